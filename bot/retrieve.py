@@ -1,0 +1,257 @@
+"""Hybrid retrieval: dense (language-centred multilingual vectors, through llama-index and Chroma)
+plus BM25 over Japanese-aware tokens, fused into one ranking of chunks.
+
+Candidates come from both sides (Chroma's nearest chunks, BM25's best chunks). Each candidate is
+then scored the same way: dense = 0.3 x similarity to the chunk's mean vector + 0.7 x similarity
+to its best sentence (sentence vectors are stored with the chunk), lexical = BM25 divided by the
+best score the question's terms could reach; fused = w x dense + (1 - w) x lexical.
+Only chunks of the live version of each source (see index.store) are returned.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from llama_index.core.base.base_retriever import BaseRetriever
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+from pydantic import PrivateAttr
+
+from bot.models import Passage
+from index.chunk import detect_language
+from index.embed import center
+from index.lexical import tokenize
+from index.store import ChunkStore
+from index.vectors import normalize, unpack
+
+log = logging.getLogger(__name__)
+_K1 = 1.2
+_MEAN_WEIGHT = 0.3  # dense = 0.3 * chunk mean + 0.7 * best sentence (tuned on tests/data dev sets)
+
+
+class CenteredEmbedding(BaseEmbedding):
+    """Wraps an embedder and removes each text's language direction (see index.embed.center)."""
+
+    _base: BaseEmbedding = PrivateAttr()
+    _means: dict[str, list[float]] = PrivateAttr()
+
+    def __init__(self, base: BaseEmbedding, means: dict[str, list[float]], **kwargs: Any):
+        super().__init__(model_name=f"{base.model_name} (language-centred)", **kwargs)
+        self._base = base
+        self._means = means
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        vec = self._base.get_query_embedding(query)
+        return center([vec], [detect_language(query)], self._means, "query")[0]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        vec = self._base.get_text_embedding(text)
+        return center([vec], [detect_language(text)], self._means, "passage")[0]
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    async def _aget_text_embedding(self, text: str) -> list[float]:
+        return self._get_text_embedding(text)
+
+
+@dataclass
+class _Lexical:
+    """In-memory view of the live chunks: BM25 index plus what is needed to build passages."""
+
+    ids: list[str]
+    texts: list[str]
+    metas: list[dict[str, Any]]
+    bm25: Any  # bm25s.BM25, or None for an empty store
+    index: dict[str, int]  # chunk id -> row
+    df: dict[str, int]  # document frequency per token
+
+    def ceiling(self, tokens: list[str]) -> float:
+        """Highest BM25 score any chunk could reach for these tokens (each term at saturation).
+        Dividing by it makes lexical scores comparable across questions: a question whose words
+        are absent from the corpus (an English question over Japanese text) gets little weight."""
+        n = len(self.ids)
+        idf = (np.log(1 + (n - self.df.get(t, 0) + 0.5) / (self.df.get(t, 0) + 0.5)) for t in tokens)
+        return float(sum(idf)) * (_K1 + 1)
+
+
+def _build_lexical(store: ChunkStore) -> _Lexical:
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(max(logging.WARNING, log.getEffectiveLevel()))
+
+    ids, texts, metas, corpus = [], [], [], []
+    for cid, text, meta in store.iter_chunks():
+        ids.append(cid)
+        texts.append(text)
+        metas.append(meta)
+        corpus.append(str(meta.get("tokens", "")).split() or ["\x00"])
+    bm25 = None
+    df: dict[str, int] = {}
+    if corpus:
+        bm25 = bm25s.BM25(k1=_K1, b=0.75)
+        bm25.index(corpus, show_progress=False)
+        for tokens in corpus:
+            for t in set(tokens):
+                df[t] = df.get(t, 0) + 1
+    return _Lexical(ids, texts, metas, bm25, {cid: i for i, cid in enumerate(ids)}, df)
+
+
+def _passage(node: TextNode, score: float, dense: float, lexical: float, sentence_scores: list[float]) -> Passage:
+    import json
+
+    meta = node.metadata
+    return Passage(
+        id=node.node_id,
+        source=str(meta["source"]),
+        section=str(meta.get("section", "")),
+        text=str(meta["raw"]),
+        quote=node.get_content(),
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        score=round(float(score), 4),
+        lang=str(meta.get("lang", "")),
+        page=meta.get("page"),
+        dense=round(float(dense), 4),
+        lexical=round(float(lexical), 4),
+        sentences=[tuple(s) for s in json.loads(meta.get("sentences", "[]"))],
+        sentence_scores=[round(float(s), 4) for s in sentence_scores],
+    )
+
+
+class HybridRetriever(BaseRetriever):
+    """Dense + BM25 with score fusion; `mode` = 'hybrid' | 'dense' | 'lexical' (for baselines)."""
+
+    def __init__(
+        self,
+        store: ChunkStore,
+        embedding: BaseEmbedding,
+        means: dict[str, list[float]],
+        candidates: int = 50,
+        mode: str = "hybrid",
+        dense_weight: float = 0.6,
+        refresh_seconds: float = 2.0,
+    ):
+        from llama_index.core import VectorStoreIndex
+
+        super().__init__()
+        self.store = store
+        self.mode = mode
+        self.candidates = candidates
+        self.dense_weight = dense_weight
+        self.refresh_seconds = refresh_seconds
+        self.embedding = CenteredEmbedding(embedding, means)
+        index = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=self.embedding)
+        self._dense = index.as_retriever(similarity_top_k=candidates)
+        self._lock = threading.Lock()
+        self._lexical: _Lexical | None = None
+        self._live: dict[str, str] = {}
+        self._generation: Any = object()
+        self._checked = -1e9
+
+    # -- live view of the store -------------------------------------------------------------
+    def refresh(self, force: bool = False) -> None:
+        """Reload the registry and the BM25 index when a writer has changed the store."""
+        now = time.monotonic()
+        if not force and now - self._checked < self.refresh_seconds:
+            return
+        with self._lock:
+            generation = self.store.generation()
+            self._checked = now
+            if generation == self._generation and not force:
+                return
+            started = time.perf_counter()
+            self._live = {s: r.version for s, r in self.store.sources().items()}
+            self._lexical = _build_lexical(self.store)
+            self._generation = generation
+            log.info(
+                "loaded %d sources (%d chunks) in %.0f ms",
+                len(self._live),
+                len(self._lexical.ids),
+                (time.perf_counter() - started) * 1000,
+            )
+
+    def _is_live(self, meta: dict[str, Any]) -> bool:
+        source, version = meta.get("source"), meta.get("version")
+        if self._live.get(source) == version:
+            return True
+        record = self.store.record(str(source))  # a writer may have flipped it just now
+        if record is not None:
+            self._live[record.source] = record.version
+        return record is not None and record.version == version
+
+    # -- retrieval ---------------------------------------------------------------------------
+    def _lexical_scores(self, question: str) -> np.ndarray | None:
+        """BM25 of every chunk, divided by the question's ceiling (see _Lexical.ceiling)."""
+        lex = self._lexical
+        tokens = tokenize(question)
+        if lex is None or lex.bm25 is None or not tokens:
+            return None
+        return lex.bm25.get_scores(tokens) / max(lex.ceiling(tokens), 1e-9)
+
+    def _candidates(self, query: QueryBundle, scores: np.ndarray | None) -> dict[str, TextNode]:
+        found: dict[str, TextNode] = {}
+        if self.mode != "lexical":
+            for nws in self._dense.retrieve(query):
+                found[nws.node.node_id] = nws.node
+        lex = self._lexical
+        if self.mode != "dense" and scores is not None and lex is not None and len(scores):
+            n = min(self.candidates, len(scores))
+            for i in np.argpartition(-scores, n - 1)[:n]:
+                if scores[i] > 0 and lex.ids[i] not in found:
+                    found[lex.ids[i]] = TextNode(id_=lex.ids[i], text=lex.texts[i], metadata=dict(lex.metas[i]))
+        return found
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        self.refresh()
+        if query_bundle.embedding is None and self.mode != "lexical":
+            query_bundle.embedding = self.embedding.get_query_embedding(query_bundle.query_str)
+        q = np.asarray(query_bundle.embedding, dtype=np.float32) if query_bundle.embedding else None
+        scores = self._lexical_scores(query_bundle.query_str) if self.mode != "dense" else None
+        lex = self._lexical
+        fused: list[NodeWithScore] = []
+        for cid, node in self._candidates(query_bundle, scores).items():
+            if not self._is_live(node.metadata):
+                continue
+            sentence_scores = np.zeros(0)
+            dense = 0.0
+            if q is not None:
+                sentences = unpack(str(node.metadata.get("svec", "")), len(q))
+                if len(sentences):
+                    sentence_scores = sentences @ q
+                    mean = float(normalize(sentences.mean(axis=0)) @ q)
+                    dense = _MEAN_WEIGHT * mean + (1 - _MEAN_WEIGHT) * float(sentence_scores.max())
+            lexical = 0.0
+            if scores is not None and lex is not None and cid in lex.index:
+                lexical = float(scores[lex.index[cid]])
+            if self.mode == "dense":
+                score = dense
+            elif self.mode == "lexical":
+                score = lexical
+            else:
+                score = self.dense_weight * dense + (1 - self.dense_weight) * lexical
+            node.metadata["_dense"], node.metadata["_lexical"] = dense, lexical
+            node.metadata["_sentence_scores"] = sentence_scores.tolist()
+            fused.append(NodeWithScore(node=node, score=score))
+        fused.sort(key=lambda n: -(n.score or 0.0))
+        return fused
+
+    def passages(self, question: str, k: int) -> list[Passage]:
+        out = []
+        for n in self.retrieve(question)[:k]:
+            meta = n.node.metadata
+            out.append(
+                _passage(n.node, n.score or 0.0, meta.pop("_dense"), meta.pop("_lexical"), meta.pop("_sentence_scores"))
+            )
+        return out
+
+    def document_frequencies(self) -> tuple[dict[str, int], int]:
+        """Token document frequencies and chunk count of the live index (for answer scoring)."""
+        self.refresh()
+        lex = self._lexical
+        return (lex.df, len(lex.ids)) if lex else ({}, 0)

@@ -1,0 +1,202 @@
+"""The ingest pipeline: load -> clean -> chunk -> embed -> store, one document at a time.
+
+A document whose content, chunking and embedder are unchanged is skipped; a changed one replaces
+its previous version atomically (see index.store). Every file is checked before anything is
+written, so a bad file in the batch leaves the store untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from index.chunk import chunk_document, detect_language
+from index.clean import clean
+from index.embed import CENTERING_VERSION, center, embedder_id, language_means
+from index.errors import QabotError
+from index.lexical import tokenize
+from index.load import find_files, load_document
+from index.models import Chunk
+from index.store import ChunkStore, chunk_metadata
+from index.vectors import normalize, pack
+
+log = logging.getLogger(__name__)
+
+CHUNKER_VERSION = "c2"  # bump when chunking or unit vectors change: forces re-ingest
+_WRITE_BATCH = 256  # chunks per Chroma write; bounds memory, amortises the write cost
+
+
+@dataclass
+class IngestReport:
+    files: int = 0
+    ingested: int = 0
+    skipped: int = 0
+    chunks: int = 0
+    chars: int = 0
+    removed_orphans: int = 0
+    seconds: float = 0.0
+    embed_seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def chunking_version(chunk_chars: int) -> str:
+    return f"{CHUNKER_VERSION}:{chunk_chars}"
+
+
+def store_embedder_id(embedding) -> str:
+    return f"{embedder_id(embedding)}+{CENTERING_VERSION}"
+
+
+def unit_text(chunk: Chunk, start: int, end: int) -> str:
+    """What is embedded for one sentence: the sentence, with its section title as context."""
+    sentence = chunk.text[start:end]
+    return f"{chunk.section}: {sentence}" if chunk.section else sentence
+
+
+def embed_chunks(chunks: list[Chunk], embedding, means) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per chunk: (chunk vector, sentence vectors), all language-centred and unit length.
+
+    Sentences are the unit of meaning (a question is usually answered by one); a chunk's vector
+    is the mean of its sentences', so a chunk costs no extra model call."""
+    texts, langs, owner = [], [], []
+    for i, chunk in enumerate(chunks):
+        for cs, ce, _, _ in chunk.sentences:
+            texts.append(unit_text(chunk, cs, ce))
+            langs.append(detect_language(chunk.text[cs:ce]))
+            owner.append(i)
+    raw = embedding.get_text_embedding_batch(texts) if texts else []
+    sentences = np.asarray(center(raw, langs, means, "passage"), dtype=np.float32)
+    owner_arr = np.asarray(owner)
+    out = []
+    for i in range(len(chunks)):
+        mine = sentences[owner_arr == i]
+        out.append((normalize(mine.mean(axis=0)), mine))
+    return out
+
+
+def _nodes(chunks: list[Chunk], vectors: list[tuple[np.ndarray, np.ndarray]], version: str):
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    nodes = []
+    for chunk, (vector, sentence_vectors) in zip(chunks, vectors):
+        meta = chunk_metadata(chunk, " ".join(tokenize(chunk.text)))
+        meta["version"] = version
+        meta["svec"] = pack(sentence_vectors)
+        node = TextNode(
+            id_=chunk.id,
+            text=chunk.text,
+            metadata=meta,
+            embedding=vector.tolist(),
+            start_char_idx=chunk.start,
+            end_char_idx=chunk.end,
+            excluded_embed_metadata_keys=list(meta),
+            excluded_llm_metadata_keys=list(meta),
+        )
+        node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=chunk.source)
+        nodes.append(node)
+    return nodes
+
+
+def ingest(
+    paths: list[str | Path],
+    store: ChunkStore,
+    embedding,
+    chunk_chars: int,
+    max_bytes: int,
+    progress: Progress | None = None,
+    skip_bad: bool = False,
+) -> IngestReport:
+    started = time.perf_counter()
+    report = IngestReport()
+    files = find_files(paths)
+    report.files = len(files)
+    progress = progress or (lambda stage, done, total: None)
+
+    # 1. Check every file first: one unreadable file must not leave half a batch behind.
+    todo = []
+    known = store.sources()
+    eid = store_embedder_id(embedding)
+    chunking = chunking_version(chunk_chars)
+    for i, path in enumerate(files):
+        progress("checking", i, len(files))
+        try:
+            doc = load_document(path, max_bytes)
+        except QabotError as e:
+            report.failures.append(str(e))
+            continue
+        version = f"{doc.sha256[:16]}:{chunking}"
+        record = known.get(doc.source)
+        if record and record.version == version and record.embedder == eid:
+            report.skipped += 1
+        else:
+            todo.append(path)
+    progress("checking", len(files), len(files))
+    if report.failures and not skip_bad:
+        report.seconds = time.perf_counter() - started
+        return report
+
+    store.claim_embedder(eid, {"lang_means": _means_json(store, embedding)})
+    means = _load_means(store)
+
+    # 2. Chunk, embed and write, batching small documents together.
+    pending: list[tuple[str, str, str, list[Chunk]]] = []
+    pending_chunks = 0
+
+    def flush() -> None:
+        nonlocal pending, pending_chunks
+        if not pending:
+            return
+        all_chunks = [c for *_, cs in pending for c in cs]
+        t0 = time.perf_counter()
+        vectors = embed_chunks(all_chunks, embedding, means)
+        report.embed_seconds += time.perf_counter() - t0
+        docs, start = [], 0
+        for source, sha, version, chunks in pending:
+            docs.append((source, sha, version, _nodes(chunks, vectors[start : start + len(chunks)], version)))
+            start += len(chunks)
+        store.replace_documents(docs, eid)
+        pending, pending_chunks = [], 0
+
+    for i, path in enumerate(todo):
+        try:
+            doc = load_document(path, max_bytes)
+        except QabotError as e:  # changed between the check and now
+            report.failures.append(str(e))
+            continue
+        chunks = chunk_document(doc, clean(doc.text), chunk_chars)
+        version = f"{doc.sha256[:16]}:{chunking}"
+        pending.append((doc.source, doc.sha256, version, chunks))
+        pending_chunks += len(chunks)
+        report.ingested += 1
+        report.chunks += len(chunks)
+        report.chars += sum(len(c.text) for c in chunks)
+        if pending_chunks >= _WRITE_BATCH:
+            flush()
+        progress("embedding", i + 1, len(todo))
+    flush()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _means_json(store: ChunkStore, embedding) -> str:
+    import json
+
+    existing = store.metadata.get("lang_means")
+    if existing:
+        return existing
+    return json.dumps(language_means(embedding))
+
+
+def _load_means(store: ChunkStore) -> dict[str, list[float]]:
+    import json
+
+    raw = store.metadata.get("lang_means")
+    return json.loads(raw) if raw else {}

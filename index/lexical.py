@@ -1,0 +1,83 @@
+"""Japanese-aware tokens for BM25: MeCab (fugashi + UniDic) lemmas of content words, CJK character
+bigrams, and stemmed English words.
+
+Lemmas make がん/癌 and 効き/効く meet; bigrams catch compounds and names the dictionary splits
+differently; English words are lower-cased and stemmed. Tokens are computed once at ingest and
+stored with each chunk, so a query process only tokenizes the question.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_CJK_RUN = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u9fff\uf900-\ufaff々〆ヶ]+")
+_WORD = re.compile(r"[0-9a-z]+(?:[.'][0-9a-z]+)*")
+_CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "代名詞", "接頭辞", "連体詞"}
+_LIGHT_VERBS = {"為る", "居る", "有る", "成る", "出来る", "言う", "事", "物", "其の", "此の", "様"}
+_HIRAGANA_ONLY = re.compile(r"^[\u3041-\u3096ー]{1,2}$")
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import fugashi
+
+    return fugashi.Tagger()
+
+
+@lru_cache(maxsize=1)
+def _english():
+    import Stemmer
+    from bm25s.stopwords import STOPWORDS_EN
+
+    return Stemmer.Stemmer("english"), frozenset(STOPWORDS_EN)
+
+
+def _normalize(text: str) -> str:
+    # NFKC folds full-width letters and digits (ＡＢＣ１２３ -> ABC123) and half-width kana.
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _morphemes(text: str) -> list[str]:
+    out = []
+    for word in _tagger()(text):
+        feature = word.feature
+        if feature.pos1 not in _CONTENT_POS:
+            continue
+        lemma = feature.lemma or word.surface
+        if "-" in lemma and not lemma.startswith("-"):
+            lemma = lemma.split("-")[0]  # UniDic marks loanword lemmas: "エクソソーム-exosome"
+        if lemma in _LIGHT_VERBS or _HIRAGANA_ONLY.match(lemma) or not _CJK_RUN.search(lemma):
+            continue
+        out.append(lemma)
+    return out
+
+
+def morphemes_with_pos(text: str) -> list[tuple[str, tuple[str, str]]]:
+    """(surface, (pos2, pos3)) of each morpheme: lets the responder spot person names (人名)."""
+    return [(w.surface, (w.feature.pos2, w.feature.pos3)) for w in _tagger()(text)]
+
+
+def _bigrams(text: str) -> list[str]:
+    out = []
+    for run in _CJK_RUN.findall(text):
+        if len(run) == 1:
+            out.append(run)
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def _english_words(text: str) -> list[str]:
+    stemmer, stop = _english()
+    words = [w for w in _WORD.findall(text) if w not in stop]
+    return stemmer.stemWords(words)
+
+
+def tokenize(text: str) -> list[str]:
+    text = _normalize(text)
+    tokens = _english_words(text)
+    if _CJK_RUN.search(text):
+        tokens += ["m:" + t for t in _morphemes(text)]
+        tokens += _bigrams(text)
+    return tokens

@@ -1,0 +1,302 @@
+"""Chroma storage: chunks with our own embeddings, plus a registry of the live version of each source.
+
+Two collections per store: `<name>` holds chunk vectors (written and queried through llama-index's
+ChromaVectorStore) and `<name>-sources` holds one record per document (path, content hash, chunk
+count, time). A reader only trusts chunks whose (source, hash) is the registered one, so replacing a
+document is: add the new chunks, flip its registry record (one write), delete the old chunks.
+Readers see the old version or the new one, never both or neither.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from index.errors import EmbedderMismatch, QabotError, StoreMissing
+from index.models import Chunk
+
+log = logging.getLogger(__name__)
+
+_REGISTRY_SUFFIX = "-sources"
+_PLACEHOLDER = [1.0]  # registry records carry no meaning in vector space
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    path: Path | None = None  # embedded store directory
+    host: str | None = None  # Chroma server (wins over path)
+    port: int = 8000
+
+    def describe(self) -> str:
+        return f"http://{self.host}:{self.port}" if self.host else str(self.path)
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    source: str
+    sha256: str
+    version: str  # content hash + chunking: what the live chunks carry
+    chunks: int
+    ingested_at: float
+    embedder: str
+
+
+def _settings():
+    from chromadb.config import Settings
+
+    return Settings(anonymized_telemetry=False, allow_reset=False)
+
+
+def open_client(location: StoreLocation, create: bool) -> Any:
+    """Persistent (embedded) or HTTP client; a store that is not there is an error unless creating."""
+    import chromadb
+
+    if location.host:
+        try:
+            client = chromadb.HttpClient(host=location.host, port=location.port, settings=_settings())
+            client.heartbeat()
+        except Exception:
+            raise QabotError(f"cannot reach Chroma at {location.describe()} (is `chroma run` up?)") from None
+        return client
+    path = location.path
+    assert path is not None
+    if not create and not (path / "chroma.sqlite3").exists():
+        raise StoreMissing(f"no index at {path}: run `qabot ingest PATH` first (or pass --store)")
+    if path.exists() and not path.is_dir():
+        raise QabotError(f"store path is not a directory: {path}")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(path), settings=_settings())
+    except Exception as e:
+        raise QabotError(f"cannot open the store at {path} (damaged?): {type(e).__name__}") from None
+
+
+def _meta_to_record(meta: dict[str, Any]) -> SourceRecord:
+    return SourceRecord(
+        source=str(meta["source"]),
+        sha256=str(meta["sha256"]),
+        version=str(meta.get("version", "")),
+        chunks=int(meta["chunks"]),
+        ingested_at=float(meta["ingested_at"]),
+        embedder=str(meta.get("embedder", "")),
+    )
+
+
+def _source_id(source: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(source.encode()).hexdigest()
+
+
+def chunk_metadata(chunk: Chunk, tokens: str) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "source": chunk.source,
+        "doc_sha256": chunk.doc_sha256,
+        "chunk": chunk.index,
+        "section": chunk.section,
+        "start": chunk.start,
+        "end": chunk.end,
+        "raw": chunk.raw,
+        "lang": chunk.lang,
+        "sentences": json.dumps(chunk.sentences, separators=(",", ":")),
+        "tokens": tokens,
+    }
+    if chunk.page is not None:
+        meta["page"] = chunk.page
+    return meta
+
+
+class ChunkStore:
+    """One named collection of chunks (+ its source registry) in a Chroma store."""
+
+    def __init__(self, location: StoreLocation, name: str, create: bool = False):
+        if len(name) < 3:
+            raise QabotError(f"collection name {name!r} is too short (Chroma needs 3+ characters)")
+        self.location = location
+        self.name = name
+        self.client = open_client(location, create)
+        from chromadb.errors import NotFoundError
+
+        try:
+            if create:
+                self.collection = self.client.get_or_create_collection(
+                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+                )
+                self.registry = self.client.get_or_create_collection(
+                    name + _REGISTRY_SUFFIX, embedding_function=None
+                )
+            else:
+                self.collection = self.client.get_collection(name, embedding_function=None)
+                self.registry = self.client.get_collection(name + _REGISTRY_SUFFIX, embedding_function=None)
+        except NotFoundError:
+            raise StoreMissing(
+                f"no collection {name!r} in {location.describe()}: run `qabot ingest PATH` first"
+            ) from None
+        except QabotError:
+            raise
+        except Exception as e:
+            raise QabotError(
+                f"cannot open collection {name!r} in {location.describe()}: {type(e).__name__}"
+            ) from None
+        self._vector_store = None
+
+    # -- embedder bookkeeping -------------------------------------------------------------
+    @property
+    def metadata(self) -> dict[str, Any]:
+        return dict(self.collection.metadata or {})
+
+    @property
+    def embedder(self) -> str | None:
+        return self.metadata.get("embedder")
+
+    def claim_embedder(self, embedder: str, extra: dict[str, Any]) -> None:
+        """First writer records its embedder; any other embedder is refused from then on."""
+        current = self.embedder
+        if current is None:
+            meta = self.metadata
+            meta.update({"embedder": embedder, **extra})
+            self.collection.modify(metadata=meta)
+        else:
+            self.check_embedder(embedder)
+
+    def check_embedder(self, embedder: str) -> None:
+        current = self.embedder
+        if current is not None and current != embedder:
+            raise EmbedderMismatch(
+                f"collection {self.name!r} was built with embedder {current!r}, not {embedder!r}: "
+                f"use the same QABOT_EMBED_MODEL, or another --store/--collection"
+            )
+
+    def generation(self) -> Any:
+        """Changes whenever a writer changes the registry; readers poll it to refresh caches."""
+        fresh = self.client.get_collection(self.name, embedding_function=None)
+        return (fresh.metadata or {}).get("generation"), self.registry.count()
+
+    def _bump_generation(self) -> None:
+        meta = dict(self.client.get_collection(self.name, embedding_function=None).metadata or {})
+        meta["generation"] = time.time_ns()
+        self.collection.modify(metadata=meta)
+
+    # -- registry ------------------------------------------------------------------------
+    def sources(self) -> dict[str, SourceRecord]:
+        got = self.registry.get(include=["metadatas"])
+        records = [_meta_to_record(m) for m in got["metadatas"] or []]
+        return {r.source: r for r in records}
+
+    def record(self, source: str) -> SourceRecord | None:
+        got = self.registry.get(ids=[_source_id(source)], include=["metadatas"])
+        metas = got["metadatas"] or []
+        return _meta_to_record(metas[0]) if metas else None
+
+    # -- chunks --------------------------------------------------------------------------
+    @property
+    def vector_store(self):
+        if self._vector_store is None:
+            from llama_index.vector_stores.chroma import ChromaVectorStore
+
+            self._vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        return self._vector_store
+
+    def replace_documents(self, docs: list[tuple[str, str, str, list[Any]]], embedder: str) -> None:
+        """For each (source, sha256, version, nodes): add the new version, flip the registry to it,
+        then drop every other version of that source. Batched: one write of each kind."""
+        nodes = [n for *_, ns in docs for n in ns]
+        if nodes:
+            self.vector_store.add(nodes)
+        now = time.time()
+        self.registry.upsert(
+            ids=[_source_id(source) for source, *_ in docs],
+            embeddings=[_PLACEHOLDER] * len(docs),
+            documents=[source for source, *_ in docs],
+            metadatas=[
+                {
+                    "source": source,
+                    "sha256": sha256,
+                    "version": version,
+                    "chunks": len(ns),
+                    "ingested_at": now,
+                    "embedder": embedder,
+                }
+                for source, sha256, version, ns in docs
+            ],
+        )
+        self._bump_generation()
+        stale = [{"$and": [{"source": source}, {"version": {"$ne": version}}]} for source, _, version, _ in docs]
+        for start in range(0, len(stale), 100):
+            part = stale[start : start + 100]
+            self.collection.delete(where=part[0] if len(part) == 1 else {"$or": part})
+
+    def remove(self, source: str) -> int:
+        record = self.record(source)
+        if record is None:
+            raise QabotError(f"not in the index: {source} (see `qabot sources`)")
+        self.registry.delete(ids=[_source_id(source)])
+        self._bump_generation()
+        self.collection.delete(where={"source": source})
+        return record.chunks
+
+    def purge_orphans(self) -> int:
+        """Chunks whose (source, hash) is not registered: left by an ingest that was killed."""
+        live = {(r.source, r.version) for r in self.sources().values()}
+        got = self.collection.get(include=["metadatas"])
+        stale = [
+            i
+            for i, m in zip(got["ids"], got["metadatas"] or [])
+            if (m.get("source"), m.get("version")) not in live
+        ]
+        for start in range(0, len(stale), 5000):
+            self.collection.delete(ids=stale[start : start + 5000])
+        return len(stale)
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def iter_chunks(self, batch: int = 2000) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(id, text, metadata) of every stored chunk, in pages to bound memory."""
+        offset = 0
+        while True:
+            got = self.collection.get(include=["documents", "metadatas"], limit=batch, offset=offset)
+            ids = got["ids"]
+            if not ids:
+                return
+            yield from zip(ids, got["documents"], got["metadatas"])
+            offset += len(ids)
+
+    def query(self, embedding: list[float], n: int) -> list[tuple[str, str, dict[str, Any], float]]:
+        """Nearest chunks by cosine similarity: (id, text, metadata, similarity)."""
+        n = min(n, max(self.count(), 1))
+        got = self.collection.query(
+            query_embeddings=[embedding], n_results=n, include=["documents", "metadatas", "distances"]
+        )
+        return [
+            (i, d, m, 1.0 - dist)
+            for i, d, m, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
+        ]
+
+
+@contextmanager
+def writer_lock(location: StoreLocation, timeout: float) -> Iterator[None]:
+    """One writer at a time on an embedded store: a second one waits, then fails clearly."""
+    if location.host or location.path is None:
+        yield
+        return
+    from filelock import FileLock, Timeout
+
+    location.path.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(location.path / ".qabot-write.lock"))
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise QabotError(
+            f"another ingest is writing to {location.path}; waited {timeout:.0f}s (try again later)"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
