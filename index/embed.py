@@ -93,11 +93,12 @@ def _load_sentence_transformer(name: str) -> BaseEmbedding:
     try:
         embedding = SentenceTransformerEmbedding(
             model_name=resolved,
-            embedder_id=f"st:{resolved}",
             device="cpu",
             query_instruction="query: " if e5 else None,
             text_instruction="passage: " if e5 else None,
         )
+        # A packaged or hub name is recorded as given (portable); a local directory by its path.
+        embedding.embedder_id = f"st:{resolved if Path(name).expanduser().exists() else name}"
     except Exception as e:  # hub unreachable, not a model directory, wrong files …
         first = (str(e).splitlines() or [type(e).__name__])[0][:200]
         raise QabotError(
