@@ -329,6 +329,57 @@ def remove(
     typer.echo(f"removed {source_key(source)} ({chunks} chunks)")
 
 
+# -- slack --------------------------------------------------------------------------------------------
+@app.command()
+def slack(
+    port: Annotated[int, typer.Option(help="HTTP port for /slack/events (ignored in Socket Mode).")] = 3000,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "0.0.0.0",
+    store: StoreOpt = None,
+    collection: CollectionOpt = None,
+    chroma_url: ChromaOpt = None,
+) -> None:
+    """Run the Slack bot: Socket Mode if SLACK_APP_TOKEN is set, else HTTP on /slack/events."""
+    from bot.feedback import FeedbackStore
+    from bot.slack_app import SlackBot, serve
+
+    settings = _settings(store, collection, chroma_url)
+    if not settings.slack_bot_token:
+        raise QabotError("SLACK_BOT_TOKEN is not set (see README: Run it in your workspace)")
+    bot = SlackBot(settings, _responder(settings), FeedbackStore(settings.feedback_path))
+    serve(bot, host, port)
+
+
+@app.command()
+def feedback(
+    as_json: JsonOpt = False,
+    export: Annotated[Optional[Path], typer.Option(help="Write all votes as JSONL to this file.", show_default=False)] = None,
+    store: StoreOpt = None,
+) -> None:
+    """List the 👍/👎 votes given in Slack, with their question, answer and citations."""
+    from bot.feedback import FeedbackStore
+
+    settings = _settings(store)
+    path = settings.feedback_path
+    if not path.exists():
+        raise QabotError(f"no feedback recorded yet ({path})")
+    votes = FeedbackStore(path).votes()
+    if export:
+        with export.open("w", encoding="utf-8") as out:
+            for v in votes:
+                out.write(json.dumps(v, ensure_ascii=False) + "\n")
+        typer.echo(f"{len(votes)} votes -> {export}")
+    elif as_json:
+        typer.echo(json.dumps(votes, ensure_ascii=False))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("time", "user", "vote", "question", "answer")
+        for v in votes:
+            table.add_row(time.strftime("%Y-%m-%d %H:%M", time.localtime(v["time"])), v["user"], "👍" if v["vote"] == "up" else "👎", v["question"][:60], v["answer"][:60])
+        Console().print(table)
+
+
 def main() -> None:
     """Console entry point: user errors are one line on stderr and exit 1, never a traceback."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -39,6 +39,14 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = Field(None, validation_alias="SLACK_SIGNING_SECRET")
     slack_app_token: SecretStr | None = Field(None, validation_alias="SLACK_APP_TOKEN")
     slack_api_url: str = Field("https://slack.com/api/", validation_alias="SLACK_API_URL")
+    slack_allowed_channels: str = Field("", validation_alias="SLACK_ALLOWED_CHANNELS")
+    slack_user_rate: int = Field(20, ge=0)  # questions per user per minute, 0 = unlimited
+    slack_workers: int = Field(8, ge=1, le=64)
+    feedback_db: Path | None = None  # default: feedback.sqlite3 next to the store
+
+    @property
+    def feedback_path(self) -> Path:
+        return self.feedback_db or self.store.expanduser().parent / "feedback.sqlite3"
 
     @property
     def max_file_bytes(self) -> int:

@@ -1,0 +1,307 @@
+"""The Slack bot: a Bolt app over the same Responder as the CLI.
+
+Delivery rules it keeps (see docs.slack.dev): every request is acknowledged at once and the answer is
+produced afterwards on Bolt's listener threads; a retried delivery (same event_id, X-Slack-Retry-Num)
+or the same message arriving as both app_mention and message never yields a second answer; the
+bot's own and other bots' messages are ignored; Bolt's signature and timestamp checks stay on; Web
+API calls are retried on 429 after Retry-After.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict, deque
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+from bot.config import Settings
+from bot.feedback import FeedbackStore
+from bot.slack_blocks import FEEDBACK_DOWN, FEEDBACK_UP, answer_blocks, answer_text, escape
+from index.errors import QabotError
+
+log = logging.getLogger(__name__)
+
+_MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
+APOLOGY = "Sorry, something went wrong while answering this. The details are in the bot's log."
+SLOW_DOWN = "You are asking faster than this bot answers ({limit} questions a minute). Please wait a moment."
+
+
+class _Recent:
+    """A bounded set with expiry: remembers event ids / message keys already handled."""
+
+    def __init__(self, ttl: float = 3600, size: int = 20000):
+        self.ttl, self.size = ttl, size
+        self._items: OrderedDict[Any, float] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def first_time(self, key: Any) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            while self._items and (len(self._items) > self.size or next(iter(self._items.values())) < now - self.ttl):
+                self._items.popitem(last=False)
+            if key in self._items:
+                return False
+            self._items[key] = now
+            return True
+
+
+class _Threads:
+    """Questions asked in each thread the bot answered in (cached: conversations.replies is rate-limited)."""
+
+    def __init__(self, size: int = 5000):
+        self.size = size
+        self._turns: OrderedDict[tuple[str, str], list[str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def history(self, key: tuple[str, str]) -> list[str] | None:
+        with self._lock:
+            turns = self._turns.get(key)
+            return list(turns) if turns is not None else None
+
+    def add(self, key: tuple[str, str], question: str) -> None:
+        with self._lock:
+            self._turns.setdefault(key, []).append(question)
+            self._turns.move_to_end(key)
+            while len(self._turns) > self.size:
+                self._turns.popitem(last=False)
+
+
+class _RateLimit:
+    """At most `limit` questions per user per minute (0 = unlimited)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._seen: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, user: str) -> bool:
+        if self.limit <= 0:
+            return True
+        now = time.monotonic()
+        with self._lock:
+            times = self._seen.setdefault(user, deque())
+            while times and times[0] < now - 60:
+                times.popleft()
+            if len(times) >= self.limit:
+                return False
+            times.append(now)
+            return True
+
+
+def question_of(text: str) -> str:
+    """The question in a message: mentions removed, Slack's escapes undone."""
+    text = _MENTION.sub(" ", text or "")
+    return " ".join(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").split())
+
+
+def web_client(settings: Settings) -> WebClient:
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    base = settings.slack_api_url if settings.slack_api_url.endswith("/") else settings.slack_api_url + "/"
+    client = WebClient(token=token, base_url=base, timeout=30)
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=3))
+    client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+class SlackBot:
+    """Holds the Bolt app and the state its listeners share."""
+
+    def __init__(self, settings: Settings, responder, feedback: FeedbackStore, client: WebClient | None = None):
+        if not settings.slack_signing_secret and not settings.slack_app_token:
+            raise QabotError("SLACK_SIGNING_SECRET is not set (needed to verify requests from Slack)")
+        if not settings.slack_bot_token:
+            raise QabotError("SLACK_BOT_TOKEN is not set")
+        self.settings = settings
+        self.responder = responder
+        self.feedback = feedback
+        self.allowed = {c.strip() for c in (settings.slack_allowed_channels or "").split(",") if c.strip()}
+        self.rate = _RateLimit(settings.slack_user_rate)
+        self._events = _Recent()
+        self._messages = _Recent()
+        self._threads = _Threads()
+        self._answer_lock = threading.Lock()  # the embedding engine is not re-entrant
+        secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+        self.app = App(
+            client=client or web_client(settings),
+            signing_secret=secret,
+            process_before_response=False,
+            listener_executor=ThreadPoolExecutor(max_workers=settings.slack_workers, thread_name_prefix="qabot-slack"),
+        )
+        self._register()
+
+    # -- listeners -----------------------------------------------------------------------------
+    def _register(self) -> None:
+        app = self.app
+
+        @app.middleware
+        def drop_retries(body: dict, next, request) -> BoltResponse | None:  # noqa: A002 (Bolt's name)
+            event_id = body.get("event_id")
+            if event_id and not self._events.first_time(event_id):
+                retry = request.headers.get("x-slack-retry-num", ["?"])
+                log.info("dropping redelivered event %s (retry %s)", event_id, retry[0] if retry else "?")
+                return BoltResponse(status=200, body="")
+            return next()
+
+        @app.event("app_mention")
+        def on_mention(event: dict, client: WebClient) -> None:
+            if event.get("bot_id"):
+                return
+            self.answer_message(client, event, thread_ts=event.get("thread_ts") or event["ts"])
+
+        @app.event("message")
+        def on_message(event: dict, client: WebClient, context) -> None:
+            if event.get("subtype") or event.get("bot_id"):
+                return  # edits, joins, bot posts (ours included)
+            if event.get("channel_type") == "im":
+                self.answer_message(client, event, thread_ts=event.get("thread_ts") or event["ts"])
+                return
+            thread_ts = event.get("thread_ts")
+            bot_user = context.bot_user_id or ""
+            if thread_ts and f"<@{bot_user}" not in (event.get("text") or ""):
+                if self._threads.history((event["channel"], thread_ts)) is not None:
+                    self.answer_message(client, event, thread_ts=thread_ts)  # follow-up, no mention
+
+        @app.command("/ask")
+        def on_ask(ack, command: dict, respond) -> None:
+            question = question_of(command.get("text", ""))
+            if not question:
+                ack(text="Usage: `/ask QUESTION` — e.g. `/ask why are dormant cells drug resistant?`")
+                return
+            ack()
+            channel, user = command.get("channel_id", ""), command.get("user_id", "")
+            if not self._permitted(channel, user, lambda text: respond(text=text, response_type="ephemeral")):
+                return
+            try:
+                answer = self._ask(question, None)
+                fid = self.feedback.record_answer(answer, channel, None, user)
+                respond(text=answer_text(answer), blocks=answer_blocks(answer, fid), response_type="in_channel")
+            except QabotError as e:
+                respond(text=escape(str(e)), response_type="ephemeral")
+            except Exception:
+                log.exception("answering /ask failed")
+                respond(text=APOLOGY, response_type="ephemeral")
+
+        @app.action(FEEDBACK_UP)
+        def on_up(ack, body: dict, action: dict, client: WebClient) -> None:
+            ack()
+            self._vote(body, action, "up", client)
+
+        @app.action(FEEDBACK_DOWN)
+        def on_down(ack, body: dict, action: dict, client: WebClient) -> None:
+            ack()
+            self._vote(body, action, "down", client)
+
+        @app.error
+        def on_error(error: Exception, body: dict) -> None:
+            log.error("unhandled error in a listener: %s", type(error).__name__, exc_info=error)
+
+    # -- work ----------------------------------------------------------------------------------
+    def _ask(self, question: str, history: list[str] | None):
+        with self._answer_lock:
+            return self.responder.ask(question, history=history)
+
+    def _permitted(self, channel: str, user: str, tell) -> bool:
+        if self.allowed and channel not in self.allowed and not channel.startswith("D"):
+            log.info("ignoring a question in channel %s (not in SLACK_ALLOWED_CHANNELS)", channel)
+            return False
+        if not self.rate.allow(user):
+            tell(SLOW_DOWN.format(limit=self.rate.limit))
+            return False
+        return True
+
+    def answer_message(self, client: WebClient, event: dict, thread_ts: str) -> None:
+        channel, ts, user = event["channel"], event["ts"], event.get("user", "")
+        if not self._messages.first_time((channel, ts)):
+            return  # the same message as app_mention and as message, or redelivered
+        key = (channel, thread_ts)
+
+        def tell(text: str) -> None:
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text)
+
+        if not self._permitted(channel, user, tell):
+            return
+        question = question_of(event.get("text", ""))
+        self._react(client, "reactions_add", channel, ts)
+        try:
+            history = self._threads.history(key) or []
+            answer = self._ask(question, history)
+            fid = self.feedback.record_answer(answer, channel, thread_ts, user)
+            client.chat_postMessage(
+                channel=channel,
+                thread_ts=thread_ts,
+                text=answer_text(answer),
+                blocks=answer_blocks(answer, fid),
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+            self._threads.add(key, question)
+        except QabotError as e:
+            tell(escape(str(e)))
+        except Exception as e:
+            log.exception("answering in %s/%s failed: %s", channel, thread_ts, type(e).__name__)
+            try:
+                tell(APOLOGY)
+            except SlackApiError:
+                log.error("could not post the apology either")
+        finally:
+            self._react(client, "reactions_remove", channel, ts)
+
+    @staticmethod
+    def _react(client: WebClient, method: str, channel: str, ts: str) -> None:
+        """The 👀 'working on it' sign; a missing scope or a lost race must not stop the answer."""
+        try:
+            getattr(client, method)(channel=channel, timestamp=ts, name="eyes")
+        except SlackApiError as e:
+            log.debug("%s failed: %s", method, e.response.get("error"))
+
+    def _vote(self, body: dict, action: dict, vote: str, client: WebClient) -> None:
+        user = (body.get("user") or {}).get("id", "")
+        known = self.feedback.record_vote(action.get("value", ""), user, vote)
+        channel = (body.get("channel") or {}).get("id")
+        message = body.get("message") or {}
+        if channel and user:
+            text = "Thanks for the feedback." if known else "That answer is no longer known to the bot."
+            try:
+                client.chat_postEphemeral(channel=channel, user=user, text=text, thread_ts=message.get("thread_ts") or message.get("ts"))
+            except SlackApiError as e:
+                log.info("could not confirm the vote: %s", e.response.get("error"))
+
+
+def http_app(bot: SlackBot):
+    """Starlette ASGI app: POST /slack/events (events, commands, interactivity), GET /healthz."""
+    from slack_bolt.adapter.starlette import SlackRequestHandler
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    handler = SlackRequestHandler(bot.app)
+
+    async def events(request: Request):
+        return await handler.handle(request)
+
+    async def health(_: Request):
+        return PlainTextResponse("ok")
+
+    return Starlette(routes=[Route("/slack/events", events, methods=["POST"]), Route("/healthz", health, methods=["GET"])])
+
+
+def serve(bot: SlackBot, host: str, port: int) -> None:
+    if bot.settings.slack_app_token:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        log.warning("connecting to Slack in Socket Mode")
+        SocketModeHandler(bot.app, bot.settings.slack_app_token.get_secret_value()).start()
+        return
+    import uvicorn
+
+    log.warning("serving Slack events on http://%s:%d/slack/events", host, port)
+    uvicorn.run(http_app(bot), host=host, port=port, log_level="warning", access_log=False)

@@ -1,0 +1,115 @@
+"""Block Kit rendering of an Answer, within Slack's limits and safe against mentions.
+
+Everything that comes from a document or a question is escaped (&, <, >) so that text such as
+`<!channel>` or `<@U123>` is shown, never acted on. Slack's limits: section text <= 3,000 characters,
+<= 50 blocks per message, and in practice ~12,000 characters of blocks (msg_blocks_too_long).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.models import Answer
+from bot.prompts import messages
+
+SECTION_LIMIT = 3000
+MAX_BLOCKS = 50
+MAX_BLOCK_CHARS = 11000  # stay well under the observed msg_blocks_too_long threshold
+TEXT_LIMIT = 3900  # plain-text fallback (notifications, screen readers)
+QUOTE_LIMIT = 600
+FEEDBACK_UP = "feedback_up"
+FEEDBACK_DOWN = "feedback_down"
+
+
+def escape(text: str) -> str:
+    """Slack's three control characters; https://api.slack.com/reference/surfaces/formatting#escaping"""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _split(text: str, limit: int) -> list[str]:
+    """Split at line breaks where possible so no section exceeds Slack's limit."""
+    parts, current = [], ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts or [""]
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+
+
+def source_label(source: str, section: str, page: int | None = None) -> str:
+    name = Path(source).name
+    if page:
+        name += f" p.{page}"
+    return f"{name} — {section}" if section else name
+
+
+def answer_blocks(answer: Answer, feedback_id: str | None = None) -> list[dict]:
+    msg = messages(answer.language)
+    blocks: list[dict] = [_section(part) for part in _split(escape(answer.answer), SECTION_LIMIT)]
+    if answer.abstained:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(msg["abstain_hint"])}]})
+    elif answer.citations:
+        blocks.append({"type": "divider"})
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"*{escape(msg['sources_heading'])}*"}]})
+        for c in answer.citations:
+            quote = escape(_cut(" ".join(c.quote.split()), QUOTE_LIMIT))
+            label = escape(source_label(c.source, c.section, c.page))
+            blocks.append(_section(_cut(f"*[{c.n}]* {label}\n>{quote}", SECTION_LIMIT)))
+    actions = None
+    if feedback_id:
+        actions = {
+            "type": "actions",
+            "block_id": "feedback",
+            "elements": [
+                {"type": "button", "action_id": FEEDBACK_UP, "value": feedback_id, "text": {"type": "plain_text", "text": "👍", "emoji": True}},
+                {"type": "button", "action_id": FEEDBACK_DOWN, "value": feedback_id, "text": {"type": "plain_text", "text": "👎", "emoji": True}},
+            ],
+        }
+    return _fit(blocks, actions)
+
+
+def _fit(blocks: list[dict], actions: dict | None) -> list[dict]:
+    """Drop trailing source blocks (never the answer) until count and size fit; buttons stay last."""
+    reserve = 1 if actions else 0
+
+    def size(bs: list[dict]) -> int:
+        return sum(len(b.get("text", {}).get("text", "")) + sum(len(e.get("text", "")) for e in b.get("elements", []) if isinstance(e.get("text"), str)) for b in bs)
+
+    trimmed = False
+    while len(blocks) + reserve > MAX_BLOCKS or size(blocks) > MAX_BLOCK_CHARS:
+        if len(blocks) <= 1:
+            break
+        blocks.pop()
+        trimmed = True
+    if trimmed:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "…"}]})
+        if len(blocks) + reserve > MAX_BLOCKS:
+            blocks.pop(-2)
+    return blocks + ([actions] if actions else [])
+
+
+def answer_text(answer: Answer) -> str:
+    """Plain-text fallback: the answer and its sources, escaped, within the limit."""
+    lines = [answer.answer]
+    for c in answer.citations:
+        lines.append(f"[{c.n}] {source_label(c.source, c.section, c.page)}")
+    return escape(_cut("\n".join(lines), TEXT_LIMIT))
