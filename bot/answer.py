@@ -176,22 +176,23 @@ def select(
         return [], f"the question's terms are not in the documents (coverage {passage_coverage:.2f})"
     if kind and not any(fits_kind(kind, c.text) for c in candidates[:5]):
         return [], f"no {kind} in the evidence"
-    chosen = [candidates[0]]
-    for c in candidates[1:]:
-        if len(chosen) >= thresholds.max_citations:
-            break
-        if c.score >= thresholds.second_citation_ratio * chosen[0].score and not any(_overlaps(c, x) for x in chosen):
-            chosen.append(c)
     by_span = {(id(c.passage), c.clean): c for c in candidates}
-    return [_extend(c, by_span) for c in chosen], None
+    chosen = [_extend(candidates[0], by_span, [])]
+    for c in candidates[1:]:
+        if len(chosen) >= thresholds.max_citations or c.score < thresholds.second_citation_ratio * candidates[0].score:
+            break
+        if not any(_overlaps(c, x) for x in chosen):
+            chosen.append(_extend(c, by_span, chosen))
+    return chosen, None
 
 
 def _overlaps(a: _Candidate, b: _Candidate) -> bool:
     return a.passage is b.passage and a.clean[0] < b.clean[1] and b.clean[0] < a.clean[1]
 
 
-def _extend(c: _Candidate, by_span: dict) -> _Candidate:
-    """Quote a neighbouring sentence too when it scores nearly as well: answers often span two."""
+def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate]) -> _Candidate:
+    """Quote a neighbouring sentence too when it scores nearly as well: answers often span two.
+    Never into a span another citation already quotes."""
     p = c.passage
     spans = [tuple(s) for s in p.sentences]
     j = next(i for i, s in enumerate(spans) if (s[0], s[1]) == c.clean)
@@ -201,7 +202,8 @@ def _extend(c: _Candidate, by_span: dict) -> _Candidate:
         if 0 <= k < len(spans):
             neighbour = by_span.get((id(p), (spans[k][0], spans[k][1])))
             length = max(spans[hi][1], spans[k][1]) - min(spans[lo][0], spans[k][0])
-            if neighbour and neighbour.score >= EXTEND_RATIO * c.score and length <= MAX_QUOTE_CHARS:
+            free = neighbour is not None and not any(_overlaps(neighbour, t) for t in taken)
+            if free and neighbour.score >= EXTEND_RATIO * c.score and length <= MAX_QUOTE_CHARS:
                 lo, hi = min(lo, k), max(hi, k)
     if lo == hi:
         return c

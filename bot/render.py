@@ -19,7 +19,7 @@ def source_label(source: str, section: str, page: int | None = None) -> str:
 
 
 def print_answer(answer: Answer, console: Console | None = None) -> None:
-    console = console or Console()
+    console = console or Console(soft_wrap=True)  # no hard breaks inside sentences when piped
     msg = messages(answer.language)
     console.print(escape(answer.answer), highlight=False)
     if answer.abstained:

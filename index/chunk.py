@@ -9,9 +9,10 @@ from index.clean import is_cjk
 from index.models import Chunk, CleanText, Document, Section, Sentence
 
 # Japanese sentences end at 。！？ (plus closing brackets); English ones at . ! ? before a space and
-# a capital, digit, quote or CJK character, except after a few common abbreviations and initials.
-_JA_END = re.compile(r"[。！？!?][」』）)】”’]*")
-_EN_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z\u3040-\u9fff])")
+# a capital, quote or CJK character, except after a few common abbreviations and initials. Not
+# before a digit: "(Nature Communications. 2014)" is one reference, not two sentences.
+_JA_END = re.compile(r"[。！？!?]+[」』）)】”’]*")
+_EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z\u3040-\u9fff])")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|etc|e\.g|i\.e|cf|al|Fig|No|Vol|Inc|Ltd|Co|Corp|U\.S|approx)"
     r"|\b[A-Z])\.$"
@@ -89,9 +90,9 @@ def _page_of(doc: Document, raw_pos: int) -> int | None:
 
 
 def _is_heading(clean: CleanText, sent: Sentence) -> bool:
-    return any(s.start == sent.start and s.title for s in clean.sections) and (
-        clean.text.find("\n", sent.start) in (-1, sent.end)
-    )
+    """A bare heading (【原論文情報】 with nothing else on its line) carries no content of its own."""
+    text = clean.text[sent.start : sent.end].strip("【】＜＞#<> \u3000")
+    return any(s.start == sent.start and s.title and text == s.title.strip() for s in clean.sections)
 
 
 def chunk_id(source: str, doc_sha256: str, chunk_chars: int, index: int) -> str:

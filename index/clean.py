@@ -74,11 +74,21 @@ def _lines(raw: str) -> list[_Line]:
 
 
 def _drop_furigana(lines: list[_Line]) -> list[_Line]:
-    """Drop reading lines and glue the name they split back into one line."""
+    """Drop reading lines and glue the name they split back into one line.
+
+    A reading is a line of 1-4 kana between a line ending in a kanji and one starting with a kanji
+    (落 / おち / 谷): a kana line ending a paragraph (報告 / した) is text, not a reading."""
     kept: list[_Line] = []
     glue = False
-    for line in lines:
-        if kept and _FURIGANA.match(line.text) and _is_ideograph(kept[-1].text[-1]):
+    for i, line in enumerate(lines):
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
+        if (
+            kept
+            and _FURIGANA.match(line.text)
+            and _is_ideograph(kept[-1].text[-1])
+            and following
+            and _is_ideograph(following[0])
+        ):
             glue = True
         elif glue:
             kept[-1].text += line.text
@@ -116,11 +126,15 @@ def _typical_widths(lines: list[_Line]) -> dict[bool, float]:
 def _breaks(lines: list[_Line]) -> list[bool]:
     """For each line, does it start a new unit (paragraph, heading, list item, title)?"""
     gaps = [ln.blank_before for ln in lines[1:]]
-    # In PDF exports every line is followed by a blank line, so blank lines say nothing.
-    blank_means_paragraph = not gaps or sum(gaps) / len(gaps) < 0.6
+    typical = _typical_widths(lines)
+    # In PDF exports every line is followed by a blank line, so blank lines say nothing; but only
+    # where lines look hard-wrapped (long, often ending mid-sentence). Short lines separated by
+    # blank lines (headings and one-line paragraphs) keep their breaks.
+    wrapped = sum(1 for ln in lines if ln.text[-1] not in _SENTENCE_END) >= 0.3 * len(lines)
+    pdf_like = bool(gaps) and sum(gaps) / len(gaps) >= 0.6 and wrapped and max(typical.values()) >= 30
+    blank_means_paragraph = not pdf_like
     indents = [ln.indented for ln in lines]
     indent_means_item = sum(indents) < 0.3 * len(lines)
-    typical = _typical_widths(lines)
     out = [True]
     for a, b in zip(lines, lines[1:]):
         width = typical[a.cjk]
@@ -158,7 +172,7 @@ def clean(raw: str) -> CleanText:
                     sections[-1] = Section(sections[-1].title, sections[-1].start, len(chars) - 1)
                 sections.append(Section(line.heading, len(chars), len(chars)))
             elif not sections:
-                title = title or line.text
+                title = title or _PRIVATE_USE.sub("", line.text).strip(_WS)
                 sections.append(Section("", 0, 0))
         elif chars:
             sep = _separator(chars[-1], line.text)

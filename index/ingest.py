@@ -27,7 +27,7 @@ from index.vectors import normalize, pack
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "c2"  # bump when chunking or unit vectors change: forces re-ingest
+CHUNKER_VERSION = "c3"  # bump when chunking or unit vectors change: forces re-ingest
 _WRITE_BATCH = 256  # chunks per Chroma write; bounds memory, amortises the write cost
 
 

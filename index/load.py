@@ -66,16 +66,19 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
                 return data.decode(enc), enc.replace("-sig", "")
             except UnicodeDecodeError as e:
                 raise QabotError(f"cannot decode {name} as {enc}: bad byte at offset {e.start}") from None
-    if b"\x00" in data[:4096] and len(data) >= 4:
-        # UTF-16 without BOM: every other byte of ASCII text is NUL.
+    if b"\x00" in data[:4096] and len(data) >= 4 and len(data) % 2 == 0:
+        # UTF-16 without BOM: the high byte of every ASCII character (digits, newlines) is NUL,
+        # always on the same side; a binary file has NULs on both sides or only a few.
         even, odd = data[0:4096:2].count(0), data[1:4096:2].count(0)
-        enc = "utf-16-le" if odd > even else "utf-16-be"
-        try:
-            text = data.decode(enc)
-            if not _looks_binary(text.encode("utf-8")):
-                return text, enc
-        except UnicodeDecodeError:
-            pass
+        half = len(data[:4096]) // 2
+        if max(even, odd) >= 0.2 * half and min(even, odd) <= 0.02 * max(even, odd):
+            enc = "utf-16-le" if odd > even else "utf-16-be"
+            try:
+                text = data.decode(enc)
+                if not _looks_binary(text.encode("utf-8")):
+                    return text, enc
+            except UnicodeDecodeError:
+                pass
     if _looks_binary(data):
         raise QabotError(f"not a text file (binary content): {name}")
     if b"\x1b$B" in data or b"\x1b$@" in data:  # ISO-2022-JP escapes look like valid ASCII
@@ -94,7 +97,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if decoded:
-        _, enc = max(decoded)
+        _, enc = max(decoded, key=lambda d: d[0])  # ties: the first (most common) encoding
         return data.decode(enc), enc
     from charset_normalizer import from_bytes
 

@@ -147,11 +147,6 @@ def test_blank_lines_separate_japanese_paragraphs():
     assert c.text == "最初の段落は二行にわたって続きます。\n次の段落も二行にわたって続きます。\n最後。"
 
 
-@pytest.mark.xfail(
-    reason="BUG: when every paragraph is a single line, blank lines are taken for PDF line spacing "
-    "and ignored, so headings and paragraphs of a plain text file are merged into one unit",
-    strict=True,
-)
 def test_blank_lines_separate_single_line_paragraphs():
     c = clean("Introduction\n\nThe study examines X.\n\nMethods\n\nWe measured Y.\n")
     assert [c.text[s:e] for s, e in c.units] == ["Introduction", "The study examines X.", "Methods", "We measured Y."]
@@ -265,30 +260,16 @@ def test_is_cjk():
 # --------------------------------------------------------------------------- genuine bugs
 
 
-@pytest.mark.xfail(
-    reason="BUG: a short hiragana line after a line ending in a kanji is taken for furigana and dropped, "
-    "even when it is real text (here the last words of the document)",
-    strict=True,
-)
 def test_short_hiragana_line_after_kanji_is_not_dropped():
     c = clean("研究成果を報告\nした\n")
     assert c.text == "研究成果を報告した"
 
 
-@pytest.mark.xfail(
-    reason="BUG: after dropping a furigana line, the next line is glued on unconditionally, "
-    "so a heading that follows is merged into the paragraph and its section is lost",
-    strict=True,
-)
 def test_heading_after_furigana_line_stays_a_section():
     c = clean("研究者の落\n\nおち\n\n【背景】\n\n本文です。\n")
     assert "背景" in [s.title for s in c.sections]
 
 
-@pytest.mark.xfail(
-    reason="BUG: title is the raw first line, so private-use bullet glyphs removed from the text stay in it",
-    strict=True,
-)
 def test_title_has_no_private_use_glyphs():
     c = clean("\ue000 最初の行\n本文です。\n")
     assert c.text.startswith("最初の行")

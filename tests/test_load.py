@@ -176,22 +176,12 @@ def test_control_characters_are_binary(tmp_path):
     assert "binary" in load_error(write(tmp_path, "ctl.txt", data))
 
 
-@pytest.mark.xfail(
-    reason="BUG: any NUL sends the bytes to the BOM-less UTF-16 branch, which accepts them whenever the "
-    "decoded text has no control characters: a small random blob loads as CJK-looking 'text'",
-    strict=True,
-)
 def test_small_random_blob_with_nul_is_binary(tmp_path):
     data = bytearray(random.Random(0).randbytes(64))
     data[32] = 0
     assert "binary" in load_error(write(tmp_path, "blob.txt", bytes(data)))
 
 
-@pytest.mark.xfail(
-    reason="BUG: when cp932 and euc_jp both decode with the same score, max() breaks the tie by encoding "
-    "name and picks euc_jp, against the documented order (cp932 first): 'Name: 凜' loads as 'Name: 蝪'",
-    strict=True,
-)
 def test_shift_jis_tie_prefers_cp932(tmp_path):
     doc = load_document(write(tmp_path, "name.txt", "Name: 凜\n".encode("shift_jis")), MB)
     assert doc.text == "Name: 凜\n"
