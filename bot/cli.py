@@ -263,28 +263,85 @@ def chat(
 # -- batch ------------------------------------------------------------------------------------------
 @app.command("eval")
 def eval_cmd(
-    qa_file: Annotated[Path, typer.Argument(help="QA set, JSONL: one {\"id\", \"question\", …} per line.", show_default=False)],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write one answer per line (JSONL).", show_default=False)] = None,
+    qa_file: Annotated[Path, typer.Argument(help="QA set, JSONL: one {\"id\", \"question\", …} per line (plus gold, keywords, answerable … for metrics).", show_default=False)],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write one answer per line (JSONL): {\"id\", …ask --json…}.", show_default=False)] = None,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write metrics.json, report.html and PNG plots to this directory.", show_default=False)] = None,
+    baselines: Annotated[bool, typer.Option("--baselines", help="Also run BM25-only, dense-only and the plain llama-index pipeline.")] = False,
+    gold_base: Annotated[Optional[Path], typer.Option(help="Directory that gold_sources paths are relative to [default: the QA file's].", show_default=False)] = None,
     store: StoreOpt = None,
     collection: CollectionOpt = None,
     chroma_url: ChromaOpt = None,
     embed_model: EmbedOpt = None,
-    k: Annotated[Optional[int], typer.Option("-k", help="Passages per question.", show_default=False)] = None,
+    k: Annotated[int, typer.Option("-k", help="Passages per question (MRR@10 needs 10).")] = 10,
     as_json: JsonOpt = False,
 ) -> None:
-    """Answer every question of a QA set in one warm process."""
-    from bot.evaluate import load_qa, run_batch
+    """Answer every question of a QA set in one warm process and report how good the answers are."""
+    from bot.baselines import run_systems
+    from bot.evaluate import load_qa
+    from bot.metrics import score_rows, summarize
 
-    settings = _settings(store, collection, chroma_url, embed_model, top_k=k)
+    settings = _settings(store, collection, chroma_url, embed_model)
     items = load_qa(qa_file)
-    responder = _responder(settings)
-    rows = _with_progress(lambda progress: run_batch(responder, items, output, progress), quiet=as_json)
-    abstained = sum(r["abstained"] for r in rows)
-    summary = {"questions": len(rows), "abstained": abstained, "output": str(output) if output else None}
+    base = (gold_base or qa_file.parent).resolve()
+    systems = _with_progress(lambda progress: run_systems(settings, items, k, baselines, progress), quiet=as_json)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8") as out:
+            for row in systems["qabot"]:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    per_system = {name: score_rows(rows, items, base) for name, rows in systems.items()}
+    summaries = {name: summarize(questions) for name, questions in per_system.items()}
+    meta = {"qa_file": str(qa_file), "questions": len(items), "k": k, "store": _where(settings)}
+    if report:
+        from bot.report import write_report
+
+        write_report(report, summaries, per_system, systems, items, meta)
     if as_json:
-        typer.echo(json.dumps(summary, ensure_ascii=False))
-    else:
-        typer.echo(f"{len(rows)} questions answered ({abstained} abstained)" + (f" -> {output}" if output else ""))
+        typer.echo(json.dumps({"meta": meta, "systems": summaries}, ensure_ascii=False))
+        return
+    _print_summary(summaries)
+    if output:
+        typer.echo(f"answers -> {output}")
+    if report:
+        typer.echo(f"report -> {report / 'report.html'}")
+
+
+def _where(settings: Settings) -> str:
+    from bot.responder import location
+
+    return location(settings).describe()
+
+
+def _print_summary(summaries: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    keys = ["hit@1", "hit@3", "hit@5", "mrr@10", "cited_first", "citation_precision", "citation_validity",
+            "keyword_recall", "forbidden_violations", "abstention_precision", "abstention_recall",
+            "false_abstentions", "latency_p50_ms", "latency_p95_ms"]
+    table = Table(title="all questions", show_lines=False)
+    table.add_column("metric")
+    for name in summaries:
+        table.add_column(name, justify="right")
+    for key in keys:
+        table.add_row(key, *[_cell(s["all"].get(key)) for s in summaries.values()])
+    console = Console()
+    console.print(table)
+    main = summaries["qabot"]
+    groups = Table(title="qabot by group")
+    for col in ("group", "n", "hit@1", "hit@5", "mrr@10", "cited_first", "abstained", "false_abst."):
+        groups.add_column(col, justify="right" if col != "group" else "left")
+    for name, g in main.items():
+        groups.add_row(name, str(g["questions"]), _cell(g["hit@1"]), _cell(g["hit@5"]), _cell(g["mrr@10"]), _cell(g["cited_first"]), str(g["abstained"]), str(g["false_abstentions"]))
+    console.print(groups)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1 else f"{value:.1f}"
+    return str(value)
 
 
 # -- store maintenance --------------------------------------------------------------------------------

@@ -82,10 +82,22 @@ class Responder:
         t0 = time.perf_counter()
         self.store = open_store(self.settings)
         self.embedding = embedder_for(self.settings, self.store)
+        self._build_retriever()
+        self.startup_ms = (time.perf_counter() - t0) * 1000
+
+    def _build_retriever(self) -> None:
         means = json.loads(self.store.metadata.get("lang_means") or "{}")
         self.retriever = HybridRetriever(self.store, self.embedding, means, mode=self.mode)
         self.retriever.refresh(force=True)
-        self.startup_ms = (time.perf_counter() - t0) * 1000
+
+    @classmethod
+    def sharing(cls, other: "Responder", mode: str) -> "Responder":
+        """Another retrieval mode over the same store and loaded embedder (for baselines)."""
+        obj = cls.__new__(cls)
+        obj.settings, obj.thresholds, obj.mode = other.settings, other.thresholds, mode
+        obj.store, obj.embedding, obj.startup_ms = other.store, other.embedding, 0.0
+        obj._build_retriever()
+        return obj
 
     def ask(self, question: str, k: int | None = None, history: list[str] | None = None) -> Answer:
         question = check_question(question, self.settings)

@@ -276,22 +276,22 @@ class SlackBot:
 
 
 def http_app(bot: SlackBot):
-    """Starlette ASGI app: POST /slack/events (events, commands, interactivity), GET /healthz."""
-    from slack_bolt.adapter.starlette import SlackRequestHandler
-    from starlette.applications import Starlette
-    from starlette.requests import Request
-    from starlette.responses import PlainTextResponse
-    from starlette.routing import Route
+    """ASGI app: POST /slack/events (events, commands, interactivity), GET /healthz.
 
-    handler = SlackRequestHandler(bot.app)
+    Bolt's own ASGI adapter (no web framework needed: starlette is not a dependency of slack-bolt)."""
+    from slack_bolt.adapter.asgi import SlackRequestHandler
 
-    async def events(request: Request):
-        return await handler.handle(request)
+    handler = SlackRequestHandler(bot.app, path="/slack/events")
 
-    async def health(_: Request):
-        return PlainTextResponse("ok")
+    async def app(scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] == "/healthz":
+            headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", b"2")]
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": b"ok"})
+            return
+        await handler(scope, receive, send)
 
-    return Starlette(routes=[Route("/slack/events", events, methods=["POST"]), Route("/healthz", health, methods=["GET"])])
+    return app
 
 
 def serve(bot: SlackBot, host: str, port: int) -> None:

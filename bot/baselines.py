@@ -1,0 +1,96 @@
+"""Systems compared by `qabot eval --baselines`, all in one process on the same store.
+
+- qabot:       hybrid retrieval + extractive answers (what `qabot ask` does)
+- bm25:        the same, with BM25 only
+- dense:       the same, with the dense (language-centred) retriever only
+- llamaindex:  the plain llama-index default pipeline: default node parser (SentenceSplitter) +
+               in-memory VectorStoreIndex + the same embedder, no cleaning, no centring.
+               Retrieval only: it has no answer or citations.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from bot.config import Settings
+
+Progress = Callable[[str, int, int], None] | None
+
+
+def answer_rows(responder, items: list[dict[str, Any]], k: int, progress: Progress, label: str) -> list[dict[str, Any]]:
+    rows = []
+    for i, item in enumerate(items):
+        if progress:
+            progress(label, i, len(items))
+        answer = responder.ask(str(item["question"]), k=k)
+        rows.append({"id": item["id"], **answer.model_dump()})
+    if progress:
+        progress(label, len(items), len(items))
+    return rows
+
+
+def llamaindex_rows(responder, items: list[dict[str, Any]], k: int, progress: Progress) -> list[dict[str, Any]]:
+    from llama_index.core import Document, VectorStoreIndex
+
+    from index.load import load_document
+
+    sources = sorted(responder.store.sources())
+    documents = []
+    for source in sources:
+        doc = load_document(Path(source), 2**31)
+        documents.append(Document(text=doc.text, metadata={"file_path": source}, excluded_embed_metadata_keys=["file_path"]))
+    if progress:
+        progress("llamaindex (indexing)", 0, 1)
+    index = VectorStoreIndex.from_documents(documents, embed_model=responder.embedding)
+    retriever = index.as_retriever(similarity_top_k=k)
+    if progress:
+        progress("llamaindex (indexing)", 1, 1)
+    rows = []
+    for i, item in enumerate(items):
+        if progress:
+            progress("llamaindex", i, len(items))
+        t0 = time.perf_counter()
+        nodes = retriever.retrieve(str(item["question"]))
+        ms = (time.perf_counter() - t0) * 1000
+        passages = [
+            {
+                "source": n.node.metadata.get("file_path", ""),
+                "section": "",
+                "text": n.node.get_content(),
+                "start": n.node.start_char_idx,
+                "end": n.node.end_char_idx,
+                "score": n.score,
+            }
+            for n in nodes
+        ]
+        rows.append(
+            {
+                "id": item["id"],
+                "question": item["question"],
+                "answer": "",
+                "abstained": False,
+                "language": "",
+                "citations": [],
+                "passages": passages,
+                "timings_ms": {"total": round(ms, 1)},
+                "mode": "retrieval-only",
+            }
+        )
+    if progress:
+        progress("llamaindex", len(items), len(items))
+    return rows
+
+
+def run_systems(settings: Settings, items: list[dict[str, Any]], k: int, baselines: bool, progress: Progress) -> dict[str, list[dict[str, Any]]]:
+    from bot.responder import Responder
+
+    main = Responder(settings)
+    systems = {"qabot": answer_rows(main, items, k, progress, "qabot")}
+    if baselines:
+        for mode in ("lexical", "dense"):
+            other = Responder.sharing(main, mode=mode)
+            systems["bm25" if mode == "lexical" else "dense"] = answer_rows(other, items, k, progress, mode)
+        systems["llamaindex"] = llamaindex_rows(main, items, k, progress)
+    return systems

@@ -1,0 +1,117 @@
+"""`qabot eval --report DIR`: metrics.json, PNG plots and a self-contained report.html."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+HIT_KS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+
+
+def _plots(per_system: dict[str, list[dict[str, Any]]], out: Path) -> dict[str, Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    paths = {}
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for name, questions in per_system.items():
+        ranks = [q["rank"] for q in questions if q["scored"]]
+        if not ranks:
+            continue
+        ax.plot(HIT_KS, [sum(1 for r in ranks if r is not None and r < k) / len(ranks) for k in HIT_KS], marker="o", label=name)
+    ax.set(xlabel="k", ylabel="hit@k", title="Retrieval: gold passage within the top k", ylim=(0, 1.02))
+    ax.grid(alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    paths["hitk"] = out / "hit_at_k.png"
+    fig.savefig(paths["hitk"], dpi=110)
+    plt.close(fig)
+
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for name, questions in per_system.items():
+        ax.hist([q["latency_ms"] for q in questions], bins=30, alpha=0.5, label=name)
+    ax.set(xlabel="latency per question (ms)", ylabel="questions", title="Answer latency (warm process)")
+    ax.legend()
+    fig.tight_layout()
+    paths["latency"] = out / "latency.png"
+    fig.savefig(paths["latency"], dpi=110)
+    plt.close(fig)
+    return paths
+
+
+def failed(q: dict[str, Any]) -> bool:
+    if q["answerable"]:
+        return q["abstained"] or (q["scored"] and (q["rank"] != 0 or not q["cited_first"])) or bool(q["forbidden"])
+    return not q["abstained"] or bool(q["forbidden"])
+
+
+def _img(path: Path) -> str:
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f'<img alt="{html.escape(path.stem)}" src="data:image/png;base64,{data}">'
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> str:
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def write_report(
+    out: Path,
+    summaries: dict[str, dict[str, Any]],
+    per_system: dict[str, list[dict[str, Any]]],
+    rows: dict[str, list[dict[str, Any]]],
+    items: list[dict[str, Any]],
+    meta: dict[str, Any],
+) -> dict[str, Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    metrics = {"meta": meta, "systems": summaries, "questions": per_system}
+    (out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
+    plots = _plots(per_system, out)
+
+    keys = ["hit@1", "hit@3", "hit@5", "mrr@10", "cited_first", "citation_precision", "citation_validity",
+            "keyword_recall", "forbidden_violations", "abstention_precision", "abstention_recall",
+            "false_abstentions", "latency_p50_ms", "latency_p95_ms"]
+    systems = list(summaries)
+    overview = _table(["metric", *systems], [[k, *[_fmt(summaries[s]["all"].get(k)) for s in systems]] for k in keys])
+    main = systems[0]
+    groups = summaries[main]
+    by_group = _table(["group", *keys], [[html.escape(g), *[_fmt(v.get(k)) for k in keys]] for g, v in groups.items()])
+
+    by_id = {i["id"]: i for i in items}
+    answers = {r["id"]: r for r in rows[main]}
+    ordered = sorted(per_system[main], key=lambda q: (not failed(q), str(q["id"])))
+    question_rows = []
+    for q in ordered:
+        item, row = by_id[q["id"]], answers[q["id"]]
+        cited = "<br>".join(f"[{c['n']}] {html.escape(c.get('quote') or c['text'])}" for c in row.get("citations", [])) or "—"
+        expected = html.escape(" / ".join(item.get("gold") or item.get("gold_sources") or [])) or "(unanswerable)"
+        status = "FAIL" if failed(q) else "ok"
+        question_rows.append([
+            f'<span class="{status}">{status}</span>', html.escape(str(q["id"])), html.escape(item["question"]),
+            expected, "abstained" if q["abstained"] else cited, "—" if q["rank"] is None else q["rank"] + 1,
+        ])
+    table = _table(["", "id", "question", "expected", "cited", "gold rank"], question_rows)
+    page = f"""<!doctype html><html><head><meta charset="utf-8"><title>qabot evaluation</title>
+<style>body{{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}}table{{border-collapse:collapse;margin:1em 0}}
+td,th{{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:13px}}th{{background:#f4f4f4}}
+.FAIL{{color:#b00;font-weight:bold}}.ok{{color:#080}}img{{margin:0.5em}}</style></head><body>
+<h1>qabot evaluation</h1><p>{html.escape(json.dumps(meta, ensure_ascii=False))}</p>
+<h2>Systems</h2>{overview}<h2>{html.escape(main)} by group</h2>{by_group}
+<h2>Plots</h2>{_img(plots["hitk"])}{_img(plots["latency"])}
+<h2>Questions ({html.escape(main)}, failures first)</h2>{table}</body></html>"""
+    (out / "report.html").write_text(page, encoding="utf-8")
+    return {"metrics": out / "metrics.json", "html": out / "report.html", **plots}
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1 else f"{value:.1f}"
+    return html.escape(str(value))
