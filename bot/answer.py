@@ -98,6 +98,7 @@ class _Candidate:
     raw: tuple[int, int]  # absolute offsets in the source
     text: str
     dense: float = 0.0  # language-centred cosine of the sentence to the question
+    tokens: tuple[str, ...] = ()
     coverage: float = 0.0
     score: float = 0.0
 
@@ -129,7 +130,8 @@ def _candidates(passages: list[Passage], max_passages: int) -> list[_Candidate]:
         for j, (cs, ce, rs, re_) in enumerate(p.sentences):
             text = p.quote[cs:ce]
             dense = p.sentence_scores[j] if j < len(p.sentence_scores) else 0.0
-            out.append(_Candidate(p, rank, (cs, ce), (rs, re_), text, dense))
+            tokens = tuple(p.sentence_tokens[j]) if j < len(p.sentence_tokens) else tuple(tokenize(text))
+            out.append(_Candidate(p, rank, (cs, ce), (rs, re_), text, dense, tokens))
     return out
 
 
@@ -151,7 +153,7 @@ def select(
     candidates = _candidates(passages, max_passages)
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     for c in candidates:
-        c.coverage = _coverage(q_tokens, set(tokenize(c.text)), weight)
+        c.coverage = _coverage(q_tokens, set(c.tokens), weight)
         fits = fits_kind(kind, c.text)
         short = len(c.text.strip()) < 8
         url_only = bool(_URL_ONLY.match(c.text)) and kind != "contact"
@@ -169,7 +171,7 @@ def select(
     same_language = detect_language(question) == best.passage.lang
     min_dense = thresholds.min_dense_same if same_language else thresholds.min_dense_cross
     best_dense = max(c.dense for c in candidates)
-    passage_coverage = _coverage(q_tokens, set(tokenize(best.passage.quote)), weight) if same_language else 0.0
+    passage_coverage = _coverage(q_tokens, set(best.passage.tokens), weight) if same_language else 0.0
     if best_dense < min_dense and passage_coverage < thresholds.min_coverage:
         return [], f"weak evidence (dense {best_dense:.2f}, coverage {passage_coverage:.2f})"
     if same_language and passage_coverage < thresholds.min_coverage / 2 and best_dense < 2 * min_dense:
@@ -208,7 +210,7 @@ def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate]) -> _Candidate
     if lo == hi:
         return c
     clean = (spans[lo][0], spans[hi][1])
-    return _Candidate(p, c.rank, clean, (spans[lo][2], spans[hi][3]), p.quote[clean[0] : clean[1]], c.dense, c.coverage, c.score)
+    return _Candidate(p, c.rank, clean, (spans[lo][2], spans[hi][3]), p.quote[clean[0] : clean[1]], c.dense, c.tokens, c.coverage, c.score)
 
 
 def rerank(passages: list[Passage], chosen: list[_Candidate]) -> list[Passage]:

@@ -386,6 +386,55 @@ def remove(
     typer.echo(f"removed {source_key(source)} ({chunks} chunks)")
 
 
+# -- bench -------------------------------------------------------------------------------------------
+@app.command()
+def bench(
+    corpus: Annotated[list[Path], typer.Option("--corpus", help="Files or directories to ingest [default: the bundled release].", show_default=False)] = [],
+    qa_file: Annotated[Optional[Path], typer.Option("--questions", help="QA JSONL whose questions are timed [default: tests/data/dev.jsonl].", show_default=False)] = None,
+    scales: Annotated[str, typer.Option(help="Corpus copies for the scaling run, comma-separated.")] = "1,4,16",
+    rounds: Annotated[int, typer.Option(help="Times each question is asked for the warm latency.")] = 5,
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write bench.json and bench_scaling.png here.", show_default=False)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Measure ingest throughput, warm and cold latency and memory beside the raw components."""
+    from bot.bench import plot, run_bench
+    from bot.evaluate import load_qa
+
+    root = Path(__file__).resolve().parent.parent
+    corpus = corpus or [root / "data"]
+    qa = load_qa(qa_file or root / "tests" / "data" / "dev.jsonl")
+    try:
+        scale_list = [int(x) for x in scales.split(",") if x.strip()]
+    except ValueError:
+        raise QabotError(f"--scales must be integers separated by commas, not {scales!r}") from None
+    settings = _settings()
+    say = (lambda msg: None) if as_json else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
+    result = run_bench(corpus, [str(i["question"]) for i in qa], scale_list, rounds, settings.chunk_chars, settings.top_k, say)
+    if report:
+        plot(result, report)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    m, ing, q, cold = result["machine"], result["ingest"], result["query"], result["cold"]
+    table = Table(title=f"qabot bench — {m['cpu']}, {m['cores']} cores, Python {m['python']}")
+    table.add_column("measure")
+    table.add_column("qabot", justify="right")
+    table.add_column("floor (raw components)", justify="right")
+    table.add_column("ratio", justify="right")
+    table.add_row("ingest chars/s", f"{ing['chars_per_s']:.0f}", f"{ing['raw_embedder_chars_per_s']:.0f} (embedder alone)", f"{ing['ratio_vs_raw']:.2f}")
+    table.add_row("ingest chunks/s", f"{ing['chunks_per_s']:.1f}", "", "")
+    table.add_row("warm query p50 ms", f"{q['p50_ms']:.1f}", f"{q['floor_p50_ms']:.1f} (embed + Chroma)", f"{q['ratio_p50']:.2f}")
+    table.add_row("warm query p95 ms", f"{q['p95_ms']:.1f}", f"{q['floor_p95_ms']:.1f}", "")
+    table.add_row("cold ask s", f"{cold['ask_seconds']:.2f}", f"{cold['bare_import_seconds']:.2f} (bare import)", "")
+    table.add_row("peak RSS MB", f"{result['peak_rss_mb']:.0f} (bench) / {cold['ask_peak_rss_mb']:.0f} (ask)", "", "")
+    for row in result["scaling"]:
+        table.add_row(f"x{row['scale']}: {row['chunks']} chunks", f"ingest {row['ingest_seconds']:.1f} s, p50 {row['p50_ms']:.1f} ms", f"{row['floor_p50_ms']:.1f}", "")
+    Console().print(table)
+
+
 # -- slack --------------------------------------------------------------------------------------------
 @app.command()
 def slack(

@@ -22,6 +22,8 @@ class Passage(BaseModel):
     lexical: float = Field(0.0, exclude=True)
     sentences: list[tuple[int, int, int, int]] = Field(default_factory=list, exclude=True)
     sentence_scores: list[float] = Field(default_factory=list, exclude=True)
+    tokens: list[str] = Field(default_factory=list, exclude=True)
+    sentence_tokens: list[list[str]] = Field(default_factory=list, exclude=True)
 
 
 class Citation(BaseModel):

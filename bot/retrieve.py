@@ -121,6 +121,8 @@ def _passage(node: TextNode, score: float, dense: float, lexical: float, sentenc
         lexical=round(float(lexical), 4),
         sentences=[tuple(s) for s in json.loads(meta.get("sentences", "[]"))],
         sentence_scores=[round(float(s), 4) for s in sentence_scores],
+        tokens=str(meta.get("tokens", "")).split(),
+        sentence_tokens=[part.split() for part in str(meta.get("stokens", "")).split("\t")],
     )
 
 

@@ -27,7 +27,7 @@ from index.vectors import normalize, pack
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "c3"  # bump when chunking or unit vectors change: forces re-ingest
+CHUNKER_VERSION = "c4"  # bump when chunking or unit vectors change: forces re-ingest
 _WRITE_BATCH = 256  # chunks per Chroma write; bounds memory, amortises the write cost
 
 
@@ -87,7 +87,9 @@ def _nodes(chunks: list[Chunk], vectors: list[tuple[np.ndarray, np.ndarray]], ve
 
     nodes = []
     for chunk, (vector, sentence_vectors) in zip(chunks, vectors):
-        meta = chunk_metadata(chunk, " ".join(tokenize(chunk.text)))
+        sentence_tokens = [tokenize(chunk.text[cs:ce]) for cs, ce, _, _ in chunk.sentences]
+        meta = chunk_metadata(chunk, " ".join(t for ts in sentence_tokens for t in ts))
+        meta["stokens"] = "\t".join(" ".join(ts) for ts in sentence_tokens)  # for answer scoring
         meta["version"] = version
         meta["svec"] = pack(sentence_vectors)
         node = TextNode(

@@ -75,6 +75,16 @@ def _english_words(text: str) -> list[str]:
 
 
 def tokenize(text: str) -> list[str]:
+    return list(_tokenize_cached(text)) if len(text) <= 300 else _tokenize(text)
+
+
+@lru_cache(maxsize=4096)
+def _tokenize_cached(text: str) -> tuple[str, ...]:
+    """Questions are tokenized by retrieval and by answer scoring: once is enough."""
+    return tuple(_tokenize(text))
+
+
+def _tokenize(text: str) -> list[str]:
     text = _normalize(text)
     tokens = _english_words(text)
     if _CJK_RUN.search(text):
