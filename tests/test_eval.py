@@ -1,0 +1,109 @@
+"""qabot eval: the metrics it prints agree with an independent recomputation from its output file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run_qabot
+
+DEV = ROOT / "tests" / "data" / "dev.jsonl"
+DEVSET2 = ROOT / "tests" / "data" / "devset2"
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def _independent(rows: list[dict], items: dict[str, dict]) -> dict:
+    """Written from the README's definitions, sharing no code with bot/metrics.py."""
+    ranks, cited, valid, total_cites, abst_un, un, false_abst = [], 0, 0, 0, 0, 0, 0
+    for row in rows:
+        item = items[row["id"]]
+        for c in row["citations"]:
+            total_cites += 1
+            valid += Path(c["source"]).read_text(encoding="utf-8")[c["start"] : c["end"]] == c["text"]
+        if not item.get("answerable", True):
+            un += 1
+            abst_un += row["abstained"]
+            continue
+        false_abst += row["abstained"]
+        gold = [_squash(g) for g in item["gold"]]
+        rank = next((i for i, p in enumerate(row["passages"]) if any(g in _squash(p["text"]) for g in gold)), None)
+        ranks.append(rank)
+        cited += bool(row["citations"]) and any(g in _squash(row["citations"][0]["text"]) for g in gold)
+    n = len(ranks)
+    return {
+        "hit@1": sum(r == 0 for r in ranks) / n,
+        "hit@3": sum(r is not None and r < 3 for r in ranks) / n,
+        "mrr@10": sum(1 / (r + 1) for r in ranks if r is not None and r < 10) / n,
+        "cited_first": cited / n,
+        "citation_validity": valid / total_cites,
+        "abstention_recall": abst_un / un,
+        "false_abstentions": false_abst,
+    }
+
+
+def test_printed_metrics_agree_with_output_file(release_store, tmp_path):
+    out = tmp_path / "answers.jsonl"
+    result = run_qabot("eval", str(DEV), "--output", str(out), "--json", "--store", str(release_store))
+    assert result.returncode == 0, result.stderr
+    printed = json.loads(result.stdout)["systems"]["qabot"]["all"]
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    items = {i["id"]: i for i in map(json.loads, DEV.read_text(encoding="utf-8").splitlines())}
+    assert [r["id"] for r in rows] == list(items)
+    mine = _independent(rows, items)
+    for key, value in mine.items():
+        assert printed[key] == pytest.approx(value, abs=1e-3), key
+    assert printed["questions"] == len(items)
+    assert set(json.loads(result.stdout)["systems"]["qabot"]) >= {"all", "lang=en", "lang=ja", "answerable", "unanswerable"}
+
+
+def test_report_with_baselines(release_store, tmp_path):
+    qa = tmp_path / "qa.jsonl"
+    lines = DEV.read_text(encoding="utf-8").splitlines()
+    qa.write_text("\n".join(lines[:4] + lines[-2:]) + "\n", encoding="utf-8")
+    report = tmp_path / "report"
+    result = run_qabot("eval", str(qa), "--baselines", "--report", str(report), "--store", str(release_store))
+    assert result.returncode == 0, result.stderr
+    for name in ("qabot", "bm25", "dense", "llamaindex"):
+        assert name in result.stdout
+    metrics = json.loads((report / "metrics.json").read_text(encoding="utf-8"))
+    assert set(metrics["systems"]) == {"qabot", "bm25", "dense", "llamaindex"}
+    assert len(metrics["questions"]["qabot"]) == 6
+    page = (report / "report.html").read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64,") == 2 and "FAIL" in page or "ok" in page
+    for png in ("hit_at_k.png", "latency.png"):
+        assert (report / png).read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.fixture(scope="module")
+def devset2_subset(tmp_path_factory):
+    """60 Japanese and 15 English paragraphs of tests/data/devset2 with their questions."""
+    root = tmp_path_factory.mktemp("devset2")
+    keep = {f"ja/ja_{i:03d}.txt" for i in range(1, 61)} | {f"en/en_{i:03d}.txt" for i in range(1, 16)}
+    for rel in keep:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(DEVSET2 / rel, root / rel)
+    items = [json.loads(line) for line in (DEVSET2 / "qa.jsonl").read_text(encoding="utf-8").splitlines()]
+    chosen = [i for i in items if not i["answerable"] or set(i["gold_sources"]) <= keep]
+    (root / "qa.jsonl").write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in chosen) + "\n", encoding="utf-8")
+    store = root / "store"
+    result = run_qabot("ingest", str(root / "ja"), str(root / "en"), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    return root, store
+
+
+def test_devset2_retrieval_floor(devset2_subset):
+    root, store = devset2_subset
+    result = run_qabot("eval", str(root / "qa.jsonl"), "--json", "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    systems = json.loads(result.stdout)["systems"]["qabot"]
+    ja = systems["lang=ja,answerable"]
+    assert ja["hit@1"] >= 0.95 and ja["hit@5"] >= 0.99
+    assert systems["all"]["hit@1"] >= 0.9
+    assert systems["all"]["citation_validity"] == 1.0
+    assert systems["answerable"]["false_abstentions"] <= 3
