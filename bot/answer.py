@@ -52,6 +52,8 @@ _HAS = {
     ),
     "contact": re.compile(r"https?://|www\.|[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|TEL|FAX", re.I),
 }
+# "[7]" inside a quoted document sentence would read as one of our citation markers.
+_FAKE_MARKER = re.compile(r"\[(\d{1,3})\]")
 _URL_ONLY = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 
 
@@ -245,7 +247,8 @@ def compose(question: str, lang: str, chosen: list[_Candidate]) -> tuple[str, li
                 page=p.page,
             )
         )
-        lines.append(f"{c.text.strip()} [{n}]")
+        sentence = _FAKE_MARKER.sub(r"［\1］", c.text.strip())
+        lines.append(f"{sentence} [{n}]")
     return "\n".join(lines), citations
 
 

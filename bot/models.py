@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 class Passage(BaseModel):
     """A retrieved chunk. `text` is the verbatim source span [start, end); `quote` the readable form."""
 
-    id: str = Field(exclude=True)
+    id: str = Field("", exclude=True)
     source: str
     section: str
     text: str

@@ -139,8 +139,6 @@ class HybridRetriever(BaseRetriever):
         dense_weight: float = 0.6,
         refresh_seconds: float = 2.0,
     ):
-        from llama_index.core import VectorStoreIndex
-
         super().__init__()
         self.store = store
         self.mode = mode
@@ -148,13 +146,18 @@ class HybridRetriever(BaseRetriever):
         self.dense_weight = dense_weight
         self.refresh_seconds = refresh_seconds
         self.embedding = CenteredEmbedding(embedding, means)
-        index = VectorStoreIndex.from_vector_store(store.vector_store, embed_model=self.embedding)
-        self._dense = index.as_retriever(similarity_top_k=candidates)
+        self._connect()
         self._lock = threading.Lock()
         self._lexical: _Lexical | None = None
         self._live: dict[str, str] = {}
         self._generation: Any = object()
         self._checked = -1e9
+
+    def _connect(self) -> None:
+        from llama_index.core import VectorStoreIndex
+
+        index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding)
+        self._dense = index.as_retriever(similarity_top_k=self.candidates)
 
     # -- live view of the store -------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
@@ -168,6 +171,10 @@ class HybridRetriever(BaseRetriever):
             if generation == self._generation and not force:
                 return
             started = time.perf_counter()
+            if self._lexical is not None:  # a writer changed the store since we loaded it
+                self.store.reopen()
+                self._connect()
+                generation = self.store.generation()
             self._live = {s: r.version for s, r in self.store.sources().items()}
             self._lexical = _build_lexical(self.store)
             self._generation = generation

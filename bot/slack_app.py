@@ -144,7 +144,7 @@ class SlackBot:
         @app.middleware
         def drop_retries(body: dict, next, request) -> BoltResponse | None:  # noqa: A002 (Bolt's name)
             event_id = body.get("event_id")
-            if False:
+            if event_id and not self._events.first_time(event_id):
                 retry = request.headers.get("x-slack-retry-num", ["?"])
                 log.info("dropping redelivered event %s (retry %s)", event_id, retry[0] if retry else "?")
                 return BoltResponse(status=200, body="")

@@ -30,6 +30,16 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _entity_safe(text: str, end: int) -> int:
+    """`end`, moved back so that escaped text[:end] does not stop inside &amp;, &lt; or &gt;."""
+    amp = text.rfind("&", max(0, end - 4), end)
+    return amp if amp != -1 and text.find(";", amp) >= end else end
+
+
+def _cut_escaped(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: _entity_safe(text, limit - 1)] + "…"
+
+
 def _split(text: str, limit: int) -> list[str]:
     """Split at line breaks where possible so no section exceeds Slack's limit."""
     parts, current = [], ""
@@ -38,8 +48,9 @@ def _split(text: str, limit: int) -> list[str]:
             if current:
                 parts.append(current)
                 current = ""
-            parts.append(line[:limit])
-            line = line[limit:]
+            cut = _entity_safe(line, limit)
+            parts.append(line[:cut])
+            line = line[cut:]
         candidate = f"{current}\n{line}" if current else line
         if len(candidate) > limit:
             parts.append(current)
@@ -73,7 +84,7 @@ def answer_blocks(answer: Answer, feedback_id: str | None = None) -> list[dict]:
         for c in answer.citations:
             quote = escape(_cut(" ".join(c.quote.split()), QUOTE_LIMIT))
             label = escape(source_label(c.source, c.section, c.page))
-            blocks.append(_section(_cut(f"*[{c.n}]* {label}\n>{quote}", SECTION_LIMIT)))
+            blocks.append(_section(_cut_escaped(f"*[{c.n}]* {label}\n>{quote}", SECTION_LIMIT)))
     actions = None
     if feedback_id:
         actions = {
@@ -112,4 +123,4 @@ def answer_text(answer: Answer) -> str:
     lines = [answer.answer]
     for c in answer.citations:
         lines.append(f"[{c.n}] {source_label(c.source, c.section, c.page)}")
-    return escape(_cut("\n".join(lines), TEXT_LIMIT))
+    return _cut_escaped(escape("\n".join(lines)), TEXT_LIMIT)

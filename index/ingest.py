@@ -28,7 +28,7 @@ from index.vectors import normalize, pack
 log = logging.getLogger(__name__)
 
 CHUNKER_VERSION = "c4"  # bump when chunking or unit vectors change: forces re-ingest
-_WRITE_BATCH = 256  # chunks per Chroma write; bounds memory, amortises the write cost
+_WRITE_BATCH = 64  # chunks per Chroma write: bounds memory and the work an interruption loses
 
 
 @dataclass

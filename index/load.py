@@ -138,6 +138,10 @@ def _read_pdf(data: bytes, name: str) -> tuple[str, tuple[int, ...]]:
     return text, tuple(pages)
 
 
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.1f} KB"
+
+
 def load_document(path: Path, max_bytes: int) -> Document:
     """One file -> Document. Raises QabotError (one line) for anything we cannot index."""
     name = str(path)
@@ -145,8 +149,7 @@ def load_document(path: Path, max_bytes: int) -> Document:
         size = path.stat().st_size
         if size > max_bytes:
             raise QabotError(
-                f"file too large: {name} is {size / 2**20:.1f} MB, the limit is "
-                f"{max_bytes / 2**20:.0f} MB (QABOT_MAX_FILE_MB)"
+                f"file too large: {name} is {_size(size)}, the limit is {_size(max_bytes)} (QABOT_MAX_FILE_MB)"
             )
         data = path.read_bytes()
     except OSError as e:

@@ -120,8 +120,13 @@ class ChunkStore:
             raise QabotError(f"collection name {name!r} is too short (Chroma needs 3+ characters)")
         self.location = location
         self.name = name
-        self.client = open_client(location, create)
+        self._open(create)
+
+    def _open(self, create: bool) -> None:
         from chromadb.errors import NotFoundError
+
+        name, location = self.name, self.location
+        self.client = open_client(location, create)
 
         try:
             if create:
@@ -145,6 +150,17 @@ class ChunkStore:
                 f"cannot open collection {name!r} in {location.describe()}: {type(e).__name__}"
             ) from None
         self._vector_store = None
+
+    def reopen(self) -> None:
+        """See what other processes wrote: an embedded client keeps its vector index in memory
+        and may not notice another process's additions. Chroma's shared-client cache is cleared,
+        so call this only where no other thread is using a client of this process."""
+        if self.location.host:
+            return
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()
+        self._open(create=False)
 
     # -- embedder bookkeeping -------------------------------------------------------------
     @property

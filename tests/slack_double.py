@@ -1,0 +1,256 @@
+"""A local stand-in for the Slack Web API, for end-to-end tests of the Slack bot.
+
+An HTTP server on 127.0.0.1 (a free port, a background thread) that answers POST /api/<method> the
+way slack.com does for the methods the bot uses, records every call, and can be told to fail the
+next call(s) to a method (429 with Retry-After, 500, ok:false …). It also serves POST /respond/<id>
+as a slash command's `response_url`; those calls are recorded under the method name "respond".
+
+    with SlackDouble() as slack:
+        client = WebClient(token="xoxb-…", base_url=slack.api_url)
+        slack.fail_next("chat.postMessage", status=429, retry_after=1)
+        …
+        slack.wait_for("chat.postMessage", count=2, channel="C1")
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Callable
+from urllib.parse import parse_qsl, urlsplit
+
+AUTH_TEST = {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "t", "user": "qabot", "url": "https://t.slack.com/"}
+_JSON_PARAMS = ("blocks", "attachments", "metadata")  # form bodies carry these as JSON strings
+
+
+@dataclass
+class Call:
+    method: str  # "chat.postMessage", …; "respond" for POST /respond/<id>
+    params: dict[str, Any]
+    authorization: str | None
+    time: float  # time.monotonic() when the request arrived
+    status: int = 200  # the HTTP status the double answered with
+    path: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+    response: dict[str, Any] | None = None  # the JSON the double answered with (e.g. the posted message's ts)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.params[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.params.get(key, default)
+
+
+@dataclass
+class _Failure:
+    status: int
+    error: str
+    retry_after: int | float | None
+    where: Callable[[dict[str, Any]], bool] | None = None
+
+
+class SlackDouble:
+    def __init__(self, host: str = "127.0.0.1"):
+        self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        self._calls: list[Call] = []
+        self._failures: dict[str, list[_Failure]] = {}
+        self._ts_base = int(time.time())
+        self._ts_count = 0
+        self._server = ThreadingHTTPServer((host, 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, name="slack-double", daemon=True)
+
+    # -- lifecycle --------------------------------------------------------------------------------
+    def start(self) -> SlackDouble:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join(timeout=5)
+
+    def __enter__(self) -> SlackDouble:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        """The value for SLACK_API_URL / WebClient(base_url=…)."""
+        return f"{self.url}/api/"
+
+    def response_url(self, name: str) -> str:
+        return f"{self.url}/respond/{name}"
+
+    # -- scripting -------------------------------------------------------------------------------
+    def fail_next(
+        self,
+        method: str,
+        status: int = 200,
+        error: str | None = None,
+        retry_after: int | float | None = None,
+        times: int = 1,
+        where: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> None:
+        """The next `times` calls to `method` fail: HTTP `status`, body {"ok": false, "error": …}.
+
+        The default error follows the status: 429 -> ratelimited, 5xx -> internal_error, else
+        fatal_error. With `retry_after` the answer has a Retry-After header (seconds). With `where`
+        only calls whose params satisfy it fail (e.g. `where=lambda p: p.get("channel") == "C1"`)."""
+        if error is None:
+            error = "ratelimited" if status == 429 else "internal_error" if status >= 500 else "fatal_error"
+        with self._lock:
+            self._failures.setdefault(method, []).extend(_Failure(status, error, retry_after, where) for _ in range(times))
+
+    def clear_failures(self) -> None:
+        with self._lock:
+            self._failures.clear()
+
+    # -- inspection ------------------------------------------------------------------------------
+    def calls(self, method: str | None = None, where: Callable[[Call], bool] | None = None, **match: Any) -> list[Call]:
+        """Recorded calls, oldest first; `method`, `where(call)` and every `param=value` in `match` must agree."""
+        with self._lock:
+            return [c for c in self._calls if self._matches(c, method, where, match)]
+
+    def wait_for(self, method: str | None, count: int = 1, timeout: float = 30, where: Callable[[Call], bool] | None = None, **match: Any) -> list[Call]:
+        """Wait until at least `count` matching calls are recorded; return them (AssertionError on timeout)."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                found = [c for c in self._calls if self._matches(c, method, where, match)]
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    seen = [(c.method, {k: c.params.get(k) for k in ("channel", "thread_ts", "ts", "text")}) for c in self._calls[-20:]]
+                    raise AssertionError(f"expected {count} call(s) of {method} matching {match}, got {len(found)}; recent calls: {seen}")
+                self._changed.wait(min(left, 0.5))
+
+    @staticmethod
+    def _matches(call: Call, method: str | None, where: Callable[[Call], bool] | None, match: dict[str, Any]) -> bool:
+        if method is not None and call.method != method:
+            return False
+        if where is not None and not where(call):
+            return False
+        return all(call.params.get(k) == v for k, v in match.items())
+
+    # -- serving ---------------------------------------------------------------------------------
+    def _next_ts(self) -> str:
+        with self._lock:
+            self._ts_count += 1
+            return f"{self._ts_base}.{self._ts_count:06d}"
+
+    def _record(self, call: Call) -> _Failure | None:
+        with self._changed:
+            queue = self._failures.get(call.method) or []
+            failure = next((f for f in queue if f.where is None or f.where(call.params)), None)
+            if failure:
+                queue.remove(failure)
+                call.status = failure.status
+            self._calls.append(call)
+            self._changed.notify_all()
+            return failure
+
+    def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return dict(AUTH_TEST)
+        if method == "chat.postMessage":
+            ts = self._next_ts()
+            message = {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": ts, "text": params.get("text", "")}
+            for key in ("blocks", "thread_ts"):
+                if key in params:
+                    message[key] = params[key]
+            return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": message}
+        if method == "chat.update":
+            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"), "text": params.get("text", "")}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": self._next_ts()}
+        return {"ok": True}
+
+    def _handler_class(self):
+        double = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args) -> None:  # quiet
+                pass
+
+            def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in (headers or {}).items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def _send_json(self, status: int, data: dict, headers: dict[str, str] | None = None) -> None:
+                self._send(status, json.dumps(data).encode(), "application/json; charset=utf-8", headers)
+
+            def do_GET(self) -> None:
+                self._send(404, b"not found", "text/plain")
+
+            def do_POST(self) -> None:
+                arrived = time.monotonic()
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                path = urlsplit(self.path)
+                params = _parse(raw, self.headers.get("Content-Type", ""), path.query)
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                if path.path.startswith("/api/"):
+                    method = path.path[len("/api/") :].strip("/")
+                elif path.path.startswith("/respond/"):
+                    method = "respond"
+                else:
+                    self._send(404, b"not found", "text/plain")
+                    return
+                call = Call(method, params, self.headers.get("Authorization"), arrived, path=path.path, headers=headers)
+                failure = double._record(call)
+                if failure:
+                    extra = {"Retry-After": str(failure.retry_after)} if failure.retry_after is not None else {}
+                    self._send_json(failure.status, {"ok": False, "error": failure.error}, extra)
+                elif method == "respond":
+                    self._send(200, b"ok", "text/plain")
+                else:
+                    call.response = double._answer(method, params)
+                    self._send_json(200, call.response)
+
+        return Handler
+
+
+def _parse(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
+    params: dict[str, Any] = dict(parse_qsl(query, keep_blank_values=True))
+    text = raw.decode("utf-8", errors="replace")
+    if "json" in content_type.lower() or (text.strip().startswith("{") and "form" not in content_type.lower()):
+        try:
+            body = json.loads(text) if text.strip() else {}
+        except json.JSONDecodeError:
+            body = {"_raw": text}
+        if isinstance(body, dict):
+            params.update(body)
+        else:
+            params["_body"] = body
+    elif text:
+        params.update(parse_qsl(text, keep_blank_values=True))
+    for key in _JSON_PARAMS:  # slack_sdk form-encodes these as JSON strings
+        if isinstance(params.get(key), str):
+            try:
+                params[key] = json.loads(params[key])
+            except json.JSONDecodeError:
+                pass
+    return params
