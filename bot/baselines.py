@@ -84,10 +84,13 @@ def llamaindex_rows(responder, items: list[dict[str, Any]], k: int, progress: Pr
 
 
 def run_systems(settings: Settings, items: list[dict[str, Any]], k: int, baselines: bool, progress: Progress) -> dict[str, list[dict[str, Any]]]:
+    from bot.llm import LLMResponder, build_llm
     from bot.responder import Responder
 
+    llm = build_llm(settings)
     main = Responder(settings)
-    systems = {"qabot": answer_rows(main, items, k, progress, "qabot")}
+    first = LLMResponder(main, llm, settings) if llm is not None else main
+    systems = {"qabot": answer_rows(first, items, k, progress, "qabot" if llm is None else "qabot (llm)")}
     if baselines:
         for mode in ("lexical", "dense"):
             other = Responder.sharing(main, mode=mode)

@@ -49,6 +49,14 @@ EmbedOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (for scripts).")]
+LlmOpt = Annotated[
+    Optional[str],
+    typer.Option("--llm", help="Answer with an LLM: none | openai | openai-like | ollama [env: QABOT_LLM].", show_default=False),
+]
+LlmModelOpt = Annotated[Optional[str], typer.Option("--llm-model", help="LLM model name [env: QABOT_LLM_MODEL].", show_default=False)]
+LlmUrlOpt = Annotated[
+    Optional[str], typer.Option("--llm-base-url", help="LLM server, e.g. http://127.0.0.1:8080/v1 [env: QABOT_LLM_BASE_URL].", show_default=False)
+]
 
 
 def _settings(
@@ -189,11 +197,31 @@ def _with_progress(run, quiet: bool):
         return run(progress)
 
 
+def _ask(responder, question: str, stream: bool, history: list[str] | None = None):
+    """LLM answers stream to the terminal token by token; extractive ones print at the end."""
+    from bot.llm import LLMResponder
+
+    if isinstance(responder, LLMResponder) and stream:
+        def show(token: str) -> None:
+            sys.stdout.write(token)
+            sys.stdout.flush()
+
+        answer = responder.ask(question, history=history, on_token=show)
+        if answer.mode == "llm" and not answer.abstained:
+            sys.stdout.write("\n")
+        return answer
+    return responder.ask(question, history=history)
+
+
 # -- ask / chat -------------------------------------------------------------------------------------
 def _responder(settings: Settings):
+    """The extractive Responder, wrapped by the LLM responder when QABOT_LLM/--llm asks for one."""
+    from bot.llm import LLMResponder, build_llm
     from bot.responder import Responder
 
-    return Responder(settings)
+    llm = build_llm(settings)  # configuration errors surface before the store is opened
+    base = Responder(settings)
+    return LLMResponder(base, llm, settings) if llm is not None else base
 
 
 @app.command()
@@ -204,19 +232,23 @@ def ask(
     collection: CollectionOpt = None,
     chroma_url: ChromaOpt = None,
     embed_model: EmbedOpt = None,
+    llm: LlmOpt = None,
+    llm_model: LlmModelOpt = None,
+    llm_base_url: LlmUrlOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer one question with numbered citations (or say the documents do not answer it)."""
     from bot.render import print_answer
     from bot.responder import check_question
 
-    settings = _settings(store, collection, chroma_url, embed_model, top_k=k)
+    settings = _settings(store, collection, chroma_url, embed_model, top_k=k, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
     check_question(question, settings)  # fail fast, before loading anything
-    answer = _responder(settings).ask(question)
+    responder = _responder(settings)
+    answer = _ask(responder, question, stream=not as_json)
     if as_json:
         typer.echo(json.dumps(answer.model_dump(), ensure_ascii=False))
     else:
-        print_answer(answer)
+        print_answer(answer, streamed=answer.mode == "llm" and not answer.abstained)
 
 
 @app.command()
@@ -225,13 +257,16 @@ def chat(
     collection: CollectionOpt = None,
     chroma_url: ChromaOpt = None,
     embed_model: EmbedOpt = None,
+    llm: LlmOpt = None,
+    llm_model: LlmModelOpt = None,
+    llm_base_url: LlmUrlOpt = None,
 ) -> None:
     """Interactive questions; follow-ups use the previous turn. Ctrl-D or 'exit' to leave."""
     import readline  # noqa: F401  (line editing and history for input())
 
     from bot.render import print_answer
 
-    settings = _settings(store, collection, chroma_url, embed_model)
+    settings = _settings(store, collection, chroma_url, embed_model, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
     history_file = settings.history_file or settings.store.expanduser().parent / "chat_history"
     try:
         readline.read_history_file(history_file)
@@ -251,11 +286,11 @@ def chat(
         if not question:
             continue
         try:
-            answer = responder.ask(question, history=history)
+            answer = _ask(responder, question, stream=True, history=history)
         except QabotError as e:
             typer.echo(f"error: {e}", err=True)
             continue
-        print_answer(answer)
+        print_answer(answer, streamed=answer.mode == "llm" and not answer.abstained)
         history.append(question)
     try:
         history_file.parent.mkdir(parents=True, exist_ok=True)
@@ -277,6 +312,9 @@ def eval_cmd(
     chroma_url: ChromaOpt = None,
     embed_model: EmbedOpt = None,
     k: Annotated[int, typer.Option("-k", help="Passages per question (MRR@10 needs 10).")] = 10,
+    llm: LlmOpt = None,
+    llm_model: LlmModelOpt = None,
+    llm_base_url: LlmUrlOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Answer every question of a QA set in one warm process and report how good the answers are."""
@@ -284,7 +322,7 @@ def eval_cmd(
     from bot.evaluate import load_qa
     from bot.metrics import score_rows, summarize
 
-    settings = _settings(store, collection, chroma_url, embed_model)
+    settings = _settings(store, collection, chroma_url, embed_model, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
     items = load_qa(qa_file)
     base = (gold_base or qa_file.parent).resolve()
     systems = _with_progress(lambda progress: run_systems(settings, items, k, baselines, progress), quiet=as_json)

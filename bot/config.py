@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, ge=10)
     history_file: Path | None = None
     log_level: str = "WARNING"
+    # optional LLM answers
+    llm: str = "none"  # none | openai | openai-like | ollama
+    llm_model: str | None = None
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = Field(30.0, gt=0)
+    llm_context_window: int = Field(8192, ge=512)
     # slack
     slack_bot_token: SecretStr | None = Field(None, validation_alias="SLACK_BOT_TOKEN")
     slack_signing_secret: SecretStr | None = Field(None, validation_alias="SLACK_SIGNING_SECRET")

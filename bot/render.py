@@ -18,10 +18,14 @@ def source_label(source: str, section: str, page: int | None = None) -> str:
     return f"{label} — {section}" if section else label
 
 
-def print_answer(answer: Answer, console: Console | None = None) -> None:
+def print_answer(answer: Answer, console: Console | None = None, streamed: bool = False) -> None:
+    """`streamed`: the answer text was already printed token by token (LLM mode)."""
     console = console or Console(soft_wrap=True)  # no hard breaks inside sentences when piped
     msg = messages(answer.language)
-    console.print(escape(answer.answer), highlight=False)
+    if not streamed:
+        console.print(escape(answer.answer), highlight=False)
+    for warning in answer.warnings:
+        Console(stderr=True, soft_wrap=True).print(f"[yellow]note:[/yellow] {escape(warning)}", highlight=False)
     if answer.abstained:
         console.print(f"[dim]{escape(msg['abstain_hint'])}[/dim]")
         for i, p in enumerate(answer.passages[:3], start=1):

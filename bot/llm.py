@@ -1,0 +1,249 @@
+"""Optional LLM answers through llama-index, with every [n] checked against the passages given.
+
+The extractive responder stays the default and the fallback: a timeout, a connection error or a
+malformed reply gives the extractive answer plus a one-line notice, never a crash. The prompt
+delimits passages as data (prompts/system.txt); the reply's markers are parsed: a marker naming no
+passage is removed and reported in `warnings`, sentences without a marker are flagged, and an
+explicit "cannot answer" becomes `abstained: true`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from bot.answer import _extend, _candidates, select
+from bot.config import Settings
+from bot.models import Answer, Citation, Passage
+from bot.prompts import llm_messages, template
+from index.chunk import detect_language
+from index.errors import QabotError
+
+log = logging.getLogger(__name__)
+
+PROVIDERS = ("none", "openai", "openai-like", "ollama")
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+_SENTENCE = re.compile(r"[^。！？.!?\n]+(?:[。！？.!?]+)?(?:\s*\[\d{1,3}\])*")
+_CANNOT = re.compile(
+    r"CANNOT[_ ]ANSWER|\bcannot answer\b|\bcan't answer\b|not (?:contain|mention|say)|答えられません|記載(?:が|は)?(?:ありません|ない)|書かれていません",
+    re.I,
+)
+
+
+class LLMUnavailable(Exception):
+    """Timeout, connection error, or a reply we cannot use: fall back to the extractive answer."""
+
+
+def build_llm(settings: Settings):
+    """A llama-index LLM for QABOT_LLM (openai | openai-like | ollama)."""
+    provider = (settings.llm or "none").lower()
+    if provider not in PROVIDERS:
+        raise QabotError(f"unknown QABOT_LLM {settings.llm!r}: use one of {', '.join(PROVIDERS)}")
+    if provider == "none":
+        return None
+    if not settings.llm_model:
+        raise QabotError(f"QABOT_LLM={provider} needs QABOT_LLM_MODEL (or --llm-model)")
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+    timeout = settings.llm_timeout
+    if provider == "openai":
+        from llama_index.llms.openai import OpenAI
+
+        if not key:
+            raise QabotError("QABOT_LLM=openai needs QABOT_LLM_API_KEY")
+        return OpenAI(model=settings.llm_model, api_key=key, api_base=settings.llm_base_url, timeout=timeout, max_retries=0)
+    if provider == "openai-like":
+        from llama_index.llms.openai_like import OpenAILike
+
+        if not settings.llm_base_url:
+            raise QabotError("QABOT_LLM=openai-like needs QABOT_LLM_BASE_URL (e.g. http://127.0.0.1:8080/v1)")
+        return OpenAILike(
+            model=settings.llm_model,
+            api_base=settings.llm_base_url,
+            api_key=key or "not-needed",
+            is_chat_model=True,
+            context_window=settings.llm_context_window,
+            timeout=timeout,
+            max_retries=0,
+        )
+    from llama_index.llms.ollama import Ollama
+
+    return Ollama(model=settings.llm_model, base_url=settings.llm_base_url or "http://127.0.0.1:11434", request_timeout=timeout)
+
+
+def _language_name(lang: str) -> str:
+    return llm_messages().get(f"{lang}_name", "English")
+
+
+def _passages_block(passages: list[Passage]) -> str:
+    item = template("passage")
+    parts = []
+    for n, p in enumerate(passages, start=1):
+        text = " ".join(p.quote.split()).replace("</passage>", "</ passage>")
+        parts.append(item.format(n=n, source=p.source.rsplit("/", 1)[-1], section=p.section.replace('"', "'"), text=text))
+    return "\n".join(parts)
+
+
+def build_messages(question: str, passages: list[Passage]) -> list[Any]:
+    from llama_index.core.llms import ChatMessage, MessageRole
+
+    lang = detect_language(question)
+    fixed = llm_messages()
+    values = {"language_name": _language_name(lang), "cannot_answer": fixed["cannot_answer"]}
+    system = template("system").format(**values)
+    user = template("qa").format(passages=_passages_block(passages), question=question, **values)
+    return [ChatMessage(role=MessageRole.SYSTEM, content=system), ChatMessage(role=MessageRole.USER, content=user)]
+
+
+def check_citations(reply: str, passages: list[Passage]) -> tuple[str, list[int], list[str]]:
+    """Keep markers that name a passage; remove the others; flag sentences without any marker."""
+    warnings: list[str] = []
+    used: list[int] = []
+
+    def keep(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        if 1 <= n <= len(passages):
+            if n not in used:
+                used.append(n)
+            return m.group(0)
+        warnings.append(f"removed citation [{n}]: there is no passage {n} (only {len(passages)} were given)")
+        return ""
+
+    text = _MARKER.sub(keep, reply).strip()
+    text = re.sub(r"[ \t]+([。、.,!?！？])", r"\1", text)
+    for sentence in _SENTENCE.findall(text):
+        s = sentence.strip()
+        if len(s) > 12 and not _MARKER.search(s):
+            warnings.append(f"sentence without a citation: {s[:80]}")
+    return text, used, warnings
+
+
+def _cited(question: str, passages: list[Passage], used: list[int]) -> list[Citation]:
+    """For each cited passage, quote its sentence that best matches the question (verbatim span)."""
+    citations = []
+    for n in used:
+        p = passages[n - 1]
+        candidates = _candidates([p], 1)
+        if not candidates:
+            continue
+        ranked, _ = select(question, [p], {}, 1)
+        best = ranked[0] if ranked else _extend(max(candidates, key=lambda c: c.dense), {}, [])
+        offset = best.raw[0] - p.start
+        citations.append(
+            Citation(
+                n=n, source=p.source, section=p.section, text=p.text[offset : offset + best.raw[1] - best.raw[0]],
+                quote=best.text, start=best.raw[0], end=best.raw[1], score=p.score, page=p.page,
+            )
+        )
+    return citations
+
+
+class LLMResponder:
+    """Wraps the extractive Responder: same retrieval, an LLM writes the answer."""
+
+    def __init__(self, base, llm, settings: Settings):
+        self.base = base
+        self.llm = llm
+        self.settings = settings
+        self.model = getattr(llm, "model", None) or type(llm).__name__
+
+    # the same attributes the CLI/Slack/eval use on a Responder
+    @property
+    def store(self):
+        return self.base.store
+
+    @property
+    def embedding(self):
+        return self.base.embedding
+
+    def _call(self, messages: list[Any], on_token: Callable[[str], None] | None) -> str:
+        """Stream the reply with an overall deadline; any failure is LLMUnavailable."""
+        deadline = time.monotonic() + self.settings.llm_timeout
+        result: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                parts: list[str] = []
+                for chunk in self.llm.stream_chat(messages):
+                    delta = chunk.delta or ""
+                    parts.append(delta)
+                    if delta and on_token and not result.get("late"):
+                        on_token(delta)
+                result["text"] = "".join(parts)
+            except Exception as e:  # httpx/openai/ollama errors of every kind
+                result["error"] = e
+
+        worker = threading.Thread(target=run, daemon=True, name="qabot-llm")
+        worker.start()
+        worker.join(max(0.0, deadline - time.monotonic()))
+        if worker.is_alive():
+            result["late"] = True
+            raise LLMUnavailable(f"no reply within {self.settings.llm_timeout:g} s")
+        if "error" in result:
+            e = result["error"]
+            raise LLMUnavailable(f"{type(e).__name__}: {_redact(str(e), self.settings)[:160]}")
+        text = (result.get("text") or "").strip()
+        if not text:
+            raise LLMUnavailable("empty reply")
+        return text
+
+    def condense(self, question: str, history: list[str]) -> str:
+        """Turn a follow-up into a standalone question (the extractive joining on failure)."""
+        from llama_index.core.llms import ChatMessage, MessageRole
+
+        from bot.responder import condense
+
+        if not history:
+            return question
+        prompt = template("condense").format(
+            history="\n".join(f"- {h}" for h in history[-4:]), question=question,
+            language_name=_language_name(detect_language(question)),
+        )
+        try:
+            text = self._call([ChatMessage(role=MessageRole.USER, content=prompt)], None)
+            return text.splitlines()[0].strip() or condense(question, history)
+        except LLMUnavailable as e:
+            log.info("condensing failed (%s); joining the turns instead", e)
+            return condense(question, history)
+
+    def ask(self, question: str, k: int | None = None, history: list[str] | None = None,
+            on_token: Callable[[str], None] | None = None) -> Answer:
+        from bot.responder import check_question
+
+        question = check_question(question, self.settings)
+        t0 = time.perf_counter()
+        standalone = self.condense(question, history or [])
+        retrieval = self.base.ask(standalone, k=k)  # extractive answer: also the fallback
+        passages = retrieval.passages
+        timings = dict(retrieval.timings_ms)
+        if not passages:
+            return retrieval.model_copy(update={"question": question, "mode": "llm", "model": self.model})
+        t1 = time.perf_counter()
+        try:
+            reply = self._call(build_messages(standalone, passages), on_token)
+        except LLMUnavailable as e:
+            notice = llm_messages()["fallback_notice"].format(reason=e)
+            log.warning("%s", notice)
+            return retrieval.model_copy(update={"question": question, "warnings": [notice], "model": self.model})
+        timings["llm"] = round((time.perf_counter() - t1) * 1000, 1)
+        timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
+        lang = detect_language(question)
+        if _CANNOT.search(reply) and not _MARKER.search(reply):
+            from bot.answer import abstention
+
+            return Answer(question=question, answer=abstention(question, lang), abstained=True, language=lang,
+                          citations=[], passages=passages, timings_ms=timings, mode="llm", model=self.model)
+        text, used, warnings = check_citations(reply, passages)
+        if not used:
+            warnings.append("the answer cites no passage")
+        return Answer(question=question, answer=text, abstained=False, language=lang,
+                      citations=_cited(standalone, passages, used), passages=passages, timings_ms=timings,
+                      mode="llm", model=self.model, warnings=warnings)
+
+
+def _redact(text: str, settings: Settings) -> str:
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else ""
+    return text.replace(key, "***") if key else text
