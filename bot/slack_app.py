@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 APOLOGY = "Sorry, something went wrong while answering this. The details are in the bot's log."
+STREAM_INTERVAL = 1.5  # seconds between edits of a streaming answer (chat.update is Tier 3)
 SLOW_DOWN = "You are asking faster than this bot answers ({limit} questions a minute). Please wait a moment."
 
 
@@ -204,9 +205,33 @@ class SlackBot:
             log.error("unhandled error in a listener: %s", type(error).__name__, exc_info=error)
 
     # -- work ----------------------------------------------------------------------------------
-    def _ask(self, question: str, history: list[str] | None):
+    def _ask(self, question: str, history: list[str] | None, on_token=None):
         with self._answer_lock:
+            if on_token is not None:
+                return self.responder.ask(question, history=history, on_token=on_token)
             return self.responder.ask(question, history=history)
+
+    @property
+    def streams(self) -> bool:
+        from bot.llm import LLMResponder
+
+        return isinstance(self.responder, LLMResponder)
+
+    def _streamer(self, client: WebClient, channel: str, thread_ts: str):
+        """LLM mode: a placeholder reply edited as tokens arrive, at most every STREAM_INTERVAL s."""
+        posted = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text="…")
+        state = {"ts": posted["ts"], "text": "", "last": time.monotonic()}
+
+        def on_token(token: str) -> None:
+            state["text"] += token
+            if time.monotonic() - state["last"] >= STREAM_INTERVAL:
+                state["last"] = time.monotonic()
+                try:
+                    client.chat_update(channel=channel, ts=state["ts"], text=escape(state["text"]) + " …")
+                except SlackApiError as e:
+                    log.info("streaming update failed: %s", e.response.get("error"))
+
+        return state, on_token
 
     def _permitted(self, channel: str, user: str, tell) -> bool:
         if self.allowed and channel not in self.allowed and not channel.startswith("D"):
@@ -232,16 +257,22 @@ class SlackBot:
         self._react(client, "reactions_add", channel, ts)
         try:
             history = self._threads.history(key) or []
-            answer = self._ask(question, history)
-            fid = self.feedback.record_answer(answer, channel, thread_ts, user)
-            client.chat_postMessage(
-                channel=channel,
-                thread_ts=thread_ts,
-                text=answer_text(answer),
-                blocks=answer_blocks(answer, fid),
-                unfurl_links=False,
-                unfurl_media=False,
-            )
+            if self.streams:
+                state, on_token = self._streamer(client, channel, thread_ts)
+                answer = self._ask(question, history, on_token)
+                fid = self.feedback.record_answer(answer, channel, thread_ts, user)
+                client.chat_update(channel=channel, ts=state["ts"], text=answer_text(answer), blocks=answer_blocks(answer, fid))
+            else:
+                answer = self._ask(question, history)
+                fid = self.feedback.record_answer(answer, channel, thread_ts, user)
+                client.chat_postMessage(
+                    channel=channel,
+                    thread_ts=thread_ts,
+                    text=answer_text(answer),
+                    blocks=answer_blocks(answer, fid),
+                    unfurl_links=False,
+                    unfurl_media=False,
+                )
             self._threads.add(key, question)
         except QabotError as e:
             tell(escape(str(e)))
