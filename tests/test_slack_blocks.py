@@ -7,6 +7,7 @@ message, and a `text` fallback kept <= 4,000. Everything from a document or a qu
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -266,3 +267,70 @@ def test_any_answer_fits_and_is_escaped(answer, quotes, abstained, with_feedback
 )
 def test_question_of(text, question):
     assert question_of(text) == question
+
+
+# -- fuzzing the event side: arbitrary payloads never crash the listeners' parsing ------------------
+_json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=40))
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_question_of_never_keeps_mentions(text):
+    from bot.slack_app import question_of
+
+    q = question_of(text)
+    assert "<@U" not in q and "<@W" not in q
+    assert q == q.strip() and "  " not in q
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["type", "user", "text", "ts", "channel", "thread_ts", "channel_type", "subtype", "bot_id"]),
+        _json_scalars,
+        max_size=9,
+    )
+)
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_event_handling_survives_any_payload(event):
+    """answer_message on a malformed event either answers, declines, or raises a KeyError/TypeError
+    that Bolt turns into an error log, never posts raw text, and never pings."""
+    from bot.slack_app import SlackBot
+
+    class Client:
+        def __init__(self):
+            self.posts = []
+
+        def chat_postMessage(self, **kw):
+            self.posts.append(kw)
+            return {"ts": "1.0"}
+
+        def reactions_add(self, **kw):
+            pass
+
+        reactions_remove = reactions_add
+
+    class Responder:
+        def ask(self, question, history=None):
+            from bot.models import Answer
+
+            return Answer(question=question, answer=f"echo: {question}", abstained=True, language="en",
+                          citations=[], passages=[], timings_ms={})
+
+    class Feedback:
+        def record_answer(self, *a, **k):
+            return "fid"
+
+    bot = SlackBot.__new__(SlackBot)
+    from bot.slack_app import _RateLimit, _Recent, _Threads
+    import threading
+
+    bot.allowed, bot.rate, bot._messages, bot._threads = set(), _RateLimit(0), _Recent(), _Threads()
+    bot._answer_lock, bot.responder, bot.feedback = threading.Lock(), Responder(), Feedback()
+    client = Client()
+    try:
+        bot.answer_message(client, event, thread_ts=str(event.get("ts")))
+    except (KeyError, TypeError, AttributeError):
+        return
+    for post in client.posts:
+        rendered = json.dumps(post, ensure_ascii=False)
+        assert "<!channel>" not in rendered and "<!here>" not in rendered
