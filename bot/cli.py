@@ -202,12 +202,15 @@ def _ask(responder, question: str, stream: bool, history: list[str] | None = Non
     from bot.llm import LLMResponder
 
     if isinstance(responder, LLMResponder) and stream:
+        shown: list[str] = []
+
         def show(token: str) -> None:
+            shown.append(token)
             sys.stdout.write(token)
             sys.stdout.flush()
 
         answer = responder.ask(question, history=history, on_token=show)
-        if answer.mode == "llm" and not answer.abstained:
+        if shown:  # end the streamed text: a fallback or an abstention after it starts on its own line
             sys.stdout.write("\n")
         return answer
     return responder.ask(question, history=history)

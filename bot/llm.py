@@ -141,6 +141,40 @@ def _cited(question: str, passages: list[Passage], used: list[int]) -> list[Cita
     return citations
 
 
+class _Shown:
+    """The streamed reply as the terminal sees it: markers naming no passage are dropped as they
+    arrive (as check_citations drops them from the answer), and the exact cannot-answer reply is
+    held back (the abstention message replaces it). `flush()` shows what is still held."""
+
+    def __init__(self, on_token: Callable[[str], None], passages: int):
+        self.on_token, self.passages = on_token, passages
+        self.cannot = llm_messages()["cannot_answer"]
+        self.held = ""
+        self.started = False
+
+    def __call__(self, delta: str) -> None:
+        self.held += delta
+        if not self.started:
+            if self.cannot.startswith(self.held.strip()):
+                return  # may still be the cannot-answer reply
+            self.started = True
+        cut = self.held.rfind("[")
+        if cut >= 0 and re.fullmatch(r"\[\d{0,3}", self.held[cut:]):  # a marker may be arriving
+            out, self.held = self.held[:cut], self.held[cut:]
+        else:
+            out, self.held = self.held, ""
+        self._show(out)
+
+    def flush(self) -> None:
+        out, self.held = self.held, ""
+        self._show(out)
+
+    def _show(self, text: str) -> None:
+        text = _MARKER.sub(lambda m: m.group(0) if 1 <= int(m.group(1)) <= self.passages else "", text)
+        if text:
+            self.on_token(text)
+
+
 class LLMResponder:
     """Wraps the extractive Responder: same retrieval, an LLM writes the answer."""
 
@@ -222,11 +256,12 @@ class LLMResponder:
         if not passages:
             return retrieval.model_copy(update={"question": question, "mode": "llm", "model": self.model})
         t1 = time.perf_counter()
+        shown = _Shown(on_token, len(passages)) if on_token else None
         try:
-            reply = self._call(build_messages(standalone, passages), on_token)
+            reply = self._call(build_messages(standalone, passages), shown)
         except LLMUnavailable as e:
             notice = llm_messages()["fallback_notice"].format(reason=e)
-            log.warning("%s", notice)
+            log.info("%s", notice)  # the notice itself reaches the user through `warnings`
             return retrieval.model_copy(update={"question": question, "warnings": [notice], "model": self.model})
         timings["llm"] = round((time.perf_counter() - t1) * 1000, 1)
         timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
@@ -236,6 +271,8 @@ class LLMResponder:
 
             return Answer(question=question, answer=abstention(question, lang), abstained=True, language=lang,
                           citations=[], passages=passages, timings_ms=timings, mode="llm", model=self.model)
+        if shown:
+            shown.flush()
         text, used, warnings = check_citations(reply, passages)
         if not used:
             warnings.append("the answer cites no passage")
