@@ -125,6 +125,8 @@ def ingest(
     as_json: JsonOpt = False,
 ) -> None:
     """Add documents to the index. Unchanged files are skipped; changed ones replace their old version."""
+    # Busy-waiting OpenMP threads embed 10-25 % faster in bulk (queries prefer passive waiting).
+    os.environ.setdefault("OMP_WAIT_POLICY", "ACTIVE")
     from bot.responder import open_store
     from index.embed import load_embedder
     from index.ingest import ingest as run_ingest

