@@ -70,6 +70,18 @@ def _unit_texts(files: list[Path], chunk_chars: int) -> list[str]:
     return texts
 
 
+def _copies(files: list[Path], target: Path, times: int) -> list[Path]:
+    """The corpus `times` over, under distinct paths (so distinct chunk ids)."""
+    target.mkdir(parents=True)
+    out = []
+    for i in range(times):
+        for f in files:
+            copy = target / f"copy{i:03d}-{f.name}"
+            shutil.copyfile(f, copy)
+            out.append(copy)
+    return out
+
+
 def _ingest(files: list[Path], store, embedding, chunk_chars: int):
     from index.ingest import ingest
 
@@ -131,17 +143,24 @@ def run_bench(
     result: dict[str, Any] = {"machine": machine(), "corpus_files": len(files), "questions": len(questions), "rounds": rounds}
     root = Path(tempfile.mkdtemp(prefix="qabot-bench-"))
     try:
-        # 1. ingest vs raw embedder, same texts
+        # 1. ingest vs raw embedder, same texts: the corpus copied 4x (a single press release is one
+        #    engine call, too small to time), each measured twice, interleaved; best of each.
         progress("ingest vs raw embedder")
-        texts = _unit_texts(files, chunk_chars)
+        sample = _copies(files, root / "ingest-sample", 4)
+        texts = _unit_texts(sample, chunk_chars)
         embedding.get_text_embedding_batch(texts[:8])  # warm the engine
-        t0 = time.perf_counter()
-        embedding.get_text_embedding_batch(texts)
-        raw_s = time.perf_counter() - t0
-        store = _store(root, "x1")
-        _prepare(store, embedding)
-        report, ingest_s = _ingest(files, store, embedding, chunk_chars)
+        raw_runs, ingest_runs = [], []
+        for attempt in range(2):
+            t0 = time.perf_counter()
+            embedding.get_text_embedding_batch(texts)
+            raw_runs.append(time.perf_counter() - t0)
+            store = _store(root, f"ingest-{attempt}")
+            _prepare(store, embedding)
+            report, seconds = _ingest(sample, store, embedding, chunk_chars)
+            ingest_runs.append(seconds)
+        raw_s, ingest_s = min(raw_runs), min(ingest_runs)
         result["ingest"] = {
+            "files": len(sample),
             "chunks": report.chunks,
             "chars": report.chars,
             "embedded_texts": len(texts),
@@ -152,6 +171,9 @@ def run_bench(
             "raw_embedder_chars_per_s": round(report.chars / raw_s, 1),
             "ratio_vs_raw": round(raw_s / ingest_s, 3),
         }
+        store = _store(root, "x1")
+        _prepare(store, embedding)
+        _ingest(files, store, embedding, chunk_chars)
         # 2. warm query latency vs floor
         progress("warm query latency vs floor")
         settings = Settings(store=root / "x1", collection="bench")
@@ -175,14 +197,7 @@ def run_bench(
         result["scaling"] = []
         for scale in scales:
             progress(f"scaling x{scale}")
-            copies = root / f"corpus-x{scale}"
-            copies.mkdir()
-            scaled = []
-            for i in range(scale):
-                for f in files:
-                    target = copies / f"copy{i:03d}-{f.name}"
-                    shutil.copyfile(f, target)
-                    scaled.append(target)
+            scaled = _copies(files, root / f"corpus-x{scale}", scale)
             s_store = _store(root, f"store-x{scale}")
             _prepare(s_store, embedding)
             rep, seconds = _ingest(scaled, s_store, embedding, chunk_chars)

@@ -70,6 +70,11 @@ class _Lexical:
     bm25: Any  # bm25s.BM25, or None for an empty store
     index: dict[str, int]  # chunk id -> row
     df: dict[str, int]  # document frequency per token
+    vectors: np.ndarray  # every chunk's sentence vectors, stacked (decoded once per refresh)
+    offsets: np.ndarray  # chunk i owns vectors[offsets[i]:offsets[i + 1]]
+
+    def sentence_vectors(self, row: int) -> np.ndarray:
+        return self.vectors[self.offsets[row] : self.offsets[row + 1]]
 
     def ceiling(self, tokens: list[str]) -> float:
         """Highest BM25 score any chunk could reach for these tokens (each term at saturation).
@@ -80,15 +85,19 @@ class _Lexical:
         return float(sum(idf)) * (_K1 + 1)
 
 
-def _build_lexical(store: ChunkStore) -> _Lexical:
+def _build_lexical(store: ChunkStore, dim: int) -> _Lexical:
     import bm25s
 
     logging.getLogger("bm25s").setLevel(max(logging.WARNING, log.getEffectiveLevel()))
 
-    ids, texts, metas, corpus = [], [], [], []
+    ids, texts, metas, corpus, blocks, offsets = [], [], [], [], [], [0]
     for cid, text, meta in store.iter_chunks():
         ids.append(cid)
         texts.append(text)
+        block = unpack(str(meta.pop("svec", "")), dim)
+        blocks.append(block)
+        offsets.append(offsets[-1] + len(block))
+        meta.pop("_node_content", None)  # llama-index's copy of the node; we keep the fields
         metas.append(meta)
         corpus.append(str(meta.get("tokens", "")).split() or ["\x00"])
     bm25 = None
@@ -99,7 +108,8 @@ def _build_lexical(store: ChunkStore) -> _Lexical:
         for tokens in corpus:
             for t in set(tokens):
                 df[t] = df.get(t, 0) + 1
-    return _Lexical(ids, texts, metas, bm25, {cid: i for i, cid in enumerate(ids)}, df)
+    vectors = np.concatenate(blocks) if blocks else np.zeros((0, dim), dtype=np.float32)
+    return _Lexical(ids, texts, metas, bm25, {cid: i for i, cid in enumerate(ids)}, df, vectors, np.asarray(offsets))
 
 
 def _passage(node: TextNode, score: float, dense: float, lexical: float, sentence_scores: list[float]) -> Passage:
@@ -138,6 +148,7 @@ class HybridRetriever(BaseRetriever):
         mode: str = "hybrid",
         dense_weight: float = 0.6,
         refresh_seconds: float = 2.0,
+        limit: int = 20,
     ):
         super().__init__()
         self.store = store
@@ -145,19 +156,15 @@ class HybridRetriever(BaseRetriever):
         self.candidates = candidates
         self.dense_weight = dense_weight
         self.refresh_seconds = refresh_seconds
+        self.limit = limit  # results returned (nodes are built only for these)
         self.embedding = CenteredEmbedding(embedding, means)
-        self._connect()
         self._lock = threading.Lock()
         self._lexical: _Lexical | None = None
+        self._scratch: dict[str, tuple[float, float, list[float]]] = {}
+        self._dimension: int | None = None
         self._live: dict[str, str] = {}
         self._generation: Any = object()
         self._checked = -1e9
-
-    def _connect(self) -> None:
-        from llama_index.core import VectorStoreIndex
-
-        index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding)
-        self._dense = index.as_retriever(similarity_top_k=self.candidates)
 
     # -- live view of the store -------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
@@ -173,10 +180,9 @@ class HybridRetriever(BaseRetriever):
             started = time.perf_counter()
             if self._lexical is not None:  # a writer changed the store since we loaded it
                 self.store.reopen()
-                self._connect()
                 generation = self.store.generation()
             self._live = {s: r.version for s, r in self.store.sources().items()}
-            self._lexical = _build_lexical(self.store)
+            self._lexical = _build_lexical(self.store, self._dim())
             self._generation = generation
             log.info(
                 "loaded %d sources (%d chunks) in %.0f ms",
@@ -184,6 +190,13 @@ class HybridRetriever(BaseRetriever):
                 len(self._lexical.ids),
                 (time.perf_counter() - started) * 1000,
             )
+
+    def _dim(self) -> int:
+        """Vector size: from the stored language means, else by embedding a word once."""
+        if self._dimension is None:
+            means = self.embedding._means
+            self._dimension = len(next(iter(means.values()))) if means else len(self.embedding.get_query_embedding("x"))
+        return self._dimension
 
     def _is_live(self, meta: dict[str, Any]) -> bool:
         source, version = meta.get("source"), meta.get("version")
@@ -203,60 +216,67 @@ class HybridRetriever(BaseRetriever):
             return None
         return lex.bm25.get_scores(tokens) / max(lex.ceiling(tokens), 1e-9)
 
-    def _candidates(self, query: QueryBundle, scores: np.ndarray | None) -> dict[str, TextNode]:
-        found: dict[str, TextNode] = {}
-        if self.mode != "lexical":
-            for nws in self._dense.retrieve(query):
-                found[nws.node.node_id] = nws.node
+    def _candidates(self, q: np.ndarray | None, scores: np.ndarray | None) -> list[int]:
+        """Rows of the snapshot: Chroma's nearest chunks plus BM25's best."""
         lex = self._lexical
-        if self.mode != "dense" and scores is not None and lex is not None and len(scores):
+        rows: dict[int, None] = {}
+        if q is not None and lex is not None:
+            for cid, *_ in self.store.query(q.tolist(), self.candidates):
+                row = lex.index.get(cid)
+                if row is None:  # written after our snapshot: take it in now
+                    self.refresh(force=True)
+                    lex = self._lexical
+                    row = lex.index.get(cid)
+                if row is not None:
+                    rows[row] = None
+        if scores is not None and lex is not None and len(scores):
             n = min(self.candidates, len(scores))
             for i in np.argpartition(-scores, n - 1)[:n]:
-                if scores[i] > 0 and lex.ids[i] not in found:
-                    found[lex.ids[i]] = TextNode(id_=lex.ids[i], text=lex.texts[i], metadata=dict(lex.metas[i]))
-        return found
+                if scores[i] > 0:
+                    rows[int(i)] = None
+        return list(rows)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         self.refresh()
         if query_bundle.embedding is None and self.mode != "lexical":
             query_bundle.embedding = self.embedding.get_query_embedding(query_bundle.query_str)
-        q = np.asarray(query_bundle.embedding, dtype=np.float32) if query_bundle.embedding else None
+        q = np.asarray(query_bundle.embedding, dtype=np.float32) if query_bundle.embedding and self.mode != "lexical" else None
         scores = self._lexical_scores(query_bundle.query_str) if self.mode != "dense" else None
+        rows = self._candidates(q, scores)
         lex = self._lexical
-        fused: list[NodeWithScore] = []
-        for cid, node in self._candidates(query_bundle, scores).items():
-            if not self._is_live(node.metadata):
+        scored = []
+        for row in rows:
+            if not self._is_live(lex.metas[row]):
                 continue
             sentence_scores = np.zeros(0)
             dense = 0.0
             if q is not None:
-                sentences = unpack(str(node.metadata.get("svec", "")), len(q))
+                sentences = lex.sentence_vectors(row)
                 if len(sentences):
                     sentence_scores = sentences @ q
                     mean = float(normalize(sentences.mean(axis=0)) @ q)
                     dense = _MEAN_WEIGHT * mean + (1 - _MEAN_WEIGHT) * float(sentence_scores.max())
-            lexical = 0.0
-            if scores is not None and lex is not None and cid in lex.index:
-                lexical = float(scores[lex.index[cid]])
+            lexical = float(scores[row]) if scores is not None else 0.0
             if self.mode == "dense":
                 score = dense
             elif self.mode == "lexical":
                 score = lexical
             else:
                 score = self.dense_weight * dense + (1 - self.dense_weight) * lexical
-            node.metadata["_dense"], node.metadata["_lexical"] = dense, lexical
-            node.metadata["_sentence_scores"] = sentence_scores.tolist()
+            scored.append((score, row, dense, lexical, sentence_scores))
+        scored.sort(key=lambda t: -t[0])
+        fused: list[NodeWithScore] = []
+        for score, row, dense, lexical, sentence_scores in scored[: self.limit]:
+            node = TextNode(id_=lex.ids[row], text=lex.texts[row], metadata=lex.metas[row])
             fused.append(NodeWithScore(node=node, score=score))
-        fused.sort(key=lambda n: -(n.score or 0.0))
+            self._scratch[lex.ids[row]] = (dense, lexical, sentence_scores.tolist())
         return fused
 
     def passages(self, question: str, k: int) -> list[Passage]:
-        out = []
-        for n in self.retrieve(question)[:k]:
-            meta = n.node.metadata
-            out.append(
-                _passage(n.node, n.score or 0.0, meta.pop("_dense"), meta.pop("_lexical"), meta.pop("_sentence_scores"))
-            )
+        self.limit = max(self.limit, k)
+        self._scratch = {}
+        out = [_passage(n.node, n.score or 0.0, *self._scratch[n.node.node_id]) for n in self.retrieve(question)[:k]]
+        self._scratch = {}
         return out
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
