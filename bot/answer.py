@@ -232,14 +232,12 @@ def compose(question: str, lang: str, chosen: list[_Candidate]) -> tuple[str, li
     for n, c in enumerate(chosen, start=1):
         p = c.passage
         raw_start, raw_end = c.raw
-        offset = raw_start - p.start
-        text = p.text[offset : offset + (raw_end - raw_start)]
         citations.append(
             Citation(
                 n=n,
                 source=p.source,
                 section=p.section,
-                text=text,
+                text=p.verbatim(raw_start, raw_end),
                 quote=c.text,
                 start=raw_start,
                 end=raw_end,

@@ -156,6 +156,7 @@ def ingest(
                 settings.max_file_bytes,
                 progress=progress,
                 skip_bad=skip_bad,
+                batch=settings.ingest_batch,
             ),
             quiet=as_json,
         )
@@ -363,9 +364,9 @@ def _print_summary(summaries: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    keys = ["hit@1", "hit@3", "hit@5", "mrr@10", "cited_first", "citation_precision", "citation_validity",
-            "keyword_recall", "forbidden_violations", "abstention_precision", "abstention_recall",
-            "false_abstentions", "latency_p50_ms", "latency_p95_ms"]
+    from bot.metrics import METRIC_KEYS as keys
+    from bot.metrics import fmt as _cell
+
     table = Table(title="all questions", show_lines=False)
     table.add_column("metric")
     for name in summaries:
@@ -381,14 +382,6 @@ def _print_summary(summaries: dict) -> None:
     for name, g in main.items():
         groups.add_row(name, str(g["questions"]), _cell(g["hit@1"]), _cell(g["hit@5"]), _cell(g["mrr@10"]), _cell(g["cited_first"]), str(g["abstained"]), str(g["false_abstentions"]))
     console.print(groups)
-
-
-def _cell(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.3f}" if value <= 1 else f"{value:.1f}"
-    return str(value)
 
 
 # -- store maintenance --------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     chunk_chars: int = Field(450, ge=50, le=2000)
     max_file_mb: float = Field(20.0, gt=0)
     lock_timeout: float = Field(600.0, ge=0)  # seconds a second writer waits for the store
+    ingest_batch: int = Field(128, ge=1, le=100000)  # chunks per embed+write round
     # answer
     top_k: int = Field(5, ge=1, le=50)
     max_question_chars: int = Field(2000, ge=10)

