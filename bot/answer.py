@@ -169,17 +169,36 @@ def select(
         )
     candidates.sort(key=lambda c: -c.score)
 
-    best = candidates[0]
-    same_language = detect_language(question) == best.passage.lang
-    min_dense = thresholds.min_dense_same if same_language else thresholds.min_dense_cross
-    best_dense = max(c.dense for c in candidates)
-    passage_coverage = _coverage(q_tokens, set(best.passage.tokens), weight) if same_language else 0.0
-    if best_dense < min_dense and passage_coverage < thresholds.min_coverage:
-        return [], f"weak evidence (dense {best_dense:.2f}, coverage {passage_coverage:.2f})"
-    if same_language and passage_coverage < thresholds.min_coverage / 2 and best_dense < 2 * min_dense:
-        return [], f"the question's terms are not in the documents (coverage {passage_coverage:.2f})"
+    q_lang = detect_language(question)
+    coverage_of: dict[int, float] = {}
+
+    def evidence(c: _Candidate) -> str | None:
+        """Why this sentence cannot carry an answer, or None when it can."""
+        same = c.passage.lang == q_lang
+        min_dense = thresholds.min_dense_same if same else thresholds.min_dense_cross
+        if same and id(c.passage) not in coverage_of:
+            coverage_of[id(c.passage)] = _coverage(q_tokens, set(c.passage.tokens), weight)
+        cov = coverage_of.get(id(c.passage), 0.0) if same else 0.0
+        if c.dense < min_dense and cov < thresholds.min_coverage:
+            return f"weak evidence (dense {c.dense:.2f}, coverage {cov:.2f})"
+        return None
+
+    # Passages in the question's own language that hold almost none of its terms, and are not
+    # close in meaning either: the documents do not talk about it (a translation cannot rescue it).
+    own = passages[0]  # the best passage, when it is in the question's language
+    if own.lang == q_lang:
+        cov = _coverage(q_tokens, set(own.tokens), weight)
+        if cov < thresholds.min_coverage / 2 and max(own.sentence_scores, default=0.0) < 2 * thresholds.min_dense_same:
+            return [], f"the question's terms are not in the documents (coverage {cov:.2f})"
+
+    # The best-scoring sentence that has real evidence behind it (dense or lexical) leads.
+    reasons = [(c, evidence(c)) for c in candidates[:8]]
+    eligible = [c for c, why in reasons if why is None]
+    if not eligible:
+        return [], reasons[0][1]
     if kind and not any(fits_kind(kind, c.text) for c in candidates[:5]):
         return [], f"no {kind} in the evidence"
+    candidates = eligible + [c for c in candidates if all(c is not e for e in eligible)]
     by_span = {(id(c.passage), c.clean): c for c in candidates}
     chosen = [_extend(candidates[0], by_span, [])]
     for c in candidates[1:]:

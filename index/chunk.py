@@ -62,6 +62,25 @@ def split_sentences(clean: CleanText, max_chars: int) -> list[Sentence]:
     return out
 
 
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+
+
+def _attach_urls(clean: CleanText, sentences: list[Sentence]) -> list[Sentence]:
+    """A line holding only a URL is the reference of the sentence before it (PDFs put it on a line
+    of its own): one sentence, so a question about that statement finds its link too."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        if out and _URL_ONLY.match(clean.text[sent.start : sent.end]) and _same_section(clean, out[-1].start, sent.start):
+            out[-1] = Sentence(out[-1].start, sent.end)
+        else:
+            out.append(sent)
+    return out
+
+
+def _same_section(clean: CleanText, a: int, b: int) -> bool:
+    return _section_of(clean.sections, a) == _section_of(clean.sections, b)
+
+
 def detect_language(text: str) -> str:
     """'ja' when the text is mostly Japanese script, else 'en' (the bot's two languages)."""
     letters = [c for c in text if c.isalpha()]
@@ -102,7 +121,7 @@ def chunk_id(source: str, doc_sha256: str, chunk_chars: int, index: int) -> str:
 
 def chunk_document(doc: Document, clean: CleanText, chunk_chars: int) -> list[Chunk]:
     """Greedy packing of whole sentences up to chunk_chars, restarting at every section."""
-    sentences = split_sentences(clean, max_chars=chunk_chars)
+    sentences = _attach_urls(clean, split_sentences(clean, max_chars=chunk_chars))
     groups: list[list[Sentence]] = []
     current_section: Section | None = None
     for sent in sentences:
