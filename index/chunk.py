@@ -65,12 +65,17 @@ def split_sentences(clean: CleanText, max_chars: int) -> list[Sentence]:
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 
 
-def _attach_urls(clean: CleanText, sentences: list[Sentence]) -> list[Sentence]:
+def _attach_urls(clean: CleanText, sentences: list[Sentence], max_chars: int) -> list[Sentence]:
     """A line holding only a URL is the reference of the sentence before it (PDFs put it on a line
     of its own): one sentence, so a question about that statement finds its link too."""
     out: list[Sentence] = []
     for sent in sentences:
-        if out and _URL_ONLY.match(clean.text[sent.start : sent.end]) and _same_section(clean, out[-1].start, sent.start):
+        if (
+            out
+            and _URL_ONLY.match(clean.text[sent.start : sent.end])
+            and sent.end - out[-1].start <= max_chars
+            and _same_section(clean, out[-1].start, sent.start)
+        ):
             out[-1] = Sentence(out[-1].start, sent.end)
         else:
             out.append(sent)
@@ -121,7 +126,7 @@ def chunk_id(source: str, doc_sha256: str, chunk_chars: int, index: int) -> str:
 
 def chunk_document(doc: Document, clean: CleanText, chunk_chars: int) -> list[Chunk]:
     """Greedy packing of whole sentences up to chunk_chars, restarting at every section."""
-    sentences = _attach_urls(clean, split_sentences(clean, max_chars=chunk_chars))
+    sentences = _attach_urls(clean, split_sentences(clean, max_chars=chunk_chars), chunk_chars)
     groups: list[list[Sentence]] = []
     current_section: Section | None = None
     for sent in sentences:
