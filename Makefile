@@ -27,8 +27,15 @@ test: install
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"
 
+# The measured numbers of the README: dev set (bundled release) and devset2, with baselines.
 eval: install
-	$(BIN)/qabot eval ../shared/qa/dev.jsonl --output reports/dev-answers.jsonl
+	$(BIN)/qabot ingest data/ --store .qabot/dev
+	$(BIN)/qabot eval tests/data/dev.jsonl --store .qabot/dev --baselines --report docs/eval-dev --output reports/dev-answers.jsonl
+	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
+	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --store .qabot/devset2 --baselines --report docs/eval-devset2
+
+bench: install
+	$(BIN)/qabot bench --report docs/bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache reports *.egg-info

@@ -59,14 +59,14 @@ def _prepare(store, embedding) -> None:
 def _unit_texts(files: list[Path], chunk_chars: int) -> list[str]:
     from index.chunk import chunk_document
     from index.clean import clean
-    from index.ingest import unit_text
+    from index.ingest import embedded_units
     from index.load import load_document
 
     texts = []
     for f in files:
         doc = load_document(f, 2**31)
         for chunk in chunk_document(doc, clean(doc.text), chunk_chars):
-            texts.extend(unit_text(chunk, cs, ce) for cs, ce, _, _ in chunk.sentences)
+            texts.extend(text for _, text in embedded_units(chunk))
     return texts
 
 

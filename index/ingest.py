@@ -62,6 +62,19 @@ def unit_text(chunk: Chunk, start: int, end: int) -> str:
     return f"{chunk.section}: {sentence}" if chunk.section else sentence
 
 
+def embedded_units(chunk: Chunk) -> list[tuple[int, str]]:
+    """(sentence index, text to embed) for the sentences that get their own model call.
+
+    A line that only repeats the section title (a file's title line) adds nothing to
+    "title: sentence" units: it gets its chunk's mean vector instead."""
+    out = []
+    for j, (cs, ce, _, _) in enumerate(chunk.sentences):
+        if chunk.text[cs:ce].strip() == chunk.section and len(chunk.sentences) > 1:
+            continue
+        out.append((j, unit_text(chunk, cs, ce)))
+    return out
+
+
 def embed_chunks(chunks: list[Chunk], embedding, means) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per chunk: (chunk vector, sentence vectors), all language-centred and unit length.
 
@@ -69,12 +82,9 @@ def embed_chunks(chunks: list[Chunk], embedding, means) -> list[tuple[np.ndarray
     is the mean of its sentences', so a chunk costs no extra model call."""
     texts, langs, slots = [], [], []
     for i, chunk in enumerate(chunks):
-        for j, (cs, ce, _, _) in enumerate(chunk.sentences):
-            # A line that only repeats the section title (a file's title line) adds nothing to
-            # "title: sentence" units: it gets its chunk's mean vector instead of a model call.
-            if chunk.text[cs:ce].strip() == chunk.section and len(chunk.sentences) > 1:
-                continue
-            texts.append(unit_text(chunk, cs, ce))
+        for j, text in embedded_units(chunk):
+            cs, ce = chunk.sentences[j][:2]
+            texts.append(text)
             langs.append(detect_language(chunk.text[cs:ce]))
             slots.append((i, j))
     raw = embedding.get_text_embedding_batch(texts) if texts else []
