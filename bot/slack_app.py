@@ -120,6 +120,18 @@ class SlackBot:
             raise QabotError("SLACK_SIGNING_SECRET is not set (needed to verify requests from Slack)")
         if not settings.slack_bot_token:
             raise QabotError("SLACK_BOT_TOKEN is not set")
+        self._state(settings, responder, feedback)
+        secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
+        self.app = App(
+            client=client or web_client(settings),
+            signing_secret=secret,
+            process_before_response=False,
+            listener_executor=ThreadPoolExecutor(max_workers=settings.slack_workers, thread_name_prefix="qabot-slack"),
+        )
+        self._register()
+
+    def _state(self, settings: Settings, responder, feedback: FeedbackStore) -> None:
+        """What the listeners share: policy, de-duplication memory, thread context."""
         self.settings = settings
         self.responder = responder
         self.feedback = feedback
@@ -129,14 +141,6 @@ class SlackBot:
         self._messages = _Recent()
         self._threads = _Threads()
         self._answer_lock = threading.Lock()  # the embedding engine is not re-entrant
-        secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
-        self.app = App(
-            client=client or web_client(settings),
-            signing_secret=secret,
-            process_before_response=False,
-            listener_executor=ThreadPoolExecutor(max_workers=settings.slack_workers, thread_name_prefix="qabot-slack"),
-        )
-        self._register()
 
     # -- listeners -----------------------------------------------------------------------------
     def _register(self) -> None:

@@ -320,12 +320,10 @@ def test_event_handling_survives_any_payload(event):
         def record_answer(self, *a, **k):
             return "fid"
 
-    bot = SlackBot.__new__(SlackBot)
-    from bot.slack_app import _RateLimit, _Recent, _Threads
-    import threading
+    from bot.config import Settings
 
-    bot.allowed, bot.rate, bot._messages, bot._threads = set(), _RateLimit(0), _Recent(), _Threads()
-    bot._answer_lock, bot.responder, bot.feedback = threading.Lock(), Responder(), Feedback()
+    bot = SlackBot.__new__(SlackBot)
+    bot._state(Settings(slack_user_rate=0), Responder(), Feedback())
     client = Client()
     try:
         bot.answer_message(client, event, thread_ts=str(event.get("ts")))

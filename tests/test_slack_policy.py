@@ -1,0 +1,83 @@
+"""Who may ask where, and how often: SLACK_ALLOWED_CHANNELS and the per-user rate limit."""
+
+from __future__ import annotations
+
+import time
+
+from pydantic import SecretStr
+
+from bot.config import Settings
+from bot.slack_app import SLOW_DOWN, SlackBot, _RateLimit
+
+
+class _Client:
+    def __init__(self):
+        self.posts: list[dict] = []
+
+    def chat_postMessage(self, **kw):
+        self.posts.append(kw)
+        return {"ts": "2.0"}
+
+    def reactions_add(self, **kw):
+        pass
+
+    reactions_remove = reactions_add
+
+
+class _Responder:
+    def __init__(self):
+        self.asked: list[str] = []
+
+    def ask(self, question, history=None):
+        from bot.models import Answer
+
+        self.asked.append(question)
+        return Answer(question=question, answer="The documents say:\nok [1]", abstained=False, language="en",
+                      citations=[], passages=[], timings_ms={})
+
+
+class _Feedback:
+    def record_answer(self, *args, **kwargs):
+        return "fid"
+
+
+def _bot(**settings) -> tuple[SlackBot, _Responder]:
+    """The bot's policy state, built the way SlackBot.__init__ builds it, without Bolt's start-up
+    call to auth.test (the end-to-end tests cover that against the Slack double)."""
+    base = Settings(slack_bot_token=SecretStr("xoxb-x"), slack_signing_secret=SecretStr("s"), **settings)
+    responder = _Responder()
+    bot = SlackBot.__new__(SlackBot)
+    bot._state(base, responder, _Feedback())
+    return bot, responder
+
+
+def _event(channel: str, user: str = "U1", ts: str | None = None) -> dict:
+    return {"type": "app_mention", "channel": channel, "user": user, "text": "<@UBOT> why?", "ts": ts or f"{time.time():.6f}"}
+
+
+def test_allowed_channels_restrict_where_the_bot_answers():
+    bot, responder = _bot(slack_allowed_channels="CGOOD, COTHER")
+    client = _Client()
+    bot.answer_message(client, _event("CBAD"), thread_ts="1.0")
+    assert client.posts == [] and responder.asked == []
+    bot.answer_message(client, _event("CGOOD"), thread_ts="1.0")
+    bot.answer_message(client, _event("D123"), thread_ts="1.0")  # direct messages are always allowed
+    assert len(responder.asked) == 2 and [p["channel"] for p in client.posts] == ["CGOOD", "D123"]
+
+
+def test_rate_limit_per_user():
+    bot, responder = _bot(slack_user_rate=2)
+    client = _Client()
+    for i in range(3):
+        bot.answer_message(client, _event("C1", user="UFAST", ts=f"10.{i}"), thread_ts=f"10.{i}")
+    bot.answer_message(client, _event("C1", user="USLOW", ts="11.0"), thread_ts="11.0")
+    assert len(responder.asked) == 3  # two for UFAST, one for USLOW
+    assert client.posts[2]["text"] == SLOW_DOWN.format(limit=2)
+
+
+def test_rate_limit_window_slides():
+    limit = _RateLimit(1)
+    assert limit.allow("U") and not limit.allow("U")
+    limit._seen["U"][0] -= 61  # a minute later
+    assert limit.allow("U")
+    assert _RateLimit(0).allow("U") and _RateLimit(0).allow("U")
