@@ -1,4 +1,4 @@
-"""Batch answering over JSONL QA sets (metrics come on top of these rows)."""
+"""QA sets (JSONL) and the gold-matching rules the metrics are built on."""
 
 from __future__ import annotations
 
@@ -34,28 +34,6 @@ def load_qa(path: Path) -> list[dict[str, Any]]:
     if not items:
         raise QabotError(f"QA file has no questions: {path}")
     return items
-
-
-def run_batch(responder, items: list[dict[str, Any]], output: Path | None, progress=None) -> list[dict[str, Any]]:
-    """Answer every item; each row is {"id", …the `ask --json` object…}. Written as it goes."""
-    rows = []
-    out = output.open("w", encoding="utf-8") if output else None
-    try:
-        for i, item in enumerate(items):
-            if progress:
-                progress("answering", i, len(items))
-            answer = responder.ask(str(item["question"]))
-            row = {"id": item["id"], **answer.model_dump()}
-            rows.append(row)
-            if out:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-                out.flush()
-        if progress:
-            progress("answering", len(items), len(items))
-    finally:
-        if out:
-            out.close()
-    return rows
 
 
 # -- metrics ------------------------------------------------------------------------------------------

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import BaseModel, Field
+
+
+def source_label(source: str, section: str, page: int | None = None) -> str:
+    """How a citation names its place: file name (and page), then the section."""
+    name = Path(source).name + (f" p.{page}" if page else "")
+    return f"{name} — {section}" if section else name
 
 
 class Passage(BaseModel):

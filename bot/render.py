@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.console import Console
 from rich.markup import escape
 
-from bot.models import Answer
+from bot.models import Answer, source_label
 from bot.prompts import messages
-
-
-def source_label(source: str, section: str, page: int | None = None) -> str:
-    label = Path(source).name
-    if page:
-        label += f" p.{page}"
-    return f"{label} — {section}" if section else label
 
 
 def print_answer(answer: Answer, console: Console | None = None, streamed: bool = False) -> None:

@@ -7,9 +7,8 @@ Everything that comes from a document or a question is escaped (&, <, >) so that
 
 from __future__ import annotations
 
-from pathlib import Path
 
-from bot.models import Answer
+from bot.models import Answer, source_label
 from bot.prompts import messages
 
 SECTION_LIMIT = 3000
@@ -64,13 +63,6 @@ def _split(text: str, limit: int) -> list[str]:
 
 def _section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
-
-
-def source_label(source: str, section: str, page: int | None = None) -> str:
-    name = Path(source).name
-    if page:
-        name += f" p.{page}"
-    return f"{name} — {section}" if section else name
 
 
 def answer_blocks(answer: Answer, feedback_id: str | None = None) -> list[dict]:

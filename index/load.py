@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from index.errors import QabotError
@@ -167,11 +167,6 @@ def load_document(path: Path, max_bytes: int) -> Document:
     if not text.strip():
         raise QabotError(f"file is empty: {name}")
     return Document(source, text, sha, encoding)
-
-
-def iter_documents(files: list[Path], max_bytes: int) -> Iterator[Document]:
-    for f in files:
-        yield load_document(f, max_bytes)
 
 
 def source_key(path: str | os.PathLike) -> str:
