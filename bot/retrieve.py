@@ -160,6 +160,7 @@ class HybridRetriever(BaseRetriever):
         self.embedding = CenteredEmbedding(embedding, means)
         self._lock = threading.Lock()
         self._lexical: _Lexical | None = None
+        self._dead: set[tuple[Any, Any]] = set()
         self._scratch: dict[str, tuple[float, float, list[float]]] = {}
         self._dimension: int | None = None
         self._live: dict[str, str] = {}
@@ -182,6 +183,7 @@ class HybridRetriever(BaseRetriever):
                 self.store.reopen()
                 generation = self.store.generation()
             self._live = {s: r.version for s, r in self.store.sources().items()}
+            self._dead = set()
             self._lexical = _build_lexical(self.store, self._dim())
             self._generation = generation
             log.info(
@@ -202,10 +204,15 @@ class HybridRetriever(BaseRetriever):
         source, version = meta.get("source"), meta.get("version")
         if self._live.get(source) == version:
             return True
+        if (source, version) in self._dead:
+            return False
         record = self.store.record(str(source))  # a writer may have flipped it just now
         if record is not None:
             self._live[record.source] = record.version
-        return record is not None and record.version == version
+        live = record is not None and record.version == version
+        if not live:
+            self._dead.add((source, version))  # an old or orphaned version: don't ask again
+        return live
 
     # -- retrieval ---------------------------------------------------------------------------
     def _lexical_scores(self, question: str) -> np.ndarray | None:
@@ -221,10 +228,12 @@ class HybridRetriever(BaseRetriever):
         lex = self._lexical
         rows: dict[int, None] = {}
         if q is not None and lex is not None:
+            refreshed = False
             for cid, *_ in self.store.query(q.tolist(), self.candidates):
                 row = lex.index.get(cid)
-                if row is None:  # written after our snapshot: take it in now
+                if row is None and not refreshed:  # written after our snapshot: take it in now
                     self.refresh(force=True)
+                    refreshed = True
                     lex = self._lexical
                     row = lex.index.get(cid)
                 if row is not None:
