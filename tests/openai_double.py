@@ -26,6 +26,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
+from tests.http_double import LocalServer
+
 DEFAULT_TEXT = "Dormant cancer cells are less sensitive to anticancer drugs [1]."
 
 
@@ -103,7 +105,7 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-class OpenAIDouble:
+class OpenAIDouble(LocalServer):
     def __init__(self, host: str = "127.0.0.1", default: str = DEFAULT_TEXT, models: tuple[str, ...] = ("test-model",)):
         self.default = default
         self.models = models
@@ -113,33 +115,11 @@ class OpenAIDouble:
         self._queue: list[Reply] = []
         self._stopping = threading.Event()
         self._ids = 0
-        self._server = _Server((host, 0), self._handler_class())
-        self._thread = threading.Thread(target=self._server.serve_forever, name="openai-double", daemon=True)
-
-    # -- lifecycle --------------------------------------------------------------------------------
-    def start(self) -> OpenAIDouble:
-        self._thread.start()
-        return self
+        self._serve(_Server((host, 0), self._handler_class()), "openai-double")
 
     def stop(self) -> None:
         self._stopping.set()  # wakes hanging replies
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> OpenAIDouble:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        return self._server.server_address[1]
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        super().stop()
 
     @property
     def base_url(self) -> str:

@@ -22,6 +22,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.http_double import LocalServer
+
 AUTH_TEST = {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "t", "user": "qabot", "url": "https://t.slack.com/"}
 _JSON_PARAMS = ("blocks", "attachments", "metadata")  # form bodies carry these as JSON strings
 
@@ -44,6 +46,20 @@ class Call:
         return self.params.get(key, default)
 
 
+def block_texts(blocks: list[dict]) -> list[str]:
+    """Every mrkdwn/plain text a person would see in Block Kit blocks (sections, contexts, buttons)."""
+    out = []
+    for b in blocks:
+        if isinstance(b.get("text"), dict):
+            out.append(b["text"]["text"])
+        for e in b.get("elements", []):
+            if isinstance(e.get("text"), str):
+                out.append(e["text"])
+            elif isinstance(e.get("text"), dict):
+                out.append(e["text"]["text"])
+    return out
+
+
 @dataclass
 class _Failure:
     status: int
@@ -52,7 +68,7 @@ class _Failure:
     where: Callable[[dict[str, Any]], bool] | None = None
 
 
-class SlackDouble:
+class SlackDouble(LocalServer):
     def __init__(self, host: str = "127.0.0.1"):
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
@@ -60,33 +76,7 @@ class SlackDouble:
         self._failures: dict[str, list[_Failure]] = {}
         self._ts_base = int(time.time())
         self._ts_count = 0
-        self._server = ThreadingHTTPServer((host, 0), self._handler_class())
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="slack-double", daemon=True)
-
-    # -- lifecycle --------------------------------------------------------------------------------
-    def start(self) -> SlackDouble:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=5)
-
-    def __enter__(self) -> SlackDouble:
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
-
-    @property
-    def port(self) -> int:
-        return self._server.server_address[1]
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        self._serve(ThreadingHTTPServer((host, 0), self._handler_class()), "slack-double")
 
     @property
     def api_url(self) -> str:

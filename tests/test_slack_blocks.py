@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from bot.models import Answer, Citation
 from bot.slack_app import question_of
+from tests.slack_double import block_texts
 from bot.slack_blocks import FEEDBACK_DOWN, FEEDBACK_UP, answer_blocks, answer_text
 
 SOURCE = "/work/docs/ncc-press-release-2014-07-02.txt"
@@ -31,20 +32,6 @@ def cite(n: int, quote: str = JA_QUOTE, section: str = "本研究への期待", 
 
 def make(answer: str, citations: list[Citation] | None = None, language: str = "en", abstained: bool = False, question: str = "q?") -> Answer:
     return Answer(question=question, answer=answer, abstained=abstained, language=language, citations=citations or [], passages=[], timings_ms={})
-
-
-def block_texts(blocks: list[dict]) -> list[str]:
-    """Every mrkdwn/plain text a person would see (sections, contexts, button labels)."""
-    out = []
-    for b in blocks:
-        if isinstance(b.get("text"), dict):
-            out.append(b["text"]["text"])
-        for e in b.get("elements", []):
-            if isinstance(e.get("text"), str):
-                out.append(e["text"])
-            elif isinstance(e.get("text"), dict):
-                out.append(e["text"]["text"])
-    return out
 
 
 def sections(blocks: list[dict]) -> list[str]:

@@ -23,7 +23,7 @@ import pytest
 import requests
 
 from tests.conftest import ROOT, clean_env, run_qabot
-from tests.slack_double import Call, SlackDouble
+from tests.slack_double import Call, SlackDouble, block_texts
 
 pytestmark = pytest.mark.slow
 
@@ -121,17 +121,6 @@ def finished(slack: SlackDouble, channel: str, count: int = 1) -> list[Call]:
     return slack.calls("chat.postMessage", channel=channel)
 
 
-def texts(blocks: list[dict]) -> list[str]:
-    out = []
-    for b in blocks:
-        if isinstance(b.get("text"), dict):
-            out.append(b["text"]["text"])
-        for e in b.get("elements", []):
-            if isinstance(e.get("text"), str):
-                out.append(e["text"])
-    return out
-
-
 def buttons(blocks: list[dict]) -> dict[str, str]:
     return {e["action_id"]: e["value"] for b in blocks if b["type"] == "actions" for e in b["elements"]}
 
@@ -141,7 +130,7 @@ def assert_cited_answer(post: Call) -> None:
     assert isinstance(text, str) and text.strip(), "a plain-text fallback is required"
     contexts = [e["text"] for b in blocks if b["type"] == "context" for e in b["elements"]]
     assert any("Sources" in t for t in contexts), contexts
-    assert any(("化学療法" in t or "抗がん剤" in t) and "\n>" in t for t in texts(blocks)), "the cited passage is quoted"
+    assert any(("化学療法" in t or "抗がん剤" in t) and "\n>" in t for t in block_texts(blocks)), "the cited passage is quoted"
     assert blocks[-1]["type"] == "actions"
     assert set(buttons(blocks)) == {"feedback_up", "feedback_down"}
     assert len(set(buttons(blocks).values())) == 1
@@ -440,7 +429,7 @@ def test_mentions_in_questions_are_escaped(bot, slack):
     assert "&lt;!channel&gt;" in post["text"] and "&lt;@U123&gt;" in post["text"] and "&amp;" in post["text"]
     assert "&lt;!channel&gt;" in rendered
     assert "<!channel>" not in rendered and "<@U123>" not in rendered and "<!" not in rendered
-    assert not any("Sources" in t for t in texts(post["blocks"]))
+    assert not any("Sources" in t for t in block_texts(post["blocks"]))
 
 
 def test_the_log_never_contains_the_token(bot, slack):
