@@ -261,7 +261,7 @@ def compose(question: str, lang: str, chosen: list[_Candidate]) -> tuple[str, li
                 start=raw_start,
                 end=raw_end,
                 score=round(c.score, 4),
-                page=p.page,
+                page=p.page_at(raw_start),
             )
         )
         sentence = _FAKE_MARKER.sub(r"［\1］", c.text.strip())

@@ -134,7 +134,7 @@ def _cited(question: str, passages: list[Passage], used: list[int]) -> list[Cita
         citations.append(
             Citation(
                 n=n, source=p.source, section=p.section, text=p.verbatim(*best.raw),
-                quote=best.text, start=best.raw[0], end=best.raw[1], score=p.score, page=p.page,
+                quote=best.text, start=best.raw[0], end=best.raw[1], score=p.score, page=p.page_at(best.raw[0]),
             )
         )
     return citations

@@ -26,6 +26,7 @@ class Passage(BaseModel):
     score: float
     lang: str = Field("ja", exclude=True)
     page: int | None = None
+    page_breaks: list[int] = Field(default_factory=list, exclude=True)
     dense: float = Field(0.0, exclude=True)
     lexical: float = Field(0.0, exclude=True)
     sentences: list[tuple[int, int, int, int]] = Field(default_factory=list, exclude=True)
@@ -36,6 +37,12 @@ class Passage(BaseModel):
     def verbatim(self, start: int, end: int) -> str:
         """The source text at absolute offsets [start, end), which lie inside this passage."""
         return self.text[start - self.start : end - self.start]
+
+    def page_at(self, offset: int) -> int | None:
+        """The PDF page holding absolute offset `offset`: a passage may run across a page break."""
+        if self.page is None:
+            return None
+        return self.page + sum(1 for b in self.page_breaks if b <= offset)
 
 
 class Citation(BaseModel):

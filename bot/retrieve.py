@@ -127,6 +127,7 @@ def _passage(node: TextNode, score: float, dense: float, lexical: float, sentenc
         score=round(float(score), 4),
         lang=str(meta.get("lang", "")),
         page=meta.get("page"),
+        page_breaks=json.loads(meta.get("page_breaks", "[]")),
         dense=round(float(dense), 4),
         lexical=round(float(lexical), 4),
         sentences=[tuple(s) for s in json.loads(meta.get("sentences", "[]"))],

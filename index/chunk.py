@@ -164,6 +164,7 @@ def chunk_document(doc: Document, clean: CleanText, chunk_chars: int) -> list[Ch
                     (s.start - cstart, s.end - cstart, *clean.raw_span(s.start, s.end)) for s in group
                 ],
                 page=_page_of(doc, rstart),
+                page_breaks=[p for p in doc.pages if rstart < p < rend],
             )
         )
     return chunks

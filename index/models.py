@@ -60,4 +60,5 @@ class Chunk:
     lang: str
     sentences: list[tuple[int, int, int, int]] = field(default_factory=list)
     # per sentence: (clean start, clean end) relative to `text`, (raw start, raw end) absolute
-    page: int | None = None
+    page: int | None = None  # PDF only: the page the chunk starts on
+    page_breaks: list[int] = field(default_factory=list)  # raw offsets where later pages start

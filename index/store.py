@@ -109,6 +109,8 @@ def chunk_metadata(chunk: Chunk, tokens: str) -> dict[str, Any]:
     }
     if chunk.page is not None:
         meta["page"] = chunk.page
+        if chunk.page_breaks:
+            meta["page_breaks"] = json.dumps(chunk.page_breaks)
     return meta
 
 

