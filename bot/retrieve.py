@@ -99,7 +99,7 @@ def _build_lexical(store: ChunkStore, dim: int) -> _Lexical:
         offsets.append(offsets[-1] + len(block))
         meta.pop("_node_content", None)  # llama-index's copy of the node; we keep the fields
         metas.append(meta)
-        corpus.append(str(meta.get("tokens", "")).split() or ["\x00"])
+        corpus.append(_tokens(meta) or ["\x00"])
     bm25 = None
     df: dict[str, int] = {}
     if corpus:
@@ -110,6 +110,13 @@ def _build_lexical(store: ChunkStore, dim: int) -> _Lexical:
                 df[t] = df.get(t, 0) + 1
     vectors = np.concatenate(blocks) if blocks else np.zeros((0, dim), dtype=np.float32)
     return _Lexical(ids, texts, metas, bm25, {cid: i for i, cid in enumerate(ids)}, df, vectors, np.asarray(offsets))
+
+
+def _tokens(meta: dict) -> list[str]:
+    """The chunk's lexical tokens: its sentences' (stores from before 2026-11 also kept them joined, as `tokens`)."""
+    if "stokens" in meta:
+        return str(meta["stokens"]).split()
+    return str(meta.get("tokens", "")).split()
 
 
 def _passage(node: TextNode, score: float, dense: float, lexical: float, sentence_scores: list[float]) -> Passage:
@@ -132,7 +139,7 @@ def _passage(node: TextNode, score: float, dense: float, lexical: float, sentenc
         lexical=round(float(lexical), 4),
         sentences=[tuple(s) for s in json.loads(meta.get("sentences", "[]"))],
         sentence_scores=[round(float(s), 4) for s in sentence_scores],
-        tokens=str(meta.get("tokens", "")).split(),
+        tokens=_tokens(meta),
         sentence_tokens=[part.split() for part in str(meta.get("stokens", "")).split("\t")],
     )
 

@@ -104,8 +104,7 @@ def _nodes(chunks: list[Chunk], vectors: list[tuple[np.ndarray, np.ndarray]], ve
     nodes = []
     for chunk, (vector, sentence_vectors) in zip(chunks, vectors):
         sentence_tokens = [tokenize(chunk.text[cs:ce]) for cs, ce, _, _ in chunk.sentences]
-        meta = chunk_metadata(chunk, " ".join(t for ts in sentence_tokens for t in ts))
-        meta["stokens"] = "\t".join(" ".join(ts) for ts in sentence_tokens)  # for answer scoring
+        meta = chunk_metadata(chunk, sentence_tokens)
         meta["version"] = version
         meta["svec"] = pack(sentence_vectors)
         node = TextNode(

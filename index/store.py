@@ -94,7 +94,10 @@ def _source_id(source: str) -> str:
     return hashlib.sha256(source.encode()).hexdigest()
 
 
-def chunk_metadata(chunk: Chunk, tokens: str) -> dict[str, Any]:
+def chunk_metadata(chunk: Chunk, sentence_tokens: list[list[str]]) -> dict[str, Any]:
+    """What Chroma keeps per chunk. `stokens`: lexical tokens per sentence (tab between sentences);
+    the chunk's BM25 tokens are their concatenation, not stored twice (Chroma indexes every
+    metadata string, so each kilobyte costs ingest time)."""
     meta: dict[str, Any] = {
         "source": chunk.source,
         "doc_sha256": chunk.doc_sha256,
@@ -105,7 +108,7 @@ def chunk_metadata(chunk: Chunk, tokens: str) -> dict[str, Any]:
         "raw": chunk.raw,
         "lang": chunk.lang,
         "sentences": json.dumps(chunk.sentences, separators=(",", ":")),
-        "tokens": tokens,
+        "stokens": "\t".join(" ".join(ts) for ts in sentence_tokens),
     }
     if chunk.page is not None:
         meta["page"] = chunk.page
