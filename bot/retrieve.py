@@ -113,10 +113,8 @@ def _build_lexical(store: ChunkStore, dim: int) -> _Lexical:
 
 
 def _tokens(meta: dict) -> list[str]:
-    """The chunk's lexical tokens: its sentences' (stores from before 2026-11 also kept them joined, as `tokens`)."""
-    if "stokens" in meta:
-        return str(meta["stokens"]).split()
-    return str(meta.get("tokens", "")).split()
+    """The chunk's lexical tokens: its sentences' tokens, concatenated."""
+    return str(meta.get("stokens", "")).split()
 
 
 def _passage(node: TextNode, score: float, dense: float, lexical: float, sentence_scores: list[float]) -> Passage:

