@@ -117,6 +117,44 @@ def chunk_metadata(chunk: Chunk, sentence_tokens: list[list[str]]) -> dict[str, 
     return meta
 
 
+# Per-chunk fields that only qabot's retriever reads (sentence vectors and tokens, kilobytes each).
+BULKY_KEYS = ("svec", "stokens")
+
+
+def _lean_vector_store(collection):
+    """llama-index's ChromaVectorStore, except that each chunk's `_node_content` (llama-index's JSON
+    copy of the whole node) leaves out BULKY_KEYS: they are in the chunk's metadata already, and
+    Chroma stores and indexes every metadata string, so the copy doubled the write cost. Nodes
+    that llama-index rebuilds from `_node_content` keep their text and every other field."""
+    import json
+
+    from llama_index.core.schema import MetadataMode
+    from llama_index.core.vector_stores.utils import node_to_metadata_dict
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    def row(node) -> dict[str, Any]:
+        meta = node_to_metadata_dict(node, remove_text=True, flat_metadata=True)
+        content = json.loads(meta["_node_content"])
+        for key in BULKY_KEYS:
+            content["metadata"].pop(key, None)
+        meta["_node_content"] = json.dumps(content)
+        return {k: ("" if v is None else v) for k, v in meta.items()}  # as ChromaVectorStore.add
+
+    class LeanChromaVectorStore(ChromaVectorStore):
+        def add(self, nodes, **add_kwargs):
+            for start in range(0, len(nodes), 5000):
+                part = nodes[start : start + 5000]
+                self._collection.add(
+                    ids=[n.node_id for n in part],
+                    embeddings=[n.get_embedding() for n in part],
+                    metadatas=[row(n) for n in part],
+                    documents=[n.get_content(metadata_mode=MetadataMode.NONE) for n in part],
+                )
+            return [n.node_id for n in nodes]
+
+    return LeanChromaVectorStore(chroma_collection=collection)
+
+
 class ChunkStore:
     """One named collection of chunks (+ its source registry) in a Chroma store."""
 
@@ -219,9 +257,7 @@ class ChunkStore:
     @property
     def vector_store(self):
         if self._vector_store is None:
-            from llama_index.vector_stores.chroma import ChromaVectorStore
-
-            self._vector_store = ChromaVectorStore(chroma_collection=self.collection)
+            self._vector_store = _lean_vector_store(self.collection)
         return self._vector_store
 
     def replace_documents(self, docs: list[tuple[str, str, str, list[Any]]], embedder: str) -> None:

@@ -180,3 +180,23 @@ def test_pdf_citation_names_the_page_its_sentence_is_on(tmp_path):
     assert "42 metres" in first.text and first.page == 2
     assert answer.passages[0].page == 1  # the passage (one chunk over both pages) starts on page 1
     assert load_document(pdf, 2**20).text[first.start : first.end] == first.text
+
+
+def test_chunks_are_stored_once_and_readable_by_llama_index(release_store):
+    """The bulky per-sentence fields are chunk metadata, not copied again into llama-index's
+    `_node_content`; llama-index still rebuilds each node, text and fields, from what is stored."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+    from index.store import BULKY_KEYS
+
+    client = chromadb.PersistentClient(str(release_store), settings=ChromaSettings(anonymized_telemetry=False))
+    got = client.get_collection("qabot").get(include=["metadatas", "documents"])
+    assert got["ids"]
+    for cid, meta, text in zip(got["ids"], got["metadatas"], got["documents"]):
+        assert all(meta.get(key) for key in BULKY_KEYS)
+        assert not any(key in json.loads(meta["_node_content"])["metadata"] for key in BULKY_KEYS)
+        node = metadata_dict_to_node(meta, text=text)
+        assert node.node_id == cid and node.get_content() == text
+        assert node.metadata["source"] == meta["source"] and node.metadata["raw"] == meta["raw"]
