@@ -433,6 +433,7 @@ def bench(
     qa_file: Annotated[Optional[Path], typer.Option("--questions", help="QA JSONL whose questions are timed [default: tests/data/dev.jsonl].", show_default=False)] = None,
     scales: Annotated[str, typer.Option(help="Corpus copies for the scaling run, comma-separated.")] = "1,4,16",
     rounds: Annotated[int, typer.Option(help="Times each question is asked for the warm latency.")] = 5,
+    copies: Annotated[int, typer.Option(help="Corpus copies timed for ingest vs the raw embedder (more = steadier).")] = 16,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write bench.json and bench_scaling.png here.", show_default=False)] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -449,7 +450,9 @@ def bench(
         raise QabotError(f"--scales must be integers separated by commas, not {scales!r}") from None
     settings = _settings()
     say = (lambda msg: None) if as_json else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
-    result = run_bench(corpus, [str(i["question"]) for i in qa], scale_list, rounds, settings.chunk_chars, settings.top_k, say)
+    if copies < 1:
+        raise QabotError(f"--copies must be at least 1, not {copies}")
+    result = run_bench(corpus, [str(i["question"]) for i in qa], scale_list, rounds, settings.chunk_chars, settings.top_k, say, copies)
     if report:
         plot(result, report)
     if as_json:

@@ -1,4 +1,4 @@
-"""qabot eval: the metrics it prints agree with an independent recomputation from its output file."""
+"""qabot eval and bench: eval's printed metrics agree with an independent recomputation; bench measures everything it reports."""
 
 from __future__ import annotations
 
@@ -107,3 +107,26 @@ def test_devset2_retrieval_floor(devset2_subset):
     assert systems["all"]["hit@1"] >= 0.9
     assert systems["all"]["citation_validity"] == 1.0
     assert systems["answerable"]["false_abstentions"] <= 3
+
+
+def test_bench_reports_every_measure_beside_its_floor(tmp_path):
+    """A small `qabot bench` run: each figure is there, measured, and consistent with the corpus."""
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text("\n".join(json.dumps({"id": str(i), "question": q}) for i, q in enumerate(
+        ["why are dormant cells drug resistant?", "エクソソームとは何ですか？"])), encoding="utf-8")
+    result = run_qabot("bench", "--copies", "2", "--scales", "1,2", "--rounds", "1", "--questions", str(qa),
+                       "--report", str(tmp_path / "out"), "--json", timeout=600)
+    assert result.returncode == 0, result.stderr
+    bench = json.loads(result.stdout)
+    ingest, query = bench["ingest"], bench["query"]
+    single = bench["scaling"][0]["chunks"]
+    assert single > 5 and ingest["chunks"] == 2 * single and bench["scaling"][1]["chunks"] == 2 * single
+    assert ingest["raw_embedder_seconds"] > 0 and ingest["seconds"] > 0
+    assert ingest["ratio_vs_raw"] == pytest.approx(ingest["raw_embedder_seconds"] / ingest["seconds"], rel=0.01)
+    assert query["samples"] == 2 and 0 < query["floor_p50_ms"] and 0 < query["p50_ms"]
+    assert bench["cold"]["ask_seconds"] > 0 and bench["cold"]["bare_import_seconds"] > 0
+    # the ask's own peak, not this bigger bench process's (which a forked child's rusage inherits)
+    assert 50 < bench["cold"]["ask_peak_rss_mb"] < bench["peak_rss_mb"]
+    assert (tmp_path / "out" / "bench.json").exists() and (tmp_path / "out" / "bench_scaling.png").stat().st_size > 1000
+    bad = run_qabot("bench", "--copies", "0")
+    assert bad.returncode != 0 and "--copies" in bad.stderr and "Traceback" not in bad.stderr
