@@ -22,11 +22,11 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
-from tests.http_double import LocalServer
+from tests.http_double import LocalServer, QuietHandler
 
 DEFAULT_TEXT = "Dormant cancer cells are less sensitive to anticancer drugs [1]."
 
@@ -191,22 +191,7 @@ class OpenAIDouble(LocalServer):
     def _handler_class(self):
         double = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args) -> None:  # quiet
-                pass
-
-            def _send(self, status: int, body: bytes, content_type: str) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def _send_json(self, status: int, data: Any) -> None:
-                self._send(status, json.dumps(data, ensure_ascii=False).encode(), "application/json")
-
+        class Handler(QuietHandler):
             def _request(self, body: Any) -> Request:
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 return Request(self.command, urlsplit(self.path).path, headers, body, time.monotonic())

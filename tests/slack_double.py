@@ -18,11 +18,11 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any, Callable
 from urllib.parse import parse_qsl, urlsplit
 
-from tests.http_double import LocalServer
+from tests.http_double import LocalServer, QuietHandler
 
 AUTH_TEST = {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "t", "user": "qabot", "url": "https://t.slack.com/"}
 _JSON_PARAMS = ("blocks", "attachments", "metadata")  # form bodies carry these as JSON strings
@@ -174,24 +174,7 @@ class SlackDouble(LocalServer):
     def _handler_class(self):
         double = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args) -> None:  # quiet
-                pass
-
-            def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(body)))
-                for k, v in (headers or {}).items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(body)
-
-            def _send_json(self, status: int, data: dict, headers: dict[str, str] | None = None) -> None:
-                self._send(status, json.dumps(data).encode(), "application/json; charset=utf-8", headers)
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 self._send(404, b"not found", "text/plain")
 
@@ -244,3 +227,50 @@ def _parse(raw: bytes, content_type: str, query: str) -> dict[str, Any]:
             except json.JSONDecodeError:
                 pass
     return params
+
+
+# -- in-process fakes, for tests of SlackBot's own logic without HTTP ---------------------------
+class RecordingWebClient:
+    """The few WebClient methods SlackBot.answer_message calls; posts are kept for assertions."""
+
+    def __init__(self):
+        self.posts: list[dict] = []
+
+    def chat_postMessage(self, **kw):
+        self.posts.append(kw)
+        return {"ts": "2.0"}
+
+    def reactions_add(self, **kw):
+        pass
+
+    reactions_remove = reactions_add
+
+
+class FakeResponder:
+    """Answers every question with `answer` (`{question}` is filled in) and records what was asked."""
+
+    def __init__(self, answer: str = "The documents say:\nok [1]", abstained: bool = False):
+        self.answer, self.abstained = answer, abstained
+        self.asked: list[str] = []
+
+    def ask(self, question, history=None):
+        from bot.models import Answer
+
+        self.asked.append(question)
+        return Answer(question=question, answer=self.answer.format(question=question), abstained=self.abstained,
+                      language="en", citations=[], passages=[], timings_ms={})
+
+
+class NullFeedback:
+    def record_answer(self, *args, **kwargs):
+        return "fid"
+
+
+def offline_bot(settings, responder):
+    """SlackBot's state built the way SlackBot.__init__ builds it, without Bolt's start-up call to
+    auth.test (the end-to-end tests cover that against the Slack double)."""
+    from bot.slack_app import SlackBot
+
+    bot = SlackBot.__new__(SlackBot)
+    bot._state(settings, responder, NullFeedback())
+    return bot

@@ -281,37 +281,11 @@ def test_question_of_never_keeps_mentions(text):
 def test_event_handling_survives_any_payload(event):
     """answer_message on a malformed event either answers, declines, or raises a KeyError/TypeError
     that Bolt turns into an error log, never posts raw text, and never pings."""
-    from bot.slack_app import SlackBot
-
-    class Client:
-        def __init__(self):
-            self.posts = []
-
-        def chat_postMessage(self, **kw):
-            self.posts.append(kw)
-            return {"ts": "1.0"}
-
-        def reactions_add(self, **kw):
-            pass
-
-        reactions_remove = reactions_add
-
-    class Responder:
-        def ask(self, question, history=None):
-            from bot.models import Answer
-
-            return Answer(question=question, answer=f"echo: {question}", abstained=True, language="en",
-                          citations=[], passages=[], timings_ms={})
-
-    class Feedback:
-        def record_answer(self, *a, **k):
-            return "fid"
-
     from bot.config import Settings
+    from tests.slack_double import FakeResponder, RecordingWebClient, offline_bot
 
-    bot = SlackBot.__new__(SlackBot)
-    bot._state(Settings(slack_user_rate=0), Responder(), Feedback())
-    client = Client()
+    bot = offline_bot(Settings(slack_user_rate=0), FakeResponder("echo: {question}", abstained=True))
+    client = RecordingWebClient()
     try:
         bot.answer_message(client, event, thread_ts=str(event.get("ts")))
     except (KeyError, TypeError, AttributeError):

@@ -8,47 +8,13 @@ from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.slack_app import SLOW_DOWN, SlackBot, _RateLimit
+from tests.slack_double import FakeResponder, RecordingWebClient, offline_bot
 
 
-class _Client:
-    def __init__(self):
-        self.posts: list[dict] = []
-
-    def chat_postMessage(self, **kw):
-        self.posts.append(kw)
-        return {"ts": "2.0"}
-
-    def reactions_add(self, **kw):
-        pass
-
-    reactions_remove = reactions_add
-
-
-class _Responder:
-    def __init__(self):
-        self.asked: list[str] = []
-
-    def ask(self, question, history=None):
-        from bot.models import Answer
-
-        self.asked.append(question)
-        return Answer(question=question, answer="The documents say:\nok [1]", abstained=False, language="en",
-                      citations=[], passages=[], timings_ms={})
-
-
-class _Feedback:
-    def record_answer(self, *args, **kwargs):
-        return "fid"
-
-
-def _bot(**settings) -> tuple[SlackBot, _Responder]:
-    """The bot's policy state, built the way SlackBot.__init__ builds it, without Bolt's start-up
-    call to auth.test (the end-to-end tests cover that against the Slack double)."""
+def _bot(**settings) -> tuple[SlackBot, FakeResponder]:
     base = Settings(slack_bot_token=SecretStr("xoxb-x"), slack_signing_secret=SecretStr("s"), **settings)
-    responder = _Responder()
-    bot = SlackBot.__new__(SlackBot)
-    bot._state(base, responder, _Feedback())
-    return bot, responder
+    responder = FakeResponder()
+    return offline_bot(base, responder), responder
 
 
 def _event(channel: str, user: str = "U1", ts: str | None = None) -> dict:
@@ -57,7 +23,7 @@ def _event(channel: str, user: str = "U1", ts: str | None = None) -> dict:
 
 def test_allowed_channels_restrict_where_the_bot_answers():
     bot, responder = _bot(slack_allowed_channels="CGOOD, COTHER")
-    client = _Client()
+    client = RecordingWebClient()
     bot.answer_message(client, _event("CBAD"), thread_ts="1.0")
     assert client.posts == [] and responder.asked == []
     bot.answer_message(client, _event("CGOOD"), thread_ts="1.0")
@@ -67,7 +33,7 @@ def test_allowed_channels_restrict_where_the_bot_answers():
 
 def test_rate_limit_per_user():
     bot, responder = _bot(slack_user_rate=2)
-    client = _Client()
+    client = RecordingWebClient()
     for i in range(3):
         bot.answer_message(client, _event("C1", user="UFAST", ts=f"10.{i}"), thread_ts=f"10.{i}")
     bot.answer_message(client, _event("C1", user="USLOW", ts="11.0"), thread_ts="11.0")
