@@ -164,9 +164,9 @@ def run_bench(
     result: dict[str, Any] = {"machine": machine(), "corpus_files": len(files), "questions": len(questions), "rounds": rounds}
     root = Path(tempfile.mkdtemp(prefix="qabot-bench-"))
     try:
-        # 1. ingest vs raw embedder, same texts: the corpus copied `copies` times (a single press release is one
-        #    engine call, too small to time; at 4x a few seconds of machine noise swung the ratio
-        #    by +-0.1), each measured twice, interleaved; best of each.
+        # 1. ingest vs raw embedder, same texts: the corpus copied `copies` times (a single press
+        #    release is one engine call, too small to time; at 4x a few seconds of machine noise
+        #    swung the ratio by +-0.1), each measured twice, interleaved; best of each.
         progress("ingest vs raw embedder")
         sample = _copies(files, root / "ingest-sample", copies)
         texts = _unit_texts(sample, chunk_chars)

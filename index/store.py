@@ -131,6 +131,7 @@ def _lean_vector_store(collection):
     from llama_index.core.schema import MetadataMode
     from llama_index.core.vector_stores.utils import node_to_metadata_dict
     from llama_index.vector_stores.chroma import ChromaVectorStore
+    from llama_index.vector_stores.chroma.base import MAX_CHUNK_SIZE, chunk_list
 
     def row(node) -> dict[str, Any]:
         meta = node_to_metadata_dict(node, remove_text=True, flat_metadata=True)
@@ -142,8 +143,7 @@ def _lean_vector_store(collection):
 
     class LeanChromaVectorStore(ChromaVectorStore):
         def add(self, nodes, **add_kwargs):
-            for start in range(0, len(nodes), 5000):
-                part = nodes[start : start + 5000]
+            for part in chunk_list(nodes, MAX_CHUNK_SIZE):  # batching as in ChromaVectorStore.add
                 self._collection.add(
                     ids=[n.node_id for n in part],
                     embeddings=[n.get_embedding() for n in part],
