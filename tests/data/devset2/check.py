@@ -18,15 +18,29 @@ EXPECTED_FILES = {"ja": 120, "en": 30}
 EXPECTED_CATEGORIES = {
     "ja_answerable": 240,       # lang ja, answerable, source ja/
     "en_answerable": 40,        # lang en, answerable, source en/
-    "crosslingual_en_ja": 30,   # lang en, answerable, source ja/
-    "unanswerable_ja": 10,
-    "unanswerable_en": 10,
+    "crosslingual_en_ja": 90,   # lang en, answerable, source ja/
+    "unanswerable_ja": 28,
+    "unanswerable_en": 28,
+}
+# Every item has "split": "tune" or "heldout" (see README, "Tune / held-out split").
+#  - answerable: follows the number of its source paragraph (odd -> tune, even -> heldout)
+#  - unanswerable ja-u001..010 / en-u001..010: follows the id number (odd -> tune, even -> heldout)
+#  - unanswerable ja-u011.. / en-u011.. (near-miss set added later): all heldout
+SPLITS = ("tune", "heldout")
+ORIGINAL_UNANSWERABLE_MAX = 10
+EXPECTED_SPLITS = {  # category -> (tune, heldout)
+    "ja_answerable": (120, 120),
+    "en_answerable": (18, 22),
+    "crosslingual_en_ja": (16, 74),
+    "unanswerable_ja": (5, 23),
+    "unanswerable_en": (5, 23),
 }
 QUESTIONS_PER_JA_PARAGRAPH = 2  # ja_answerable questions per ja paragraph
 BODY_LEN = (200, 600)
 GOLD_LEN = (5, 40)
 FIELDS = {"id": str, "lang": str, "question": str, "answerable": bool,
-          "gold": list, "gold_sources": list, "keywords": list, "forbidden": list}
+          "gold": list, "gold_sources": list, "keywords": list, "forbidden": list,
+          "split": str}
 
 errors = []
 warnings = []
@@ -43,6 +57,10 @@ def warn(msg):
 def squash(s):
     """Remove all whitespace (incl. full-width spaces) for lenient comparison."""
     return re.sub(r"\s+", "", s)
+
+
+def parity_split(n):
+    return "tune" if n % 2 else "heldout"
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -99,6 +117,7 @@ except FileNotFoundError:
 
 ids = Counter()
 cats = Counter()
+split_cats = Counter()  # (category, split)
 per_para = defaultdict(Counter)
 questions_seen = Counter()
 
@@ -127,12 +146,29 @@ for ln, r in rows:
         err(f"{where}: lang=ja but question has no Japanese characters")
     if not all(isinstance(x, str) for x in r["forbidden"]):
         err(f"{where}: forbidden must be a list of strings")
+    if r["split"] not in SPLITS:
+        err(f"{where}: split must be one of {SPLITS}, got {r['split']!r}")
 
     if not r["answerable"]:
         if r["gold"] or r["gold_sources"] or r["keywords"]:
             err(f"{where}: unanswerable item must have empty gold, gold_sources and keywords")
-        cats[f"unanswerable_{r['lang']}"] += 1
-        # forbidden strings should look like wrong answers, not be the question itself
+        cat = f"unanswerable_{r['lang']}"
+        cats[cat] += 1
+        split_cats[(cat, r["split"])] += 1
+        m = re.fullmatch(r"(ja|en)-u(\d{3})", r["id"])
+        if not m:
+            err(f"{where}: unanswerable id should look like ja-u### or en-u###")
+        else:
+            if m.group(1) != r["lang"]:
+                err(f"{where}: id prefix does not match lang {r['lang']!r}")
+            n = int(m.group(2))
+            want = parity_split(n) if n <= ORIGINAL_UNANSWERABLE_MAX else "heldout"
+            if r["split"] != want:
+                err(f"{where}: split should be {want!r} (unanswerable id number {n})")
+        # forbidden strings are distractors taken from the corpus
+        for fb in r["forbidden"]:
+            if isinstance(fb, str) and not any(squash(fb) in squash(b) for _, b in paragraphs.values()):
+                err(f"{where}: forbidden {fb!r} does not occur in any paragraph")
         continue
 
     # ---- answerable
@@ -160,8 +196,14 @@ for ln, r in rows:
         err(f"{where}: unsupported lang/source combination {r['lang']} -> {src_lang}")
         continue
     cats[cat] += 1
+    split_cats[(cat, r["split"])] += 1
     for s in srcs:
         per_para[s][cat] += 1
+    for s in srcs:
+        m = re.search(r"_(\d+)\.txt$", s)
+        if m and r["split"] != parity_split(int(m.group(1))):
+            err(f"{where}: split {r['split']!r} does not match source {s} "
+                f"(odd paragraph -> tune, even -> heldout)")
 
     if not 1 <= len(r["gold"]) <= 2:
         err(f"{where}: gold must have 1-2 strings")
@@ -201,6 +243,10 @@ for q, n in questions_seen.items():
 for cat, n in EXPECTED_CATEGORIES.items():
     if cats[cat] != n:
         err(f"category {cat}: expected {n}, got {cats[cat]}")
+for cat, (nt, nh) in EXPECTED_SPLITS.items():
+    got = (split_cats[(cat, "tune")], split_cats[(cat, "heldout")])
+    if got != (nt, nh):
+        err(f"category {cat}: expected tune/heldout {nt}/{nh}, got {got[0]}/{got[1]}")
 
 for rel in paragraphs:
     if rel.startswith("ja/"):
@@ -220,7 +266,10 @@ for lang in ("ja", "en"):
         print(f"  {lang} paragraph length: min={min(ls)} max={max(ls)} mean={sum(ls) / len(ls):.0f}")
 print(f"qa items: {len(rows)}")
 for cat in EXPECTED_CATEGORIES:
-    print(f"  {cat}: {cats[cat]} (expected {EXPECTED_CATEGORIES[cat]})")
+    print(f"  {cat}: {cats[cat]} (expected {EXPECTED_CATEGORIES[cat]}); "
+          f"tune={split_cats[(cat, 'tune')]} heldout={split_cats[(cat, 'heldout')]}")
+print(f"  split totals: tune={sum(n for (c, sp), n in split_cats.items() if sp == 'tune')} "
+      f"heldout={sum(n for (c, sp), n in split_cats.items() if sp == 'heldout')}")
 for w in warnings:
     print("WARN", w)
 for e in errors:
