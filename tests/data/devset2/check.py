@@ -18,22 +18,28 @@ EXPECTED_FILES = {"ja": 120, "en": 30}
 EXPECTED_CATEGORIES = {
     "ja_answerable": 240,       # lang ja, answerable, source ja/
     "en_answerable": 40,        # lang en, answerable, source en/
-    "crosslingual_en_ja": 90,   # lang en, answerable, source ja/
-    "unanswerable_ja": 28,
-    "unanswerable_en": 28,
+    "crosslingual_en_ja": 120,  # lang en, answerable, source ja/
+    "unanswerable_ja": 43,
+    "unanswerable_en": 43,
 }
 # Every item has "split": "tune" or "heldout" (see README, "Tune / held-out split").
 #  - answerable: follows the number of its source paragraph (odd -> tune, even -> heldout)
 #  - unanswerable ja-u001..010 / en-u001..010: follows the id number (odd -> tune, even -> heldout)
-#  - unanswerable ja-u011.. / en-u011.. (near-miss set added later): all heldout
+#  - unanswerable ja-u011..028 / en-u011..028 (first near-miss batch): all heldout
+#  - unanswerable ja-u029..043 / en-u029..043 (second near-miss batch): all tune
+#  Any other unanswerable id number is an error: extend this table when adding a batch.
 SPLITS = ("tune", "heldout")
-ORIGINAL_UNANSWERABLE_MAX = 10
+UNANSWERABLE_SPLIT_RULES = [  # (first id number, last id number, rule): "parity", "tune" or "heldout"
+    (1, 10, "parity"),
+    (11, 28, "heldout"),
+    (29, 43, "tune"),
+]
 EXPECTED_SPLITS = {  # category -> (tune, heldout)
     "ja_answerable": (120, 120),
     "en_answerable": (18, 22),
-    "crosslingual_en_ja": (16, 74),
-    "unanswerable_ja": (5, 23),
-    "unanswerable_en": (5, 23),
+    "crosslingual_en_ja": (46, 74),
+    "unanswerable_ja": (20, 23),
+    "unanswerable_en": (20, 23),
 }
 QUESTIONS_PER_JA_PARAGRAPH = 2  # ja_answerable questions per ja paragraph
 BODY_LEN = (200, 600)
@@ -61,6 +67,14 @@ def squash(s):
 
 def parity_split(n):
     return "tune" if n % 2 else "heldout"
+
+
+def unanswerable_split(n):
+    """Expected split of unanswerable item number n, or None if no rule covers n."""
+    for lo, hi, rule in UNANSWERABLE_SPLIT_RULES:
+        if lo <= n <= hi:
+            return parity_split(n) if rule == "parity" else rule
+    return None
 
 
 # ---------------------------------------------------------------- paragraphs
@@ -162,8 +176,10 @@ for ln, r in rows:
             if m.group(1) != r["lang"]:
                 err(f"{where}: id prefix does not match lang {r['lang']!r}")
             n = int(m.group(2))
-            want = parity_split(n) if n <= ORIGINAL_UNANSWERABLE_MAX else "heldout"
-            if r["split"] != want:
+            want = unanswerable_split(n)
+            if want is None:
+                err(f"{where}: no split rule covers unanswerable id number {n} (see UNANSWERABLE_SPLIT_RULES)")
+            elif r["split"] != want:
                 err(f"{where}: split should be {want!r} (unanswerable id number {n})")
         # forbidden strings are distractors taken from the corpus
         for fb in r["forbidden"]:
