@@ -11,9 +11,11 @@ demo: install
 	$(BIN)/qabot ingest data/
 	$(BIN)/qabot ask "$(QUESTION)"
 
-# The native engine is rebuilt only when its source changed (its file name is a hash of it).
+# The native engine is rebuilt only when its source changed (its file name is a hash of it); so is
+# the JMdict dictionary index (when jamdict-data or its build changed).
 install: $(VENV)/.installed
 	@$(BIN)/python -m index.engine >/dev/null
+	@$(BIN)/python -m index.dictionary build >/dev/null
 
 # torch comes first, from the local CPU build: anything that pulls plain `torch` would fetch CUDA.
 $(VENV)/.installed: pyproject.toml
@@ -21,6 +23,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q --disable-pip-version-check torch==2.13.0
 	$(BIN)/pip install -q --disable-pip-version-check -e '.[test]'
 	$(BIN)/python -m index.engine
+	$(BIN)/python -m index.dictionary build
 	touch $@
 
 test: install
