@@ -318,6 +318,7 @@ def eval_cmd(
     chroma_url: ChromaOpt = None,
     embed_model: EmbedOpt = None,
     k: Annotated[int, typer.Option("-k", help="Passages per question (MRR@10 needs 10).")] = 10,
+    split: Annotated[Optional[str], typer.Option("--split", help="Only the questions whose \"split\" field is this (e.g. tune, heldout): tune on one, report the other.", show_default=False)] = None,
     llm: LlmOpt = None,
     llm_model: LlmModelOpt = None,
     llm_base_url: LlmUrlOpt = None,
@@ -329,7 +330,7 @@ def eval_cmd(
     from bot.metrics import score_rows, summarize
 
     settings = _settings(store, collection, chroma_url, embed_model, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
-    items = load_qa(qa_file)
+    items = load_qa(qa_file, split)
     base = (gold_base or qa_file.parent).resolve()
     systems = _with_progress(lambda progress: run_systems(settings, items, k, baselines, progress), quiet=as_json)
     if output:
@@ -339,7 +340,7 @@ def eval_cmd(
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
     per_system = {name: score_rows(rows, items, base) for name, rows in systems.items()}
     summaries = {name: summarize(questions) for name, questions in per_system.items()}
-    meta = {"qa_file": str(qa_file), "questions": len(items), "k": k, "store": _where(settings)}
+    meta = {"qa_file": str(qa_file), "split": split, "questions": len(items), "k": k, "store": _where(settings)}
     if report:
         from bot.report import write_report
 
@@ -366,13 +367,14 @@ def _print_summary(summaries: dict) -> None:
 
     from bot.metrics import METRIC_KEYS as keys
     from bot.metrics import fmt as _cell
+    from bot.metrics import fmt_ci
 
     table = Table(title="all questions", show_lines=False)
     table.add_column("metric")
     for name in summaries:
         table.add_column(name, justify="right")
     for key in keys:
-        table.add_row(key, *[_cell(s["all"].get(key)) for s in summaries.values()])
+        table.add_row(key, *[fmt_ci(s["all"], key) for s in summaries.values()])
     console = Console()
     console.print(table)
     main = summaries["qabot"]

@@ -9,8 +9,9 @@ from typing import Any
 from index.errors import QabotError
 
 
-def load_qa(path: Path) -> list[dict[str, Any]]:
-    """Read a QA set; only `id` and `question` are required on each line."""
+def load_qa(path: Path, split: str | None = None) -> list[dict[str, Any]]:
+    """Read a QA set; only `id` and `question` are required on each line. `split` keeps only the
+    questions of that split (their "split" field), so tuning and reporting use disjoint halves."""
     if not path.exists():
         raise QabotError(f"no such QA file: {path}")
     items, seen = [], set()
@@ -33,6 +34,11 @@ def load_qa(path: Path) -> list[dict[str, Any]]:
         items.append(item)
     if not items:
         raise QabotError(f"QA file has no questions: {path}")
+    if split is not None:
+        splits = sorted({str(i.get("split")) for i in items if i.get("split") is not None})
+        items = [i for i in items if i.get("split") == split]
+        if not items:
+            raise QabotError(f"no questions with split {split!r} in {path} (splits there: {', '.join(splits) or 'none'})")
     return items
 
 

@@ -24,6 +24,7 @@ class Passage(BaseModel):
     start: int
     end: int
     score: float
+    rank: int = 0  # 1-based place in retrieval order (the answer step may show cited passages first)
     lang: str = Field("ja", exclude=True)
     page: int | None = None
     page_breaks: list[int] = Field(default_factory=list, exclude=True)
@@ -59,6 +60,15 @@ class Citation(BaseModel):
     page: int | None = None
 
 
+class GlossEntry(BaseModel):
+    """A dictionary gloss (JMdict) of a key term of the cited Japanese text: help for an English
+    reader, not a translation of the answer."""
+
+    term: str
+    reading: str
+    en: list[str]
+
+
 class Answer(BaseModel):
     question: str
     answer: str
@@ -70,3 +80,4 @@ class Answer(BaseModel):
     mode: str = "extractive"
     model: str | None = None
     warnings: list[str] = Field(default_factory=list)
+    glossary: list[GlossEntry] = Field(default_factory=list)

@@ -32,7 +32,8 @@ def _independent(rows: list[dict], items: dict[str, dict]) -> dict:
             continue
         false_abst += row["abstained"]
         gold = [_squash(g) for g in item["gold"]]
-        rank = next((i for i, p in enumerate(row["passages"]) if any(g in _squash(p["text"]) for g in gold)), None)
+        retrieved = sorted(row["passages"], key=lambda p: p["rank"])  # hit@k is over retrieval order
+        rank = next((i for i, p in enumerate(retrieved) if any(g in _squash(p["text"]) for g in gold)), None)
         ranks.append(rank)
         cited += bool(row["citations"]) and any(g in _squash(row["citations"][0]["text"]) for g in gold)
     n = len(ranks)
