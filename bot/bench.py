@@ -144,6 +144,22 @@ def _wall(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
     return round(statistics.median(times), 2), rss
 
 
+def _translation_ms(questions: list[str]) -> list[float]:
+    """What the dictionary adds to a question: building its cross-language query (bot.query) with
+    every cache emptied first, so each question pays its own lookups as a new question would."""
+    from bot import query as q
+    from index import dictionary
+
+    times = []
+    for question in questions:
+        for cached in (q.build_query, q._to_japanese, q._to_english, q._reading, *dictionary.CACHES):
+            cached.cache_clear()
+        t0 = time.perf_counter()
+        q.build_query(question)
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
 def run_bench(
     corpus: list[Path],
     questions: list[str],
@@ -209,6 +225,9 @@ def run_bench(
             "ratio_p50": round(_pct(full, 0.5) / _pct(floor, 0.5), 3),
             "samples": len(full),
         }
+        translation = _translation_ms(questions)
+        result["query"]["dictionary_p50_ms"] = _pct(translation, 0.5)
+        result["query"]["dictionary_p95_ms"] = _pct(translation, 0.95)
         # 3. cold ask vs bare import
         progress("cold ask vs bare import")
         env = {**os.environ, "QABOT_STORE": str(root / "x1"), "QABOT_COLLECTION": "bench"}

@@ -3,8 +3,9 @@ plus BM25 over Japanese-aware tokens, fused into one ranking of chunks.
 
 Candidates come from both sides (Chroma's nearest chunks, BM25's best chunks). Each candidate is
 then scored the same way: dense = 0.3 x similarity to the chunk's mean vector + 0.7 x similarity
-to its best sentence (sentence vectors are stored with the chunk), lexical = BM25 divided by the
-best score the question's terms could reach; fused = w x dense + (1 - w) x lexical.
+to its best sentence (sentence vectors are stored with the chunk), lexical = structured BM25 over
+the question's concepts and their dictionary translations (bot.query; _Lexical.scores), in [0, 1);
+fused = w x dense + (1 - w) x lexical.
 Only chunks of the live version of each source (see index.store) are returned.
 """
 
@@ -23,9 +24,9 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from pydantic import PrivateAttr
 
 from bot.models import Passage
+from bot.query import Query, build_query
 from index.chunk import detect_language
 from index.embed import center
-from index.lexical import tokenize
 from index.store import ChunkStore
 from index.vectors import normalize, unpack
 
@@ -62,7 +63,8 @@ class CenteredEmbedding(BaseEmbedding):
 
 @dataclass
 class _Lexical:
-    """In-memory view of the live chunks: BM25 index plus what is needed to build passages."""
+    """In-memory view of the live chunks: BM25 index plus what is needed to build passages.
+    A query reads one snapshot from start to end; a refresh builds a new one beside it."""
 
     ids: list[str]
     texts: list[str]
@@ -76,13 +78,55 @@ class _Lexical:
     def sentence_vectors(self, row: int) -> np.ndarray:
         return self.vectors[self.offsets[row] : self.offsets[row + 1]]
 
-    def ceiling(self, tokens: list[str]) -> float:
-        """Highest BM25 score any chunk could reach for these tokens (each term at saturation).
-        Dividing by it makes lexical scores comparable across questions: a question whose words
-        are absent from the corpus (an English question over Japanese text) gets little weight."""
+    def idf(self, token: str) -> float:
+        """bm25s' (Lucene's) idf: also the most one term can add to a chunk's BM25 score, since its
+        term-frequency factor tf / (tf + k1 * norm) stays below 1."""
+        d = self.df.get(token, 0)
         n = len(self.ids)
-        idf = (np.log(1 + (n - self.df.get(t, 0) + 0.5) / (self.df.get(t, 0) + 0.5)) for t in tokens)
-        return float(sum(idf)) * (_K1 + 1)
+        return float(np.log(1 + (n - d + 0.5) / (d + 0.5)))
+
+    def token_scores(self, tokens: list[str]) -> np.ndarray:
+        """BM25 contribution of each token to each chunk: a (tokens x chunks) matrix, read straight
+        from bm25s' per-term score columns (one slice per token, no full-corpus pass)."""
+        out = np.zeros((len(tokens), len(self.ids)), dtype=np.float32)
+        vocab, sc = self.bm25.vocab_dict, self.bm25.scores
+        for i, t in enumerate(tokens):
+            tid = vocab.get(t)
+            if tid is not None:
+                lo, hi = sc["indptr"][tid], sc["indptr"][tid + 1]
+                out[i, sc["indices"][lo:hi]] = sc["data"][lo:hi]
+        return out
+
+    def scores(self, query: Query) -> np.ndarray | None:
+        """Structured BM25, in [0, 1): for each concept of the question the best of its
+        alternatives, as the share of that alternative's idf the chunk reaches; concepts are
+        weighted by idf, so rare terms count more, as in BM25. A concept none of whose
+        alternatives occur in the collection still counts in the total: a question whose words
+        the documents lack gets little lexical weight (for a one-token-per-concept question this
+        is BM25 divided by the best score its terms could reach)."""
+        tokens = query.tokens
+        if self.bm25 is None or not tokens:
+            return None
+        row_of = {t: i for i, t in enumerate(tokens)}
+        matrix = self.token_scores(tokens)
+        idf = np.array([self.idf(t) for t in tokens])
+        total, weight_sum = np.zeros(len(self.ids)), 0.0
+        for concept in query.concepts:
+            best, weight, absent = None, 0.0, 0.0
+            for alt in concept.alternatives:
+                rows = [row_of[t] for t in alt.tokens]
+                alt_idf = float(idf[rows].sum())
+                strength = alt.weight * alt_idf / len(rows)
+                if not any(self.df.get(t) for t in alt.tokens):
+                    absent = max(absent, strength)
+                    continue
+                share = alt.weight * matrix[rows].sum(axis=0) / alt_idf
+                best = share if best is None else np.maximum(best, share)
+                weight = max(weight, strength)
+            if best is not None:
+                total += weight * best
+            weight_sum += weight or absent
+        return total / weight_sum if weight_sum else None
 
 
 def _build_lexical(store: ChunkStore, dim: int) -> _Lexical:
@@ -117,7 +161,7 @@ def _tokens(meta: dict) -> list[str]:
     return str(meta.get("stokens", "")).split()
 
 
-def _passage(node: TextNode, score: float, dense: float, lexical: float, sentence_scores: list[float]) -> Passage:
+def _passage(node: TextNode, score: float, dense: float, lexical: float, sentence_scores, rank: int) -> Passage:
     import json
 
     meta = node.metadata
@@ -130,6 +174,7 @@ def _passage(node: TextNode, score: float, dense: float, lexical: float, sentenc
         start=int(meta["start"]),
         end=int(meta["end"]),
         score=round(float(score), 4),
+        rank=rank,
         lang=str(meta.get("lang", "")),
         page=meta.get("page"),
         page_breaks=json.loads(meta.get("page_breaks", "[]")),
@@ -152,7 +197,7 @@ class HybridRetriever(BaseRetriever):
         means: dict[str, list[float]],
         candidates: int = 50,
         mode: str = "hybrid",
-        dense_weight: float = 0.6,
+        dense_weight: float = 0.4,
         refresh_seconds: float = 2.0,
         limit: int = 20,
     ):
@@ -162,12 +207,11 @@ class HybridRetriever(BaseRetriever):
         self.candidates = candidates
         self.dense_weight = dense_weight
         self.refresh_seconds = refresh_seconds
-        self.limit = limit  # results returned (nodes are built only for these)
+        self.limit = limit  # results of the llama-index interface (search() takes its own)
         self.embedding = CenteredEmbedding(embedding, means)
         self._lock = threading.Lock()
         self._lexical: _Lexical | None = None
         self._dead: set[tuple[Any, Any]] = set()
-        self._scratch: dict[str, tuple[float, float, list[float]]] = {}
         self._dimension: int | None = None
         self._live: dict[str, str] = {}
         self._generation: Any = object()
@@ -221,44 +265,42 @@ class HybridRetriever(BaseRetriever):
         return live
 
     # -- retrieval ---------------------------------------------------------------------------
-    def _lexical_scores(self, question: str) -> np.ndarray | None:
-        """BM25 of every chunk, divided by the question's ceiling (see _Lexical.ceiling)."""
-        lex = self._lexical
-        tokens = tokenize(question)
-        if lex is None or lex.bm25 is None or not tokens:
-            return None
-        return lex.bm25.get_scores(tokens) / max(lex.ceiling(tokens), 1e-9)
+    def search(self, question: str, limit: int, embedding: list[float] | None = None) -> list[Passage]:
+        """The `limit` best live chunks for a question, best first. Safe from many threads: all
+        per-query state is local, and one snapshot of the index serves the whole query."""
+        self.refresh()
+        query = build_query(question)
+        q = None
+        if self.mode != "lexical":
+            if embedding is None:
+                embedding = self.embedding.get_query_embedding(question)
+            q = np.asarray(embedding, dtype=np.float32)
+        for attempt in (0, 1):
+            lex = self._lexical
+            if lex is None:
+                return []
+            stale, hits = self._search(lex, query, q, limit)
+            if not stale or attempt:
+                return hits
+            self.refresh(force=True)  # Chroma knows chunks written after our snapshot: take them in
+        return hits
 
-    def _candidates(self, q: np.ndarray | None, scores: np.ndarray | None) -> list[int]:
-        """Rows of the snapshot: Chroma's nearest chunks plus BM25's best."""
-        lex = self._lexical
+    def _search(self, lex: _Lexical, query: Query, q: np.ndarray | None, limit: int) -> tuple[bool, list[Passage]]:
+        scores = lex.scores(query) if self.mode != "dense" else None
         rows: dict[int, None] = {}
-        if q is not None and lex is not None:
-            refreshed = False
+        stale = False
+        if q is not None:
             for cid, *_ in self.store.query(q.tolist(), self.candidates):
                 row = lex.index.get(cid)
-                if row is None and not refreshed:  # written after our snapshot: take it in now
-                    self.refresh(force=True)
-                    refreshed = True
-                    lex = self._lexical
-                    row = lex.index.get(cid)
-                if row is not None:
+                if row is None:
+                    stale = True
+                else:
                     rows[row] = None
-        if scores is not None and lex is not None and len(scores):
+        if scores is not None and len(scores):
             n = min(self.candidates, len(scores))
             for i in np.argpartition(-scores, n - 1)[:n]:
                 if scores[i] > 0:
                     rows[int(i)] = None
-        return list(rows)
-
-    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        self.refresh()
-        if query_bundle.embedding is None and self.mode != "lexical":
-            query_bundle.embedding = self.embedding.get_query_embedding(query_bundle.query_str)
-        q = np.asarray(query_bundle.embedding, dtype=np.float32) if query_bundle.embedding and self.mode != "lexical" else None
-        scores = self._lexical_scores(query_bundle.query_str) if self.mode != "dense" else None
-        rows = self._candidates(q, scores)
-        lex = self._lexical
         scored = []
         for row in rows:
             if not self._is_live(lex.metas[row]):
@@ -280,19 +322,19 @@ class HybridRetriever(BaseRetriever):
                 score = self.dense_weight * dense + (1 - self.dense_weight) * lexical
             scored.append((score, row, dense, lexical, sentence_scores))
         scored.sort(key=lambda t: -t[0])
-        fused: list[NodeWithScore] = []
-        for score, row, dense, lexical, sentence_scores in scored[: self.limit]:
+        hits = []
+        for rank, (score, row, dense, lexical, sentence_scores) in enumerate(scored[:limit], start=1):
             node = TextNode(id_=lex.ids[row], text=lex.texts[row], metadata=lex.metas[row])
-            fused.append(NodeWithScore(node=node, score=score))
-            self._scratch[lex.ids[row]] = (dense, lexical, sentence_scores.tolist())
-        return fused
+            hits.append(_passage(node, score, dense, lexical, sentence_scores, rank))
+        return stale, hits
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        """llama-index's retriever interface over the same search."""
+        hits = self.search(query_bundle.query_str, self.limit, query_bundle.embedding)
+        return [NodeWithScore(node=TextNode(id_=p.id, text=p.quote, metadata={"source": p.source, "section": p.section, "start": p.start, "end": p.end}), score=p.score) for p in hits]
 
     def passages(self, question: str, k: int) -> list[Passage]:
-        self.limit = max(self.limit, k)
-        self._scratch = {}
-        out = [_passage(n.node, n.score or 0.0, *self._scratch[n.node.node_id]) for n in self.retrieve(question)[:k]]
-        self._scratch = {}
-        return out
+        return self.search(question, k)
 
     def document_frequencies(self) -> tuple[dict[str, int], int]:
         """Token document frequencies and chunk count of the live index (for answer scoring)."""

@@ -74,6 +74,11 @@ def _english_words(text: str) -> list[str]:
     return stemmer.stemWords(words)
 
 
+def english_tokens(text: str) -> list[str]:
+    """Stemmed English words of a text, as the index stores them (for dictionary glosses)."""
+    return _english_words(_normalize(text))
+
+
 def tokenize(text: str) -> list[str]:
     return list(_tokenize_cached(text)) if len(text) <= 300 else _tokenize(text)
 

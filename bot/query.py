@@ -1,0 +1,223 @@
+"""The lexical form of a question: concepts, each with the alternatives that can stand for it.
+
+An English question over Japanese documents shares no words with them, so BM25 alone cannot help
+it. Dictionary-based cross-language retrieval (Pirkola's structured queries) closes the gap: each
+English content word -- and each 2-3-word phrase the dictionary knows ("bone marrow") -- becomes a
+*concept* whose alternatives are the word itself and its Japanese translations, tokenized with the
+index's own analyzer. A passage scores on a concept by its best alternative, so a word with many
+senses adds one concept's worth of evidence, not one per sense (a flat OR-list lets noise win).
+A Japanese question gets the same treatment the other way (morpheme -> English glosses) for
+English passages. The same concepts later tell the answer step which of the question's terms the
+evidence holds (bot.answer).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.chunk import detect_language
+from index.lexical import english_tokens, tokenize
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|[0-9]+(?:[.,][0-9]+)*")
+_CJK = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u9fff\uf900-\ufaff々〆ヶ]")
+
+# Function words, question words and light verbs: no concept of their own.
+STOP = frozenset(
+    """a an and are as at be been being but by can could did do does doing done for from had has have
+    having he her hers him his how i if in into is it its itself me my of on or our out over own she
+    should so some such than that the their theirs them then there these they this those through to
+    too under up very was we were what when where which while who whom whose why will with would you
+    your about above after again against all any because before below between both during each few
+    further here just more most nor not now off once only other same also according said say says
+    get got make made use used tell told called call known name named kind type way much many""".split()
+)
+# Words that name the kind of answer wanted, not a fact the evidence must hold ("which year").
+ANSWER_TYPE = frozenset(
+    """year years date day days month months time times century period number numbers amount percent
+    percentage proportion size length height width depth area population count people person who
+    country countries city cities place places location where name names title reason reasons
+    purpose role first last long old large big tall high far""".split()
+)
+ANSWER_TYPE_JA = frozenset("誰 何 幾 何処 何故 如何 何時 いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数".split())
+MAX_ALTERNATIVES = 6  # translations kept per English word or phrase (most common senses first)
+
+
+@dataclass(frozen=True)
+class Alternative:
+    term: str  # what stands for the concept: the question's word or a dictionary translation
+    tokens: tuple[str, ...]  # its lexical tokens, in the index's own analysis
+    weight: float = 1.0  # dictionary confidence; 1.0 for the question's own word
+
+
+@dataclass(frozen=True)
+class Concept:
+    word: str  # the question's word or phrase
+    alternatives: tuple[Alternative, ...]
+    answer_type: bool = False  # "year", "country", 誰: says what is asked, not what must be there
+    phrase: bool = False
+    key: bool = True  # False for CJK character bigrams: they help ranking, but are not words
+
+    @property
+    def tokens(self) -> set[str]:
+        return {t for a in self.alternatives for t in a.tokens}
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    lang: str
+    concepts: tuple[Concept, ...]
+
+    @property
+    def tokens(self) -> list[str]:
+        """Every token of every alternative, once (what the lexical index is asked about)."""
+        return list(dict.fromkeys(t for c in self.concepts for a in c.alternatives for t in a.tokens))
+
+
+def _dictionary():
+    try:
+        from index import dictionary
+    except ImportError:  # pragma: no cover - the dictionary ships with qabot
+        return None
+    return dictionary
+
+
+_DERIVED = ((r"ancy$", "ant"), (r"ant$", "ancy"), (r"ence$", "ent"), (r"ent$", "ence"), (r"e$", "ion"),
+            (r"ion$", "e"), (r"ion$", ""), (r"$", "ion"), (r"ed$", ""), (r"ed$", "e"), (r"ing$", ""), (r"ing$", "e"),
+            (r"ity$", ""), (r"ness$", ""), (r"al$", ""), (r"ly$", ""), (r"ies$", "y"), (r"s$", ""))
+
+
+def _variants(word: str) -> list[str]:
+    """Related forms to look up when a word itself has few glosses: dormancy -> dormant,
+    secrete -> secretion (JMdict glosses use one form of a word family, not all)."""
+    out = []
+    for pattern, repl in _DERIVED:
+        v = re.sub(pattern, repl, word)
+        if v != word and len(v) >= 4 and v not in out:
+            out.append(v)
+    return out
+
+
+def _singular(word: str) -> str:
+    """exosomes -> exosome, microRNAs -> microRNA: a loanword's katakana is written for the
+    singular, and JMdict's glosses are singular too."""
+    if " " in word or len(word) <= 4:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=8192)
+def _to_japanese(key: str, surface: str = "") -> tuple[Alternative, ...]:
+    """Japanese alternatives of an English word or phrase, most common senses first; a word's
+    related forms (dormancy/dormant) add their senses at a lower weight. A word JMdict lacks gets
+    katakana guesses (exosome -> エキソソーム, エクソソーム), from its surface form: microRNA keeps RNA."""
+    d = _dictionary()
+    if d is None:
+        return ()
+    found = list(d.translate_en([_singular(surface or key)], limit=MAX_ALTERNATIVES * 2)[0])
+    if " " not in key and not all(_KATAKANA.match(t) for t, _ in found):
+        for variant in _variants(key):
+            found += [(term, 0.8 * weight) for term, weight in d.en_to_ja(variant, limit=MAX_ALTERNATIVES)]
+    found.sort(key=lambda tw: -tw[1])
+    out: list[Alternative] = []
+    seen: set[tuple[str, ...]] = set()
+    for term, weight in found:
+        tokens = tuple(tokenize(term))
+        if tokens and tokens not in seen:
+            seen.add(tokens)
+            out.append(Alternative(term, tokens, float(weight)))
+        if len(out) >= MAX_ALTERNATIVES:
+            break
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _to_english(term: str) -> tuple[Alternative, ...]:
+    """English alternatives of a Japanese word (its first glosses, single words)."""
+    d = _dictionary()
+    gloss = d.ja_to_en(term) if d is not None else None
+    if gloss is None:
+        return ()
+    out = []
+    for en in gloss.en[:3]:
+        tokens = tuple(english_tokens(en))
+        if 0 < len(tokens) <= 2:
+            out.append(Alternative(en, tokens, 0.8))
+    return tuple(out)
+
+
+_KATAKANA = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9・ー]+$")
+_KANA_ONLY = re.compile(r"^[\u3041-\u3096ー]{2,}$")
+
+
+@lru_cache(maxsize=4096)
+def _reading(word: str) -> tuple[Alternative, ...]:
+    """A word read as romanised Japanese (Shinano -> しなの, tsukinowaguma -> ツキノワグマ): Japanese
+    encyclopedia text gives a name's reading in kana beside it, 信濃川（しなのがわ）, and writes
+    animals and plants in katakana, so the reading finds what no dictionary translates."""
+    import jaconv
+
+    kana = jaconv.alphabet2kana(word.lower().replace("-", ""))
+    if not _KANA_ONLY.match(kana) or len(kana) < 3:
+        return ()  # not romaji (English letters left over), or too short to mean anything
+    return tuple(Alternative(k, tuple(tokenize(k)), 0.6) for k in (kana, jaconv.hira2kata(kana)))
+
+
+def _english_concepts(text: str) -> list[Concept]:
+    raw = _WORD.findall(text)
+    words = [w.lower() for w in raw]
+    capital = {w.lower() for i, w in enumerate(raw) if i > 0 and w[:1].isupper()}
+    surface = {w.lower(): w for w in raw}
+    concepts: list[Concept] = []
+    content = [(i, w) for i, w in enumerate(words) if w not in STOP and len(w) > 1]
+    # Phrases first: two or three adjacent content words that the dictionary knows as one unit.
+    for n in (3, 2):
+        for j in range(len(content) - n + 1):
+            run = content[j : j + n]
+            if run[-1][0] - run[0][0] != n - 1:
+                continue  # not adjacent in the question
+            phrase = " ".join(w for _, w in run)
+            alts = _to_japanese(phrase)
+            if alts:
+                concepts.append(Concept(phrase, alts, phrase=True))
+    for _, w in content:
+        own = tuple(english_tokens(w))
+        if not own:
+            continue
+        alts = (Alternative(w, own),) + (() if w.isdigit() else _to_japanese(w, surface.get(w, w)))
+        if w in capital or not any(a.weight > 0.5 for a in alts[1:]):  # a name, or unknown to JMdict
+            alts += tuple(a for a in _reading(w) if a.tokens)
+        concepts.append(Concept(w, alts, answer_type=w in ANSWER_TYPE))
+    return concepts
+
+
+def _japanese_concepts(text: str) -> list[Concept]:
+    """One concept per token (so scoring equals plain BM25), with English glosses of each lemma."""
+    concepts = []
+    for t in dict.fromkeys(tokenize(text)):
+        if t.isascii():
+            continue  # English words and numbers of a mixed question come from _english_concepts
+        alts = [Alternative(t, (t,))]
+        morpheme = t.startswith("m:")
+        if morpheme:
+            alts += _to_english(t[2:])
+        concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA, key=morpheme))
+    return concepts
+
+
+@lru_cache(maxsize=2048)
+def build_query(text: str) -> Query:
+    lang = detect_language(text)
+    concepts = _english_concepts(text)
+    if _CJK.search(text):
+        concepts += _japanese_concepts(text)
+    return Query(text, lang, tuple(concepts))
