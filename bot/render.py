@@ -7,6 +7,7 @@ from rich.markup import escape
 
 from bot.models import Answer, source_label
 from bot.prompts import messages
+from bot.sources import source_views
 
 
 def print_answer(answer: Answer, console: Console | None = None, streamed: bool = False) -> None:
@@ -22,11 +23,19 @@ def print_answer(answer: Answer, console: Console | None = None, streamed: bool 
         for i, p in enumerate(answer.passages[:3], start=1):
             console.print(f"[dim]  · {escape(source_label(p.source, p.section, p.page))}: {escape(_short(p.quote))}[/dim]")
         return
+    if answer.glossary:
+        console.print()
+        console.print(f"[bold]{escape(messages('en')['glossary_heading'])}[/bold]")
+        for g in answer.glossary:
+            reading = f" ({escape(g.reading)})" if g.reading and g.reading != g.term else ""
+            console.print(f"  {escape(g.term)}{reading}: {escape('; '.join(g.en))}", highlight=False)
     console.print()
     console.print(f"[bold]{escape(msg['sources_heading'])}[/bold]")
-    for c in answer.citations:
-        console.print(f"[bold cyan][{c.n}][/bold cyan] {escape(source_label(c.source, c.section, c.page))}  [dim](chars {c.start}–{c.end})[/dim]")
-        console.print(f"    “{escape(c.quote.strip())}”", highlight=False)
+    for view in source_views(answer):
+        numbers = "".join(f"[{n}]" for n in view.numbers)
+        console.print(f"[bold cyan]{escape(numbers)}[/bold cyan] {escape(view.label)}  [dim](chars {view.start}–{view.end})[/dim]")
+        body = "".join(f"[bold underline]{escape(t)}[/bold underline]" if marked else f"[dim]{escape(t)}[/dim]" for t, marked in view.segments)
+        console.print(f"    {body}", highlight=False)
 
 
 def _short(text: str, limit: int = 90) -> str:

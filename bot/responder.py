@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 from bot.answer import Thresholds, abstention, compose, rerank, select
 from bot.config import Settings
+from bot.glossary import build_glossary
 from bot.models import Answer
+from bot.query import build_query
 from bot.retrieve import HybridRetriever
 from index.chunk import detect_language
 from index.embed import load_embedder
@@ -110,10 +112,14 @@ class Responder:
         timings["retrieve"] = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
         df, n_docs = self.retriever.document_frequencies()
-        chosen, reason = select(question, passages, df, n_docs, self.thresholds)
+        lexical = build_query(query)  # a follow-up is judged together with the turn it continues
+        chosen, reason = select(question, passages, df, n_docs, self.thresholds, query=lexical)
+        glossary = []
         if chosen:
             text, citations = compose(question, lang, chosen)
             passages = rerank(passages, chosen)
+            if lang == "en" and any(c.passage.lang == "ja" for c in chosen):
+                glossary = build_glossary(lexical, [c.text for c in chosen], df, n_docs)
         else:
             log.info("abstaining on %r: %s", question, reason)
             text, citations = abstention(question, lang), []
@@ -127,4 +133,5 @@ class Responder:
             citations=citations,
             passages=passages[:k],
             timings_ms={key: round(v, 1) for key, v in timings.items()},
+            glossary=glossary,
         )

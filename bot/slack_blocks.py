@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bot.models import Answer, source_label
 from bot.prompts import messages
+from bot.sources import source_views
 
 SECTION_LIMIT = 3000
 MAX_BLOCKS = 50
@@ -61,6 +62,28 @@ def _split(text: str, limit: int) -> list[str]:
     return parts or [""]
 
 
+def _marked(text: str) -> str:
+    """A cited span in bold; mrkdwn bold cannot hold an asterisk, so those become full-width."""
+    text = escape(" ".join(text.split())).replace("*", "＊")
+    return f"*{text}*" if text else ""
+
+
+def _context(segments: list[tuple[str, bool]], limit: int) -> str:
+    """The source's context line, cut to `limit` characters segment by segment, so that a cut
+    never leaves a bold span open."""
+    out, used = [], 0
+    for text, marked in segments:
+        text = " ".join(text.split())
+        room = limit - used
+        if room <= 1:
+            break
+        if len(text) > room:
+            text = text[: room - 1] + "…"
+        out.append(_marked(text) if marked else escape(text))
+        used += len(text)
+    return "".join(out)
+
+
 def _section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
@@ -71,12 +94,19 @@ def answer_blocks(answer: Answer, feedback_id: str | None = None) -> list[dict]:
     if answer.abstained:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(msg["abstain_hint"])}]})
     elif answer.citations:
+        if answer.glossary:
+            terms = "\n".join(
+                f"{escape(g.term)}" + (f" ({escape(g.reading)})" if g.reading and g.reading != g.term else "") + f": {escape('; '.join(g.en))}"
+                for g in answer.glossary
+            )
+            heading = escape(messages("en")["glossary_heading"])
+            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _cut_escaped(f"*{heading}*\n{terms}", SECTION_LIMIT)}]})
         blocks.append({"type": "divider"})
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"*{escape(msg['sources_heading'])}*"}]})
-        for c in answer.citations:
-            quote = escape(_cut(" ".join(c.quote.split()), QUOTE_LIMIT))
-            label = escape(source_label(c.source, c.section, c.page))
-            blocks.append(_section(_cut_escaped(f"*[{c.n}]* {label}\n>{quote}", SECTION_LIMIT)))
+        for view in source_views(answer):
+            numbers = "".join(f"[{n}]" for n in view.numbers)
+            label = escape(view.label)
+            blocks.append(_section(_cut_escaped(f"*{numbers}* {label}\n>{_context(view.segments, QUOTE_LIMIT)}", SECTION_LIMIT)))
     actions = None
     if feedback_id:
         actions = {

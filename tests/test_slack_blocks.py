@@ -90,8 +90,8 @@ def test_cited_answer_layout():
     assert [b["type"] for b in blocks] == ["section", "divider", "context", "section", "section", "actions"]
     assert blocks[0]["text"] == {"type": "mrkdwn", "text": answer.answer}
     assert blocks[2]["elements"][0]["text"] == "*Sources*"
-    assert sections(blocks)[1] == f"*[1]* ncc-press-release-2014-07-02.txt — 本研究への期待\n>{JA_QUOTE}"
-    assert sections(blocks)[2] == f"*[2]* ncc-press-release-2014-07-02.txt p.3 — 研究概要\n>{JA_PASSAGE}"
+    assert sections(blocks)[1] == f"*[1]* ncc-press-release-2014-07-02.txt — 本研究への期待\n>*{JA_QUOTE}*"
+    assert sections(blocks)[2] == f"*[2]* ncc-press-release-2014-07-02.txt p.3 — 研究概要\n>*{JA_PASSAGE}*"
     assert "抗がん剤" in sections(blocks)[1]
 
 
@@ -116,8 +116,8 @@ def test_quotes_are_one_line_and_shortened():
     assert_within_limits(blocks, feedback=True)
     rendered = sections(blocks)[1]
     body = rendered.split("\n>", 1)[1]
-    assert "\n" not in body and body.startswith("がん細胞は 休眠状態に なる。長い引用文。")
-    assert len(body) <= 600 and body.endswith("…")
+    assert "\n" not in body and body.startswith("*がん細胞は 休眠状態に なる。長い引用文。") and body.endswith("…*")
+    assert len(body) <= 600 + 2  # the quote within its limit, plus the bold marks around it
 
 
 @pytest.mark.parametrize("language, hint", [("en", "The closest passages"), ("ja", "関連しそうな箇所")])
@@ -293,3 +293,22 @@ def test_event_handling_survives_any_payload(event):
     for post in client.posts:
         rendered = json.dumps(post, ensure_ascii=False)
         assert "<!channel>" not in rendered and "<!here>" not in rendered
+
+
+def test_a_passage_cited_twice_is_shown_once_with_both_spans_marked():
+    """Sources show each passage once, its cited spans in bold inside a short context window."""
+    from bot.models import Passage
+
+    text = "前置きの文です。" * 10 + "第一の引用文です。" + "間の文です。" + "第二の引用文です。" + "後ろの文です。" * 10
+    first, second = text.index("第一"), text.index("第二")
+    passage = Passage(source=SOURCE, section="背景", text=text, quote=text, start=100, end=100 + len(text), score=1.0)
+    c1 = Citation(n=1, source=SOURCE, section="背景", text="第一の引用文です。", quote="第一の引用文です。", start=100 + first, end=100 + first + 9, score=1.0)
+    c2 = Citation(n=2, source=SOURCE, section="背景", text="第二の引用文です。", quote="第二の引用文です。", start=100 + second, end=100 + second + 9, score=0.9)
+    answer = Answer(question="q?", answer="x [1] y [2]", abstained=False, language="en", citations=[c1, c2], passages=[passage], timings_ms={})
+    blocks = answer_blocks(answer)
+    sources = [t for t in sections(blocks) if t.startswith("*[")]
+    assert len(sources) == 1
+    assert sources[0].startswith("*[1][2]* ncc-press-release-2014-07-02.txt — 背景")
+    assert "*第一の引用文です。*間の文です。*第二の引用文です。*" in sources[0]
+    assert len(sources[0]) < len(text)  # a window of context, not the whole passage again
+    assert sources[0].count("前置きの文です。") <= 5
