@@ -128,6 +128,10 @@ def _to_japanese(key: str, surface: str = "") -> tuple[Alternative, ...]:
         for variant in _variants(key):
             found += [(term, 0.8 * weight) for term, weight in d.en_to_ja(variant, limit=MAX_ALTERNATIVES)]
     found.sort(key=lambda tw: -tw[1])
+    # The best translation stands for the word as fully as the English word stands for itself:
+    # a katakana guess weighted 0.5 would otherwise hand English passages every loanword.
+    top = max((w for _, w in found), default=1.0) or 1.0
+    found = [(term, w / top) for term, w in found]
     out: list[Alternative] = []
     seen: set[tuple[str, ...]] = set()
     for term, weight in found:
@@ -172,6 +176,11 @@ def _reading(word: str) -> tuple[Alternative, ...]:
     return tuple(Alternative(k, tuple(tokenize(k)), 0.6) for k in (kana, jaconv.hira2kata(kana)))
 
 
+def _known(word: str) -> bool:
+    d = _dictionary()
+    return d is not None and bool(d.en_to_ja(_singular(word), limit=1))
+
+
 def _english_concepts(text: str) -> list[Concept]:
     raw = _WORD.findall(text)
     words = [w.lower() for w in raw]
@@ -194,7 +203,7 @@ def _english_concepts(text: str) -> list[Concept]:
         if not own:
             continue
         alts = (Alternative(w, own),) + (() if w.isdigit() else _to_japanese(w, surface.get(w, w)))
-        if w in capital or not any(a.weight > 0.5 for a in alts[1:]):  # a name, or unknown to JMdict
+        if w in capital or not _known(w):  # a name, or a word JMdict does not have: maybe romaji
             alts += tuple(a for a in _reading(w) if a.tokens)
         concepts.append(Concept(w, alts, answer_type=w in ANSWER_TYPE))
     return concepts

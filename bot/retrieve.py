@@ -113,14 +113,19 @@ class _Lexical:
         total, weight_sum = np.zeros(len(self.ids)), 0.0
         for concept in query.concepts:
             best, weight, absent = None, 0.0, 0.0
-            for alt in concept.alternatives:
+            present = [a for a in concept.alternatives[1:] if any(self.df.get(t) for t in a.tokens)]
+            # Translations the collection holds are the likelier senses: the best of them counts
+            # as fully as the question's own word (dormancy -> 潜在 first in JMdict, 休眠 here).
+            scale = 1.0 / max((a.weight for a in present), default=1.0)
+            for i, alt in enumerate(concept.alternatives):
                 rows = [row_of[t] for t in alt.tokens]
                 alt_idf = float(idf[rows].sum())
-                strength = alt.weight * alt_idf / len(rows)
+                alt_weight = alt.weight if i == 0 else min(1.0, alt.weight * scale)
+                strength = alt_weight * alt_idf / len(rows)
                 if not any(self.df.get(t) for t in alt.tokens):
                     absent = max(absent, strength)
                     continue
-                share = alt.weight * matrix[rows].sum(axis=0) / alt_idf
+                share = alt_weight * matrix[rows].sum(axis=0) / alt_idf
                 best = share if best is None else np.maximum(best, share)
                 weight = max(weight, strength)
             if best is not None:
