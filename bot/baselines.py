@@ -3,9 +3,9 @@
 - qabot:       hybrid retrieval + extractive answers (what `qabot ask` does)
 - bm25:        the same, with BM25 only
 - dense:       the same, with the dense (language-centred) retriever only
-- llamaindex:  the plain llama-index default pipeline: default node parser (SentenceSplitter) +
-               in-memory VectorStoreIndex + the same embedder, no cleaning, no centring.
-               Retrieval only: it has no answer or citations.
+- llamaindex:  the plain llama-index pipeline on the same chunks as ours (so the comparison is
+               about retrieval, not chunking): in-memory VectorStoreIndex + the same embedder,
+               no language centring, no lexical side. Retrieval only: no answer or citations.
 """
 
 from __future__ import annotations
@@ -32,18 +32,19 @@ def answer_rows(responder, items: list[dict[str, Any]], k: int, progress: Progre
 
 
 def llamaindex_rows(responder, items: list[dict[str, Any]], k: int, progress: Progress) -> list[dict[str, Any]]:
-    from llama_index.core import Document, VectorStoreIndex
+    from llama_index.core import VectorStoreIndex
+    from llama_index.core.schema import TextNode
 
-    from index.load import load_document
-
-    sources = sorted(responder.store.sources())
-    documents = []
-    for source in sources:
-        doc = load_document(Path(source), 2**31)
-        documents.append(Document(text=doc.text, metadata={"file_path": source}, excluded_embed_metadata_keys=["file_path"]))
+    live = {source: record.version for source, record in responder.store.sources().items()}
+    nodes = [
+        TextNode(id_=cid, text=text, metadata={"file_path": meta["source"], "start": meta["start"], "end": meta["end"], "raw": meta.get("raw", text)},
+                 excluded_embed_metadata_keys=["file_path", "start", "end", "raw"], excluded_llm_metadata_keys=["file_path", "start", "end", "raw"])
+        for cid, text, meta in responder.store.iter_chunks()
+        if live.get(meta.get("source")) == meta.get("version")
+    ]
     if progress:
         progress("llamaindex (indexing)", 0, 1)
-    index = VectorStoreIndex.from_documents(documents, embed_model=responder.embedding)
+    index = VectorStoreIndex(nodes, embed_model=responder.embedding)
     retriever = index.as_retriever(similarity_top_k=k)
     if progress:
         progress("llamaindex (indexing)", 1, 1)
@@ -58,12 +59,14 @@ def llamaindex_rows(responder, items: list[dict[str, Any]], k: int, progress: Pr
             {
                 "source": n.node.metadata.get("file_path", ""),
                 "section": "",
-                "text": n.node.get_content(),
-                "start": n.node.start_char_idx,
-                "end": n.node.end_char_idx,
+                "text": n.node.metadata.get("raw", ""),
+                "quote": n.node.get_content(),
+                "start": n.node.metadata.get("start"),
+                "end": n.node.metadata.get("end"),
                 "score": n.score,
+                "rank": rank,
             }
-            for n in nodes
+            for rank, n in enumerate(nodes, start=1)
         ]
         rows.append(
             {

@@ -35,6 +35,14 @@ METRIC_KEYS = (
 )
 
 
+# Measures of the answer step (a retrieval-only system has none of them).
+ANSWER_KEYS = (
+    "cited_first", "cited_any", "citation_precision", "citation_validity", "keyword_recall", "forbidden_violations",
+    "abstained", "abstention_precision", "abstention_recall", "false_abstentions", "answer_chars_p50", "glossary_rate",
+    "false_abstention_rate",
+)
+
+
 def fmt(value: Any) -> str:
     """Rates with 3 decimals, milliseconds with 1, counts as they are, missing as a dash."""
     if value is None:
@@ -81,6 +89,7 @@ def question_metrics(row: dict[str, Any], item: dict[str, Any], base: Path | Non
         "answer_chars": None if row.get("abstained") else len(row.get("answer", "")),
         "cross": bool(citations) and (item.get("lang") or row.get("language")) == "en" and any(_CJK.search(c.get("text", "")) for c in citations),
         "glossary": bool(row.get("glossary")),
+        "retrieval_only": row.get("mode") == "retrieval-only",
         "citations": len(citations),
         "citations_with_gold": sum(citation_hit(c, item) for c in citations) if answerable else 0,
         "citations_valid": sum(citation_valid(c, sources) for c in citations),
@@ -155,6 +164,11 @@ def aggregate(per_question: list[dict[str, Any]]) -> dict[str, Any]:
         "abstention_recall": bootstrap_ci([float(q["abstained"]) for q in unanswerable]),
         "false_abstention_rate": bootstrap_ci([float(q["abstained"]) for q in answerable]),
     }
+    if per_question and all(q.get("retrieval_only") for q in per_question):
+        # A retrieval-only baseline has no answers: its answer metrics do not exist (not 0).
+        for key in ANSWER_KEYS:
+            out[key] = None
+        out["ci"] = {key: value for key, value in out["ci"].items() if key not in ANSWER_KEYS}
     latencies = [q["latency_ms"] for q in per_question]
     out["latency_p50_ms"] = _percentile(latencies, 0.5)
     out["latency_p95_ms"] = _percentile(latencies, 0.95)

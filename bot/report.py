@@ -75,9 +75,10 @@ def write_report(
     plots = _plots(per_system, out)
 
     from bot.metrics import METRIC_KEYS as keys
+    from bot.metrics import fmt_ci
 
     systems = list(summaries)
-    overview = _table(["metric", *systems], [[k, *[_fmt(summaries[s]["all"].get(k)) for s in systems]] for k in keys])
+    overview = _table(["metric", *systems], [[k, *[html.escape(fmt_ci(summaries[s]["all"], k)) for s in systems]] for k in keys])
     main = systems[0]
     groups = summaries[main]
     by_group = _table(["group", *keys], [[html.escape(g), *[_fmt(v.get(k)) for k in keys]] for g, v in groups.items()])
@@ -100,12 +101,19 @@ def write_report(
 <style>body{{font-family:system-ui,sans-serif;margin:2em;max-width:1200px}}table{{border-collapse:collapse;margin:1em 0}}
 td,th{{border:1px solid #ccc;padding:4px 8px;vertical-align:top;font-size:13px}}th{{background:#f4f4f4}}
 .FAIL{{color:#b00;font-weight:bold}}.ok{{color:#080}}img{{margin:0.5em}}</style></head><body>
-<h1>qabot evaluation</h1><p>{html.escape(json.dumps(meta, ensure_ascii=False))}</p>
+<h1>qabot evaluation</h1>{_settings(meta)}
+<p>Rates in brackets: bootstrap 95 % intervals over questions. hit@k ranks passages in retrieval order.</p>
 <h2>Systems</h2>{overview}<h2>{html.escape(main)} by group</h2>{by_group}
 <h2>Plots</h2>{_img(plots["hitk"])}{_img(plots["latency"])}
 <h2>Questions ({html.escape(main)}, failures first)</h2>{table}</body></html>"""
     (out / "report.html").write_text(page, encoding="utf-8")
     return {"metrics": out / "metrics.json", "html": out / "report.html", **plots}
+
+
+def _settings(meta: dict[str, Any]) -> str:
+    """The run's settings as a small table, not a JSON dump."""
+    rows = "".join(f"<tr><th>{html.escape(str(k))}</th><td>{html.escape('—' if v is None else str(v))}</td></tr>" for k, v in meta.items())
+    return f"<table>{rows}</table>"
 
 
 def _fmt(value: Any) -> str:
