@@ -15,9 +15,16 @@ from bot.models import GlossEntry
 from bot.query import Query
 
 MAX_TERMS = 8
+EXTRA_TERMS = 3  # rare terms of the cited text beyond those that answer the question's words
 _NOUNISH = {"名詞", "接頭辞", "接尾辞"}
 _CONTENT = {"名詞", "動詞", "形容詞", "形状詞"}
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
+_KANJI_WORD = re.compile(r"^[\u3400-\u9fff々]{2,}$")
+
+
+def _short(gloss: str) -> str:
+    """'cell (in an organization, esp. a communist party)' -> 'cell': the sense, not the note."""
+    return re.sub(r"\s*\([^)]*\)", "", gloss).strip() or gloss
 
 
 def _dictionary():
@@ -37,8 +44,13 @@ def _terms(text: str) -> list[tuple[str, str]]:
     run: list = []
 
     def flush() -> None:
-        if len(run) > 1:
-            out.append(("".join(w.surface for w in run), "".join(w.surface for w in run)))
+        # A compound, then its longest parts (間葉系幹細胞 -> 幹細胞, 間葉系): JMdict lacks most
+        # long compounds of a technical text but has their parts.
+        n = len(run)
+        for size in range(n, 1, -1):
+            for i in range(n - size + 1):
+                part = "".join(w.surface for w in run[i : i + size])
+                out.append((part, part))
         run.clear()
 
     for w in words:
@@ -61,7 +73,8 @@ def build_glossary(query: Query, texts: list[str], df: dict[str, int], n_docs: i
     if d is None:
         return []
     asked = {a.term for c in query.concepts for a in c.alternatives}
-    asked_tokens = {t for c in query.concepts for a in c.alternatives[1:] for t in a.tokens}
+    # A whole alternative, not a token of a longer one: 'induce' -> 結果を招く must not make 結果 asked.
+    asked_tokens = {m[0] for c in query.concepts for a in c.alternatives[1:] if len(m := [t for t in a.tokens if t.startswith("m:")]) == 1}
     found: dict[str, tuple[float, GlossEntry]] = {}
     for text in texts:
         for order, (surface, lemma) in enumerate(_terms(text)):
@@ -77,6 +90,10 @@ def build_glossary(query: Query, texts: list[str], df: dict[str, int], n_docs: i
             rarity = log(1 + (n_docs + 0.5) / (df.get(key, 0) + 0.5)) if n_docs else 0.0
             answers = term in asked or surface in asked or key in asked_tokens
             score = (100.0 if answers else 0.0) + rarity + 0.1 * len(term) - 0.001 * order
-            found[term] = (score, GlossEntry(term=term, reading=gloss.reading, en=list(gloss.en[:3])))
+            if not answers and (not _KANJI_WORD.match(term) or df.get(key, 0) > max(2, n_docs // 20)):
+                continue  # beyond what the question asked: only the text's rare kanji terms
+            found[term] = (score, GlossEntry(term=term, reading=gloss.reading, en=list(dict.fromkeys(_short(e) for e in gloss.en[:3]))))
     ranked = sorted(found.values(), key=lambda x: -x[0])
-    return [entry for _, entry in ranked[:limit]]
+    asked_first = [entry for score, entry in ranked if score >= 100.0]
+    others = [entry for score, entry in ranked if score < 100.0][:EXTRA_TERMS]
+    return (asked_first + others)[:limit]

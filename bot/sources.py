@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.models import Answer, Citation, Passage, source_label
 
 CONTEXT_CHARS = 40  # text shown on each side of the cited spans
+SPAN_HEAD, SPAN_TAIL = 28, 12  # a cited span the answer already quotes is shown by its ends
 
 
 @dataclass
@@ -21,6 +22,12 @@ class SourceView:
     start: int  # source offsets the cited spans cover, first to last
     end: int
     segments: list[tuple[str, bool]]  # (text, is cited) in reading order, with "…" where cut
+
+
+def _ends(span: str) -> str:
+    """The answer quotes the span in full; here its first and last words say which it is."""
+    span = span.strip()
+    return span if len(span) <= SPAN_HEAD + SPAN_TAIL + 3 else f"{span[:SPAN_HEAD]} … {span[-SPAN_TAIL:]}"
 
 
 def _passage_of(c: Citation, passages: list[Passage]) -> Passage | None:
@@ -52,8 +59,11 @@ def source_views(answer: Answer) -> list[SourceView]:
                 segments.append(("…", False))
             for a, b in spans:
                 if a > pos:
-                    segments.append((text[pos:a], False))
-                segments.append((text[max(a, pos) : b], True))
+                    gap = text[pos:a]
+                    if pos > lo and len(gap) > 2 * CONTEXT_CHARS:
+                        gap = gap[:CONTEXT_CHARS] + " … " + gap[-CONTEXT_CHARS:]
+                    segments.append((gap, False))
+                segments.append((_ends(text[max(a, pos) : b]), True))
                 pos = max(pos, b)
             if hi > pos:
                 segments.append((text[pos:hi], False))
