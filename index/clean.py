@@ -115,11 +115,18 @@ def _separator(a: str, b: str) -> str:
 
 
 def _typical_widths(lines: list[_Line]) -> dict[bool, float]:
-    """90th-percentile line width per script: a line well short of it ends a paragraph."""
+    """90th-percentile line width per script: a line well short of it ends a paragraph.
+
+    With fewer than 3 lines of a script there is no percentile to speak of: the longest line
+    stands in, so a title over a one-line paragraph (信濃川 / 信濃川(しなのがわ)は…) stays
+    a line of its own, while the two lines of a wrapped paragraph (the first the longer) join."""
     out = {}
     for cjk in (True, False):
         widths = sorted(len(ln.text) for ln in lines if ln.heading is None and ln.cjk == cjk)
-        out[cjk] = widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 3 else 0
+        if len(widths) >= 3:
+            out[cjk] = widths[int(0.9 * (len(widths) - 1))]
+        else:
+            out[cjk] = widths[-1] if widths else 0
     return out
 
 
