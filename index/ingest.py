@@ -66,7 +66,8 @@ def embedded_units(chunk: Chunk) -> list[tuple[int, str]]:
     """(sentence index, text to embed) for the sentences that get their own model call.
 
     A line that only repeats the section title (a file's title line) adds nothing to
-    "title: sentence" units: it gets its chunk's mean vector instead. A chunk made only of such
+    "title: sentence" units: it gets a zero vector instead, which matches no question by meaning
+    and leaves the direction of the chunk's mean as it is. A chunk made only of such
     lines ("Notice" / "Notice") embeds them all: every chunk has at least one unit."""
     units, titles = [], set()
     for j, (cs, ce, _, _) in enumerate(chunk.sentences):
@@ -94,7 +95,8 @@ def embed_chunks(chunks: list[Chunk], embedding, means) -> list[tuple[np.ndarray
     for i, chunk in enumerate(chunks):
         mine = {j: vectors[k] for k, (owner, j) in enumerate(slots) if owner == i}
         mean = normalize(np.mean(list(mine.values()), axis=0))
-        sentences = np.stack([mine.get(j, mean) for j in range(len(chunk.sentences))])
+        none = np.zeros_like(mean)
+        sentences = np.stack([mine.get(j, none) for j in range(len(chunk.sentences))])
         out.append((mean, sentences))
     return out
 
