@@ -119,13 +119,18 @@ def _is_heading(clean: CleanText, sent: Sentence) -> bool:
     return any(s.start == sent.start and s.title and text == s.title.strip() for s in clean.sections)
 
 
-def chunk_id(source: str, doc_sha256: str, chunk_chars: int, index: int) -> str:
-    """Content-addressed: same file, content and chunking give the same ids; any change, new ids."""
-    return f"{hashlib.sha256(source.encode()).hexdigest()[:16]}-{doc_sha256[:16]}-{chunk_chars}-{index:05d}"
+def chunk_id(source: str, version: str, index: int) -> str:
+    """Version-addressed: `version` names everything the chunks depend on (content hash, chunker
+    version, chunk size; see index.ingest.document_version), so a new version of a document never
+    reuses an id of the old one, and the old rows can be deleted once the new ones are in."""
+    return f"{hashlib.sha256(source.encode()).hexdigest()[:16]}-{version}-{index:05d}"
 
 
-def chunk_document(doc: Document, clean: CleanText, chunk_chars: int) -> list[Chunk]:
-    """Greedy packing of whole sentences up to chunk_chars, restarting at every section."""
+def chunk_document(doc: Document, clean: CleanText, chunk_chars: int, version: str | None = None) -> list[Chunk]:
+    """Greedy packing of whole sentences up to chunk_chars, restarting at every section.
+
+    `version` goes into the chunk ids (default: content hash and chunk size only)."""
+    version = version or f"{doc.sha256[:16]}:{chunk_chars}"
     sentences = _attach_urls(clean, split_sentences(clean, max_chars=chunk_chars), chunk_chars)
     groups: list[list[Sentence]] = []
     current_section: Section | None = None
@@ -150,7 +155,7 @@ def chunk_document(doc: Document, clean: CleanText, chunk_chars: int) -> list[Ch
         text = clean.text[cstart:cend]
         chunks.append(
             Chunk(
-                id=chunk_id(doc.source, doc.sha256, chunk_chars, index),
+                id=chunk_id(doc.source, version, index),
                 source=doc.source,
                 doc_sha256=doc.sha256,
                 index=index,

@@ -52,6 +52,12 @@ def chunking_version(chunk_chars: int) -> str:
     return f"{CHUNKER_VERSION}:{chunk_chars}"
 
 
+def document_version(sha256: str, chunk_chars: int) -> str:
+    """What a document's live chunks are: its content, chunked by this chunker at this size.
+    The registry records it, every chunk row carries it, and it is part of every chunk id."""
+    return f"{sha256[:16]}:{chunking_version(chunk_chars)}"
+
+
 def store_embedder_id(embedding) -> str:
     return f"{embedder_id(embedding)}+{CENTERING_VERSION}"
 
@@ -147,7 +153,6 @@ def ingest(
     todo: list[tuple[str, str, str, list[Chunk]]] = []
     known = store.sources()
     eid = store_embedder_id(embedding)
-    chunking = chunking_version(chunk_chars)
     for i, path in enumerate(files):
         progress("checking", i, len(files))
         try:
@@ -155,12 +160,12 @@ def ingest(
         except QabotError as e:
             report.failures.append(str(e))
             continue
-        version = f"{doc.sha256[:16]}:{chunking}"
+        version = document_version(doc.sha256, chunk_chars)
         record = known.get(doc.source)
         if record and record.version == version and record.embedder == eid:
             report.skipped += 1
             continue
-        chunks = chunk_document(doc, clean(doc.text), chunk_chars)
+        chunks = chunk_document(doc, clean(doc.text), chunk_chars, version)
         todo.append((doc.source, doc.sha256, version, chunks))
     progress("checking", len(files), len(files))
     if report.failures and not skip_bad:

@@ -143,8 +143,9 @@ def _lean_vector_store(collection):
 
     class LeanChromaVectorStore(ChromaVectorStore):
         def add(self, nodes, **add_kwargs):
+            # Upsert, not add: Chroma's add skips an id that is already there without a word.
             for part in chunk_list(nodes, MAX_CHUNK_SIZE):  # batching as in ChromaVectorStore.add
-                self._collection.add(
+                self._collection.upsert(
                     ids=[n.node_id for n in part],
                     embeddings=[n.get_embedding() for n in part],
                     metadatas=[row(n) for n in part],
@@ -261,11 +262,20 @@ class ChunkStore:
         return self._vector_store
 
     def replace_documents(self, docs: list[tuple[str, str, str, list[Any]]], embedder: str) -> None:
-        """For each (source, sha256, version, nodes): add the new version, flip the registry to it,
-        then drop every other version of that source. Batched: one write of each kind."""
+        """For each (source, sha256, version, nodes): write the new version, check that all its
+        rows are in the store, flip the registry to it, then drop every other version of that
+        source. Batched: one write of each kind. If any document's rows are not all there, nothing
+        of the batch is flipped or dropped: the previous versions stay live."""
         nodes = [n for *_, ns in docs for n in ns]
         if nodes:
             self.vector_store.add(nodes)
+        for source, _, version, ns in docs:
+            stored = self.count_version(source, version)
+            if stored != len(ns):
+                raise QabotError(
+                    f"the store holds {stored} of the {len(ns)} chunks just written for {source}; "
+                    f"its previous version is kept (run the ingest again)"
+                )
         now = time.time()
         self.registry.upsert(
             ids=[_source_id(source) for source, *_ in docs],
@@ -288,6 +298,11 @@ class ChunkStore:
         for start in range(0, len(stale), 100):
             part = stale[start : start + 100]
             self.collection.delete(where=part[0] if len(part) == 1 else {"$or": part})
+
+    def count_version(self, source: str, version: str) -> int:
+        """Rows of one version of one document, counted in the store."""
+        got = self.collection.get(where={"$and": [{"source": source}, {"version": version}]}, include=[])
+        return len(got["ids"])
 
     def remove(self, source: str) -> int:
         record = self.record(source)

@@ -88,3 +88,70 @@ def test_each_file_is_read_once(tmp_path, embedding, monkeypatch):
     report = _ingest(files, _store(tmp_path / "s"), embedding)
     assert report.ingested == 3
     assert sorted(reads) == ["0.txt", "1.txt", "2.txt"]
+
+
+# -- re-ingest after a chunker change ----------------------------------------------------------------
+CANTEEN = "Canteen\n\n# Lunch\nThe canteen serves curry on Fridays.\n\n# Dinner\nThe canteen closes at eight in the evening.\n"
+
+
+def _ask(store_path: Path, question: str):
+    from bot.config import Settings
+    from bot.responder import Responder
+
+    return Responder(Settings(store=store_path)).ask(question)
+
+
+def test_chunker_version_change_keeps_the_document(tmp_path, embedding, monkeypatch):
+    """Same file, new chunker: the new version's chunks replace the old ones, none are lost."""
+    import index.ingest
+
+    doc = _write(tmp_path / "canteen.md", CANTEEN)
+    source = str(doc.resolve())
+    store = _store(tmp_path / "s")
+    first = _ingest([doc], store, embedding)
+    assert first.ingested == 1 and first.chunks >= 2
+    old_version = store.record(source).version
+
+    monkeypatch.setattr(index.ingest, "CHUNKER_VERSION", index.ingest.CHUNKER_VERSION + "-next")
+    second = _ingest([doc], store, embedding)
+    assert second.ingested == 1 and second.chunks == first.chunks
+    record = store.record(source)
+    assert record.version != old_version and record.chunks == first.chunks
+    rows = [meta for _, _, meta in store.iter_chunks()]
+    assert len(rows) == first.chunks and {m["version"] for m in rows} == {record.version}
+    assert _ingest([doc], store, embedding).skipped == 1  # and it is not re-done next time
+
+    answer = _ask(tmp_path / "s", "What does the canteen serve on Fridays?")
+    assert not answer.abstained and "curry" in answer.citations[0].quote
+
+
+def test_chunks_missing_from_the_store_keep_the_previous_version(tmp_path, embedding, monkeypatch):
+    """The rows of the new version are counted in the store before the old ones are deleted."""
+    import index.store
+    from index.errors import QabotError
+
+    doc = _write(tmp_path / "canteen.md", CANTEEN)
+    source = str(doc.resolve())
+    store = _store(tmp_path / "s")
+    _ingest([doc], store, embedding)
+    before = store.record(source)
+    old_rows = _rows(store)[source]
+
+    real = index.store._lean_vector_store
+
+    def lossy(collection):  # a store that silently drops the last row of every write
+        vs = real(collection)
+        add = vs.add
+        object.__setattr__(vs, "add", lambda nodes, **kw: add(nodes[:-1], **kw))
+        return vs
+
+    monkeypatch.setattr(index.store, "_lean_vector_store", lossy)
+    doc.write_text(CANTEEN.replace("curry", "ramen"), encoding="utf-8")
+    store = _store(tmp_path / "s")
+    with pytest.raises(QabotError, match="previous version"):
+        _ingest([doc], store, embedding)
+    assert store.record(source) == before
+    assert set(old_rows) <= set(_rows(store)[source])
+    monkeypatch.undo()
+    answer = _ask(tmp_path / "s", "What does the canteen serve on Fridays?")
+    assert "curry" in answer.citations[0].quote
