@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from index.errors import EmbedderMismatch, QabotError, StoreMissing
+from index.errors import EmbedderMismatch, ForeignCollection, QabotError, StoreMissing
 from index.models import Chunk
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,22 @@ def open_client(location: StoreLocation, create: bool) -> Any:
         return chromadb.PersistentClient(path=str(path), settings=_settings())
     except Exception as e:
         raise QabotError(f"cannot open the store at {path} (damaged?): {type(e).__name__}") from None
+
+
+# Collection metadata that says "qabot made this": qabot never modifies a collection without it.
+_MARK = {"created_by": "qabot"}
+
+
+def _marked(collection) -> bool:
+    return (collection.metadata or {}).get("created_by") == _MARK["created_by"]
+
+
+def _legacy_pair(collection, registry) -> bool:
+    """A chunk collection and registry written by a qabot from before the marker: the pair, with
+    the chunk collection's recorded embedder (or, never written to, empty)."""
+    if collection is None or registry is None or _marked(collection):
+        return False
+    return "embedder" in (collection.metadata or {}) or (collection.count() == 0 and registry.count() == 0)
 
 
 def _meta_to_record(meta: dict[str, Any]) -> SourceRecord:
@@ -167,33 +183,57 @@ class ChunkStore:
         self._open(create)
 
     def _open(self, create: bool) -> None:
-        from chromadb.errors import NotFoundError
-
+        """Open (or, creating, make) the chunk collection and its registry. A collection qabot did
+        not make is refused before anything reads or writes it: qabot only modifies its own."""
         name, location = self.name, self.location
         self.client = open_client(location, create)
-
         try:
-            if create:
-                self.collection = self.client.get_or_create_collection(
-                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            collection, registry = self._get(name), self._get(name + _REGISTRY_SUFFIX)
+            legacy = _legacy_pair(collection, registry)
+            for col in (collection, registry):
+                if col is not None and not (_marked(col) or legacy):
+                    raise ForeignCollection(
+                        f"collection {col.name!r} in {location.describe()} was not created by qabot; "
+                        f"use --collection NAME"
+                    )
+            if collection is None or registry is None:
+                if not create:
+                    raise StoreMissing(
+                        f"no collection {name!r} in {location.describe()}: run `qabot ingest PATH` first"
+                    )
+                # get_or_create: another qabot process may be creating them at the same moment.
+                collection = collection or self.client.get_or_create_collection(
+                    name, embedding_function=None, metadata=dict(_MARK), configuration={"hnsw": {"space": "cosine"}}
                 )
-                self.registry = self.client.get_or_create_collection(
-                    name + _REGISTRY_SUFFIX, embedding_function=None
+                registry = registry or self.client.get_or_create_collection(
+                    name + _REGISTRY_SUFFIX, embedding_function=None, metadata=dict(_MARK)
                 )
-            else:
-                self.collection = self.client.get_collection(name, embedding_function=None)
-                self.registry = self.client.get_collection(name + _REGISTRY_SUFFIX, embedding_function=None)
-        except NotFoundError:
-            raise StoreMissing(
-                f"no collection {name!r} in {location.describe()}: run `qabot ingest PATH` first"
-            ) from None
+                for col in (collection, registry):
+                    if not _marked(col):  # someone else's got there first
+                        raise ForeignCollection(
+                            f"collection {col.name!r} in {location.describe()} was not created by qabot; "
+                            f"use --collection NAME"
+                        )
+            elif legacy and create:  # written by a qabot from before the marker: adopt it
+                for col in (collection, registry):
+                    if not _marked(col):
+                        col.modify(metadata={**(col.metadata or {}), **_MARK})
         except QabotError:
             raise
         except Exception as e:
             raise QabotError(
                 f"cannot open collection {name!r} in {location.describe()}: {type(e).__name__}"
             ) from None
+        self.collection, self.registry = collection, registry
         self._vector_store = None
+
+    def _get(self, name: str):
+        from chromadb.errors import NotFoundError
+
+        try:
+            return self.client.get_collection(name, embedding_function=None)
+        except NotFoundError:
+            return None
 
     def reopen(self) -> None:
         """See what other processes wrote: an embedded client keeps its vector index in memory
