@@ -172,8 +172,15 @@ def ingest(
         report.seconds = time.perf_counter() - started
         return report
 
-    store.claim_embedder(eid, {"lang_means": _means_json(store, embedding)})
+    store.claim_embedder(eid, {"lang_means": _means_json(store, embedding)})  # refuses another embedder
     means = _load_means(store)
+    if not store.location.host:
+        # Chunks whose version is not registered: left by an ingest that was killed. Only on an
+        # embedded store, where the writer lock says no other ingest is running; on a server
+        # they may be another writer's rows in flight.
+        report.removed_orphans = store.purge_orphans()
+        if report.removed_orphans:
+            log.warning("removed %d chunks of an interrupted ingest", report.removed_orphans)
 
     # 2. Embed and write, batching small documents together.
     pending: list[tuple[str, str, str, list[Chunk]]] = []

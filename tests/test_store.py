@@ -98,3 +98,24 @@ def test_store_of_an_earlier_qabot_is_still_ours(tmp_path, doc):
     result = run_qabot("ingest", str(other), "--store", str(store), "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["ingested"] == 1
+
+
+# -- what an ingest cleans up -----------------------------------------------------------------------------
+def test_ingest_reports_the_orphans_it_removes(tmp_path, doc):
+    """Chunks of an ingest killed before it registered them are removed by the next ingest, and
+    counted in its report."""
+    store = tmp_path / "s"
+    first = run_qabot("ingest", str(doc), "--store", str(store), "--json")
+    assert first.returncode == 0, first.stderr
+    n = json.loads(first.stdout)["chunks"]
+    assert n >= 1
+    registry = _client(store).get_collection("qabot-sources", embedding_function=None)
+    registry.delete(ids=registry.get()["ids"])  # as if the ingest died before flipping the registry
+    other = doc.with_name("hours.txt")
+    other.write_text("Hours\n\nThe canteen opens at noon.\n", encoding="utf-8")
+    second = run_qabot("ingest", str(other), "--store", str(store), "--json")
+    assert second.returncode == 0, second.stderr
+    report = json.loads(second.stdout)
+    assert report["removed_orphans"] == n
+    count, ids, metas = _rows(store, "qabot")
+    assert count == report["chunks"] and all("hours.txt" in m for m in metas)
