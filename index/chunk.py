@@ -17,13 +17,16 @@ _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|etc|e\.g|i\.e|cf|al|Fig|No|Vol|Inc|Ltd|Co|Corp|U\.S|approx)"
     r"|\b[A-Z])\.$"
 )
+_ABBREV_REACH = 16  # longer than any _ABBREV match ("approx." is 7 characters)
 _SOFT_BREAK = re.compile(r"[、，,;；：:]\s*|\s+")
 
 
 def _sentence_ends(text: str) -> list[int]:
     ends = {m.end() for m in _JA_END.finditer(text)}
     for m in _EN_END.finditer(text):
-        if not _ABBREV.search(text[: m.start() + 1]):
+        # Only the few characters before the period can be an abbreviation: search them alone
+        # (searching the whole prefix made one long line quadratic).
+        if not _ABBREV.search(text, max(0, m.start() - _ABBREV_REACH), m.start() + 1):
             ends.add(m.end())
     return sorted(ends)
 
@@ -55,8 +58,11 @@ def split_sentences(clean: CleanText, max_chars: int) -> list[Sentence]:
                 b -= 1
             if a < b:
                 for s, e in _split_long(unit, a, b, max_chars):
-                    s2 = s + (len(unit[s:e]) - len(unit[s:e].lstrip()))
-                    e2 = len(unit[:e].rstrip())
+                    s2, e2 = s, e
+                    while s2 < e2 and unit[s2].isspace():
+                        s2 += 1
+                    while e2 > s2 and unit[e2 - 1].isspace():
+                        e2 -= 1
                     if s2 < e2:
                         out.append(Sentence(ustart + s2, ustart + e2))
     return out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 
@@ -16,12 +19,67 @@ class Document:
     pages: tuple[int, ...] = ()  # PDF only: start offset of each page in `text`
 
 
+class OffsetMap(Sequence[int]):
+    """origin[i] for i < len: the offset in Document.text that clean character i came from.
+
+    Stored as runs, not one int per character: clean text is mostly copied from the source
+    in long stretches (run k covers clean [starts[k], starts[k+1]) and maps it to
+    raws[k] + (i - starts[k])), so a 2 MB line costs a few numbers, not 2 million Python ints."""
+
+    __slots__ = ("_starts", "_raws", "_len")
+
+    def __init__(self, starts: Iterable[int] = (), raws: Iterable[int] = (), length: int = 0):
+        self._starts, self._raws, self._len = array("q", starts), array("q", raws), length
+
+    @classmethod
+    def of(cls, offsets: Iterable[int]) -> "OffsetMap":
+        """From one offset per character."""
+        starts, raws, n, last = [], [], 0, None
+        for n, o in enumerate(offsets, start=1):
+            if last is None or o != last + 1:
+                starts.append(n - 1)
+                raws.append(o)
+            last = o
+        return cls(starts, raws, n)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(self._len)))
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("offset map index out of range")
+        k = bisect_right(self._starts, i) - 1
+        return self._raws[k] + i - self._starts[k]
+
+    def __iter__(self) -> Iterator[int]:
+        ends = list(self._starts[1:]) + [self._len]
+        for start, raw, end in zip(self._starts, self._raws, ends):
+            yield from range(raw, raw + end - start)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap):
+            return (self._len, self._starts, self._raws) == (other._len, other._starts, other._raws)
+        if isinstance(other, Sequence):
+            return len(other) == self._len and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._len, self._starts.tobytes(), self._raws.tobytes()))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({len(self._starts)} runs, {self._len} characters)"
+
+
 @dataclass(frozen=True)
 class CleanText:
     """Readable text plus, for every character, the offset in `Document.text` it came from."""
 
     text: str
-    origin: tuple[int, ...]  # origin[i] = raw offset of text[i]; len(origin) == len(text)
+    origin: Sequence[int]  # origin[i] = raw offset of text[i]; len(origin) == len(text) (an OffsetMap)
     sections: tuple["Section", ...] = ()
     units: tuple[tuple[int, int], ...] = ()  # lines/paragraphs/bullets: sentences never cross them
     title: str = ""  # first line of the document, names the part before any heading

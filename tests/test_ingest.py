@@ -155,3 +155,41 @@ def test_chunks_missing_from_the_store_keep_the_previous_version(tmp_path, embed
     monkeypatch.undo()
     answer = _ask(tmp_path / "s", "What does the canteen serve on Fridays?")
     assert "curry" in answer.citations[0].quote
+
+
+# -- one huge line ---------------------------------------------------------------------------------------
+HUGE_LINE = {
+    "en": "The bridge opened in 1937 and carries six lanes of traffic across the strait. ",
+    "ja": "信濃川は長野県から新潟県にかけて流れ、日本海に注ぐ一級河川である。",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_one_huge_line_costs_memory_in_proportion(lang):
+    """Checking a 2 MB file that is one line: cleaning it costs about the text itself (it was
+    ~50-60 bytes per byte, an int and a 1-character string per character), cleaning and chunking
+    it -- all ingest holds of it before embedding -- a few times the text, and seconds, not the
+    minutes an abbreviation check over the whole line before every period took."""
+    import tracemalloc
+
+    from index.chunk import chunk_document
+    from index.clean import clean
+    from index.models import Document
+
+    sentence = HUGE_LINE[lang]
+    text = sentence * (2_000_000 // len(sentence.encode("utf-8")))
+    size = len(text.encode("utf-8"))
+    started = time.perf_counter()
+    tracemalloc.start()
+    try:
+        cleaned = clean(text)
+        clean_peak = tracemalloc.get_traced_memory()[1]
+        chunks = chunk_document(Document("/huge.txt", text, "0" * 64), cleaned, 450)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    seconds = time.perf_counter() - started
+    assert len(chunks) > 1000 and chunks[-1].raw == text[chunks[-1].start : chunks[-1].end]
+    assert clean_peak < 3 * size, f"clean: {clean_peak / size:.1f} bytes of memory per byte of text"
+    assert peak < 12 * size, f"clean + chunk: {peak / size:.1f} bytes of memory per byte of text"
+    assert seconds < 60, f"{seconds:.0f} s"
