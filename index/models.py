@@ -1,4 +1,20 @@
-"""What flows between the ingest stages: load -> clean -> chunk -> embed -> store."""
+"""What flows between the ingest stages: load -> clean -> chunk -> embed -> store.
+
+What offsets index. Every source offset qabot records or reports -- Chunk.start/end, the raw
+half of Chunk.sentences, a citation's or passage's start/end -- counts characters (Unicode code
+points, Python str positions; not bytes, not UTF-16 units) of the document's decoded text,
+Document.text:
+- a text file: its bytes decoded with the encoding qabot detected (UTF-8, UTF-16, CP932/Shift_JIS,
+  EUC-JP, ISO-2022-JP, ...), without the byte-order mark (offset 0 is the first character after
+  it), line endings exactly as in the file (CRLF is two characters, nothing is normalised);
+- a PDF: its extracted text layer, pages in order, joined by a blank line ("\n\n").
+So a citation's text == decoded[start:end], where decoded is index.load.load_document(path).text,
+or path.read_bytes().decode(codec) with codec "utf-8-sig"/"utf-16" for a file with a BOM. Not
+path.read_text() or open(path) in text mode: universal newlines turn CRLF into LF and shift every
+later offset; and not offsets into the file's bytes (in CP932, UTF-16 or a file with a BOM they
+differ from the start). Offsets into the cleaned text (CleanText, Sentence, Section, the first
+half of Chunk.sentences) are a different space, mapped back through CleanText.origin.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +26,11 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Document:
-    """A loaded source file: `text` is exactly what offsets in chunks and citations point into."""
+    """A loaded source file: `text` is exactly what offsets in chunks and citations point into
+    (see the module docstring: decoded characters, BOM removed, line endings as in the file)."""
 
     source: str  # resolved path of the ingested file
-    text: str  # decoded file text (for a PDF: the extracted text layer)
+    text: str  # decoded file text, no BOM, line endings kept (for a PDF: the extracted text layer)
     sha256: str  # hash of the file bytes; decides skip / replace on re-ingest
     encoding: str = "utf-8"
     pages: tuple[int, ...] = ()  # PDF only: start offset of each page in `text`
@@ -112,11 +129,11 @@ class Chunk:
     index: int
     section: str
     text: str  # clean text, what is embedded and shown
-    start: int  # raw offsets in the source document
+    start: int  # [start, end): character offsets in Document.text, the decoded source (module docstring)
     end: int
     raw: str  # Document.text[start:end], the verbatim span
     lang: str
     sentences: list[tuple[int, int, int, int]] = field(default_factory=list)
-    # per sentence: (clean start, clean end) relative to `text`, (raw start, raw end) absolute
+    # per sentence: (clean start, clean end) relative to `text`, (raw start, raw end) absolute in Document.text
     page: int | None = None  # PDF only: the page the chunk starts on
     page_breaks: list[int] = field(default_factory=list)  # raw offsets where later pages start

@@ -193,3 +193,45 @@ def test_one_huge_line_costs_memory_in_proportion(lang):
     assert clean_peak < 3 * size, f"clean: {clean_peak / size:.1f} bytes of memory per byte of text"
     assert peak < 12 * size, f"clean + chunk: {peak / size:.1f} bytes of memory per byte of text"
     assert seconds < 60, f"{seconds:.0f} s"
+
+
+# -- what citation offsets index ------------------------------------------------------------------------
+# (codec that decodes the file's bytes the way the offsets count them, bytes of the file)
+ENCODED = {
+    "utf-8-bom": ("utf-8-sig", lambda t: t.encode("utf-8-sig")),
+    "utf-8-crlf": ("utf-8", lambda t: t.replace("\n", "\r\n").encode("utf-8")),
+    "cp932-crlf": ("cp932", lambda t: t.replace("\n", "\r\n").encode("cp932")),
+    "shift_jis": ("shift_jis", lambda t: t.encode("shift_jis")),
+    "utf-16-bom": ("utf-16", lambda t: t.encode("utf-16")),
+    "utf-16-bom-crlf": ("utf-16", lambda t: t.replace("\n", "\r\n").encode("utf-16")),
+    "euc-jp-crlf": ("euc_jp", lambda t: t.replace("\n", "\r\n").encode("euc_jp")),
+}
+
+
+def test_citation_offsets_index_the_decoded_text(tmp_path, embedding):
+    """start/end count characters of the decoded text: BOM removed, line endings as they are (CRLF
+    is two), never file bytes. Each file's citation is decoded_source[start:end]."""
+    from bot.config import Settings
+    from bot.responder import Responder
+
+    files, rooms = {}, {}
+    for n, name in enumerate(ENCODED):
+        rooms[name] = f"第{n + 1}会議室"
+        text = f"連絡事項\n\n【会議 {n + 1}】\n第{n + 1}回の会議は午後{n + 1}時から{rooms[name]}で開かれます。\n資料は前日までに配ります。\n"
+        files[name] = tmp_path / f"memo-{name}.txt"
+        files[name].write_bytes(ENCODED[name][1](text))
+    store = _store(tmp_path / "s")
+    assert _ingest(files.values(), store, embedding).ingested == len(files)
+    responder = Responder(Settings(store=tmp_path / "s"))
+    for name, path in files.items():
+        codec = ENCODED[name][0]
+        answer = responder.ask(f"第{list(files).index(name) + 1}回の会議はどこで開かれますか？")
+        citation = answer.citations[0]
+        assert citation.source == str(path.resolve()) and rooms[name] in citation.text, name
+        decoded = path.read_bytes().decode(codec)
+        assert decoded[citation.start : citation.end] == citation.text, name
+        for p in answer.passages:
+            if p.source == citation.source:
+                assert decoded[p.start : p.end] == p.text, name
+        if "crlf" in name:  # text-mode reading (universal newlines) is not what they index
+            assert path.read_text(encoding=codec)[citation.start : citation.end] != citation.text, name
