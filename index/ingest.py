@@ -28,7 +28,7 @@ from index.vectors import normalize, pack
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "c7"  # bump when chunking or unit vectors change: forces re-ingest
+CHUNKER_VERSION = "c8"  # bump when chunking or unit vectors change: forces re-ingest
 WRITE_BATCH = 128  # chunks per embed+write round: big enough for fast engine calls, small enough to bound memory and lost work
 
 
@@ -52,6 +52,12 @@ def chunking_version(chunk_chars: int) -> str:
     return f"{CHUNKER_VERSION}:{chunk_chars}"
 
 
+def document_version(sha256: str, chunk_chars: int) -> str:
+    """What a document's live chunks are: its content, chunked by this chunker at this size.
+    The registry records it, every chunk row carries it, and it is part of every chunk id."""
+    return f"{sha256[:16]}:{chunking_version(chunk_chars)}"
+
+
 def store_embedder_id(embedding) -> str:
     return f"{embedder_id(embedding)}+{CENTERING_VERSION}"
 
@@ -66,13 +72,15 @@ def embedded_units(chunk: Chunk) -> list[tuple[int, str]]:
     """(sentence index, text to embed) for the sentences that get their own model call.
 
     A line that only repeats the section title (a file's title line) adds nothing to
-    "title: sentence" units: it gets its chunk's mean vector instead."""
-    out = []
+    "title: sentence" units: it gets a zero vector instead, which matches no question by meaning
+    and leaves the direction of the chunk's mean as it is. A chunk made only of such
+    lines ("Notice" / "Notice") embeds them all: every chunk has at least one unit."""
+    units, titles = [], set()
     for j, (cs, ce, _, _) in enumerate(chunk.sentences):
-        if chunk.text[cs:ce].strip() == chunk.section and len(chunk.sentences) > 1:
-            continue
-        out.append((j, unit_text(chunk, cs, ce)))
-    return out
+        units.append((j, unit_text(chunk, cs, ce)))
+        if chunk.text[cs:ce].strip() == chunk.section:
+            titles.add(j)
+    return [(j, text) for j, text in units if j not in titles] or units
 
 
 def embed_chunks(chunks: list[Chunk], embedding, means) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -93,7 +101,8 @@ def embed_chunks(chunks: list[Chunk], embedding, means) -> list[tuple[np.ndarray
     for i, chunk in enumerate(chunks):
         mine = {j: vectors[k] for k, (owner, j) in enumerate(slots) if owner == i}
         mean = normalize(np.mean(list(mine.values()), axis=0))
-        sentences = np.stack([mine.get(j, mean) for j in range(len(chunk.sentences))])
+        none = np.zeros_like(mean)
+        sentences = np.stack([mine.get(j, none) for j in range(len(chunk.sentences))])
         out.append((mean, sentences))
     return out
 
@@ -138,11 +147,12 @@ def ingest(
     report.files = len(files)
     progress = progress or (lambda stage, done, total: None)
 
-    # 1. Check every file first: one unreadable file must not leave half a batch behind.
-    todo = []
+    # 1. Check every file first, fully: read, decode, clean and chunk it. Whatever a file's content
+    # can make fail, fails here, before anything is written for any file. Each file is read once:
+    # its chunks (which hold the text) are what phase 2 embeds and writes.
+    todo: list[tuple[str, str, str, list[Chunk]]] = []
     known = store.sources()
     eid = store_embedder_id(embedding)
-    chunking = chunking_version(chunk_chars)
     for i, path in enumerate(files):
         progress("checking", i, len(files))
         try:
@@ -150,21 +160,29 @@ def ingest(
         except QabotError as e:
             report.failures.append(str(e))
             continue
-        version = f"{doc.sha256[:16]}:{chunking}"
+        version = document_version(doc.sha256, chunk_chars)
         record = known.get(doc.source)
         if record and record.version == version and record.embedder == eid:
             report.skipped += 1
-        else:
-            todo.append(path)
+            continue
+        chunks = chunk_document(doc, clean(doc.text), chunk_chars, version)
+        todo.append((doc.source, doc.sha256, version, chunks))
     progress("checking", len(files), len(files))
     if report.failures and not skip_bad:
         report.seconds = time.perf_counter() - started
         return report
 
-    store.claim_embedder(eid, {"lang_means": _means_json(store, embedding)})
+    store.claim_embedder(eid, {"lang_means": _means_json(store, embedding)})  # refuses another embedder
     means = _load_means(store)
+    if not store.location.host:
+        # Chunks whose version is not registered: left by an ingest that was killed. Only on an
+        # embedded store, where the writer lock says no other ingest is running; on a server
+        # they may be another writer's rows in flight.
+        report.removed_orphans = store.purge_orphans()
+        if report.removed_orphans:
+            log.warning("removed %d chunks of an interrupted ingest", report.removed_orphans)
 
-    # 2. Chunk, embed and write, batching small documents together.
+    # 2. Embed and write, batching small documents together.
     pending: list[tuple[str, str, str, list[Chunk]]] = []
     pending_chunks = 0
 
@@ -193,15 +211,8 @@ def ingest(
         writing = writer.submit(write, pending, vectors)
         pending, pending_chunks = [], 0
 
-    for i, path in enumerate(todo):
-        try:
-            doc = load_document(path, max_bytes)
-        except QabotError as e:  # changed between the check and now
-            report.failures.append(str(e))
-            continue
-        chunks = chunk_document(doc, clean(doc.text), chunk_chars)
-        version = f"{doc.sha256[:16]}:{chunking}"
-        pending.append((doc.source, doc.sha256, version, chunks))
+    for i, (source, sha, version, chunks) in enumerate(todo):
+        pending.append((source, sha, version, chunks))
         pending_chunks += len(chunks)
         report.ingested += 1
         report.chunks += len(chunks)

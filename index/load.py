@@ -1,4 +1,7 @@
-"""Read .txt, .md and .pdf files into Documents, refusing what cannot be read with a clear reason."""
+"""Read .txt, .md and .pdf files into Documents, refusing what cannot be read with a clear reason.
+
+Document.text, what every source offset counts characters of (see index.models), is the decoded
+text: no byte-order mark, line endings as they are in the file."""
 
 from __future__ import annotations
 

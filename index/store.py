@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from index.errors import EmbedderMismatch, QabotError, StoreMissing
+from index.errors import EmbedderMismatch, ForeignCollection, QabotError, StoreMissing
 from index.models import Chunk
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,22 @@ def open_client(location: StoreLocation, create: bool) -> Any:
         return chromadb.PersistentClient(path=str(path), settings=_settings())
     except Exception as e:
         raise QabotError(f"cannot open the store at {path} (damaged?): {type(e).__name__}") from None
+
+
+# Collection metadata that says "qabot made this": qabot never modifies a collection without it.
+_MARK = {"created_by": "qabot"}
+
+
+def _marked(collection) -> bool:
+    return (collection.metadata or {}).get("created_by") == _MARK["created_by"]
+
+
+def _legacy_pair(collection, registry) -> bool:
+    """A chunk collection and registry written by a qabot from before the marker: the pair, with
+    the chunk collection's recorded embedder (or, never written to, empty)."""
+    if collection is None or registry is None or _marked(collection):
+        return False
+    return "embedder" in (collection.metadata or {}) or (collection.count() == 0 and registry.count() == 0)
 
 
 def _meta_to_record(meta: dict[str, Any]) -> SourceRecord:
@@ -143,8 +159,9 @@ def _lean_vector_store(collection):
 
     class LeanChromaVectorStore(ChromaVectorStore):
         def add(self, nodes, **add_kwargs):
+            # Upsert, not add: Chroma's add skips an id that is already there without a word.
             for part in chunk_list(nodes, MAX_CHUNK_SIZE):  # batching as in ChromaVectorStore.add
-                self._collection.add(
+                self._collection.upsert(
                     ids=[n.node_id for n in part],
                     embeddings=[n.get_embedding() for n in part],
                     metadatas=[row(n) for n in part],
@@ -166,33 +183,57 @@ class ChunkStore:
         self._open(create)
 
     def _open(self, create: bool) -> None:
-        from chromadb.errors import NotFoundError
-
+        """Open (or, creating, make) the chunk collection and its registry. A collection qabot did
+        not make is refused before anything reads or writes it: qabot only modifies its own."""
         name, location = self.name, self.location
         self.client = open_client(location, create)
-
         try:
-            if create:
-                self.collection = self.client.get_or_create_collection(
-                    name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+            collection, registry = self._get(name), self._get(name + _REGISTRY_SUFFIX)
+            legacy = _legacy_pair(collection, registry)
+            for col in (collection, registry):
+                if col is not None and not (_marked(col) or legacy):
+                    raise ForeignCollection(
+                        f"collection {col.name!r} in {location.describe()} was not created by qabot; "
+                        f"use --collection NAME"
+                    )
+            if collection is None or registry is None:
+                if not create:
+                    raise StoreMissing(
+                        f"no collection {name!r} in {location.describe()}: run `qabot ingest PATH` first"
+                    )
+                # get_or_create: another qabot process may be creating them at the same moment.
+                collection = collection or self.client.get_or_create_collection(
+                    name, embedding_function=None, metadata=dict(_MARK), configuration={"hnsw": {"space": "cosine"}}
                 )
-                self.registry = self.client.get_or_create_collection(
-                    name + _REGISTRY_SUFFIX, embedding_function=None
+                registry = registry or self.client.get_or_create_collection(
+                    name + _REGISTRY_SUFFIX, embedding_function=None, metadata=dict(_MARK)
                 )
-            else:
-                self.collection = self.client.get_collection(name, embedding_function=None)
-                self.registry = self.client.get_collection(name + _REGISTRY_SUFFIX, embedding_function=None)
-        except NotFoundError:
-            raise StoreMissing(
-                f"no collection {name!r} in {location.describe()}: run `qabot ingest PATH` first"
-            ) from None
+                for col in (collection, registry):
+                    if not _marked(col):  # someone else's got there first
+                        raise ForeignCollection(
+                            f"collection {col.name!r} in {location.describe()} was not created by qabot; "
+                            f"use --collection NAME"
+                        )
+            elif legacy and create:  # written by a qabot from before the marker: adopt it
+                for col in (collection, registry):
+                    if not _marked(col):
+                        col.modify(metadata={**(col.metadata or {}), **_MARK})
         except QabotError:
             raise
         except Exception as e:
             raise QabotError(
                 f"cannot open collection {name!r} in {location.describe()}: {type(e).__name__}"
             ) from None
+        self.collection, self.registry = collection, registry
         self._vector_store = None
+
+    def _get(self, name: str):
+        from chromadb.errors import NotFoundError
+
+        try:
+            return self.client.get_collection(name, embedding_function=None)
+        except NotFoundError:
+            return None
 
     def reopen(self) -> None:
         """See what other processes wrote: an embedded client keeps its vector index in memory
@@ -261,11 +302,20 @@ class ChunkStore:
         return self._vector_store
 
     def replace_documents(self, docs: list[tuple[str, str, str, list[Any]]], embedder: str) -> None:
-        """For each (source, sha256, version, nodes): add the new version, flip the registry to it,
-        then drop every other version of that source. Batched: one write of each kind."""
+        """For each (source, sha256, version, nodes): write the new version, check that all its
+        rows are in the store, flip the registry to it, then drop every other version of that
+        source. Batched: one write of each kind. If any document's rows are not all there, nothing
+        of the batch is flipped or dropped: the previous versions stay live."""
         nodes = [n for *_, ns in docs for n in ns]
         if nodes:
             self.vector_store.add(nodes)
+        for source, _, version, ns in docs:
+            stored = self.count_version(source, version)
+            if stored != len(ns):
+                raise QabotError(
+                    f"the store holds {stored} of the {len(ns)} chunks just written for {source}; "
+                    f"its previous version is kept (run the ingest again)"
+                )
         now = time.time()
         self.registry.upsert(
             ids=[_source_id(source) for source, *_ in docs],
@@ -288,6 +338,11 @@ class ChunkStore:
         for start in range(0, len(stale), 100):
             part = stale[start : start + 100]
             self.collection.delete(where=part[0] if len(part) == 1 else {"$or": part})
+
+    def count_version(self, source: str, version: str) -> int:
+        """Rows of one version of one document, counted in the store."""
+        got = self.collection.get(where={"$and": [{"source": source}, {"version": version}]}, include=[])
+        return len(got["ids"])
 
     def remove(self, source: str) -> int:
         record = self.record(source)

@@ -263,10 +263,20 @@ def test_chunk_ids_stable_and_sensitive(raw):
 
 
 def test_chunk_id_format():
-    i = chunk_id("/a.txt", "f" * 64, 450, 7)
-    assert i == chunk_id("/a.txt", "f" * 64, 450, 7)
-    assert i.endswith("-450-00007")
-    assert i != chunk_id("/a.txt", "f" * 64, 450, 8)
+    version = "f" * 16 + ":c8:450"
+    i = chunk_id("/a.txt", version, 7)
+    assert i == chunk_id("/a.txt", version, 7)
+    assert i.endswith(f"-{version}-00007")
+    assert i != chunk_id("/a.txt", version, 8)
+    assert i != chunk_id("/a.txt", "f" * 16 + ":c9:450", 7)  # a new chunker never reuses an id
+
+
+def test_chunk_ids_follow_the_version():
+    doc = make_doc("Title\n\nThe first sentence. The second one.\n")
+    a = chunk_document(doc, clean(doc.text), 450, "v1")
+    b = chunk_document(doc, clean(doc.text), 450, "v2")
+    assert [c.text for c in a] == [c.text for c in b]
+    assert not {c.id for c in a} & {c.id for c in b}
 
 
 def test_pages_assigned_from_raw_offsets():

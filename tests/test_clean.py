@@ -152,6 +152,34 @@ def test_blank_lines_separate_single_line_paragraphs():
     assert [c.text[s:e] for s, e in c.units] == ["Introduction", "The study examines X.", "Methods", "We measured Y."]
 
 
+DEVSET2 = Path(__file__).resolve().parent / "data" / "devset2"
+
+
+@pytest.mark.parametrize(
+    "raw, title",
+    [
+        ((DEVSET2 / "ja" / "ja_001.txt").read_text(encoding="utf-8"), "信濃川"),
+        ((DEVSET2 / "en" / "en_001.txt").read_text(encoding="utf-8"), "Lake Superior"),
+        ("Golden Gate Bridge\nThe Golden Gate Bridge is a suspension bridge spanning the Golden Gate strait.\n", "Golden Gate Bridge"),
+        ("信濃川\r\n信濃川(しなのがわ)は、長野県から新潟県にかけて流れ、日本海に注ぐ一級河川である。\r\n", "信濃川"),
+    ],
+    ids=["devset2-ja", "devset2-en", "en", "ja-crlf"],
+)
+def test_title_line_of_a_short_file_is_its_own_unit(raw, title):
+    """A title line over one body line (too few lines to learn a typical width): not glued to it."""
+    c = clean(raw)
+    units = [c.text[s:e] for s, e in c.units]
+    assert units[0] == title and c.title == title
+    assert len(units) == 2 and title in units[1] and len(units[1]) > 3 * len(title)
+    assert_offset_map(raw, c)
+
+
+def test_two_line_wrapped_paragraph_stays_one_unit():
+    raw = "This paragraph of plain English text is hard-wrapped at about sixty\ncharacters a line.\n"
+    assert [clean(raw).text] == ["This paragraph of plain English text is hard-wrapped at about sixty characters a line."]
+    assert len(clean(raw).units) == 1
+
+
 def test_hard_wrapped_english_joined_with_a_space():
     raw = (
         "This is a long line of English text that wraps\n"

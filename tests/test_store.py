@@ -1,0 +1,121 @@
+"""Whose collections qabot touches, and what an ingest cleans up: real embedded Chroma stores,
+the CLI in a subprocess."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_qabot
+
+DOC = "Canteen\n\nThe canteen serves curry on Fridays.\n"
+
+
+def _client(path: Path):
+    import chromadb
+    from chromadb.api.client import SharedSystemClient
+    from chromadb.config import Settings
+
+    SharedSystemClient.clear_system_cache()  # see what the subprocesses wrote
+    return chromadb.PersistentClient(path=str(path), settings=Settings(anonymized_telemetry=False))
+
+
+def _rows(path: Path, name: str) -> tuple[int, list[str], list]:
+    col = _client(path).get_collection(name, embedding_function=None)
+    got = col.get(include=["embeddings", "metadatas"])
+    return col.count(), sorted(got["ids"]), sorted(json.dumps(m, sort_keys=True) for m in got["metadatas"])
+
+
+def _one_line(result) -> str:
+    assert result.returncode == 1, (result.returncode, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+@pytest.fixture
+def doc(tmp_path) -> Path:
+    path = tmp_path / "canteen.txt"
+    path.write_text(DOC, encoding="utf-8")
+    return path
+
+
+# -- a store made by another tool ---------------------------------------------------------------------
+def _theirs(store: Path, registry: bool) -> None:
+    """Another tool's collection named 'qabot': another dimension (3), rows of its own."""
+    client = _client(store)
+    theirs = client.create_collection("qabot", embedding_function=None)
+    theirs.add(
+        ids=[f"row-{i}" for i in range(5)],
+        embeddings=[[float(i), 1.0, 0.5] for i in range(5)],
+        documents=[f"their document {i}" for i in range(5)],
+        metadatas=[{"source": f"/elsewhere/{i}.txt", "page": i} for i in range(5)],
+    )
+    if registry:  # even a 'qabot-sources' next to it does not make it qabot's
+        client.create_collection("qabot-sources", embedding_function=None).add(ids=["x"], embeddings=[[1.0]])
+
+
+@pytest.mark.parametrize(
+    "registry, commands",
+    [(False, ("ingest", "ask", "sources", "remove")), (True, ("ingest", "ask"))],
+    ids=["collection", "with-sources-collection"],
+)
+def test_foreign_collection_is_refused_and_left_alone(tmp_path, doc, registry, commands):
+    """ingest, ask, sources and remove say so in one line, exit 1, and its rows (count, ids,
+    metadata) are unchanged."""
+    store = tmp_path / "theirs"
+    _theirs(store, registry)
+    before = _rows(store, "qabot")
+    expected = f"error: collection 'qabot' in {store} was not created by qabot; use --collection NAME"
+    args = {"ingest": [str(doc)], "ask": ["What does the canteen serve?"], "sources": [], "remove": [str(doc)]}
+    for command in commands:
+        assert _one_line(run_qabot(command, *args[command], "--store", str(store))) == expected, command
+    if registry:
+        assert _rows(store, "qabot") == before
+        return
+    assert _rows(store, "qabot") == before
+    # The way out the message names works, and still leaves their collection alone.
+    assert run_qabot("ingest", str(doc), "--store", str(store), "--collection", "notes").returncode == 0
+    assert "curry" in run_qabot("ask", "What does the canteen serve?", "--store", str(store), "--collection", "notes").stdout
+    assert _rows(store, "qabot") == before
+
+
+def test_store_of_an_earlier_qabot_is_still_ours(tmp_path, doc):
+    """Collections written before qabot marked its own (no marker, but its registry and embedder)."""
+    store = tmp_path / "s"
+    assert run_qabot("ingest", str(doc), "--store", str(store)).returncode == 0
+    client = _client(store)
+    for name in ("qabot", "qabot-sources"):
+        col = client.get_collection(name, embedding_function=None)
+        meta = {k: v for k, v in (col.metadata or {}).items() if k != "created_by"}
+        col.modify(metadata=meta or None)
+    assert "curry" in run_qabot("ask", "What does the canteen serve?", "--store", str(store)).stdout
+    other = doc.with_name("hours.txt")
+    other.write_text("Hours\n\nThe canteen opens at noon.\n", encoding="utf-8")
+    result = run_qabot("ingest", str(other), "--store", str(store), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["ingested"] == 1
+
+
+# -- what an ingest cleans up -----------------------------------------------------------------------------
+def test_ingest_reports_the_orphans_it_removes(tmp_path, doc):
+    """Chunks of an ingest killed before it registered them are removed by the next ingest, and
+    counted in its report."""
+    store = tmp_path / "s"
+    first = run_qabot("ingest", str(doc), "--store", str(store), "--json")
+    assert first.returncode == 0, first.stderr
+    n = json.loads(first.stdout)["chunks"]
+    assert n >= 1
+    registry = _client(store).get_collection("qabot-sources", embedding_function=None)
+    registry.delete(ids=registry.get()["ids"])  # as if the ingest died before flipping the registry
+    other = doc.with_name("hours.txt")
+    other.write_text("Hours\n\nThe canteen opens at noon.\n", encoding="utf-8")
+    second = run_qabot("ingest", str(other), "--store", str(store), "--json")
+    assert second.returncode == 0, second.stderr
+    report = json.loads(second.stdout)
+    assert report["removed_orphans"] == n
+    count, ids, metas = _rows(store, "qabot")
+    assert count == report["chunks"] and all("hours.txt" in m for m in metas)
