@@ -30,6 +30,10 @@ app = typer.Typer(
 log = logging.getLogger("qabot")
 
 
+class Interrupted(QabotError):
+    """Ctrl-C: its message is printed as it is, and the exit code is 130."""
+
+
 # Options that set a setting name its variable (`envvar`, shown by --help) and feed Settings, whose
 # Field bounds check them: numbers arrive as text and are parsed there, once, for the option and
 # the variable alike (see bot.config.Settings.with_options).
@@ -161,7 +165,13 @@ def ingest(
     from bot.responder import location
 
     settings = _settings(store, collection, chroma_url, embed_model, chunk_chars=chunk_chars)
-    report = _ingest(settings, paths, skip_bad, as_json)
+    try:
+        report = _ingest(settings, paths, skip_bad, as_json)
+    except KeyboardInterrupt:
+        # Each round becomes visible only when its registry entries flip (index.store), the round
+        # being written is finished before the lock is let go (index.ingest), and chunks of an
+        # unfinished round are purged by the next ingest: readers never see a half document.
+        raise Interrupted("interrupted; the index is consistent") from None
     for failure in report.failures:
         _err_console().print(f"[red]error:[/red] {failure}", highlight=False)
     if as_json:
@@ -587,6 +597,9 @@ def main() -> None:
     except typer.Abort:  # EOF at a prompt
         print("interrupted", file=sys.stderr)
         sys.exit(130)
+    except Interrupted as e:
+        print(e, file=sys.stderr)
+        sys.exit(130)
     except QabotError as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(1)
@@ -597,6 +610,8 @@ def main() -> None:
         log.debug("unexpected error", exc_info=True)
         print(f"error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} (run with -vv for details)", file=sys.stderr)
         sys.exit(2)
+    if code == 130:  # Typer turns Ctrl-C inside a command into Exit(130), silently
+        print("interrupted", file=sys.stderr)
     sys.exit(code if isinstance(code, int) else 0)
 
 

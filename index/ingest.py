@@ -193,28 +193,28 @@ def ingest(
         writing = writer.submit(write, pending, vectors)
         pending, pending_chunks = [], 0
 
-    for i, path in enumerate(todo):
-        try:
-            doc = load_document(path, max_bytes)
-        except QabotError as e:  # changed between the check and now
-            report.failures.append(str(e))
-            continue
-        chunks = chunk_document(doc, clean(doc.text), chunk_chars)
-        version = f"{doc.sha256[:16]}:{chunking}"
-        pending.append((doc.source, doc.sha256, version, chunks))
-        pending_chunks += len(chunks)
-        report.ingested += 1
-        report.chunks += len(chunks)
-        report.chars += sum(len(c.text) for c in chunks)
-        if pending_chunks >= batch:
-            flush()
-        progress("embedding", i + 1, len(todo))
     try:
+        for i, path in enumerate(todo):
+            try:
+                doc = load_document(path, max_bytes)
+            except QabotError as e:  # changed between the check and now
+                report.failures.append(str(e))
+                continue
+            chunks = chunk_document(doc, clean(doc.text), chunk_chars)
+            version = f"{doc.sha256[:16]}:{chunking}"
+            pending.append((doc.source, doc.sha256, version, chunks))
+            pending_chunks += len(chunks)
+            report.ingested += 1
+            report.chunks += len(chunks)
+            report.chars += sum(len(c.text) for c in chunks)
+            if pending_chunks >= batch:
+                flush()
+            progress("embedding", i + 1, len(todo))
         flush()
         if writing is not None:
             writing.result()
     finally:
-        writer.shutdown(wait=True)
+        writer.shutdown(wait=True)  # interrupted (Ctrl-C) or not: the round being written completes
     report.seconds = time.perf_counter() - started
     return report
 

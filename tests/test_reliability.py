@@ -191,6 +191,37 @@ def test_kill_9_mid_ingest_then_ingest_again(tmp_path):
         assert a["answer"] == b["answer"]
 
 
+def test_ctrl_c_mid_ingest_says_the_index_is_consistent(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for f in sorted((DEVSET2 / "ja").glob("*.txt"))[:48]:
+        shutil.copyfile(f, corpus / f.name)
+    store = tmp_path / "interrupted"
+    small_rounds = clean_env(QABOT_INGEST_BATCH="8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "ingest", str(corpus), "--store", str(store)],
+        env=small_rounds, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as at a terminal, even if ours ignores it
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and _registered(store) < 1:
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (proc.returncode, err)
+    assert err.splitlines() == ["interrupted; the index is consistent"], err
+    assert out == ""
+    partial = _sources(store)
+    assert 0 < len(partial) < 48, "the interrupt should land mid-ingest"
+    assert all(r["chunks"] > 0 for r in partial)
+    result = run_qabot("ingest", str(corpus), "--store", str(store), "--json", env=small_rounds)
+    assert result.returncode == 0, result.stderr
+    records = _sources(store)
+    assert len(records) == 48
+    ids = [cid for cid, _ in _chunks(store)]
+    assert len(ids) == len(set(ids)) == sum(r["chunks"] for r in records)  # no duplicates, no orphans
+
+
 # -- Chroma server ----------------------------------------------------------------------------------
 def _free_port() -> int:
     with socket.socket() as s:
