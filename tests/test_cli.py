@@ -117,12 +117,33 @@ def test_chat_uses_the_previous_turn(release_store):
     assert "マイクロ" in result.stdout.split("The documents say:")[2]
 
 
-def test_condense_joins_follow_ups():
+@pytest.mark.parametrize(
+    "question, follow_up",
+    [
+        ("when?", True),
+        ("what do they contain?", True),
+        ("Who did the work?", True),
+        ("And when was it published?", True),
+        ("What is the fax number of the press office?", False),
+        ("Where was the paper published?", False),
+        ("それはいつ？", True),
+        ("いつ発表された？", True),
+        ("著者は？", True),
+        ("何が含まれていますか？", True),
+        ("乳がんの再発にはどのような特徴がありますか？", False),
+        ("論文はどこに掲載されましたか？", False),
+        ("骨髄の造血幹細胞は、いざというときにどうなりますか？", False),
+    ],
+    ids=lambda v: v if isinstance(v, str) and v.isascii() else None,
+)
+def test_condense_joins_follow_ups_not_full_questions(question, follow_up):
+    """Japanese has no spaces: a full Japanese question is one 'word' to str.split(), never a follow-up."""
     from bot.responder import condense
 
-    assert condense("when?", ["Who made the cover image?"]) == "Who made the cover image? when?"
-    assert condense("What is the fax number of the press office?", ["x"]) == "What is the fax number of the press office?"
-    assert condense("それはいつですか？", ["論文はどこに掲載されましたか？"]).startswith("論文は")
+    previous = "Who made the cover image?" if question.isascii() else "論文はどの雑誌に掲載されましたか？"
+    expected = f"{previous} {question}" if follow_up else question
+    assert condense(question, [previous]) == expected
+    assert condense(question, []) == question
 
 
 # -- nonsense options and settings: one line, exit 1, at once, store untouched ----------------------

@@ -39,6 +39,14 @@ def test_japanese_question_gets_japanese_lead_and_section(responder):
     assert "増殖を再開" in squash(" ".join(c.quote for c in answer.citations))
 
 
+def test_full_japanese_question_after_another_is_retrieved_on_its_own(responder):
+    question = "骨髄の造血幹細胞は、いざというときにどうなりますか？"
+    alone = responder.ask(question)
+    after = responder.ask(question, history=["エクソソームを分泌するのはどの細胞ですか？"])
+    assert [(p.source, p.start) for p in after.passages] == [(p.source, p.start) for p in alone.passages]
+    assert after.answer == alone.answer
+
+
 def test_abstains_in_the_question_language(responder):
     en = responder.ask("What is the weather in Osaka today?")
     assert en.abstained and not en.citations
