@@ -189,6 +189,21 @@ def test_huge_answer_continues_in_more_messages_never_cut():
     assert messages[0]["blocks"] == answer_blocks(make(text, [cite(n) for n in range(1, 6)], language="ja"), FID)
 
 
+def test_long_answer_reaches_slack_whole():
+    """Through the bot: an answer longer than one message is posted in the thread in order, whole."""
+    from bot.config import Settings
+    from tests.slack_double import FakeResponder, RecordingWebClient, offline_bot
+
+    text = "\n".join(f"{i}行目：" + JA_PASSAGE for i in range(300))  # ~27,000 characters
+    bot = offline_bot(Settings(slack_user_rate=0), FakeResponder(text))
+    client = RecordingWebClient()
+    bot.answer_message(client, {"channel": "C1", "ts": "1.0", "user": "U1", "text": "長い答えを"}, thread_ts="1.0")
+    assert len(client.posts) >= 3 and all(p["thread_ts"] == "1.0" for p in client.posts)
+    posted = "\n".join(part for p in client.posts for part in answer_sections(p["blocks"]))
+    assert posted == text
+    assert [b["type"] for b in client.posts[-1]["blocks"]][-1] == "actions"
+
+
 def test_text_fallback_is_short_and_lists_sources():
     answer = make("The documents say:\n" + JA_QUOTE + " [1]", [cite(1), cite(2, JA_PASSAGE, "研究概要", page=2)])
     text = answer_text(answer)
