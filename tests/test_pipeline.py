@@ -102,7 +102,15 @@ def test_json_schema_of_ask(release_store):
     for p in data["passages"]:
         assert set(p) >= {"source", "section", "text", "start", "end", "score"}
     scores = [p["score"] for p in data["passages"]]
-    assert len(data["passages"]) == 5
+    assert len(data["passages"]) == 5 and all(0 < s <= 1 for s in scores)
+    # The passages holding the cited sentences first (the first holds [1]), then the rest best first.
+    holds = [any(c["source"] == p["source"] and p["start"] <= c["start"] < c["end"] <= p["end"] for c in data["citations"])
+             for p in data["passages"]]
+    first = data["citations"][0]
+    assert data["passages"][0]["start"] <= first["start"] < first["end"] <= data["passages"][0]["end"]
+    assert holds == sorted(holds, reverse=True)
+    rest = scores[holds.count(True):]
+    assert rest == sorted(rest, reverse=True)
     assert "total" in data["timings_ms"]
 
 
