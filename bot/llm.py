@@ -2,32 +2,39 @@
 
 The extractive responder stays the default and the fallback: a timeout, a connection error or a
 malformed reply gives the extractive answer plus a one-line notice, never a crash. The prompt
-delimits passages as data (prompts/system.txt); the reply's markers are parsed: a marker naming no
-passage is removed and reported in `warnings`, sentences without a marker are flagged, and an
+delimits passages as data (prompts/system.txt; passage text cannot close or open a passage); the
+reply's markers are parsed: a marker naming no passage is removed and reported in `warnings`,
+sentences without a marker are flagged, each [n] quotes the passage sentence that supports the
+sentence citing it, a citation whose sentence shares nothing with its passage is flagged, and an
 explicit "cannot answer" becomes `abstained: true`.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from bot.answer import _extend, _candidates, select
 from bot.config import Settings
 from bot.models import Answer, Citation, Passage
 from bot.prompts import llm_messages, template
 from index.chunk import detect_language
 from index.errors import QabotError
+from index.lexical import tokenize
 
 log = logging.getLogger(__name__)
 
 PROVIDERS = ("none", "openai", "openai-like", "ollama")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE = re.compile(r"[^。！？.!?\n]+(?:[。！？.!?]+)?(?:\s*\[\d{1,3}\])*")
+_TAG = re.compile(r"<(?=\s*/?\s*passage)", re.I)  # </passage>, </ PASSAGE >, <passage n=…: not ours
+# A citation whose sentence shares no token with its passage and is this far from it in meaning
+# (language-centred cosine, as retrieval scores; unrelated text scores ~0.0-0.1, support 0.2-0.5).
+UNSUPPORTED_COSINE = 0.10
 _CANNOT = re.compile(
     r"CANNOT[_ ]ANSWER|\bcannot answer\b|\bcan't answer\b|not (?:contain|mention|say)|答えられません|記載(?:が|は)?(?:ありません|ない)|書かれていません",
     re.I,
@@ -78,12 +85,19 @@ def _language_name(lang: str) -> str:
     return llm_messages().get(f"{lang}_name", "English")
 
 
+def _inert(text: str) -> str:
+    """Document text cannot close its passage or open another: the `<` of `</passage>` or
+    `<passage`, in any case or spacing, becomes `&lt;`."""
+    return _TAG.sub("&lt;", text)
+
+
 def _passages_block(passages: list[Passage]) -> str:
     item = template("passage")
     parts = []
     for n, p in enumerate(passages, start=1):
-        text = " ".join(p.quote.split()).replace("</passage>", "</ passage>")
-        parts.append(item.format(n=n, source=p.source.rsplit("/", 1)[-1], section=p.section.replace('"', "'"), text=text))
+        text = _inert(" ".join(p.quote.split()))
+        source = _inert(p.source.rsplit("/", 1)[-1].replace('"', "'"))
+        parts.append(item.format(n=n, source=source, section=_inert(p.section.replace('"', "'")), text=text))
     return "\n".join(parts)
 
 
@@ -121,23 +135,76 @@ def check_citations(reply: str, passages: list[Passage]) -> tuple[str, list[int]
     return text, used, warnings
 
 
-def _cited(question: str, passages: list[Passage], used: list[int]) -> list[Citation]:
-    """For each cited passage, quote its sentence that best matches the question (verbatim span)."""
-    citations = []
+def citing_sentences(text: str) -> dict[int, list[str]]:
+    """For each [n] in a checked reply, the sentences that cite it (markers removed)."""
+    out: dict[int, list[str]] = {}
+    for sentence in _SENTENCE.findall(text):
+        plain = re.sub(r"\s+([。、.,!?！？])", r"\1", " ".join(_MARKER.sub("", sentence).split()))
+        for n in dict.fromkeys(int(m) for m in _MARKER.findall(sentence)):
+            if plain:
+                out.setdefault(n, []).append(plain)
+    return out
+
+
+class _Support:
+    """Which sentence of a passage supports a sentence of the reply: shared tokens (IDF-weighted,
+    index.lexical.tokenize, as retrieval counts them) plus closeness in meaning (the retriever's
+    language-centred embedder, so an English sentence finds its Japanese source)."""
+
+    def __init__(self, retriever):
+        self.embed = getattr(retriever, "embedding", None)
+        df, n_docs = retriever.document_frequencies() if retriever is not None else ({}, 0)
+        self.idf = lambda t: math.log(1 + (max(n_docs, 1) - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5))
+
+    def overlap(self, claim: set[str], tokens: set[str]) -> float:
+        total = sum(self.idf(t) for t in claim)
+        return sum(self.idf(t) for t in claim & tokens) / total if total else 0.0
+
+    def vectors(self, sentences: list[str]):
+        import numpy as np
+
+        return None if self.embed is None else np.asarray(self.embed.get_text_embedding_batch(sentences), dtype=np.float32)
+
+    def cosines(self, claim: str, vectors) -> list[float] | None:
+        import numpy as np
+
+        if vectors is None:
+            return None
+        return (vectors @ np.asarray(self.embed.get_query_embedding(claim), dtype=np.float32)).tolist()
+
+
+def _cited(text: str, passages: list[Passage], used: list[int], retriever=None) -> tuple[list[Citation], list[str]]:
+    """For each cited passage, quote (verbatim) its sentence that best supports the reply's sentence
+    citing it; warn when a citing sentence shares nothing with its passage."""
+    support = _Support(retriever)
+    claims = citing_sentences(text)
+    citations, warnings = [], []
     for n in used:
         p = passages[n - 1]
-        candidates = _candidates([p], 1)
-        if not candidates:
-            continue
-        ranked, _ = select(question, [p], {}, 1)
-        best = ranked[0] if ranked else _extend(max(candidates, key=lambda c: c.dense), {}, [])
+        spans = [tuple(s) for s in p.sentences] or [(0, len(p.quote), p.start, p.end)]
+        sentences = [p.quote[cs:ce] for cs, ce, *_ in spans]
+        tokens = [set(p.sentence_tokens[j]) if j < len(p.sentence_tokens) and p.sentence_tokens[j] else set(tokenize(t))
+                  for j, t in enumerate(sentences)]
+        vectors = support.vectors(sentences) if claims.get(n) else None
+        best, best_score = 0, float("-inf")
+        for claim in claims.get(n, []):
+            words = set(tokenize(claim))
+            shared = [support.overlap(words, t) for t in tokens]
+            close = support.cosines(claim, vectors) or [0.0] * len(sentences)
+            scores = [a + b for a, b in zip(shared, close)]
+            j = max(range(len(scores)), key=scores.__getitem__)
+            if scores[j] > best_score:
+                best, best_score = j, scores[j]
+            if max(shared) == 0 and max(close) < UNSUPPORTED_COSINE:
+                warnings.append(f"citation [{n}] shares nothing with its sentence: {claim[:80]}")
+        cs, ce, rs, re_ = spans[best]
         citations.append(
             Citation(
-                n=n, source=p.source, section=p.section, text=p.verbatim(*best.raw),
-                quote=best.text, start=best.raw[0], end=best.raw[1], score=p.score, page=p.page_at(best.raw[0]),
+                n=n, source=p.source, section=p.section, text=p.verbatim(rs, re_),
+                quote=p.quote[cs:ce], start=rs, end=re_, score=p.score, page=p.page_at(rs),
             )
         )
-    return citations
+    return citations, warnings
 
 
 class _Shown:
@@ -261,7 +328,9 @@ class LLMResponder:
         except LLMUnavailable as e:
             notice = llm_messages()["fallback_notice"].format(reason=e)
             log.info("%s", notice)  # the notice itself reaches the user through `warnings`
-            return retrieval.model_copy(update={"question": question, "warnings": [notice], "model": self.model})
+            timings["llm"] = round((time.perf_counter() - t1) * 1000, 1)  # the time it was given
+            timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
+            return retrieval.model_copy(update={"question": question, "warnings": [notice], "model": self.model, "timings_ms": timings})
         timings["llm"] = round((time.perf_counter() - t1) * 1000, 1)
         timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
         lang = detect_language(question)
@@ -275,9 +344,11 @@ class LLMResponder:
         text, used, warnings = check_citations(reply, passages)
         if not used:
             warnings.append("the answer cites no passage")
+        citations, unsupported = _cited(text, passages, used, getattr(self.base, "retriever", None))
+        timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
         return Answer(question=question, answer=text, abstained=False, language=lang,
-                      citations=_cited(standalone, passages, used), passages=passages, timings_ms=timings,
-                      mode="llm", model=self.model, warnings=warnings)
+                      citations=citations, passages=passages, timings_ms=timings,
+                      mode="llm", model=self.model, warnings=warnings + unsupported)
 
 
 def _redact(text: str, settings: Settings) -> str:

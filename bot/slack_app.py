@@ -24,7 +24,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 
 from bot.config import Settings
 from bot.feedback import FeedbackStore
-from bot.slack_blocks import FEEDBACK_DOWN, FEEDBACK_UP, answer_blocks, answer_text, escape
+from bot.slack_blocks import FEEDBACK_DOWN, FEEDBACK_UP, answer_messages, escape
 from index.errors import QabotError
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,50 @@ def web_client(settings: Settings) -> WebClient:
     return client
 
 
+class _Placeholder:
+    """LLM mode: a "…" reply edited as tokens arrive (at most every STREAM_INTERVAL s), then replaced
+    by the answer, or by the error or apology when answering fails. Edits are serialised: a
+    streaming edit still in flight (say, waiting out a 429) lands before the final one, and none
+    follows it, so the thread never ends on a half answer or a "…"."""
+
+    def __init__(self, client: WebClient, channel: str, thread_ts: str):
+        posted = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text="…")
+        self.client, self.channel, self.ts = client, channel, posted["ts"]
+        self.text = ""
+        self.last = time.monotonic()
+        self.final = False
+        self._lock = threading.Lock()
+
+    def on_token(self, token: str) -> None:
+        """Called on the LLM's thread: a failed progress edit must not fail the answer."""
+        self.text += token
+        if time.monotonic() - self.last < STREAM_INTERVAL or not self._lock.acquire(blocking=False):
+            return  # too soon, or an edit (or the final answer) is being sent
+        try:
+            if not self.final:
+                self.last = time.monotonic()
+                self.client.chat_update(channel=self.channel, ts=self.ts, text=escape(self.text) + " …")
+        except SlackApiError as e:
+            log.info("streaming update failed: %s", e.response.get("error"))
+        except Exception as e:  # connection errors …
+            log.info("streaming update failed: %s", type(e).__name__)
+        finally:
+            self._lock.release()
+
+    def finish(self, message: dict) -> None:
+        """The final edit ({"text", "blocks"}): after any streaming edit in flight, and the last.
+        If Slack refuses the blocks, the plain text still replaces the placeholder."""
+        with self._lock:
+            self.final = True
+            try:
+                self.client.chat_update(channel=self.channel, ts=self.ts, **message)
+            except SlackApiError as e:
+                if not message.get("blocks"):
+                    raise
+                log.warning("answer blocks refused (%s); posting the answer as plain text", e.response.get("error"))
+                self.client.chat_update(channel=self.channel, ts=self.ts, text=message["text"])
+
+
 class SlackBot:
     """Holds the Bolt app and the state its listeners share."""
 
@@ -187,7 +231,8 @@ class SlackBot:
             try:
                 answer = self._ask(question, None)
                 fid = self.feedback.record_answer(answer, channel, None, user)
-                respond(text=answer_text(answer), blocks=answer_blocks(answer, fid), response_type="in_channel")
+                for message in answer_messages(answer, fid):  # one, unless the answer is very long
+                    respond(**message, response_type="in_channel")
             except QabotError as e:
                 respond(text=escape(str(e)), response_type="ephemeral")
             except Exception:
@@ -221,22 +266,6 @@ class SlackBot:
 
         return isinstance(self.responder, LLMResponder)
 
-    def _streamer(self, client: WebClient, channel: str, thread_ts: str):
-        """LLM mode: a placeholder reply edited as tokens arrive, at most every STREAM_INTERVAL s."""
-        posted = client.chat_postMessage(channel=channel, thread_ts=thread_ts, text="…")
-        state = {"ts": posted["ts"], "text": "", "last": time.monotonic()}
-
-        def on_token(token: str) -> None:
-            state["text"] += token
-            if time.monotonic() - state["last"] >= STREAM_INTERVAL:
-                state["last"] = time.monotonic()
-                try:
-                    client.chat_update(channel=channel, ts=state["ts"], text=escape(state["text"]) + " …")
-                except SlackApiError as e:
-                    log.info("streaming update failed: %s", e.response.get("error"))
-
-        return state, on_token
-
     def _permitted(self, channel: str, user: str, tell) -> bool:
         if self.allowed and channel not in self.allowed and not channel.startswith("D"):
             log.info("ignoring a question in channel %s (not in SLACK_ALLOWED_CHANNELS)", channel)
@@ -259,35 +288,45 @@ class SlackBot:
             return
         question = question_of(event.get("text", ""))
         self._react(client, "reactions_add", channel, ts)
+        placeholder: _Placeholder | None = None
         try:
             history = self._threads.history(key) or []
             if self.streams:
-                state, on_token = self._streamer(client, channel, thread_ts)
-                answer = self._ask(question, history, on_token)
-                fid = self.feedback.record_answer(answer, channel, thread_ts, user)
-                client.chat_update(channel=channel, ts=state["ts"], text=answer_text(answer), blocks=answer_blocks(answer, fid))
+                placeholder = _Placeholder(client, channel, thread_ts)
+                answer = self._ask(question, history, placeholder.on_token)
             else:
                 answer = self._ask(question, history)
-                fid = self.feedback.record_answer(answer, channel, thread_ts, user)
-                client.chat_postMessage(
-                    channel=channel,
-                    thread_ts=thread_ts,
-                    text=answer_text(answer),
-                    blocks=answer_blocks(answer, fid),
-                    unfurl_links=False,
-                    unfurl_media=False,
-                )
+            fid = self.feedback.record_answer(answer, channel, thread_ts, user)
+            first, *more = answer_messages(answer, fid)
+            if placeholder is not None:
+                placeholder.finish(first)
+            else:
+                client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **first)
+            for message in more:  # a very long answer continues in the thread
+                client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **message)
             self._threads.add(key, question)
         except QabotError as e:
-            tell(escape(str(e)))
+            self._say(placeholder, tell, escape(str(e)))
         except Exception as e:
             log.exception("answering in %s/%s failed: %s", channel, thread_ts, type(e).__name__)
             try:
-                tell(APOLOGY)
+                self._say(placeholder, tell, APOLOGY)
             except SlackApiError:
                 log.error("could not post the apology either")
         finally:
             self._react(client, "reactions_remove", channel, ts)
+
+    @staticmethod
+    def _say(placeholder: "_Placeholder | None", tell, text: str) -> None:
+        """An error or apology replaces the streaming placeholder (never leave a '…' behind);
+        without one, or if Slack refuses the edit, it is a new reply in the thread."""
+        if placeholder is not None:
+            try:
+                placeholder.finish({"text": text})
+                return
+            except SlackApiError as e:
+                log.info("could not edit the placeholder: %s", e.response.get("error"))
+        tell(text)
 
     @staticmethod
     def _react(client: WebClient, method: str, channel: str, ts: str) -> None:

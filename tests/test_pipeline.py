@@ -39,6 +39,14 @@ def test_japanese_question_gets_japanese_lead_and_section(responder):
     assert "増殖を再開" in squash(" ".join(c.quote for c in answer.citations))
 
 
+def test_full_japanese_question_after_another_is_retrieved_on_its_own(responder):
+    question = "骨髄の造血幹細胞は、いざというときにどうなりますか？"
+    alone = responder.ask(question)
+    after = responder.ask(question, history=["エクソソームを分泌するのはどの細胞ですか？"])
+    assert [(p.source, p.start) for p in after.passages] == [(p.source, p.start) for p in alone.passages]
+    assert after.answer == alone.answer
+
+
 def test_abstains_in_the_question_language(responder):
     en = responder.ask("What is the weather in Osaka today?")
     assert en.abstained and not en.citations
@@ -94,7 +102,15 @@ def test_json_schema_of_ask(release_store):
     for p in data["passages"]:
         assert set(p) >= {"source", "section", "text", "start", "end", "score"}
     scores = [p["score"] for p in data["passages"]]
-    assert len(data["passages"]) == 5
+    assert len(data["passages"]) == 5 and all(0 < s <= 1 for s in scores)
+    # The passages holding the cited sentences first (the first holds [1]), then the rest best first.
+    holds = [any(c["source"] == p["source"] and p["start"] <= c["start"] < c["end"] <= p["end"] for c in data["citations"])
+             for p in data["passages"]]
+    first = data["citations"][0]
+    assert data["passages"][0]["start"] <= first["start"] < first["end"] <= data["passages"][0]["end"]
+    assert holds == sorted(holds, reverse=True)
+    rest = scores[holds.count(True):]
+    assert rest == sorted(rest, reverse=True)
     assert "total" in data["timings_ms"]
 
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from bot.models import Answer, Citation
 from bot.slack_app import question_of
 from tests.slack_double import block_texts
-from bot.slack_blocks import FEEDBACK_DOWN, FEEDBACK_UP, answer_blocks, answer_text
+from bot.slack_blocks import FEEDBACK_DOWN, FEEDBACK_UP, answer_blocks, answer_messages, answer_text
 
 SOURCE = "/work/docs/ncc-press-release-2014-07-02.txt"
 JA_QUOTE = "一般的に休眠状態のがん細胞は抗がん剤に抵抗性をもつ場合が多いことから、このマイクロRNAを標的とした薬剤開発は、抗がん剤による効果増強剤や耐性克服剤として期待されます。"
@@ -164,12 +164,44 @@ def test_long_answer_is_split_into_sections_without_losing_text():
     assert "".join(parts).replace("\n", "") == text.replace("\n", ""), "Japanese text is split, never altered"
 
 
-def test_huge_answer_is_cut_to_the_message_limit():
+def assert_messages_within_limits(messages: list[dict], feedback: bool) -> None:
+    """Every message fits; the buttons are in the last one only; each has a plain-text fallback."""
+    assert messages
+    for i, message in enumerate(messages):
+        assert_within_limits(message["blocks"], feedback=feedback and i == len(messages) - 1)
+        assert 0 < len(message["text"]) <= 4000 and well_escaped(message["text"])
+
+
+def answer_text_of(messages: list[dict]) -> str:
+    """The answer sections of all messages (those before the sources), joined."""
+    return "\n".join(part for m in messages for part in answer_sections(m["blocks"]))
+
+
+def test_huge_answer_continues_in_more_messages_never_cut():
     text = "\n".join(f"{i}: " + JA_PASSAGE for i in range(700))  # ~60,000 characters
-    blocks = answer_blocks(make(text, [cite(n) for n in range(1, 6)], language="ja"), FID)
-    assert_within_limits(blocks, feedback=True)
-    assert blocks[0]["text"]["text"].startswith("0: " + JA_PASSAGE)
-    assert blocks[-2]["elements"][0]["text"] == "…"
+    messages = answer_messages(make(text, [cite(n) for n in range(1, 6)], language="ja"), FID)
+    assert len(messages) >= 6
+    assert_messages_within_limits(messages, feedback=True)
+    assert answer_text_of(messages) == text, "every line of the answer, in order, nothing cut"
+    last = messages[-1]["blocks"]
+    assert sum(JA_QUOTE in t for t in block_texts(last)) == 5, "all five sources, after the answer"
+    assert not any(b["type"] == "context" and b["elements"][0]["text"] == "…" for m in messages for b in m["blocks"])
+    assert messages[0]["blocks"] == answer_blocks(make(text, [cite(n) for n in range(1, 6)], language="ja"), FID)
+
+
+def test_long_answer_reaches_slack_whole():
+    """Through the bot: an answer longer than one message is posted in the thread in order, whole."""
+    from bot.config import Settings
+    from tests.slack_double import FakeResponder, RecordingWebClient, offline_bot
+
+    text = "\n".join(f"{i}行目：" + JA_PASSAGE for i in range(300))  # ~27,000 characters
+    bot = offline_bot(Settings(slack_user_rate=0), FakeResponder(text))
+    client = RecordingWebClient()
+    bot.answer_message(client, {"channel": "C1", "ts": "1.0", "user": "U1", "text": "長い答えを"}, thread_ts="1.0")
+    assert len(client.posts) >= 3 and all(p["thread_ts"] == "1.0" for p in client.posts)
+    posted = "\n".join(part for p in client.posts for part in answer_sections(p["blocks"]))
+    assert posted == text
+    assert [b["type"] for b in client.posts[-1]["blocks"]][-1] == "actions"
 
 
 def test_text_fallback_is_short_and_lists_sources():
@@ -212,10 +244,11 @@ def test_escaping_survives_splitting_and_cutting():
     # hard cuts at 3,000 (sections), 600 (quotes) and the fallback's limit must not cut an entity in two
     line = "<&>x" * 2000  # expands to 13 characters per 4: every cut position is tried
     answer = make(f"{line}\n{line}", [cite(1, line), cite(2, "a" + line)])
-    blocks = answer_blocks(answer, FID)
-    assert_within_limits(blocks, feedback=True)
-    for part in answer_sections(blocks):
+    messages = answer_messages(answer, FID)
+    assert_messages_within_limits(messages, feedback=True)
+    for part in (p for m in messages for p in answer_sections(m["blocks"])):
         assert not part.endswith(("&", "&a", "&am", "&amp", "&l", "&lt", "&g", "&gt"))
+    assert unescape(answer_text_of(messages)).replace("\n", "") == answer.answer.replace("\n", "")
     text = answer_text(answer)
     assert len(text) <= 4000 and well_escaped(text)
 
@@ -230,9 +263,9 @@ def test_escaping_survives_splitting_and_cutting():
 def test_any_answer_fits_and_is_escaped(answer, quotes, abstained, with_feedback):
     answer = answer.strip() or "x"
     model = make(answer, [cite(n, q) for n, q in enumerate(quotes, 1)], abstained=abstained)
-    blocks = answer_blocks(model, FID if with_feedback else None)
-    assert_within_limits(blocks, feedback=with_feedback)
-    assert answer.replace("\n", "").startswith(unescape(blocks[0]["text"]["text"]).replace("\n", ""))
+    messages = answer_messages(model, FID if with_feedback else None)
+    assert_messages_within_limits(messages, feedback=with_feedback)
+    assert unescape(answer_text_of(messages)).replace("\n", "") == answer.replace("\n", ""), "never cut"
     text = answer_text(model)
     assert 0 < len(text) <= 4000 and well_escaped(text)
 

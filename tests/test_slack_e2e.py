@@ -7,10 +7,12 @@ calls of one test are told apart from another's).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import itertools
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -137,9 +139,9 @@ def assert_cited_answer(post: Call) -> None:
 
 
 # -- the bot --------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def bot(release_store, tmp_path_factory):
-    work = tmp_path_factory.mktemp("slack")
+@contextlib.contextmanager
+def running_bot(store: Path, work: Path, **env: str):
+    """`qabot slack` on a free port against a fresh Slack double; its stderr is the log."""
     log = work / "bot-stderr.log"
     feedback_db = work / "feedback.sqlite3"
     slack = SlackDouble().start()
@@ -152,8 +154,9 @@ def bot(release_store, tmp_path_factory):
         QABOT_SLACK_USER_RATE="0",
         QABOT_LOG_LEVEL="INFO",  # the log the token must never appear in: INFO, more than the default
         COLUMNS="250",  # rich wraps log lines at the console width
+        **env,
     )
-    cmd = [sys.executable, "-m", "bot.cli", "slack", "--port", str(port), "--host", "127.0.0.1", "--store", str(release_store)]
+    cmd = [sys.executable, "-m", "bot.cli", "slack", "--port", str(port), "--host", "127.0.0.1", "--store", str(store)]
     with log.open("wb") as err:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=err, stderr=err)
     url = f"http://127.0.0.1:{port}"
@@ -180,6 +183,12 @@ def bot(release_store, tmp_path_factory):
             proc.wait(timeout=10)
         slack.stop()
     assert TOKEN not in log.read_text(errors="replace"), "the bot token was written to the log"
+
+
+@pytest.fixture(scope="module")
+def bot(release_store, tmp_path_factory):
+    with running_bot(release_store, tmp_path_factory.mktemp("slack")) as running:
+        yield running
 
 
 @pytest.fixture
@@ -438,4 +447,70 @@ def test_the_log_never_contains_the_token(bot, slack):
     log = bot.log_text()
     assert "serving Slack events" in log
     assert TOKEN not in log and TOKEN not in "".join(log.split())
-    assert "Traceback" not in log or "SlackApiError" in log  # the one expected failure only
+    # The only tracebacks are those of the failure test_failed_answer_gets_an_apology causes on
+    # purpose: one SlackApiError per "answering in CERR" (none if that test did not run).
+    tracebacks = log.count("Traceback (most recent call last)")
+    slack_errors = len(re.findall(r"^\s*slack_sdk\.errors\.SlackApiError: ", log, re.M))
+    assert tracebacks == slack_errors == log.count("answering in CERR/"), log[-3000:]
+
+
+# -- LLM mode: the streamed answer's placeholder is always replaced ------------------------------
+LLM_TIMEOUT = 2.5
+
+
+@pytest.fixture(scope="module")
+def llm_bot(release_store, tmp_path_factory):
+    from tests.openai_double import OpenAIDouble
+
+    with OpenAIDouble() as llm, running_bot(
+        release_store, tmp_path_factory.mktemp("slack-llm"),
+        QABOT_LLM="openai-like", QABOT_LLM_MODEL="test-model", QABOT_LLM_BASE_URL=llm.base_url,
+        QABOT_LLM_TIMEOUT=str(LLM_TIMEOUT), NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost",
+    ) as running:
+        yield running, llm
+
+
+def _final_text(slack: SlackDouble, channel: str) -> tuple[Call, Call]:
+    """The placeholder post and the last edit of it that Slack accepted."""
+    placeholder, *others = slack.calls("chat.postMessage", channel=channel)
+    assert placeholder["text"] == "…" and others == [], "everything goes into the one placeholder reply"
+    edits = [c for c in slack.calls("chat.update", channel=channel) if c.status == 200 and c["ts"] == placeholder.response["ts"]]
+    assert edits, "the placeholder was never replaced"
+    return placeholder, edits[-1]
+
+
+@pytest.mark.parametrize("case", ["stalls-while-slack-rate-limits", "breaks-off-then-blocks-refused", "bad-question"])
+def test_failed_llm_stream_never_leaves_the_placeholder(llm_bot, case):
+    from tests.openai_double import Reply
+
+    bot, llm = llm_bot
+    slack = bot.slack
+    channel = "CLLM" + str(next(_ids))
+    long_reply = "Dormant breast cancer cells resist chemotherapy because exosomes from the bone marrow put them to sleep [1]. " * 3
+    question = QUESTION
+    if case == "stalls-while-slack-rate-limits":
+        # The model streams, stalls past the timeout, then drops the connection; meanwhile Slack
+        # answers the first progress edit with 429, so that edit is retried after the fallback.
+        llm.script(Reply(text=long_reply, chunk_chars=4, chunk_delay=0.25, fail_after=16))
+        slack.fail_next("chat.update", status=429, retry_after=3, where=lambda p: p.get("channel") == channel)
+    elif case == "breaks-off-then-blocks-refused":
+        # The stream breaks off mid-answer (the fallback answer is used), and Slack refuses its blocks once.
+        llm.script(Reply(text=long_reply, chunk_chars=4, chunk_delay=0.2, fail_after=10))
+        slack.fail_next("chat.update", status=500, where=lambda p: p.get("channel") == channel and bool(p.get("blocks")))
+    else:
+        question = "why " * 600  # refused by the responder after the placeholder is up
+    acked(bot.event(mention(channel, text=question)))
+    slack.wait_for("reactions.remove", timeout=60, channel=channel)
+    time.sleep(5)  # a retried progress edit (Retry-After 3 s) would land in here
+    _, final = _final_text(slack, channel)
+    assert final["text"] != "…" and not final["text"].endswith(" …"), final["text"]
+    if case == "bad-question":
+        assert "question too long" in final["text"] and "Sorry" not in final["text"]
+    else:
+        assert final["text"].startswith("The documents say:"), final["text"]  # the extractive fallback
+        assert "化学療法" in final["text"] or "抗がん剤" in final["text"]
+    if case == "stalls-while-slack-rate-limits":
+        assert final["blocks"] and any("Sources" in t for t in block_texts(final["blocks"]))
+        statuses = [c.status for c in slack.calls("chat.update", channel=channel)]
+        assert statuses[0] == 429 and statuses.count(200) >= 2, statuses
+    assert TOKEN not in bot.log_text()
