@@ -27,6 +27,7 @@ from index.errors import QabotError
 from index.lexical import tokenize
 
 log = logging.getLogger(__name__)
+_JAPANESE = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
 
 PROVIDERS = ("none", "openai", "openai-like", "ollama")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
@@ -345,10 +346,17 @@ class LLMResponder:
         if not used:
             warnings.append("the answer cites no passage")
         citations, unsupported = _cited(text, passages, used, getattr(self.base, "retriever", None))
+        glossary = []
+        if lang == "en" and any(_JAPANESE.search(c.quote) for c in citations):  # the same glossary as extractive answers
+            from bot.glossary import build_glossary
+            from bot.query import build_query
+
+            df, n_docs = self.base.retriever.document_frequencies()
+            glossary = build_glossary(build_query(standalone), [c.quote for c in citations], df, n_docs)
         timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
         return Answer(question=question, answer=text, abstained=False, language=lang,
                       citations=citations, passages=passages, timings_ms=timings,
-                      mode="llm", model=self.model, warnings=warnings + unsupported)
+                      mode="llm", model=self.model, warnings=warnings + unsupported, glossary=glossary)
 
 
 def _redact(text: str, settings: Settings) -> str:

@@ -153,6 +153,16 @@ def test_valid_citations_survive_verbatim(make, double):
     assert "llm" in answer.timings_ms
 
 
+def test_llm_answer_to_an_english_question_keeps_the_glossary(make, double):
+    """An English reader of a Japanese source gets the same dictionary glossary in LLM mode."""
+    double.script(TWO_CITED)
+    answer = make().ask(QUESTION)
+    cited = "".join(c.quote for c in answer.citations)
+    assert answer.glossary and all(g.term[:2] in cited for g in answer.glossary)
+    double.script("休眠状態のがん細胞は抗がん剤に抵抗性をもちます [1]。")
+    assert make().ask("休眠状態のがん細胞はなぜ薬が効きにくいのですか？").glossary == []
+
+
 @pytest.mark.slow
 def test_invented_citation_is_removed_and_reported(make, double):
     double.script("Dormant cells resist chemotherapy [1][9]. They hide in the bone marrow [1].")
