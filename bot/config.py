@@ -57,6 +57,7 @@ class Settings(BaseSettings):
     top_k: int = Field(5, ge=1, le=50)
     max_question_chars: int = Field(2000, ge=10, le=100000)
     history_file: Path | None = None
+    dictionary: str | None = None  # JMdict index: a path, "off", or unset for the installed one
     log_level: str = "WARNING"
     # optional LLM answers
     llm: str = "none"  # none | openai | openai-like | ollama

@@ -107,6 +107,9 @@ class Responder:
 
     def __post_init__(self) -> None:
         t0 = time.perf_counter()
+        from index import dictionary
+
+        dictionary.configure(self.settings.dictionary)
         self.store = open_store(self.settings)
         self.embedding = embedder_for(self.settings, self.store)
         self._build_retriever()

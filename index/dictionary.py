@@ -194,6 +194,7 @@ class _State:
         self.resolved = False
         self.generation = 0
         self.local = threading.local()
+        self.setting: str | None = None  # QABOT_DICTIONARY from qabot's settings (None: the environment's)
 
 
 _state = _State()
@@ -212,8 +213,16 @@ def index_path() -> Path | None:
     return _state.path
 
 
+def configure(setting: str | None) -> None:
+    """Use this QABOT_DICTIONARY value (from qabot's settings, which read .env too) instead of the
+    process environment: a path, "off", or None/"" for the default index."""
+    if setting != _state.setting:
+        _state.setting = setting
+        _reset()
+
+
 def _resolve() -> Path | None:
-    setting = os.environ.get("QABOT_DICTIONARY", "").strip()
+    setting = (_state.setting if _state.setting is not None else os.environ.get("QABOT_DICTIONARY", "")).strip()
     if setting.lower() in ("off", "0", "none", "false"):
         return None
     target = Path(setting).expanduser() if setting else _default_path()

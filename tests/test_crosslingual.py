@@ -179,3 +179,13 @@ def test_one_snapshot_serves_a_whole_query(tmp_path):
     settled = {q.id: q.lexical for q in retriever.passages("琵琶湖の面積はどれくらいですか？", 5)}
     for p in passages:  # each chunk credited with its own lexical score, as a settled store gives it
         assert p.lexical == pytest.approx(settled.get(p.id, p.lexical), abs=1e-4)
+
+
+def test_dictionary_setting_from_dotenv_turns_it_off(release_store, tmp_path):
+    """QABOT_DICTIONARY=off in .env: no translations, no glossary (settings read .env, not only the
+    process environment)."""
+    question = "Which cells secrete the exosomes that induce dormancy?"
+    (tmp_path / ".env").write_text("QABOT_DICTIONARY=off\n", encoding="utf-8")
+    off = json.loads(run_qabot("ask", question, "--json", "--store", str(release_store), cwd=tmp_path).stdout)
+    on = json.loads(run_qabot("ask", question, "--json", "--store", str(release_store)).stdout)
+    assert on["glossary"] and not off["glossary"]
