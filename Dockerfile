@@ -7,9 +7,11 @@ COPY bot /src/bot
 COPY index /src/index
 COPY prompts /src/prompts
 # A normal install; the source tree is removed so the image runs the installed package only.
+# The JMdict index (cross-language retrieval, glossaries) is derived once, here, not per container.
 RUN pip install --no-cache-dir torch==2.13.0 --index-url https://download.pytorch.org/whl/cpu \
  && pip install --no-cache-dir /src \
- && rm -rf /src
+ && rm -rf /src \
+ && python -m index.dictionary build
 WORKDIR /app
 COPY data data
 COPY docker-entrypoint.sh /usr/local/bin/docker-entrypoint.sh
