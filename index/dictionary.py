@@ -589,23 +589,17 @@ def _gloss_keys(gloss: str, verb: bool) -> list[tuple[str, float]]:
     return list(keys.items())
 
 
+def _texts_by_kid(src: sqlite3.Connection, table: str) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = defaultdict(set)
+    for kid, text in src.execute(f"SELECT kid, text FROM {table}"):  # noqa: S608 - fixed table names
+        out[kid].add(text)
+    return out
+
+
 def _read_jmdict(src: sqlite3.Connection):
     """Entries as dicts: kanji/kana forms with their tags, senses with glosses and marks."""
-    by_kid: dict[int, set[str]] = defaultdict(set)
-    for kid, text in src.execute("SELECT kid, text FROM KJP"):
-        by_kid[kid].add(text)
-    kji: dict[int, set[str]] = defaultdict(set)
-    for kid, text in src.execute("SELECT kid, text FROM KJI"):
-        kji[kid].add(text)
-    knp: dict[int, set[str]] = defaultdict(set)
-    for kid, text in src.execute("SELECT kid, text FROM KNP"):
-        knp[kid].add(text)
-    kni: dict[int, set[str]] = defaultdict(set)
-    for kid, text in src.execute("SELECT kid, text FROM KNI"):
-        kni[kid].add(text)
-    knr: dict[int, set[str]] = defaultdict(set)
-    for kid, text in src.execute("SELECT kid, text FROM KNR"):
-        knr[kid].add(text)
+    # kanji priorities, kanji info, kana priorities, kana info, kana restrictions: kid -> texts
+    by_kid, kji, knp, kni, knr = (_texts_by_kid(src, table) for table in ("KJP", "KJI", "KNP", "KNI", "KNR"))
 
     entries: dict[int, dict] = {}
 
