@@ -47,7 +47,6 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
 }
 _HAS = {
-    "number": re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万億兆]|半数|数[十百千万]|\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b", re.I),
     "date": re.compile(r"[0-9０-９]|[一二三四五六七八九十]+(年|月|日|世紀)|元年|(昭和|平成|令和|明治|大正)|時代"),
     "person": re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+\b"),
     "contact": re.compile(r"https?://|www\.|[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|TEL|FAX", re.I),
@@ -66,10 +65,11 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _ORDINAL_AFTER = re.compile(r"^(次|代目|代|番目|番|回目|位|世|号|期|号機|th\b|st\b|nd\b|rd\b)")
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 _DATE_AFTER = re.compile(r"^(年(?!間|分|前|後|以上|近く)|月(?!間)|日(?!間)|/)")
+_COUNT_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozens?)\b|半数|数[十百千万]", re.I)
 
 
 def _has_quantity(text: str) -> bool:
-    if re.search(r"半数|数[十百千万]|\b(dozens?|hundreds|thousands|millions)\b", text, re.I):
+    if _COUNT_WORD.search(text):
         return True
     text = _URL.sub(" ", text)  # 7/332/ra63 in a link counts nothing
     for m in _NUMERAL.finditer(text):
@@ -82,7 +82,7 @@ def _has_quantity(text: str) -> bool:
         if re.fullmatch(r"[一二三四五六七八九]", m.group()) and not re.match(r"^[つ人名個件本匹頭回倍割歳か]", after):
             continue  # a lone kanji numeral inside a word (一般, 三大), not a count
         return True
-    return bool(re.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozen)\b", text, re.I))
+    return False
 
 
 def _has_person(text: str) -> bool:
@@ -124,7 +124,7 @@ class Thresholds:
     # Across languages the check is off: dictionary translations miss too many paraphrases to
     # judge by (chosen on the tune split: see bot/tune.py and README "Evaluation").
     max_missing_same: float = 0.75
-    max_missing_cross: float = 1.01
+    max_missing_cross: float = 1.01  # above 1: never
     # At most this IDF-weighted share of the question's key words may be absent from the whole
     # collection; looser for English, whose words may simply lack a dictionary translation.
     max_absent_ja: float = 0.5
@@ -132,7 +132,7 @@ class Thresholds:
     # A loanword or technical term of the question (only katakana translations: tamoxifen,
     # タモキシフェン) that occurs nowhere: the question hinges on something the documents lack.
     abstain_on_absent_loanword: bool = True
-    # "How many", "who", "when": the cited sentence itself must hold a quantity, a name, a date.
+    # "How many" and "who": the cited sentence itself must hold a quantity, a named person.
     lead_must_fit_kind: bool = True
     max_citations: int = 3
     second_citation_ratio: float = 0.85  # a further sentence must score this close to the best
