@@ -120,6 +120,10 @@ class Thresholds:
     min_dense_same: float = 0.30  # language-centred cosine, question and sentence in one language
     min_dense_cross: float = 0.20  # … in different languages (scores run lower across languages)
     min_coverage: float = 0.15
+    # Across languages, shared terms come through dictionary senses, and two everyday words can
+    # match by chance: a sentence this far in meaning is no evidence however many it holds
+    # (tune + dev: every answerable English->Japanese lead had >= 0.19).
+    min_dense_cross_floor: float = 0.15
     # The lead passage may lack at most this IDF-weighted share of the question's key concepts.
     # Across languages the check is off: dictionary translations miss too many paraphrases to
     # judge by (chosen on the tune split: see bot/tune.py and README "Evaluation").
@@ -292,6 +296,8 @@ def select(
         if id(c.passage) not in coverage_of:
             coverage_of[id(c.passage)] = ev.coverage(set(c.passage.tokens), c.passage.quote)
         cov = coverage_of[id(c.passage)]
+        if not same and c.dense < thresholds.min_dense_cross_floor:
+            return f"weak evidence across languages (dense {c.dense:.2f})"
         if c.dense < min_dense and cov < thresholds.min_coverage:
             return f"weak evidence (dense {c.dense:.2f}, coverage {cov:.2f})"
         return None
