@@ -54,25 +54,58 @@ class _Recent:
             return True
 
 
-class _Threads:
-    """Questions asked in each thread the bot answered in (cached: conversations.replies is rate-limited)."""
+class ThreadMemory:
+    """What the bot knows of a thread: whether it answered there and the questions asked in it.
 
-    def __init__(self, size: int = 5000):
-        self.size = size
-        self._turns: OrderedDict[tuple[str, str], list[str]] = OrderedDict()
+    Read from Slack (conversations.replies: the thread's messages, the bot's own answers among
+    them), so a follow-up keeps its context after a restart and on another replica; cached for
+    `ttl` seconds because conversations.replies is rate-limited. When Slack cannot be read, what
+    this process itself saw of the thread is used."""
+
+    def __init__(self, ttl: float = 30.0, size: int = 5000):
+        self.ttl, self.size = ttl, size
+        self._threads: OrderedDict[tuple[str, str], tuple[float, bool, list[tuple[str, str]]]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def history(self, key: tuple[str, str]) -> list[str] | None:
+    def read(self, client: WebClient, channel: str, thread_ts: str, bot_user: str | None, bot_id: str | None) -> tuple[bool, list[tuple[str, str]]]:
+        """(answered, [(ts, question), …] oldest first) for the thread."""
+        key = (channel, thread_ts)
         with self._lock:
-            turns = self._turns.get(key)
-            return list(turns) if turns is not None else None
+            cached = self._threads.get(key)
+        if cached is not None and time.monotonic() - cached[0] < self.ttl:
+            return cached[1], list(cached[2])
+        try:
+            reply = client.conversations_replies(channel=channel, ts=thread_ts, limit=200)
+        except SlackApiError as e:
+            log.info("could not read thread %s/%s: %s", channel, thread_ts, e.response.get("error"))
+            return (cached[1], list(cached[2])) if cached else (False, [])
+        answered, questions = False, []
+        for m in reply.get("messages") or []:
+            if m.get("bot_id") or m.get("subtype"):
+                if (bot_user and m.get("user") == bot_user) or (bot_id and m.get("bot_id") == bot_id):
+                    answered = True
+                continue
+            text = question_of(m.get("text", ""))
+            if text:
+                questions.append((m.get("ts", ""), text))
+        self._put(key, answered, questions)
+        return answered, questions
 
-    def add(self, key: tuple[str, str], question: str) -> None:
+    def answered(self, channel: str, thread_ts: str, ts: str, question: str) -> None:
+        """This process answered `question` (message `ts`) in the thread."""
+        key = (channel, thread_ts)
         with self._lock:
-            self._turns.setdefault(key, []).append(question)
-            self._turns.move_to_end(key)
-            while len(self._turns) > self.size:
-                self._turns.popitem(last=False)
+            stamp, _, questions = self._threads.get(key, (time.monotonic(), False, []))
+            if all(t != ts for t, _ in questions):
+                questions = [*questions, (ts, question)]
+        self._put(key, True, questions, stamp)
+
+    def _put(self, key, answered: bool, questions: list, stamp: float | None = None) -> None:
+        with self._lock:
+            self._threads[key] = (time.monotonic() if stamp is None else stamp, answered, questions)
+            self._threads.move_to_end(key)
+            while len(self._threads) > self.size:
+                self._threads.popitem(last=False)
 
 
 class _RateLimit:
@@ -101,6 +134,13 @@ def question_of(text: str) -> str:
     """The question in a message: mentions removed, Slack's escapes undone."""
     text = _MENTION.sub(" ", text or "")
     return " ".join(text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").split())
+
+
+def _ts_before(a: str, b: str) -> bool:
+    try:
+        return float(a) < float(b)
+    except ValueError:
+        return True
 
 
 def web_client(settings: Settings) -> WebClient:
@@ -183,8 +223,9 @@ class SlackBot:
         self.rate = _RateLimit(settings.slack_user_rate)
         self._events = _Recent()
         self._messages = _Recent()
-        self._threads = _Threads()
-        self._answer_lock = threading.Lock()  # the embedding engine is not re-entrant
+        self._threads = ThreadMemory(ttl=settings.slack_thread_cache)
+        self.bot_user: str | None = None  # our own user and bot ids, learnt from Bolt's context
+        self.bot_id: str | None = None
 
     # -- listeners -----------------------------------------------------------------------------
     def _register(self) -> None:
@@ -200,9 +241,10 @@ class SlackBot:
             return next()
 
         @app.event("app_mention")
-        def on_mention(event: dict, client: WebClient) -> None:
+        def on_mention(event: dict, client: WebClient, context) -> None:
             if event.get("bot_id"):
                 return
+            self._learn(context)
             self.answer_message(client, event, thread_ts=event.get("thread_ts") or event["ts"])
 
         @app.event("message")
@@ -213,9 +255,11 @@ class SlackBot:
                 self.answer_message(client, event, thread_ts=event.get("thread_ts") or event["ts"])
                 return
             thread_ts = event.get("thread_ts")
-            bot_user = context.bot_user_id or ""
-            if thread_ts and f"<@{bot_user}" not in (event.get("text") or ""):
-                if self._threads.history((event["channel"], thread_ts)) is not None:
+            self._learn(context)
+            if thread_ts and f"<@{self.bot_user or ''}" not in (event.get("text") or ""):
+                # a reply without a mention: answered only in threads the bot has answered in
+                answered, _ = self._threads.read(client, event["channel"], thread_ts, self.bot_user, self.bot_id)
+                if answered:
                     self.answer_message(client, event, thread_ts=thread_ts)  # follow-up, no mention
 
         @app.command("/ask")
@@ -254,11 +298,22 @@ class SlackBot:
             log.error("unhandled error in a listener: %s", type(error).__name__, exc_info=error)
 
     # -- work ----------------------------------------------------------------------------------
+    def _learn(self, context) -> None:
+        self.bot_user = self.bot_user or getattr(context, "bot_user_id", None)
+        self.bot_id = self.bot_id or getattr(context, "bot_id", None)
+
     def _ask(self, question: str, history: list[str] | None, on_token=None):
-        with self._answer_lock:
-            if on_token is not None:
-                return self.responder.ask(question, history=history, on_token=on_token)
-            return self.responder.ask(question, history=history)
+        """No lock here: retrieval keeps no per-call state, so answers run side by side."""
+        if on_token is not None:
+            return self.responder.ask(question, history=history, on_token=on_token)
+        return self.responder.ask(question, history=history)
+
+    def _history(self, client: WebClient, channel: str, thread_ts: str, ts: str) -> list[str]:
+        """The questions asked earlier in the thread (none for a new thread)."""
+        if thread_ts == ts:
+            return []
+        _, questions = self._threads.read(client, channel, thread_ts, self.bot_user, self.bot_id)
+        return [q for t, q in questions if t != ts and _ts_before(t, ts)]
 
     @property
     def streams(self) -> bool:
@@ -279,7 +334,6 @@ class SlackBot:
         channel, ts, user = event["channel"], event["ts"], event.get("user", "")
         if not self._messages.first_time((channel, ts)):
             return  # the same message as app_mention and as message, or redelivered
-        key = (channel, thread_ts)
 
         def tell(text: str) -> None:
             client.chat_postMessage(channel=channel, thread_ts=thread_ts, text=text)
@@ -290,7 +344,7 @@ class SlackBot:
         self._react(client, "reactions_add", channel, ts)
         placeholder: _Placeholder | None = None
         try:
-            history = self._threads.history(key) or []
+            history = self._history(client, channel, thread_ts, ts)
             if self.streams:
                 placeholder = _Placeholder(client, channel, thread_ts)
                 answer = self._ask(question, history, placeholder.on_token)
@@ -304,7 +358,7 @@ class SlackBot:
                 client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **first)
             for message in more:  # a very long answer continues in the thread
                 client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **message)
-            self._threads.add(key, question)
+            self._threads.answered(channel, thread_ts, ts, question)
         except QabotError as e:
             self._say(placeholder, tell, escape(str(e)))
         except Exception as e:

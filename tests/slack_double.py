@@ -76,6 +76,7 @@ class SlackDouble(LocalServer):
         self._failures: dict[str, list[_Failure]] = {}
         self._ts_base = int(time.time())
         self._ts_count = 0
+        self._messages: dict[str, dict[str, dict[str, Any]]] = {}  # channel -> ts -> message
         self._serve(ThreadingHTTPServer((host, 0), self._handler_class()), "slack-double")
 
     @property
@@ -105,6 +106,15 @@ class SlackDouble(LocalServer):
             error = "ratelimited" if status == 429 else "internal_error" if status >= 500 else "fatal_error"
         with self._lock:
             self._failures.setdefault(method, []).extend(_Failure(status, error, retry_after, where) for _ in range(times))
+
+    def add_message(self, channel: str, message: dict[str, Any]) -> None:
+        """A message Slack knows of (a user's question): conversations.replies returns it."""
+        with self._lock:
+            self._messages.setdefault(channel, {}).setdefault(message["ts"], {k: v for k, v in message.items() if k != "channel"})
+
+    def forget(self, channel: str) -> None:
+        with self._lock:
+            self._messages.pop(channel, None)
 
     def clear_failures(self) -> None:
         with self._lock:
@@ -164,7 +174,16 @@ class SlackDouble(LocalServer):
             for key in ("blocks", "thread_ts"):
                 if key in params:
                     message[key] = params[key]
+            self.add_message(params.get("channel", ""), message)
             return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": message}
+        if method == "conversations.replies":
+            with self._lock:
+                known = self._messages.get(params.get("channel", ""), {})
+                thread = [dict(m) for ts, m in known.items() if ts == params.get("ts") or m.get("thread_ts") == params.get("ts")]
+            thread.sort(key=lambda m: float(m["ts"]))
+            if not thread:
+                return {"ok": False, "error": "thread_not_found"}
+            return {"ok": True, "messages": thread, "has_more": False}
         if method == "chat.update":
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"), "text": params.get("text", "")}
         if method == "chat.postEphemeral":
@@ -201,7 +220,7 @@ class SlackDouble(LocalServer):
                     self._send(200, b"ok", "text/plain")
                 else:
                     call.response = double._answer(method, params)
-                    self._send_json(200, call.response)
+                    self._send_json(200, call.response)  # ok:false bodies too, as Slack does
 
         return Handler
 
@@ -244,6 +263,9 @@ class RecordingWebClient:
         pass
 
     reactions_remove = reactions_add
+
+    def conversations_replies(self, **kw):
+        return {"ok": True, "messages": []}
 
 
 class FakeResponder:

@@ -82,6 +82,8 @@ class Bot:
             "authorizations": [{"enterprise_id": None, "team_id": "T1", "user_id": "UBOT", "is_bot": True, "is_enterprise_install": False}],
             "event": {"event_ts": event.get("ts", new_ts()), **event},
         }
+        if event.get("channel") and event.get("ts") and event.get("type") in ("message", "app_mention"):
+            self.slack.add_message(event["channel"], {"type": "message", **{k: v for k, v in event.items() if k != "type"}})
         return self.post(json.dumps(body, ensure_ascii=False), "application/json", headers)
 
     def form(self, fields: dict[str, str]):
@@ -112,8 +114,12 @@ def message(channel: str, text: str, ts: str | None = None, thread_ts: str | Non
     return event
 
 
+READS = ("conversations.replies",)  # reading a thread changes nothing a user sees
+
+
 def methods(slack: SlackDouble, channel: str) -> list[str]:
-    return [c.method for c in slack.calls(channel=channel)]
+    """The Web API calls made in `channel`, reads left out."""
+    return [c.method for c in slack.calls(channel=channel) if c.method not in READS]
 
 
 def finished(slack: SlackDouble, channel: str, count: int = 1) -> list[Call]:
@@ -140,11 +146,12 @@ def assert_cited_answer(post: Call) -> None:
 
 # -- the bot --------------------------------------------------------------------------------------
 @contextlib.contextmanager
-def running_bot(store: Path, work: Path, **env: str):
-    """`qabot slack` on a free port against a fresh Slack double; its stderr is the log."""
+def running_bot(store: Path, work: Path, slack: SlackDouble | None = None, **env: str):
+    """`qabot slack` on a free port against a fresh Slack double (or `slack`, left running); its stderr is the log."""
     log = work / "bot-stderr.log"
     feedback_db = work / "feedback.sqlite3"
-    slack = SlackDouble().start()
+    own = slack is None
+    slack = SlackDouble().start() if own else slack
     port = free_port()
     env = clean_env(
         SLACK_BOT_TOKEN=TOKEN,
@@ -181,7 +188,8 @@ def running_bot(store: Path, work: Path, **env: str):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=10)
-        slack.stop()
+        if own:
+            slack.stop()
     assert TOKEN not in log.read_text(errors="replace"), "the bot token was written to the log"
 
 
