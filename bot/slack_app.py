@@ -24,11 +24,12 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 
 from bot.config import Settings
 from bot.feedback import FeedbackStore
-from bot.slack_blocks import FEEDBACK_DOWN, FEEDBACK_UP, answer_messages, escape
+from bot.slack_blocks import DISMISS, FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, SHARE, answer_messages, asked_by, escape, with_share
 from index.errors import QabotError
 
 log = logging.getLogger(__name__)
 
+_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 APOLOGY = "Sorry, something went wrong while answering this. The details are in the bot's log."
 STREAM_INTERVAL = 1.5  # seconds between edits of a streaming answer (chat.update is Tier 3)
@@ -272,16 +273,31 @@ class SlackBot:
             channel, user = command.get("channel_id", ""), command.get("user_id", "")
             if not self._permitted(channel, user, lambda text: respond(text=text, response_type="ephemeral")):
                 return
+            private = self._private(channel)
             try:
                 answer = self._ask(question, None)
                 fid = self.feedback.record_answer(answer, channel, None, user)
-                for message in answer_messages(answer, fid):  # one, unless the answer is very long
-                    respond(**message, response_type="in_channel")
+                messages = answer_messages(answer, fid)  # one, unless the answer is very long
+                if private:  # only the asker sees it, until they share it
+                    self.feedback.record_rendered(fid, messages)
+                    messages = [*messages[:-1], with_share(messages[-1], fid)]
+                for message in messages:
+                    respond(**message, response_type="ephemeral" if private else "in_channel")
             except QabotError as e:
                 respond(text=escape(str(e)), response_type="ephemeral")
             except Exception:
                 log.exception("answering /ask failed")
                 respond(text=APOLOGY, response_type="ephemeral")
+
+        @app.action(SHARE)
+        def on_share(ack, body: dict, action: dict, respond, client: WebClient) -> None:
+            ack()
+            self._share(body, action, respond, client)
+
+        @app.action(DISMISS)
+        def on_dismiss(ack, respond) -> None:
+            ack()
+            respond(delete_original=True)
 
         @app.action(FEEDBACK_UP)
         def on_up(ack, body: dict, action: dict, client: WebClient) -> None:
@@ -389,6 +405,37 @@ class SlackBot:
             getattr(client, method)(channel=channel, timestamp=ts, name="eyes")
         except SlackApiError as e:
             log.debug("%s failed: %s", method, e.response.get("error"))
+
+    def _private(self, channel: str) -> bool:
+        return True
+
+    def _share(self, body: dict, action: dict, respond, client: WebClient) -> None:
+        """Post a private answer to its channel, as it was shown, naming who asked; then remove
+        the private copy. Without membership of the channel, the response_url posts it instead."""
+        user = (body.get("user") or {}).get("id", "")
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        fid = action.get("value", "")
+        messages = self.feedback.rendered(fid)
+        question = self.feedback.question(fid)
+        if not messages or not channel or not _USER_ID.match(user):
+            respond(text="That answer is no longer known to the bot.", response_type="ephemeral", replace_original=False)
+            return
+        intro = asked_by(user, question or "")
+        first, *more = messages
+        if len(first["blocks"]) < MAX_BLOCKS:
+            first = {**first, "blocks": [intro, *first["blocks"]]}
+        else:
+            more, first = [first, *more], {"text": f"<@{user}> asked: {escape(question or '')}", "blocks": [intro]}
+        try:
+            posted = client.chat_postMessage(channel=channel, unfurl_links=False, unfurl_media=False, **first)
+            for message in more:  # a very long answer continues in the thread of the shared one
+                client.chat_postMessage(channel=channel, thread_ts=posted["ts"], unfurl_links=False, unfurl_media=False, **message)
+        except SlackApiError as e:
+            if e.response.get("error") not in ("not_in_channel", "channel_not_found"):
+                raise
+            for message in [first, *more]:
+                respond(**message, response_type="in_channel", replace_original=False)
+        respond(delete_original=True)
 
     def _vote(self, body: dict, action: dict, vote: str, client: WebClient) -> None:
         user = (body.get("user") or {}).get("id", "")

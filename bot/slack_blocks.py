@@ -20,6 +20,8 @@ TEXT_LIMIT = 3900  # plain-text fallback (notifications, screen readers)
 QUOTE_LIMIT = 600
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
+SHARE = "share_answer"
+DISMISS = "dismiss_answer"
 
 
 def escape(text: str) -> str:
@@ -183,3 +185,27 @@ def answer_text(answer: Answer) -> str:
     for c in answer.citations:
         lines.append(f"[{c.n}] {source_label(c.source, c.section, c.page)}")
     return _cut_escaped(escape("\n".join(lines)), TEXT_LIMIT)
+
+
+def with_share(message: dict, feedback_id: str) -> dict:
+    """A private (ephemeral) answer's message with "Share with channel" and "Dismiss" next to its
+    feedback buttons (in the same actions block, so the message stays within Slack's block limit)."""
+    blocks = [dict(b) for b in message["blocks"]]
+    extra = [
+        {"type": "button", "action_id": SHARE, "value": feedback_id, "style": "primary", "text": {"type": "plain_text", "text": "Share with channel"}},
+        {"type": "button", "action_id": DISMISS, "value": feedback_id, "text": {"type": "plain_text", "text": "Dismiss"}},
+    ]
+    for block in blocks:
+        if block.get("type") == "actions" and block.get("block_id") == "feedback":
+            block["elements"] = [*block["elements"], *extra]
+            break
+    else:
+        if len(blocks) >= MAX_BLOCKS:
+            blocks = blocks[: MAX_BLOCKS - 1]
+        blocks.append({"type": "actions", "block_id": "share", "elements": extra})
+    return {**message, "blocks": blocks}
+
+
+def asked_by(user: str, question: str) -> dict:
+    """The context line a shared answer starts with: who asked, and what."""
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": _cut_escaped(f"<@{user}> asked: {escape(question)}", SECTION_LIMIT)}]}

@@ -59,3 +59,114 @@ def test_follow_up_after_a_restart_reads_the_thread_from_slack(release_store, tm
             time.sleep(QUIET)
             assert len(slack.calls("chat.postMessage", channel="CREST")) == 3
             assert methods(slack, "CREST") == ["reactions.add", "chat.postMessage", "reactions.remove"] * 3
+
+
+# -- a bot with two collections and per-channel settings ---------------------------------------------
+LAB_DOC = """Lab notes: booking the ultracentrifuge
+
+The Optima XPN-100 ultracentrifuge in room B214 is booked through the lab calendar at least two days ahead.
+Runs longer than eight hours need the approval of the lab manager, Dr. Aoyama.
+After each run the rotor is cleaned with 70% ethanol and logged in the rotor logbook.
+"""
+LAB_QUESTION = "Who must approve ultracentrifuge runs longer than eight hours?"
+CHANNELS_TOML = """
+[default]
+collection = "qabot"
+experts = ["UEXPERT1"]
+
+[channel.CLAB]
+collection = "lab"
+experts = ["ULABBOSS"]
+
+[channel.CPUBLIC]
+private = false
+
+[assistant]
+prompts = ["why are dormant cells drug resistant?", "休眠がん細胞はなぜ抗がん剤が効きにくいのですか？"]
+"""
+
+
+@pytest.fixture(scope="module")
+def ai_store(release_store, tmp_path_factory) -> Path:
+    """The release store plus a second collection, `lab`, holding one unrelated document."""
+    import shutil
+
+    from tests.conftest import clean_env, run_qabot
+
+    work = tmp_path_factory.mktemp("ai-store")
+    store = work / "store"
+    shutil.copytree(release_store, store)
+    doc = work / "lab-notes.txt"
+    doc.write_text(LAB_DOC, encoding="utf-8")
+    result = run_qabot("ingest", str(doc), "--store", str(store), "--collection", "lab", env=clean_env())
+    assert result.returncode == 0, result.stderr
+    return store
+
+
+@pytest.fixture(scope="module")
+def bot(ai_store, tmp_path_factory):
+    work = tmp_path_factory.mktemp("slack-ai")
+    config = work / "channels.toml"
+    config.write_text(CHANNELS_TOML, encoding="utf-8")
+    with running_bot(ai_store, work, QABOT_SLACK_CONFIG=str(config)) as running:
+        yield running
+
+
+def click(bot, action_id: str, value: str, user: str, channel: str, response_url: str, message: dict | None = None):
+    """A button press as Slack sends it (block_actions); an ephemeral message comes without `message`."""
+    container = {"type": "message", "channel_id": channel, "is_ephemeral": message is None, "message_ts": (message or {}).get("ts", new_ts())}
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T1", "domain": "t"},
+        "user": {"id": user, "username": "someone", "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "container": container,
+        "trigger_id": "1.2.3",
+        "channel": {"id": channel, "name": "general"},
+        "response_url": response_url,
+        "actions": [{"action_id": action_id, "block_id": "feedback", "value": value, "type": "button", "action_ts": str(time.time())}],
+    }
+    if message is not None:
+        payload["message"] = message
+    return bot.form({"payload": json.dumps(payload, ensure_ascii=False)})
+
+
+def slash(bot, channel: str, text: str, response: str, user: str = "U1"):
+    return bot.form(
+        {"token": "legacy", "team_id": "T1", "channel_id": channel, "user_id": user, "command": "/ask", "text": text,
+         "api_app_id": "A1", "response_url": bot.slack.response_url(response), "trigger_id": "1.2.3"}
+    )
+
+
+def buttons(blocks: list[dict]) -> dict[str, str]:
+    return {e["action_id"]: e["value"] for b in blocks if b["type"] == "actions" for e in b["elements"]}
+
+
+# -- 2. private first: /ask is ephemeral, with Share and Dismiss --------------------------------------
+def test_ask_is_private_until_shared(bot):
+    slack = bot.slack
+    acked(slash(bot, "CPRIV", QUESTION, "priv-1", user="UASKER"))
+    (reply,) = slack.wait_for("respond", where=lambda c: c.path == "/respond/priv-1", timeout=60)
+    assert reply["response_type"] == "ephemeral"
+    assert_cited_answer(reply)
+    actions = buttons(reply["blocks"])
+    assert {"share_answer", "dismiss_answer"} <= set(actions)
+    assert slack.calls(channel="CPRIV") == [], "nothing in the channel until it is shared"
+
+    acked(click(bot, "share_answer", actions["share_answer"], "UASKER", "CPRIV", slack.response_url("priv-share")))
+    (shared,) = slack.wait_for("chat.postMessage", channel="CPRIV", timeout=30)
+    assert "thread_ts" not in shared.params
+    assert block_texts(shared["blocks"])[0] == f"<@UASKER> asked: {QUESTION}"
+    assert shared["text"] == reply["text"]
+    assert_cited_answer(shared)
+    assert set(buttons(shared["blocks"])) == {"feedback_up", "feedback_down"}, "no Share button in the channel"
+    (deleted,) = slack.wait_for("respond", where=lambda c: c.path == "/respond/priv-share", timeout=10)
+    assert deleted["delete_original"] in (True, "true")
+
+    # Dismiss removes the private answer and posts nothing
+    acked(click(bot, "dismiss_answer", actions["dismiss_answer"], "UASKER", "CPRIV", slack.response_url("priv-dismiss")))
+    (dismissed,) = slack.wait_for("respond", where=lambda c: c.path == "/respond/priv-dismiss", timeout=10)
+    assert dismissed["delete_original"] in (True, "true")
+    time.sleep(1)
+    assert len(slack.calls("chat.postMessage", channel="CPRIV")) == 1

@@ -140,7 +140,8 @@ def assert_cited_answer(post: Call) -> None:
     assert any("Sources" in t for t in contexts), contexts
     assert any(("化学療法" in t or "抗がん剤" in t) and "\n>" in t for t in block_texts(blocks)), "the cited passage is quoted"
     assert blocks[-1]["type"] == "actions"
-    assert set(buttons(blocks)) == {"feedback_up", "feedback_down"}
+    # a private answer (/ask) also offers "Share with channel" and "Dismiss"
+    assert {"feedback_up", "feedback_down"} <= set(buttons(blocks)) <= {"feedback_up", "feedback_down", "share_answer", "dismiss_answer"}
     assert len(set(buttons(blocks).values())) == 1
 
 
@@ -292,7 +293,7 @@ def test_slash_command_acks_then_responds_once(bot, slack):
     slack.wait_for("respond", where=to_target, timeout=60)
     time.sleep(QUIET)
     (reply,) = slack.calls("respond", where=to_target)
-    assert reply["response_type"] == "in_channel"
+    assert reply["response_type"] == "ephemeral"  # private first: shared only when the asker says so
     assert reply["text"].strip()
     assert_cited_answer(reply)
     assert slack.calls(channel="CASK") == [], "a slash command is answered through its response_url only"
