@@ -24,6 +24,7 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 
 from bot.config import Settings
 from bot.feedback import FeedbackStore
+from bot.slack_channels import ChannelSettings, SlackChannels
 from bot.slack_blocks import DISMISS, FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, SHARE, answer_messages, asked_by, escape, with_share
 from index.errors import QabotError
 
@@ -200,12 +201,13 @@ class _Placeholder:
 class SlackBot:
     """Holds the Bolt app and the state its listeners share."""
 
-    def __init__(self, settings: Settings, responder, feedback: FeedbackStore, client: WebClient | None = None):
+    def __init__(self, settings: Settings, responder, feedback: FeedbackStore, client: WebClient | None = None,
+                 channels: SlackChannels | None = None):
         if not settings.slack_signing_secret and not settings.slack_app_token:
             raise QabotError("SLACK_SIGNING_SECRET is not set (needed to verify requests from Slack)")
         if not settings.slack_bot_token:
             raise QabotError("SLACK_BOT_TOKEN is not set")
-        self._state(settings, responder, feedback)
+        self._state(settings, responder, feedback, channels)
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
         self.app = App(
             client=client or web_client(settings),
@@ -215,10 +217,13 @@ class SlackBot:
         )
         self._register()
 
-    def _state(self, settings: Settings, responder, feedback: FeedbackStore) -> None:
-        """What the listeners share: policy, de-duplication memory, thread context."""
+    def _state(self, settings: Settings, responder, feedback: FeedbackStore, channels: SlackChannels | None = None) -> None:
+        """What the listeners share: policy, de-duplication memory, thread context.
+        `responder` is one Responder, or {collection: Responder} for per-channel collections."""
         self.settings = settings
-        self.responder = responder
+        self.channels = channels or SlackChannels(default=ChannelSettings(collection=settings.collection))
+        self.responders = dict(responder) if isinstance(responder, dict) else {self.channels.default.collection: responder}
+        self.responder = self.responders.get(self.channels.default.collection) or next(iter(self.responders.values()))
         self.feedback = feedback
         self.allowed = {c.strip() for c in (settings.slack_allowed_channels or "").split(",") if c.strip()}
         self.rate = _RateLimit(settings.slack_user_rate)
@@ -257,7 +262,11 @@ class SlackBot:
                 return
             thread_ts = event.get("thread_ts")
             self._learn(context)
-            if thread_ts and f"<@{self.bot_user or ''}" not in (event.get("text") or ""):
+            if not thread_ts:
+                if self.channels.of(event["channel"]).answer_without_mention:
+                    self.answer_message(client, event, thread_ts=event["ts"])  # this channel asked for it
+                return
+            if f"<@{self.bot_user or ''}" not in (event.get("text") or ""):
                 # a reply without a mention: answered only in threads the bot has answered in
                 answered, _ = self._threads.read(client, event["channel"], thread_ts, self.bot_user, self.bot_id)
                 if answered:
@@ -275,7 +284,7 @@ class SlackBot:
                 return
             private = self._private(channel)
             try:
-                answer = self._ask(question, None)
+                answer = self._ask(question, None, channel)
                 fid = self.feedback.record_answer(answer, channel, None, user)
                 messages = answer_messages(answer, fid)  # one, unless the answer is very long
                 if private:  # only the asker sees it, until they share it
@@ -318,11 +327,13 @@ class SlackBot:
         self.bot_user = self.bot_user or getattr(context, "bot_user_id", None)
         self.bot_id = self.bot_id or getattr(context, "bot_id", None)
 
-    def _ask(self, question: str, history: list[str] | None, on_token=None):
-        """No lock here: retrieval keeps no per-call state, so answers run side by side."""
+    def _ask(self, question: str, history: list[str] | None, channel: str | None, on_token=None):
+        """The channel's collection answers. No lock here: retrieval keeps no per-call state,
+        so answers run side by side."""
+        responder = self.responders[self.channels.of(channel).collection]
         if on_token is not None:
-            return self.responder.ask(question, history=history, on_token=on_token)
-        return self.responder.ask(question, history=history)
+            return responder.ask(question, history=history, on_token=on_token)
+        return responder.ask(question, history=history)
 
     def _history(self, client: WebClient, channel: str, thread_ts: str, ts: str) -> list[str]:
         """The questions asked earlier in the thread (none for a new thread)."""
@@ -363,9 +374,9 @@ class SlackBot:
             history = self._history(client, channel, thread_ts, ts)
             if self.streams:
                 placeholder = _Placeholder(client, channel, thread_ts)
-                answer = self._ask(question, history, placeholder.on_token)
+                answer = self._ask(question, history, channel, placeholder.on_token)
             else:
-                answer = self._ask(question, history)
+                answer = self._ask(question, history, channel)
             fid = self.feedback.record_answer(answer, channel, thread_ts, user)
             first, *more = answer_messages(answer, fid)
             if placeholder is not None:
@@ -407,7 +418,7 @@ class SlackBot:
             log.debug("%s failed: %s", method, e.response.get("error"))
 
     def _private(self, channel: str) -> bool:
-        return True
+        return self.channels.of(channel).private
 
     def _share(self, body: dict, action: dict, respond, client: WebClient) -> None:
         """Post a private answer to its channel, as it was shown, naming who asked; then remove

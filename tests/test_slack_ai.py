@@ -170,3 +170,60 @@ def test_ask_is_private_until_shared(bot):
     assert dismissed["delete_original"] in (True, "true")
     time.sleep(1)
     assert len(slack.calls("chat.postMessage", channel="CPRIV")) == 1
+
+
+# -- 3. per-channel settings ---------------------------------------------------------------------------
+def _sources(post) -> str:
+    return json.dumps({"text": post["text"], "blocks": post.get("blocks")}, ensure_ascii=False)
+
+
+def test_a_channel_answers_from_its_own_collection(bot):
+    slack = bot.slack
+    lab = mention("CLAB", text=LAB_QUESTION)
+    acked(bot.event(lab))
+    (post,) = finished(slack, "CLAB")
+    assert "Aoyama" in post["text"] and "lab-notes.txt" in _sources(post), post["text"]
+    assert "ncc-press-release" not in _sources(post)
+    # any other channel answers from the default collection: never a lab document
+    for channel, text in (("CGENERAL", LAB_QUESTION), ("CGENERAL2", QUESTION)):
+        acked(bot.event(mention(channel, text=text)))
+        (other,) = finished(slack, channel)
+        assert "lab-notes" not in _sources(other) and "Aoyama" not in _sources(other), channel
+    assert "ncc-press-release" in _sources(slack.calls("chat.postMessage", channel="CGENERAL2")[0])
+    # and the lab channel never shows the default collection's documents
+    acked(bot.event(mention("CLAB", text=QUESTION)))
+    finished(slack, "CLAB", count=2)
+    assert "ncc-press-release" not in _sources(slack.calls("chat.postMessage", channel="CLAB")[1])
+
+
+def test_a_public_channel_answers_ask_in_the_channel(bot):
+    slack = bot.slack
+    acked(slash(bot, "CPUBLIC", QUESTION, "pub-1"))
+    (reply,) = slack.wait_for("respond", where=lambda c: c.path == "/respond/pub-1", timeout=60)
+    assert reply["response_type"] == "in_channel"
+    assert set(buttons(reply["blocks"])) == {"feedback_up", "feedback_down"}
+
+
+@pytest.mark.parametrize(
+    "toml, expected",
+    [
+        ("[default]\ncolection = 'lab'\n", "unknown key 'colection'"),
+        ("[channel.general]\ncollection = 'lab'\n", "[channel.general] is not a Slack channel id"),
+        ("[channel.C1X]\nexperts = 'U1'\n", "experts must be a list"),
+        ("[default\n", "not valid TOML"),
+        ("[defaults]\n", "unknown table [defaults]"),
+        ("[channel.CNOPE]\ncollection = 'nope'\n", "no collection 'nope'"),
+    ],
+)
+def test_bad_channel_settings_stop_the_bot_at_start(ai_store, tmp_path, toml, expected):
+    from tests.conftest import clean_env, run_qabot
+
+    config = tmp_path / "channels.toml"
+    config.write_text(toml, encoding="utf-8")
+    env = clean_env(SLACK_BOT_TOKEN="xoxb-test-token-do-not-log", SLACK_SIGNING_SECRET="s", SLACK_API_URL="http://127.0.0.1:9/api/",
+                    QABOT_SLACK_CONFIG=str(config))
+    result = run_qabot("slack", "--port", "9", "--store", str(ai_store), env=env, timeout=120)
+    assert result.returncode == 1, (result.returncode, result.stderr[-2000:])
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and expected in lines[0], result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and "xoxb" not in result.stderr
