@@ -60,9 +60,14 @@ class FeedbackStore:
         return json.loads(row[0]) if row else None
 
     def question(self, answer_id: str) -> str | None:
+        found = self.answer(answer_id)
+        return found["question"] if found else None
+
+    def answer(self, answer_id: str) -> dict[str, Any] | None:
+        """Where an answer was given and to what: {channel, thread_ts, user, question, abstained}."""
         with self._lock:
-            row = self._db.execute("SELECT question FROM answers WHERE id = ?", (answer_id,)).fetchone()
-        return row[0] if row else None
+            row = self._db.execute("SELECT channel, thread_ts, user, question, abstained FROM answers WHERE id = ?", (answer_id,)).fetchone()
+        return dict(zip(("channel", "thread_ts", "user", "question", "abstained"), row)) if row else None
 
     def record_vote(self, answer_id: str, user: str, vote: str) -> bool:
         """A user's latest vote on an answer wins; False when the answer is unknown."""

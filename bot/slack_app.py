@@ -17,7 +17,7 @@ from collections import OrderedDict, deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, Assistant, BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
@@ -25,15 +25,19 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, R
 from bot.config import Settings
 from bot.feedback import FeedbackStore
 from bot.slack_channels import ChannelSettings, SlackChannels
-from bot.slack_blocks import DISMISS, FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, SHARE, answer_messages, asked_by, escape, with_share
+from bot.slack_blocks import (
+    DISMISS, ESCALATE, FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, SHARE, answer_messages, asked_by, escalate_button, escape,
+    with_escalation, with_share,
+)
 from index.errors import QabotError
 
 log = logging.getLogger(__name__)
 
-_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 APOLOGY = "Sorry, something went wrong while answering this. The details are in the bot's log."
 STREAM_INTERVAL = 1.5  # seconds between edits of a streaming answer (chat.update is Tier 3)
+WORKING = "Searching the documents…"  # the assistant panel's status while an answer is being written
 SLOW_DOWN = "You are asking faster than this bot answers ({limit} questions a minute). Please wait a moment."
 
 
@@ -229,6 +233,7 @@ class SlackBot:
         self.rate = _RateLimit(settings.slack_user_rate)
         self._events = _Recent()
         self._messages = _Recent()
+        self._escalated = _Recent()
         self._threads = ThreadMemory(ttl=settings.slack_thread_cache)
         self.bot_user: str | None = None  # our own user and bot ids, learnt from Bolt's context
         self.bot_id: str | None = None
@@ -245,6 +250,33 @@ class SlackBot:
                 log.info("dropping redelivered event %s (retry %s)", event_id, retry[0] if retry else "?")
                 return BoltResponse(status=200, body="")
             return next()
+
+        assistant = Assistant()  # the "Agents & AI Apps" panel: its own threads in the app's DM
+
+        @assistant.thread_started
+        def on_assistant_thread(set_suggested_prompts) -> None:
+            try:
+                set_suggested_prompts(prompts=list(self.channels.prompts), title="Ask the documents, in English or Japanese")
+            except SlackApiError as e:
+                log.info("could not set the suggested prompts: %s", e.response.get("error"))
+
+        @assistant.user_message
+        def on_assistant_message(payload: dict, client: WebClient, set_status, set_title, context) -> None:
+            self._learn(context)
+
+            def working(first: bool, question: str) -> None:
+                """The panel's "working" status, and the thread's title from its first question;
+                neither may stop the answer (a DM thread outside the panel refuses both)."""
+                calls = [lambda: set_status(WORKING)] + ([lambda: set_title(question[:100])] if first else [])
+                for call in calls:
+                    try:
+                        call()
+                    except SlackApiError as e:
+                        log.info("assistant status/title not set: %s", e.response.get("error"))
+
+            self.answer_message(client, payload, thread_ts=payload["thread_ts"], working=working)
+
+        app.use(assistant)
 
         @app.event("app_mention")
         def on_mention(event: dict, client: WebClient, context) -> None:
@@ -287,6 +319,8 @@ class SlackBot:
                 answer = self._ask(question, None, channel)
                 fid = self.feedback.record_answer(answer, channel, None, user)
                 messages = answer_messages(answer, fid)  # one, unless the answer is very long
+                if answer.abstained and self.channels.of(channel).experts:
+                    messages[-1] = with_escalation(messages[-1], fid)
                 if private:  # only the asker sees it, until they share it
                     self.feedback.record_rendered(fid, messages)
                     messages = [*messages[:-1], with_share(messages[-1], fid)]
@@ -307,6 +341,11 @@ class SlackBot:
         def on_dismiss(ack, respond) -> None:
             ack()
             respond(delete_original=True)
+
+        @app.action(ESCALATE)
+        def on_escalate(ack, body: dict, action: dict, client: WebClient, respond) -> None:
+            ack()
+            self._escalate(body, action, client, respond)
 
         @app.action(FEEDBACK_UP)
         def on_up(ack, body: dict, action: dict, client: WebClient) -> None:
@@ -357,7 +396,9 @@ class SlackBot:
             return False
         return True
 
-    def answer_message(self, client: WebClient, event: dict, thread_ts: str) -> None:
+    def answer_message(self, client: WebClient, event: dict, thread_ts: str, working=None) -> None:
+        """Answer `event` in its thread. `working(first, question)` replaces the 👀 reaction (the
+        assistant panel shows a status instead, and titles a thread by its first question)."""
         channel, ts, user = event["channel"], event["ts"], event.get("user", "")
         if not self._messages.first_time((channel, ts)):
             return  # the same message as app_mention and as message, or redelivered
@@ -368,17 +409,23 @@ class SlackBot:
         if not self._permitted(channel, user, tell):
             return
         question = question_of(event.get("text", ""))
-        self._react(client, "reactions_add", channel, ts)
         placeholder: _Placeholder | None = None
         try:
             history = self._history(client, channel, thread_ts, ts)
+            if working is None:
+                self._react(client, "reactions_add", channel, ts)
+            else:
+                working(not history, question)
             if self.streams:
                 placeholder = _Placeholder(client, channel, thread_ts)
                 answer = self._ask(question, history, channel, placeholder.on_token)
             else:
                 answer = self._ask(question, history, channel)
             fid = self.feedback.record_answer(answer, channel, thread_ts, user)
-            first, *more = answer_messages(answer, fid)
+            messages = answer_messages(answer, fid)
+            if answer.abstained and self.channels.of(channel).experts:
+                messages[-1] = with_escalation(messages[-1], fid)
+            first, *more = messages
             if placeholder is not None:
                 placeholder.finish(first)
             else:
@@ -395,7 +442,8 @@ class SlackBot:
             except SlackApiError:
                 log.error("could not post the apology either")
         finally:
-            self._react(client, "reactions_remove", channel, ts)
+            if working is None:
+                self._react(client, "reactions_remove", channel, ts)
 
     @staticmethod
     def _say(placeholder: "_Placeholder | None", tell, text: str) -> None:
@@ -448,6 +496,26 @@ class SlackBot:
                 respond(**message, response_type="in_channel", replace_original=False)
         respond(delete_original=True)
 
+    def _escalate(self, body: dict, action: dict, client: WebClient, respond) -> None:
+        """"Still need help?": the channel's experts are mentioned in the answer's thread."""
+        user = (body.get("user") or {}).get("id", "")
+        fid = action.get("value", "")
+        found = self.feedback.answer(fid)
+        if not found or not found["channel"] or not _USER_ID.match(user):
+            respond(text="That answer is no longer known to the bot.", response_type="ephemeral", replace_original=False)
+            return
+        experts = self.channels.of(found["channel"]).experts
+        if not experts:
+            respond(text="No experts are set for this channel.", response_type="ephemeral", replace_original=False)
+            return
+        if not self._escalated.first_time((fid, user)):
+            return  # pressed twice
+        names = " ".join(f"<@{e}>" for e in experts)
+        text = f"{names} — <@{user}> still needs help with: {escape(found['question'])}"
+        thread = found["thread_ts"] or (body.get("message") or {}).get("ts")
+        where = {"thread_ts": thread} if thread else {}
+        client.chat_postMessage(channel=found["channel"], text=text, **where)
+
     def _vote(self, body: dict, action: dict, vote: str, client: WebClient) -> None:
         user = (body.get("user") or {}).get("id", "")
         known = self.feedback.record_vote(action.get("value", ""), user, vote)
@@ -455,8 +523,14 @@ class SlackBot:
         message = body.get("message") or {}
         if channel and user:
             text = "Thanks for the feedback." if known else "That answer is no longer known to the bot."
+            extra = {}
+            if known and vote == "down" and self.channels.of(channel).experts:  # offer a person instead
+                extra["blocks"] = [
+                    {"type": "section", "text": {"type": "mrkdwn", "text": text}},
+                    {"type": "actions", "block_id": "escalate", "elements": [escalate_button(action.get("value", ""))]},
+                ]
             try:
-                client.chat_postEphemeral(channel=channel, user=user, text=text, thread_ts=message.get("thread_ts") or message.get("ts"))
+                client.chat_postEphemeral(channel=channel, user=user, text=text, thread_ts=message.get("thread_ts") or message.get("ts"), **extra)
             except SlackApiError as e:
                 log.info("could not confirm the vote: %s", e.response.get("error"))
 

@@ -21,6 +21,8 @@ QUOTE_LIMIT = 600
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
 SHARE = "share_answer"
+ESCALATE = "escalate"
+NEED_HELP = "Still need help?"
 DISMISS = "dismiss_answer"
 
 
@@ -185,6 +187,20 @@ def answer_text(answer: Answer) -> str:
     for c in answer.citations:
         lines.append(f"[{c.n}] {source_label(c.source, c.section, c.page)}")
     return _cut_escaped(escape("\n".join(lines)), TEXT_LIMIT)
+
+
+def escalate_button(feedback_id: str) -> dict:
+    return {"type": "button", "action_id": ESCALATE, "value": feedback_id, "text": {"type": "plain_text", "text": NEED_HELP}}
+
+
+def with_escalation(message: dict, feedback_id: str) -> dict:
+    """An answer's message with "Still need help?" next to its feedback buttons."""
+    blocks = [dict(b) for b in message["blocks"]]
+    for block in blocks:
+        if block.get("type") == "actions" and block.get("block_id") == "feedback":
+            block["elements"] = [*block["elements"], escalate_button(feedback_id)]
+            return {**message, "blocks": blocks}
+    return message
 
 
 def with_share(message: dict, feedback_id: str) -> dict:

@@ -27,7 +27,7 @@ from index.errors import QabotError
 
 DEFAULT_PROMPTS = ("why are dormant cells drug resistant?", "休眠状態のがん細胞はなぜ抗がん剤が効きにくいのですか？")
 _CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{2,}$")
-_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
 _COLLECTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$")
 
 

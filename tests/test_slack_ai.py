@@ -81,6 +81,9 @@ experts = ["ULABBOSS"]
 [channel.CPUBLIC]
 private = false
 
+[channel.CLAB2]
+experts = ["ULABBOSS", "ULABTECH"]
+
 [assistant]
 prompts = ["why are dormant cells drug resistant?", "休眠がん細胞はなぜ抗がん剤が効きにくいのですか？"]
 """
@@ -227,3 +230,91 @@ def test_bad_channel_settings_stop_the_bot_at_start(ai_store, tmp_path, toml, ex
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and expected in lines[0], result.stderr[-2000:]
     assert "Traceback" not in result.stderr and "xoxb" not in result.stderr
+
+
+# -- 4. the assistant panel ("Agents & AI Apps") -------------------------------------------------------
+def test_assistant_thread_gets_prompts_status_title_and_a_cited_answer(bot):
+    slack = bot.slack
+    thread = new_ts()
+    started = {"type": "assistant_thread_started", "assistant_thread": {"user_id": "U1", "channel_id": "DPANEL", "thread_ts": thread, "context": {}}}
+    acked(bot.event(started))
+    (prompts,) = slack.wait_for("assistant.threads.setSuggestedPrompts", channel_id="DPANEL", timeout=30)
+    assert prompts["thread_ts"] == thread
+    listed = json.loads(prompts["prompts"]) if isinstance(prompts["prompts"], str) else prompts["prompts"]
+    offered = [p["message"] for p in listed]
+    assert offered == ["why are dormant cells drug resistant?", "休眠がん細胞はなぜ抗がん剤が効きにくいのですか？"]
+
+    slack.add_message("DPANEL", {"type": "message", "subtype": "assistant_app_thread", "user": "UBOT", "bot_id": "BBOT", "ts": thread, "text": "New chat"})
+    asked = message("DPANEL", QUESTION, thread_ts=thread, channel_type="im")
+    acked(bot.event(asked))
+    (post,) = slack.wait_for("chat.postMessage", channel="DPANEL", timeout=60)
+    (status,) = slack.calls("assistant.threads.setStatus", channel_id="DPANEL")
+    assert status["thread_ts"] == thread and status["status"] == "Searching the documents…"
+    assert status.time < post.time
+    (title,) = slack.calls("assistant.threads.setTitle", channel_id="DPANEL")
+    assert title["title"] == QUESTION and title["thread_ts"] == thread
+    assert post["thread_ts"] == thread
+    assert_cited_answer(post)
+    assert slack.calls("reactions.add", channel="DPANEL") == [], "the panel shows a status, not 👀"
+    # a follow-up in the same thread: status again, the title stays the first question's
+    acked(bot.event(message("DPANEL", FOLLOW_UP, thread_ts=thread, channel_type="im")))
+    slack.wait_for("chat.postMessage", channel="DPANEL", count=2, timeout=60)
+    assert len(slack.calls("assistant.threads.setStatus", channel_id="DPANEL")) == 2
+    assert len(slack.calls("assistant.threads.setTitle", channel_id="DPANEL")) == 1
+    assert slack.calls("chat.postMessage", channel="DPANEL")[1]["text"].startswith("The documents say:")
+
+
+# -- #13: one slow answer does not hold up the others ----------------------------------------------------
+def test_a_slow_llm_answer_does_not_hold_up_another_users_question(release_store, tmp_path):
+    from tests.openai_double import OpenAIDouble, Reply
+
+    slow_reply = "Dormant breast cancer cells resist chemotherapy because exosomes from the bone marrow put them to sleep [1]."
+    with OpenAIDouble() as llm, running_bot(
+        release_store, _work(tmp_path, "slow"),
+        QABOT_LLM="openai-like", QABOT_LLM_MODEL="test-model", QABOT_LLM_BASE_URL=llm.base_url, QABOT_LLM_TIMEOUT="30",
+        NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost",
+    ) as bot:
+        slack = bot.slack
+        llm.script(Reply(text=slow_reply, hang=12))  # the first question's model call takes 12 s
+        acked(bot.event(mention("CSLOW", user="UFIRST")))
+        llm.wait_for(1, timeout=30)
+        time.sleep(1)
+        asked = time.monotonic()
+        acked(bot.event(mention("CQUICK", text="エクソソームとは何ですか？", user="USECOND")))
+        (done,) = slack.wait_for("chat.update", channel="CQUICK", where=lambda c: bool(c.get("blocks")), timeout=30)
+        assert done.time - asked < 5, f"the second question waited {done.time - asked:.1f} s for the first"
+        assert slack.calls("chat.update", channel="CSLOW", where=lambda c: bool(c.get("blocks"))) == [], "the slow one is still being written"
+        (slow,) = slack.wait_for("chat.update", channel="CSLOW", where=lambda c: bool(c.get("blocks")), timeout=40)
+        assert slow.time - asked > 9 and slow["text"].startswith("Dormant breast cancer cells"), slow["text"]
+
+
+# -- 5. escalation: "Still need help?" mentions the channel's experts ------------------------------------
+def test_abstention_and_thumbs_down_offer_the_channels_experts(bot):
+    from tests.test_slack_e2e import OFF_TOPIC
+
+    slack = bot.slack
+    # the bot abstains: its answer carries the button; pressing it mentions the channel's experts in the thread
+    asked = mention("CLAB2", text=OFF_TOPIC)
+    acked(bot.event(asked))
+    (post,) = finished(slack, "CLAB2")
+    assert post["text"].startswith("The documents do not say:")
+    help_id = buttons(post["blocks"]).get("escalate")
+    assert help_id, "an abstention offers 'Still need help?'"
+    assert "Still need help?" in block_texts(post["blocks"])
+    acked(click(bot, "escalate", help_id, "U1", "CLAB2", slack.response_url("esc-1"), message={"ts": post.response["ts"], "thread_ts": asked["ts"]}))
+    (called,) = slack.wait_for("chat.postMessage", channel="CLAB2", count=2, timeout=15)[1:]
+    assert called["thread_ts"] == asked["ts"]
+    assert called["text"].startswith("<@ULABBOSS> <@ULABTECH> — <@U1> still needs help with:"), called["text"]
+    assert OFF_TOPIC in called["text"] and "UEXPERT1" not in called["text"]
+    # a cited answer has no such button, but a 👎 on it offers one (here: the default experts)
+    answered = mention("CGEN3")
+    acked(bot.event(answered))
+    (good,) = finished(slack, "CGEN3")
+    assert "escalate" not in buttons(good["blocks"])
+    down = buttons(good["blocks"])["feedback_down"]
+    acked(click(bot, "feedback_down", down, "U2", "CGEN3", slack.response_url("esc-2"), message={"ts": good.response["ts"], "thread_ts": answered["ts"]}))
+    (thanks,) = slack.wait_for("chat.postEphemeral", channel="CGEN3", user="U2", timeout=15)
+    assert buttons(thanks["blocks"]) == {"escalate": down}
+    acked(click(bot, "escalate", down, "U2", "CGEN3", slack.response_url("esc-3")))
+    (called,) = slack.wait_for("chat.postMessage", channel="CGEN3", count=2, timeout=15)[1:]
+    assert called["thread_ts"] == answered["ts"] and called["text"].startswith("<@UEXPERT1> — <@U2> still needs help with:")
