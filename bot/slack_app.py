@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 _USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
 _MENTION = re.compile(r"<@[UW][A-Z0-9]+(?:\|[^>]*)?>")
 APOLOGY = "Sorry, something went wrong while answering this. The details are in the bot's log."
+STREAM_BUFFER = 120  # characters of the model's answer sent per chat.appendStream
 STREAM_INTERVAL = 1.5  # seconds between edits of a streaming answer (chat.update is Tier 3)
 WORKING = "Searching the documents…"  # the assistant panel's status while an answer is being written
 SLOW_DOWN = "You are asking faster than this bot answers ({limit} questions a minute). Please wait a moment."
@@ -202,6 +203,78 @@ class _Placeholder:
                 self.client.chat_update(channel=self.channel, ts=self.ts, text=message["text"])
 
 
+class _Stream:
+    """LLM mode where Slack streams: the answer grows in one reply through chat.startStream /
+    appendStream / stopStream (slack_sdk's WebClient.chat_stream), then that reply is edited into the
+    cited answer (the model's text is checked, and may be replaced by the fallback, only at the end).
+    Where streaming is refused (an older workspace, a missing scope …), the rest of the answer goes
+    through a _Placeholder edited with chat.update."""
+
+    def __init__(self, client: WebClient, channel: str, thread_ts: str, user: str | None, team: str | None):
+        self.client, self.channel, self.thread_ts = client, channel, thread_ts
+        extra = {k: v for k, v in (("recipient_user_id", user), ("recipient_team_id", team)) if v}
+        self.stream = client.chat_stream(channel=channel, thread_ts=thread_ts, buffer_size=STREAM_BUFFER, **extra)
+        self.fallback: _Placeholder | None = None
+        self.text = ""
+        self.failed = False
+        self._lock = threading.Lock()
+
+    def on_token(self, token: str) -> None:
+        """Called on the LLM's thread: a failed append must not fail the answer."""
+        with self._lock:
+            self.text += token
+            if self.fallback is not None:
+                fallback = self.fallback
+            elif self.failed:
+                return
+            else:
+                try:
+                    # the first token starts the stream at once (chunks=[] flushes): the reply shows
+                    # up, or streaming is found refused, without waiting for a full buffer
+                    self.stream.append(markdown_text=token, **({} if self.stream.ts else {"chunks": []}))
+                    return
+                except SlackApiError as e:
+                    log.info("streaming refused (%s); editing a placeholder instead", e.response.get("error"))
+                except Exception as e:
+                    log.info("streaming failed: %s", type(e).__name__)
+                self.failed = True
+                if self.stream.ts:
+                    return  # the stream exists but broke: the final edit replaces it
+                try:
+                    self.fallback = fallback = _Placeholder(self.client, self.channel, self.thread_ts)
+                except SlackApiError as e:
+                    log.info("could not post a placeholder: %s", e.response.get("error"))
+                    return
+                fallback.text = self.text[: -len(token)] if token else self.text
+        fallback.on_token(token)
+
+    def finish(self, message: dict) -> None:
+        """The cited answer (or an error) replaces whatever was streamed; never a half answer."""
+        with self._lock:
+            if self.fallback is not None:
+                fallback = self.fallback
+            else:
+                fallback = None
+                ts = self.stream.ts
+                if ts and not self.failed:
+                    try:
+                        self.stream.stop()
+                    except Exception as e:  # the edit below still replaces the streamed text
+                        log.info("could not stop the stream: %s", type(e).__name__)
+                if not ts:
+                    self.client.chat_postMessage(channel=self.channel, thread_ts=self.thread_ts, unfurl_links=False, unfurl_media=False, **message)
+                    return
+                try:
+                    self.client.chat_update(channel=self.channel, ts=ts, **message)
+                except SlackApiError as e:
+                    if not message.get("blocks"):
+                        raise
+                    log.warning("answer blocks refused (%s); posting the answer as plain text", e.response.get("error"))
+                    self.client.chat_update(channel=self.channel, ts=ts, text=message["text"])
+                return
+        fallback.finish(message)
+
+
 class SlackBot:
     """Holds the Bolt app and the state its listeners share."""
 
@@ -237,6 +310,7 @@ class SlackBot:
         self._threads = ThreadMemory(ttl=settings.slack_thread_cache)
         self.bot_user: str | None = None  # our own user and bot ids, learnt from Bolt's context
         self.bot_id: str | None = None
+        self.team_id: str | None = None
 
     # -- listeners -----------------------------------------------------------------------------
     def _register(self) -> None:
@@ -365,6 +439,7 @@ class SlackBot:
     def _learn(self, context) -> None:
         self.bot_user = self.bot_user or getattr(context, "bot_user_id", None)
         self.bot_id = self.bot_id or getattr(context, "bot_id", None)
+        self.team_id = self.team_id or getattr(context, "team_id", None)
 
     def _ask(self, question: str, history: list[str] | None, channel: str | None, on_token=None):
         """The channel's collection answers. No lock here: retrieval keeps no per-call state,
@@ -409,7 +484,7 @@ class SlackBot:
         if not self._permitted(channel, user, tell):
             return
         question = question_of(event.get("text", ""))
-        placeholder: _Placeholder | None = None
+        placeholder: _Placeholder | _Stream | None = None
         try:
             history = self._history(client, channel, thread_ts, ts)
             if working is None:
@@ -417,7 +492,7 @@ class SlackBot:
             else:
                 working(not history, question)
             if self.streams:
-                placeholder = _Placeholder(client, channel, thread_ts)
+                placeholder = _Stream(client, channel, thread_ts, user, self.team_id)
                 answer = self._ask(question, history, channel, placeholder.on_token)
             else:
                 answer = self._ask(question, history, channel)
@@ -446,7 +521,7 @@ class SlackBot:
                 self._react(client, "reactions_remove", channel, ts)
 
     @staticmethod
-    def _say(placeholder: "_Placeholder | None", tell, text: str) -> None:
+    def _say(placeholder: "_Placeholder | _Stream | None", tell, text: str) -> None:
         """An error or apology replaces the streaming placeholder (never leave a '…' behind);
         without one, or if Slack refuses the edit, it is a new reply in the thread."""
         if placeholder is not None:

@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlsplit
 from tests.http_double import LocalServer, QuietHandler
 
 AUTH_TEST = {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "t", "user": "qabot", "url": "https://t.slack.com/"}
-_JSON_PARAMS = ("blocks", "attachments", "metadata")  # form bodies carry these as JSON strings
+_JSON_PARAMS = ("blocks", "attachments", "metadata", "chunks", "prompts")  # form bodies carry these as JSON strings
 
 
 @dataclass
@@ -186,6 +186,13 @@ class SlackDouble(LocalServer):
             return {"ok": True, "messages": thread, "has_more": False}
         if method == "chat.update":
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"), "text": params.get("text", "")}
+        if method == "chat.startStream":  # the streamed reply is a message like any other
+            ts = self._next_ts()
+            text = "".join(c.get("text", "") for c in params.get("chunks") or [] if isinstance(c, dict)) + (params.get("markdown_text") or "")
+            self.add_message(params.get("channel", ""), {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": ts, "text": text, "thread_ts": params.get("thread_ts")})
+            return {"ok": True, "channel": params.get("channel"), "ts": ts}
+        if method in ("chat.appendStream", "chat.stopStream"):
+            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
         return {"ok": True}

@@ -264,28 +264,69 @@ def test_assistant_thread_gets_prompts_status_title_and_a_cited_answer(bot):
     assert slack.calls("chat.postMessage", channel="DPANEL")[1]["text"].startswith("The documents say:")
 
 
-# -- #13: one slow answer does not hold up the others ----------------------------------------------------
-def test_a_slow_llm_answer_does_not_hold_up_another_users_question(release_store, tmp_path):
-    from tests.openai_double import OpenAIDouble, Reply
+# -- 6 and #13: LLM answers stream, and one slow answer does not hold up the others ------------------
+SLOW_REPLY = "Dormant breast cancer cells resist chemotherapy because exosomes from the bone marrow put them to sleep [1]."
 
-    slow_reply = "Dormant breast cancer cells resist chemotherapy because exosomes from the bone marrow put them to sleep [1]."
+
+@pytest.fixture(scope="module")
+def llm_bot(release_store, tmp_path_factory):
+    from tests.openai_double import OpenAIDouble
+
     with OpenAIDouble() as llm, running_bot(
-        release_store, _work(tmp_path, "slow"),
+        release_store, tmp_path_factory.mktemp("slack-ai-llm"),
         QABOT_LLM="openai-like", QABOT_LLM_MODEL="test-model", QABOT_LLM_BASE_URL=llm.base_url, QABOT_LLM_TIMEOUT="30",
         NO_PROXY="127.0.0.1,localhost", no_proxy="127.0.0.1,localhost",
-    ) as bot:
-        slack = bot.slack
-        llm.script(Reply(text=slow_reply, hang=12))  # the first question's model call takes 12 s
-        acked(bot.event(mention("CSLOW", user="UFIRST")))
-        llm.wait_for(1, timeout=30)
-        time.sleep(1)
-        asked = time.monotonic()
-        acked(bot.event(mention("CQUICK", text="エクソソームとは何ですか？", user="USECOND")))
-        (done,) = slack.wait_for("chat.update", channel="CQUICK", where=lambda c: bool(c.get("blocks")), timeout=30)
-        assert done.time - asked < 5, f"the second question waited {done.time - asked:.1f} s for the first"
-        assert slack.calls("chat.update", channel="CSLOW", where=lambda c: bool(c.get("blocks"))) == [], "the slow one is still being written"
-        (slow,) = slack.wait_for("chat.update", channel="CSLOW", where=lambda c: bool(c.get("blocks")), timeout=40)
-        assert slow.time - asked > 9 and slow["text"].startswith("Dormant breast cancer cells"), slow["text"]
+    ) as running:
+        yield running, llm
+
+
+def _chunk_text(call) -> str:
+    chunks = call.get("chunks") or []
+    return "".join(c.get("text", "") for c in chunks if isinstance(c, dict)) + (call.get("markdown_text") or "")
+
+
+def test_llm_answer_streams_then_becomes_the_cited_answer(llm_bot):
+    from tests.openai_double import Reply
+
+    bot, llm = llm_bot
+    slack = bot.slack
+    reply = SLOW_REPLY * 3
+    llm.script(Reply(text=reply, chunk_chars=5, chunk_delay=0.05))
+    asked = mention("CSTREAM")
+    acked(bot.event(asked))
+    (final,) = slack.wait_for("chat.update", channel="CSTREAM", timeout=60)
+    (start,) = slack.calls("chat.startStream", channel="CSTREAM")
+    assert start["thread_ts"] == asked["ts"] and start["recipient_user_id"] == "U1" and start["recipient_team_id"] == "T1"
+    appends = slack.calls("chat.appendStream", channel="CSTREAM")
+    (stop,) = slack.calls("chat.stopStream", channel="CSTREAM")
+    stream_ts = start.response["ts"]
+    assert appends and all(a["ts"] == stream_ts for a in appends) and stop["ts"] == stream_ts
+    assert start.time < appends[0].time and appends[-1].time < stop.time < final.time
+    assert "".join(_chunk_text(c) for c in [start, *appends, stop]) == reply, "every token was streamed, in order"
+    # the streamed reply is then edited into the checked, cited answer
+    assert final["ts"] == stream_ts and final["text"].startswith("Dormant breast cancer cells")
+    assert any("Sources" in t for t in block_texts(final["blocks"]))
+    assert slack.calls("chat.postMessage", channel="CSTREAM") == [], "no placeholder where Slack streams"
+
+
+def test_a_slow_llm_answer_does_not_hold_up_another_users_question(llm_bot):
+    from tests.openai_double import Reply
+
+    bot, llm = llm_bot
+    slack = bot.slack
+    llm.script(Reply(text=SLOW_REPLY, hang=12))  # the first question's model call takes 12 s
+    before = len(llm.requests())
+    acked(bot.event(mention("CSLOW", user="UFIRST")))
+    llm.wait_for(before + 1, timeout=30)
+    time.sleep(1)
+    asked = time.monotonic()
+    acked(bot.event(mention("CQUICK", text="エクソソームとは何ですか？", user="USECOND")))
+    answered = lambda c: bool(c.get("blocks"))  # noqa: E731  (the final answer, not a progress edit)
+    (done,) = slack.wait_for("chat.update", channel="CQUICK", where=answered, timeout=30)
+    assert done.time - asked < 5, f"the second question waited {done.time - asked:.1f} s for the first"
+    assert slack.calls("chat.update", channel="CSLOW", where=answered) == [], "the slow one is still being written"
+    (slow,) = slack.wait_for("chat.update", channel="CSLOW", where=answered, timeout=40)
+    assert slow.time - asked > 9 and slow["text"].startswith("Dormant breast cancer cells"), slow["text"]
 
 
 # -- 5. escalation: "Still need help?" mentions the channel's experts ------------------------------------
