@@ -26,7 +26,7 @@ from bot.config import Settings
 from bot.feedback import FeedbackStore
 from bot.slack_channels import ChannelSettings, SlackChannels
 from bot.slack_blocks import (
-    DISMISS, ESCALATE, FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, SHARE, answer_messages, asked_by, escalate_button, escape,
+    DISMISS, ESCALATE, FEEDBACK, FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, SHARE, answer_messages, asked_by, escalate_button, escape,
     with_escalation, with_share,
 )
 from index.errors import QabotError
@@ -248,6 +248,11 @@ class _Stream:
                 fallback.text = self.text[: -len(token)] if token else self.text
         fallback.on_token(token)
 
+    @property
+    def streamed(self) -> bool:
+        """Slack accepted the stream (an AI-app reply)."""
+        return bool(self.stream.ts) and not self.failed and self.fallback is None
+
     def finish(self, message: dict) -> None:
         """The cited answer (or an error) replaces whatever was streamed; never a half answer."""
         with self._lock:
@@ -421,6 +426,13 @@ class SlackBot:
             ack()
             self._escalate(body, action, client, respond)
 
+        @app.action(FEEDBACK)
+        def on_feedback(ack, body: dict, action: dict, client: WebClient) -> None:
+            ack()
+            vote, _, fid = (action.get("value") or "").partition(":")
+            if vote in ("up", "down"):
+                self._vote(body, {**action, "value": fid}, vote, client)
+
         @app.action(FEEDBACK_UP)
         def on_up(ack, body: dict, action: dict, client: WebClient) -> None:
             ack()
@@ -497,7 +509,10 @@ class SlackBot:
             else:
                 answer = self._ask(question, history, channel)
             fid = self.feedback.record_answer(answer, channel, thread_ts, user)
-            messages = answer_messages(answer, fid)
+            # Slack's own feedback element where the surface is an AI app's (the assistant panel, a
+            # streamed reply); the classic 👍/👎 buttons elsewhere
+            native = working is not None or (isinstance(placeholder, _Stream) and placeholder.streamed)
+            messages = answer_messages(answer, fid, native_feedback=native)
             if answer.abstained and self.channels.of(channel).experts:
                 messages[-1] = with_escalation(messages[-1], fid)
             first, *more = messages

@@ -115,7 +115,7 @@ def bot(ai_store, tmp_path_factory):
         yield running
 
 
-def click(bot, action_id: str, value: str, user: str, channel: str, response_url: str, message: dict | None = None):
+def click(bot, action_id: str, value: str, user: str, channel: str, response_url: str, message: dict | None = None, kind: str = "button"):
     """A button press as Slack sends it (block_actions); an ephemeral message comes without `message`."""
     container = {"type": "message", "channel_id": channel, "is_ephemeral": message is None, "message_ts": (message or {}).get("ts", new_ts())}
     payload = {
@@ -128,7 +128,7 @@ def click(bot, action_id: str, value: str, user: str, channel: str, response_url
         "trigger_id": "1.2.3",
         "channel": {"id": channel, "name": "general"},
         "response_url": response_url,
-        "actions": [{"action_id": action_id, "block_id": "feedback", "value": value, "type": "button", "action_ts": str(time.time())}],
+        "actions": [{"action_id": action_id, "block_id": "feedback", "value": value, "type": kind, "action_ts": str(time.time())}],
     }
     if message is not None:
         payload["message"] = message
@@ -254,8 +254,24 @@ def test_assistant_thread_gets_prompts_status_title_and_a_cited_answer(bot):
     (title,) = slack.calls("assistant.threads.setTitle", channel_id="DPANEL")
     assert title["title"] == QUESTION and title["thread_ts"] == thread
     assert post["thread_ts"] == thread
-    assert_cited_answer(post)
+    assert any("Sources" in t for t in block_texts(post["blocks"])) and "\n>" in "".join(block_texts(post["blocks"]))
     assert slack.calls("reactions.add", channel="DPANEL") == [], "the panel shows a status, not 👀"
+    # 7. the panel is an AI app's surface: Slack's own feedback element, and votes still land in the store
+    native = post["blocks"][-1]
+    assert native["type"] == "context_actions" and native["elements"][0]["type"] == "feedback_buttons"
+    element = native["elements"][0]
+    up, down = element["positive_button"]["value"], element["negative_button"]["value"]
+    assert up.startswith("up:") and down == "down:" + up[3:]
+    acked(click(bot, element["action_id"], down, "UPANEL", "DPANEL", slack.response_url("panel-vote"),
+                message={"ts": post.response["ts"], "thread_ts": thread}, kind="feedback_buttons"))
+    (thanks,) = slack.wait_for("chat.postEphemeral", channel="DPANEL", user="UPANEL", timeout=15)
+    assert thanks["text"] == "Thanks for the feedback." and thanks["thread_ts"] == thread
+    from tests.conftest import clean_env, run_qabot
+
+    result = run_qabot("feedback", "--json", env=clean_env(QABOT_FEEDBACK_DB=str(bot.feedback_db)))
+    assert result.returncode == 0, result.stderr
+    (vote,) = [v for v in json.loads(result.stdout) if v["answer_id"] == up[3:]]
+    assert (vote["user"], vote["vote"], vote["question"], vote["channel"]) == ("UPANEL", "down", QUESTION, "DPANEL")
     # a follow-up in the same thread: status again, the title stays the first question's
     acked(bot.event(message("DPANEL", FOLLOW_UP, thread_ts=thread, channel_type="im")))
     slack.wait_for("chat.postMessage", channel="DPANEL", count=2, timeout=60)
@@ -306,6 +322,7 @@ def test_llm_answer_streams_then_becomes_the_cited_answer(llm_bot):
     # the streamed reply is then edited into the checked, cited answer
     assert final["ts"] == stream_ts and final["text"].startswith("Dormant breast cancer cells")
     assert any("Sources" in t for t in block_texts(final["blocks"]))
+    assert final["blocks"][-1]["type"] == "context_actions", "a streamed reply gets Slack's feedback element"
     assert slack.calls("chat.postMessage", channel="CSTREAM") == [], "no placeholder where Slack streams"
 
 
