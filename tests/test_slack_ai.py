@@ -84,6 +84,9 @@ private = false
 [channel.CLAB2]
 experts = ["ULABBOSS", "ULABTECH"]
 
+[channel.COPEN]
+answer_without_mention = true
+
 [assistant]
 prompts = ["why are dormant cells drug resistant?", "休眠がん細胞はなぜ抗がん剤が効きにくいのですか？"]
 """
@@ -205,6 +208,16 @@ def test_a_public_channel_answers_ask_in_the_channel(bot):
     (reply,) = slack.wait_for("respond", where=lambda c: c.path == "/respond/pub-1", timeout=60)
     assert reply["response_type"] == "in_channel"
     assert set(buttons(reply["blocks"])) == {"feedback_up", "feedback_down"}
+
+
+def test_answer_without_mention_only_where_the_channel_asks_for_it(bot):
+    slack = bot.slack
+    for channel in ("COPEN", "CCLOSED"):
+        acked(bot.event(message(channel, QUESTION)))
+    (post,) = finished(slack, "COPEN")
+    assert_cited_answer(post)
+    time.sleep(QUIET)
+    assert slack.calls("chat.postMessage", channel="CCLOSED") == [] and methods(slack, "CCLOSED") == []
 
 
 @pytest.mark.parametrize(
