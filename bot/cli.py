@@ -534,11 +534,14 @@ def slack(
     """Run the Slack bot: Socket Mode if SLACK_APP_TOKEN is set, else HTTP on /slack/events."""
     from bot.feedback import FeedbackStore
     from bot.slack_app import SlackBot, serve
+    from bot.slack_channels import load_channels
 
     settings = _settings(store, collection, chroma_url)
     if not settings.slack_bot_token:
         raise QabotError("SLACK_BOT_TOKEN is not set (see README: Run it in your workspace)")
-    bot = SlackBot(settings, _responder(settings), FeedbackStore(settings.feedback_path))
+    channels = load_channels(settings.slack_config, settings.collection)  # a bad file stops here, before the store opens
+    responders = {name: _responder(settings.model_copy(update={"collection": name})) for name in channels.collections}
+    bot = SlackBot(settings, responders, FeedbackStore(settings.feedback_path), channels=channels)
     serve(bot, host, port)
 
 

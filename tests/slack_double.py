@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl, urlsplit
 from tests.http_double import LocalServer, QuietHandler
 
 AUTH_TEST = {"ok": True, "user_id": "UBOT", "bot_id": "BBOT", "team_id": "T1", "team": "t", "user": "qabot", "url": "https://t.slack.com/"}
-_JSON_PARAMS = ("blocks", "attachments", "metadata")  # form bodies carry these as JSON strings
+_JSON_PARAMS = ("blocks", "attachments", "metadata", "chunks", "prompts")  # form bodies carry these as JSON strings
 
 
 @dataclass
@@ -76,6 +76,7 @@ class SlackDouble(LocalServer):
         self._failures: dict[str, list[_Failure]] = {}
         self._ts_base = int(time.time())
         self._ts_count = 0
+        self._messages: dict[str, dict[str, dict[str, Any]]] = {}  # channel -> ts -> message
         self._serve(ThreadingHTTPServer((host, 0), self._handler_class()), "slack-double")
 
     @property
@@ -105,6 +106,15 @@ class SlackDouble(LocalServer):
             error = "ratelimited" if status == 429 else "internal_error" if status >= 500 else "fatal_error"
         with self._lock:
             self._failures.setdefault(method, []).extend(_Failure(status, error, retry_after, where) for _ in range(times))
+
+    def add_message(self, channel: str, message: dict[str, Any]) -> None:
+        """A message Slack knows of (a user's question): conversations.replies returns it."""
+        with self._lock:
+            self._messages.setdefault(channel, {}).setdefault(message["ts"], {k: v for k, v in message.items() if k != "channel"})
+
+    def forget(self, channel: str) -> None:
+        with self._lock:
+            self._messages.pop(channel, None)
 
     def clear_failures(self) -> None:
         with self._lock:
@@ -164,9 +174,25 @@ class SlackDouble(LocalServer):
             for key in ("blocks", "thread_ts"):
                 if key in params:
                     message[key] = params[key]
+            self.add_message(params.get("channel", ""), message)
             return {"ok": True, "channel": params.get("channel"), "ts": ts, "message": message}
+        if method == "conversations.replies":
+            with self._lock:
+                known = self._messages.get(params.get("channel", ""), {})
+                thread = [dict(m) for ts, m in known.items() if ts == params.get("ts") or m.get("thread_ts") == params.get("ts")]
+            thread.sort(key=lambda m: float(m["ts"]))
+            if not thread:
+                return {"ok": False, "error": "thread_not_found"}
+            return {"ok": True, "messages": thread, "has_more": False}
         if method == "chat.update":
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts"), "text": params.get("text", "")}
+        if method == "chat.startStream":  # the streamed reply is a message like any other
+            ts = self._next_ts()
+            text = "".join(c.get("text", "") for c in params.get("chunks") or [] if isinstance(c, dict)) + (params.get("markdown_text") or "")
+            self.add_message(params.get("channel", ""), {"type": "message", "user": "UBOT", "bot_id": "BBOT", "ts": ts, "text": text, "thread_ts": params.get("thread_ts")})
+            return {"ok": True, "channel": params.get("channel"), "ts": ts}
+        if method in ("chat.appendStream", "chat.stopStream"):
+            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts")}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
         return {"ok": True}
@@ -201,7 +227,7 @@ class SlackDouble(LocalServer):
                     self._send(200, b"ok", "text/plain")
                 else:
                     call.response = double._answer(method, params)
-                    self._send_json(200, call.response)
+                    self._send_json(200, call.response)  # ok:false bodies too, as Slack does
 
         return Handler
 
@@ -244,6 +270,9 @@ class RecordingWebClient:
         pass
 
     reactions_remove = reactions_add
+
+    def conversations_replies(self, **kw):
+        return {"ok": True, "messages": []}
 
 
 class FakeResponder:
