@@ -471,7 +471,7 @@ def remove(
 # -- bench -------------------------------------------------------------------------------------------
 @app.command()
 def bench(
-    corpus: Annotated[list[Path], typer.Option("--corpus", help="Files or directories to ingest [default: the bundled release].", show_default=False)] = [],
+    corpus: Annotated[list[Path], typer.Option("--corpus", help="Files or directories to ingest [default: the bundled release; with --synthetic, the seed store's: the release and tests/data/devset2].", show_default=False)] = [],
     qa_file: Annotated[Optional[Path], typer.Option("--questions", help="QA JSONL whose questions are timed [default: tests/data/dev.jsonl].", show_default=False)] = None,
     scales: Annotated[str, typer.Option(help="Corpus copies for the scaling run, comma-separated.")] = "1,4,16",
     rounds: Annotated[int, typer.Option(help="Times each question is asked for the warm latency.", min=1, max=1000)] = 5,
