@@ -153,11 +153,17 @@ def test_reader_process_sees_another_process_ingest(release_store, tmp_path):
     assert after.citations[0].source == str(doc.resolve())
 
 
-def test_kill_9_mid_ingest_then_ingest_again(tmp_path):
+def _corpus_of_48(tmp_path: Path) -> Path:
+    """48 Japanese paragraphs: enough write rounds (at QABOT_INGEST_BATCH=8) for an interruption to land between two."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for f in sorted((DEVSET2 / "ja").glob("*.txt"))[:48]:
         shutil.copyfile(f, corpus / f.name)
+    return corpus
+
+
+def test_kill_9_mid_ingest_then_ingest_again(tmp_path):
+    corpus = _corpus_of_48(tmp_path)
     store = tmp_path / "killed"
     small_rounds = clean_env(QABOT_INGEST_BATCH="8")  # six write rounds: the kill lands between two
     proc = subprocess.Popen(
@@ -192,10 +198,7 @@ def test_kill_9_mid_ingest_then_ingest_again(tmp_path):
 
 
 def test_ctrl_c_mid_ingest_says_the_index_is_consistent(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for f in sorted((DEVSET2 / "ja").glob("*.txt"))[:48]:
-        shutil.copyfile(f, corpus / f.name)
+    corpus = _corpus_of_48(tmp_path)
     store = tmp_path / "interrupted"
     small_rounds = clean_env(QABOT_INGEST_BATCH="8")
     proc = subprocess.Popen(

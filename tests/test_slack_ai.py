@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.slack_double import SlackDouble, block_texts
-from tests.test_slack_e2e import QUESTION, QUIET, acked, assert_cited_answer, finished, mention, message, methods, new_ts, running_bot
+from tests.test_slack_e2e import QUESTION, QUIET, acked, assert_cited_answer, click, finished, mention, message, methods, new_ts, running_bot
 
 pytestmark = pytest.mark.slow
 
@@ -116,26 +116,6 @@ def bot(ai_store, tmp_path_factory):
     config.write_text(CHANNELS_TOML, encoding="utf-8")
     with running_bot(ai_store, work, QABOT_SLACK_CONFIG=str(config)) as running:
         yield running
-
-
-def click(bot, action_id: str, value: str, user: str, channel: str, response_url: str, message: dict | None = None, kind: str = "button"):
-    """A button press as Slack sends it (block_actions); an ephemeral message comes without `message`."""
-    container = {"type": "message", "channel_id": channel, "is_ephemeral": message is None, "message_ts": (message or {}).get("ts", new_ts())}
-    payload = {
-        "type": "block_actions",
-        "team": {"id": "T1", "domain": "t"},
-        "user": {"id": user, "username": "someone", "team_id": "T1"},
-        "api_app_id": "A1",
-        "token": "legacy",
-        "container": container,
-        "trigger_id": "1.2.3",
-        "channel": {"id": channel, "name": "general"},
-        "response_url": response_url,
-        "actions": [{"action_id": action_id, "block_id": "feedback", "value": value, "type": kind, "action_ts": str(time.time())}],
-    }
-    if message is not None:
-        payload["message"] = message
-    return bot.form({"payload": json.dumps(payload, ensure_ascii=False)})
 
 
 def slash(bot, channel: str, text: str, response: str, user: str = "U1"):

@@ -206,6 +206,26 @@ def slack(bot) -> SlackDouble:
 
 
 # -- the tests --------------------------------------------------------------------------------------
+
+def click(bot, action_id: str, value: str, user: str, channel: str, response_url: str, message: dict | None = None, kind: str = "button"):
+    """A button press as Slack sends it (block_actions); an ephemeral message comes without `message`."""
+    container = {"type": "message", "channel_id": channel, "is_ephemeral": message is None, "message_ts": (message or {}).get("ts", new_ts())}
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T1", "domain": "t"},
+        "user": {"id": user, "username": "someone", "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "container": container,
+        "trigger_id": "1.2.3",
+        "channel": {"id": channel, "name": "general"},
+        "response_url": response_url,
+        "actions": [{"action_id": action_id, "block_id": "feedback", "value": value, "type": kind, "action_ts": str(time.time())}],
+    }
+    if message is not None:
+        payload["message"] = message
+    return bot.form({"payload": json.dumps(payload, ensure_ascii=False)})
+
 def test_url_verification_echoes_the_challenge(bot, slack):
     body = json.dumps({"token": "legacy", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", "type": "url_verification"})
     before = len(slack.calls())
@@ -319,26 +339,15 @@ def test_feedback_button_records_the_vote(bot, slack):
     answer_id = buttons(post["blocks"])["feedback_up"]
     posted_ts = post.response["ts"]
 
-    def click(action_id: str, value: str, user: str):
-        payload = {
-            "type": "block_actions",
-            "team": {"id": "T1", "domain": "t"},
-            "user": {"id": user, "username": "voter", "team_id": "T1"},
-            "api_app_id": "A1",
-            "token": "legacy",
-            "container": {"type": "message", "message_ts": posted_ts, "channel_id": "CVOTE", "is_ephemeral": False},
-            "trigger_id": "1.2.3",
-            "channel": {"id": "CVOTE", "name": "general"},
-            "message": {"type": "message", "ts": posted_ts, "bot_id": "BBOT", "thread_ts": event["ts"], "text": post["text"], "blocks": post["blocks"]},
-            "response_url": slack.response_url("vote"),
-            "actions": [{"action_id": action_id, "block_id": "feedback", "value": value, "type": "button", "action_ts": str(time.time())}],
-        }
-        return bot.form({"payload": json.dumps(payload, ensure_ascii=False)})
+    message = {"type": "message", "ts": posted_ts, "bot_id": "BBOT", "thread_ts": event["ts"], "text": post["text"], "blocks": post["blocks"]}
 
-    acked(click("feedback_up", answer_id, "U2"))
+    def vote(action_id: str, value: str, user: str):
+        return click(bot, action_id, value, user, "CVOTE", slack.response_url("vote"), message)
+
+    acked(vote("feedback_up", answer_id, "U2"))
     (thanks,) = slack.wait_for("chat.postEphemeral", channel="CVOTE", user="U2")
     assert thanks["text"] == "Thanks for the feedback." and thanks["thread_ts"] == event["ts"]
-    acked(click("feedback_down", "no-such-answer", "U3"))
+    acked(vote("feedback_down", "no-such-answer", "U3"))
     (unknown,) = slack.wait_for("chat.postEphemeral", channel="CVOTE", user="U3")
     assert "no longer known" in unknown["text"]
 
