@@ -162,7 +162,7 @@ def ingest(
     """Add documents to the index. Unchanged files are skipped; changed ones replace their old version."""
     # Busy-waiting OpenMP threads embed 10-25 % faster in bulk (queries prefer passive waiting).
     os.environ.setdefault("OMP_WAIT_POLICY", "ACTIVE")
-    from bot.responder import location
+    from bot.stores import location
 
     settings = _settings(store, collection, chroma_url, embed_model, chunk_chars=chunk_chars)
     try:
@@ -190,7 +190,7 @@ def ingest(
 
 
 def _ingest(settings: Settings, paths: list[Path], skip_bad: bool, quiet: bool):
-    from bot.responder import configured_embedder, location, open_store
+    from bot.stores import configured_embedder, location, open_store
     from index.ingest import ingest as run_ingest
     from index.ingest import store_embedder_id
     from index.store import writer_lock
@@ -241,7 +241,7 @@ def _with_progress(run, quiet: bool):
 
 def _ask(responder, question: str, stream: bool, history: list[str] | None = None):
     """LLM answers stream to the terminal token by token; extractive ones print at the end."""
-    from bot.llm import LLMResponder
+    from bot.qa.llm import LLMResponder
 
     if isinstance(responder, LLMResponder) and stream:
         shown: list[str] = []
@@ -261,8 +261,8 @@ def _ask(responder, question: str, stream: bool, history: list[str] | None = Non
 # -- ask / chat -------------------------------------------------------------------------------------
 def _responder(settings: Settings):
     """The extractive Responder, wrapped by the LLM responder when QABOT_LLM/--llm asks for one."""
-    from bot.llm import LLMResponder, build_llm
-    from bot.responder import Responder
+    from bot.qa.llm import LLMResponder, build_llm
+    from bot.qa.pipeline import Responder
 
     llm = build_llm(settings)  # configuration errors surface before the store is opened
     base = Responder(settings)
@@ -284,7 +284,7 @@ def ask(
 ) -> None:
     """Answer one question with numbered citations (or say the documents do not answer it)."""
     from bot.render import print_answer
-    from bot.responder import check_question
+    from bot.qa.pipeline import check_question
 
     settings = _settings(store, collection, chroma_url, embed_model, top_k=k, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
     check_question(question, settings)  # fail fast, before loading anything
@@ -364,9 +364,9 @@ def eval_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Answer every question of a QA set in one warm process and report how good the answers are."""
-    from bot.baselines import run_systems
-    from bot.evaluate import load_qa
-    from bot.metrics import score_rows, summarize
+    from bot.evals.baselines import run_systems
+    from bot.evals.qasets import load_qa
+    from bot.evals.metrics import score_rows, summarize
 
     settings = _settings(store, collection, chroma_url, embed_model, top_k=k, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
     k = settings.top_k
@@ -382,7 +382,7 @@ def eval_cmd(
     summaries = {name: summarize(questions) for name, questions in per_system.items()}
     meta = {"qa_file": str(qa_file), "split": split, "questions": len(items), "k": k, "store": _where(settings)}
     if report:
-        from bot.report import write_report
+        from bot.evals.report import write_report
 
         write_report(report, summaries, per_system, systems, items, meta)
     if as_json:
@@ -396,7 +396,7 @@ def eval_cmd(
 
 
 def _where(settings: Settings) -> str:
-    from bot.responder import location
+    from bot.stores import location
 
     return location(settings).describe()
 
@@ -405,9 +405,9 @@ def _print_summary(summaries: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from bot.metrics import METRIC_KEYS as keys
-    from bot.metrics import fmt as _cell
-    from bot.metrics import fmt_ci
+    from bot.evals.metrics import METRIC_KEYS as keys
+    from bot.evals.metrics import fmt as _cell
+    from bot.evals.metrics import fmt_ci
 
     table = Table(title="all questions", show_lines=False)
     table.add_column("metric")
@@ -435,7 +435,7 @@ def sources(
     as_json: JsonOpt = False,
 ) -> None:
     """List the indexed documents (path, content hash, chunks, ingested at)."""
-    from bot.responder import open_store
+    from bot.stores import open_store
 
     records = sorted(open_store(_settings(store, collection, chroma_url)).sources().values(), key=lambda r: r.source)
     if as_json:
@@ -458,7 +458,7 @@ def remove(
     chroma_url: ChromaOpt = None,
 ) -> None:
     """Delete one document and its chunks from the index."""
-    from bot.responder import location, open_store
+    from bot.stores import location, open_store
     from index.load import source_key
     from index.store import writer_lock
 
@@ -481,8 +481,8 @@ def bench(
     as_json: JsonOpt = False,
 ) -> None:
     """Measure ingest throughput, warm and cold latency and memory beside the raw components."""
-    from bot.bench import plot, run_bench
-    from bot.evaluate import load_qa
+    from bot.evals.bench import plot, run_bench
+    from bot.evals.qasets import load_qa
 
     root = Path(__file__).resolve().parent.parent
     qa = load_qa(qa_file or root / "tests" / "data" / "dev.jsonl")
@@ -528,7 +528,7 @@ def bench(
 
 
 def _bench_synthetic(sizes: str, seed_corpus: list[Path], questions: list[str], rounds: int, report: Optional[Path], as_json: bool) -> None:
-    from bot.bench import plot_synthetic, run_synthetic
+    from bot.evals.bench import plot_synthetic, run_synthetic
 
     try:
         size_list = [int(x) for x in sizes.split(",") if x.strip()]
@@ -568,9 +568,9 @@ def slack(
     chroma_url: ChromaOpt = None,
 ) -> None:
     """Run the Slack bot: Socket Mode if SLACK_APP_TOKEN is set, else HTTP on /slack/events."""
-    from bot.feedback import FeedbackStore
-    from bot.slack_app import SlackBot, serve
-    from bot.slack_channels import load_channels
+    from bot.slack.feedback import FeedbackStore
+    from bot.slack.app import SlackBot, serve
+    from bot.slack.channels import load_channels
 
     settings = _settings(store, collection, chroma_url)
     if not settings.slack_bot_token:
@@ -588,7 +588,7 @@ def feedback(
     store: StoreOpt = None,
 ) -> None:
     """List the 👍/👎 votes given in Slack, with their question, answer and citations."""
-    from bot.feedback import FeedbackStore
+    from bot.slack.feedback import FeedbackStore
 
     settings = _settings(store)
     path = settings.feedback_path

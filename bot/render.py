@@ -7,7 +7,7 @@ from rich.markup import escape
 
 from bot.models import Answer, source_label
 from bot.prompts import messages
-from bot.sources import source_views
+from bot.qa.sources import source_views
 
 
 def print_answer(answer: Answer, console: Console | None = None, streamed: bool = False) -> None:

@@ -40,7 +40,7 @@ def release_store(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def responder(release_store):
     from bot.config import Settings
-    from bot.responder import Responder
+    from bot.qa.pipeline import Responder
 
     return Responder(Settings(store=release_store))
 

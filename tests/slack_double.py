@@ -298,7 +298,7 @@ class NullFeedback:
 def offline_bot(settings, responder):
     """SlackBot's state built the way SlackBot.__init__ builds it, without Bolt's start-up call to
     auth.test (the end-to-end tests cover that against the Slack double)."""
-    from bot.slack_app import SlackBot
+    from bot.slack.app import SlackBot
 
     bot = SlackBot.__new__(SlackBot)
     bot._state(settings, responder, NullFeedback())

@@ -42,9 +42,9 @@ def test_synthetic_bench_reports_every_figure(tmp_path):
 def test_synthetic_chunks_are_live_varied_copies(release_store, tmp_path):
     """The fill writes through replace_documents: registered, live for a reader, distinct ids,
     unit vectors near (not equal to) the seed's, and answers cite the synthetic documents."""
-    from bot.bench import fill_synthetic
+    from bot.evals.bench import fill_synthetic
     from bot.config import Settings
-    from bot.responder import Responder
+    from bot.qa.pipeline import Responder
     from index.store import ChunkStore, StoreLocation
 
     seed = ChunkStore(StoreLocation(path=release_store), "qabot")

@@ -138,7 +138,7 @@ def test_chat_uses_the_previous_turn(release_store):
 )
 def test_condense_joins_follow_ups_not_full_questions(question, follow_up):
     """Japanese has no spaces: a full Japanese question is one 'word' to str.split(), never a follow-up."""
-    from bot.responder import condense
+    from bot.qa.pipeline import condense
 
     previous = "Who made the cover image?" if question.isascii() else "論文はどの雑誌に掲載されましたか？"
     expected = f"{previous} {question}" if follow_up else question
@@ -244,7 +244,7 @@ def test_dotenv_engine_and_threads_are_honoured(release_store, tmp_path):
     # The responder ask/chat/slack use, built from .env alone: which library did it load, on how many threads?
     (tmp_path / ".env").write_text(f"QABOT_STORE={release_store}\nQABOT_E5_ENGINE=bundled\nQABOT_THREADS=1\n", encoding="utf-8")
     probe = (
-        "import os\nfrom bot.config import get_settings\nfrom bot.responder import Responder\n"
+        "import os\nfrom bot.config import get_settings\nfrom bot.qa.pipeline import Responder\n"
         "r = Responder(get_settings())\n"
         "print(r.embedding._model._lib._name, os.environ.get('OMP_NUM_THREADS'))\n"
     )

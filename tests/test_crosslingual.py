@@ -11,10 +11,10 @@ import bm25s
 import numpy as np
 import pytest
 
-from bot.answer import fits_kind
-from bot.evaluate import citation_valid, squash
-from bot.query import Alternative, Concept, Query, build_query
-from bot.retrieve import _Lexical
+from bot.qa.answer import fits_kind
+from bot.evals.qasets import citation_valid, squash
+from bot.qa.query import Alternative, Concept, Query, build_query
+from bot.qa.retrieve import _Lexical
 from tests.conftest import run_qabot
 
 
@@ -149,7 +149,8 @@ def test_one_snapshot_serves_a_whole_query(tmp_path):
     """A write that lands while a query runs (Chroma already returns the new chunks, the BM25
     snapshot does not have them yet) must not mix two snapshots: no IndexError, no wrong credit."""
     from bot.config import Settings
-    from bot.responder import Responder, open_store
+    from bot.qa.pipeline import Responder
+    from bot.stores import open_store
     from index.ingest import ingest
 
     docs = tmp_path / "docs"

@@ -20,7 +20,7 @@ def _squash(s: str) -> str:
 
 
 def _independent(rows: list[dict], items: dict[str, dict]) -> dict:
-    """Written from the README's definitions, sharing no code with bot/metrics.py."""
+    """Written from the README's definitions, sharing no code with bot/evals/metrics.py."""
     ranks, cited, valid, total_cites, abst_un, un, false_abst = [], 0, 0, 0, 0, 0, 0
     for row in rows:
         item = items[row["id"]]

@@ -96,7 +96,7 @@ CANTEEN = "Canteen\n\n# Lunch\nThe canteen serves curry on Fridays.\n\n# Dinner\
 
 def _ask(store_path: Path, question: str):
     from bot.config import Settings
-    from bot.responder import Responder
+    from bot.qa.pipeline import Responder
 
     return Responder(Settings(store=store_path)).ask(question)
 
@@ -212,7 +212,7 @@ def test_citation_offsets_index_the_decoded_text(tmp_path, embedding):
     """start/end count characters of the decoded text: BOM removed, line endings as they are (CRLF
     is two), never file bytes. Each file's citation is decoded_source[start:end]."""
     from bot.config import Settings
-    from bot.responder import Responder
+    from bot.qa.pipeline import Responder
 
     files, rooms = {}, {}
     for n, name in enumerate(ENCODED):

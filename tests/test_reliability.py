@@ -86,7 +86,7 @@ def test_limit_is_configurable(tmp_path):
 
 def test_legacy_japanese_encodings_are_decoded(tmp_path):
     from bot.config import Settings
-    from bot.responder import Responder
+    from bot.qa.pipeline import Responder
     from index.load import load_document
 
     rooms = {"shift_jis": "第一会議室", "cp932": "第二会議室", "utf-16": "第三会議室", "euc_jp": "第四会議室"}
@@ -136,7 +136,7 @@ def test_second_writer_waits_then_fails_clearly(tmp_path):
 
 def test_reader_process_sees_another_process_ingest(release_store, tmp_path):
     from bot.config import Settings
-    from bot.responder import Responder
+    from bot.qa.pipeline import Responder
 
     store = tmp_path / "store"
     shutil.copytree(release_store, store)
@@ -289,8 +289,8 @@ def test_injected_instructions_are_quoted_not_obeyed(tmp_path, caplog):
     from pydantic import SecretStr
 
     from bot.config import Settings
-    from bot.responder import Responder
-    from bot.slack_app import web_client
+    from bot.qa.pipeline import Responder
+    from bot.slack.app import web_client
     from tests.slack_double import SlackDouble, offline_bot
 
     doc = tmp_path / "evil.md"

@@ -1,4 +1,4 @@
-"""Block Kit rendering of answers (bot/slack_blocks.py) and question extraction (bot/slack_app.py).
+"""Block Kit rendering of answers (bot/slack/blocks.py) and question extraction (bot/slack/app.py).
 
 Slack's limits: <= 50 blocks, section text <= 3,000 characters, ~12,000 characters of blocks in a
 message, and a `text` fallback kept <= 4,000. Everything from a document or a question is escaped
@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.models import Answer, Citation
-from bot.slack_app import question_of
+from bot.slack.app import question_of
 from tests.slack_double import block_texts
-from bot.slack_blocks import FEEDBACK_DOWN, FEEDBACK_UP, answer_blocks, answer_messages, answer_text
+from bot.slack.blocks import FEEDBACK_DOWN, FEEDBACK_UP, answer_blocks, answer_messages, answer_text
 
 SOURCE = "/work/docs/ncc-press-release-2014-07-02.txt"
 JA_QUOTE = "一般的に休眠状態のがん細胞は抗がん剤に抵抗性をもつ場合が多いことから、このマイクロRNAを標的とした薬剤開発は、抗がん剤による効果増強剤や耐性克服剤として期待されます。"
@@ -296,7 +296,7 @@ _json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_s
 @given(st.text(max_size=300))
 @settings(max_examples=300, deadline=None)
 def test_question_of_never_keeps_mentions(text):
-    from bot.slack_app import question_of
+    from bot.slack.app import question_of
 
     q = question_of(text)
     assert "<@U" not in q and "<@W" not in q

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack_channels import DEFAULT_PROMPTS, SlackConfigError, load_channels
+from bot.slack.channels import DEFAULT_PROMPTS, SlackConfigError, load_channels
 from tests.conftest import ROOT
 
 

@@ -7,7 +7,7 @@ import time
 from pydantic import SecretStr
 
 from bot.config import Settings
-from bot.slack_app import SLOW_DOWN, SlackBot, _RateLimit
+from bot.slack.app import SLOW_DOWN, SlackBot, _RateLimit
 from tests.slack_double import FakeResponder, RecordingWebClient, offline_bot
 
 

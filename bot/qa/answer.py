@@ -19,7 +19,7 @@ from math import log
 
 from bot.models import Citation, Passage
 from bot.prompts import messages
-from bot.query import Alternative, Concept, Query, build_query
+from bot.qa.query import Alternative, Concept, Query, build_query
 from index.chunk import detect_language
 from index.lexical import tokenize
 
@@ -126,7 +126,7 @@ class Thresholds:
     min_dense_cross_floor: float = 0.15
     # The lead passage may lack at most this IDF-weighted share of the question's key concepts.
     # Across languages the check is off: dictionary translations miss too many paraphrases to
-    # judge by (chosen on the tune split: see bot/tune.py and README "Evaluation").
+    # judge by (chosen on the tune split: see bot/evals/tune.py and README "Evaluation").
     max_missing_same: float = 0.75
     max_missing_cross: float = 1.01  # above 1: never
     # At most this IDF-weighted share of the question's key words may be absent from the whole

@@ -74,8 +74,8 @@ def write_report(
     (out / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=1), encoding="utf-8")
     plots = _plots(per_system, out)
 
-    from bot.metrics import METRIC_KEYS as keys
-    from bot.metrics import fmt_ci
+    from bot.evals.metrics import METRIC_KEYS as keys
+    from bot.evals.metrics import fmt_ci
 
     systems = list(summaries)
     overview = _table(["metric", *systems], [[k, *[html.escape(fmt_ci(summaries[s]["all"], k)) for s in systems]] for k in keys])
@@ -117,6 +117,6 @@ def _settings(meta: dict[str, Any]) -> str:
 
 
 def _fmt(value: Any) -> str:
-    from bot.metrics import fmt
+    from bot.evals.metrics import fmt
 
     return html.escape(fmt(value))

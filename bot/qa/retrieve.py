@@ -4,7 +4,7 @@ plus BM25 over Japanese-aware tokens, fused into one ranking of chunks.
 Candidates come from both sides (Chroma's nearest chunks, BM25's best chunks). Each candidate is
 then scored the same way: dense = 0.3 x similarity to the chunk's mean vector + 0.7 x similarity
 to its best sentence (sentence vectors are stored with the chunk), lexical = structured BM25 over
-the question's concepts and their dictionary translations (bot.query; _Lexical.scores), in [0, 1);
+the question's concepts and their dictionary translations (bot.qa.query; _Lexical.scores), in [0, 1);
 fused = w x dense + (1 - w) x lexical.
 Only chunks of the live version of each source (see index.store) are returned.
 """
@@ -24,7 +24,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from pydantic import PrivateAttr
 
 from bot.models import Passage
-from bot.query import Query, build_query
+from bot.qa.query import Query, build_query
 from index.chunk import detect_language
 from index.embed import center
 from index.store import ChunkStore

@@ -295,7 +295,7 @@ class LLMResponder:
         """Turn a follow-up into a standalone question (the extractive joining on failure)."""
         from llama_index.core.llms import ChatMessage, MessageRole
 
-        from bot.responder import condense
+        from bot.qa.pipeline import condense
 
         if not history:
             return question
@@ -312,7 +312,7 @@ class LLMResponder:
 
     def ask(self, question: str, k: int | None = None, history: list[str] | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:
-        from bot.responder import check_question
+        from bot.qa.pipeline import check_question
 
         question = check_question(question, self.settings)
         t0 = time.perf_counter()
@@ -336,7 +336,7 @@ class LLMResponder:
         timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
         lang = detect_language(question)
         if _CANNOT.search(reply) and not _MARKER.search(reply):
-            from bot.answer import abstention
+            from bot.qa.answer import abstention
 
             return Answer(question=question, answer=abstention(question, lang), abstained=True, language=lang,
                           citations=[], passages=passages, timings_ms=timings, mode="llm", model=self.model)
@@ -348,8 +348,8 @@ class LLMResponder:
         citations, unsupported = _cited(text, passages, used, getattr(self.base, "retriever", None))
         glossary = []
         if lang == "en" and any(_JAPANESE.search(c.quote) for c in citations):  # the same glossary as extractive answers
-            from bot.glossary import build_glossary
-            from bot.query import build_query
+            from bot.qa.glossary import build_glossary
+            from bot.qa.query import build_query
 
             df, n_docs = self.base.retriever.document_frequencies()
             glossary = build_glossary(build_query(standalone), [c.quote for c in citations], df, n_docs)

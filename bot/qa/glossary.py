@@ -12,7 +12,7 @@ import re
 from math import log
 
 from bot.models import GlossEntry
-from bot.query import Query
+from bot.qa.query import Query
 
 MAX_TERMS = 8
 EXTRA_TERMS = 3  # rare terms of the cited text beyond those that answer the question's words

@@ -8,7 +8,7 @@ index's own analyzer. A passage scores on a concept by its best alternative, so 
 senses adds one concept's worth of evidence, not one per sense (a flat OR-list lets noise win).
 A Japanese question gets the same treatment the other way (morpheme -> English glosses) for
 English passages. The same concepts later tell the answer step which of the question's terms the
-evidence holds (bot.answer).
+evidence holds (bot.qa.answer).
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.evaluate import citation_hit, citation_valid, first_rank, squash
+from bot.evals.qasets import citation_hit, citation_valid, first_rank, squash
 
 
 # The headline metrics, in the order tables show them (CLI and HTML report).

@@ -1,10 +1,10 @@
 """Tuning aid: the evidence features the abstention rule reads, per question of a QA set's tune split.
 
-    python -m bot.tune QA.jsonl --store DIR [--split tune]
+    python -m bot.evals.tune QA.jsonl --store DIR [--split tune]
 
 Prints, for answerable and unanswerable questions apart, the lead passage's share of missing key
 concepts, the concepts the whole collection lacks, and the best sentence similarity, so that the
-thresholds in bot.answer.Thresholds are chosen on tuning data only and then reported on held-out.
+thresholds in bot.qa.answer.Thresholds are chosen on tuning data only and then reported on held-out.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import argparse
 import json
 from pathlib import Path
 
-from bot.answer import Evidence, select
+from bot.qa.answer import Evidence, select
 from bot.config import Settings
-from bot.evaluate import load_qa, passage_hit
-from bot.query import build_query
-from bot.responder import Responder
+from bot.evals.qasets import load_qa, passage_hit
+from bot.qa.query import build_query
+from bot.qa.pipeline import Responder
 
 
 def main() -> None:

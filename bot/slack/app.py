@@ -23,9 +23,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from bot.config import Settings
-from bot.feedback import FeedbackStore
-from bot.slack_channels import ChannelSettings, SlackChannels
-from bot.slack_blocks import (
+from bot.slack.feedback import FeedbackStore
+from bot.slack.channels import ChannelSettings, SlackChannels
+from bot.slack.blocks import (
     DISMISS, ESCALATE, FEEDBACK, FEEDBACK_DOWN, FEEDBACK_UP, MAX_BLOCKS, SHARE, answer_messages, asked_by, escalate_button, escape,
     with_escalation, with_share,
 )
@@ -470,7 +470,7 @@ class SlackBot:
 
     @property
     def streams(self) -> bool:
-        from bot.llm import LLMResponder
+        from bot.qa.llm import LLMResponder
 
         return isinstance(self.responder, LLMResponder)
 

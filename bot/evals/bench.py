@@ -145,9 +145,9 @@ def _wall(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
 
 
 def _translation_ms(questions: list[str]) -> list[float]:
-    """What the dictionary adds to a question: building its cross-language query (bot.query) with
+    """What the dictionary adds to a question: building its cross-language query (bot.qa.query) with
     every cache emptied first, so each question pays its own lookups as a new question would."""
-    from bot import query as q
+    from bot.qa import query as q
     from index import dictionary
 
     times = []
@@ -171,7 +171,8 @@ def run_bench(
     copies: int = 16,
 ) -> dict[str, Any]:
     from bot.config import Settings
-    from bot.responder import Responder, configured_embedder
+    from bot.qa.pipeline import Responder
+    from bot.stores import configured_embedder
     from index.load import find_files
 
     files = find_files(corpus)
@@ -373,7 +374,7 @@ _WARM_RUNNER = """
 import json, re, sys, time
 from pathlib import Path
 from bot.config import Settings
-from bot.responder import Responder
+from bot.qa.pipeline import Responder
 store, collection, rounds, questions = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
 t0 = time.perf_counter()
 responder = Responder(Settings(store=Path(store), collection=collection))
@@ -414,7 +415,7 @@ def run_synthetic(
     """Per size N: fill time, warm ask p50/p95 and peak RSS (answering process), start-up (a
     one-question `qabot eval` in a new process, wall time, and its peak RSS)."""
     from bot.config import Settings
-    from bot.responder import configured_embedder
+    from bot.stores import configured_embedder
     from index.ingest import store_embedder_id
     from index.load import find_files
 

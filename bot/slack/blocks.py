@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.models import Answer, source_label
 from bot.prompts import messages
-from bot.sources import source_views
+from bot.qa.sources import source_views
 
 SECTION_LIMIT = 3000
 MAX_BLOCKS = 50

@@ -87,8 +87,8 @@ def llamaindex_rows(responder, items: list[dict[str, Any]], k: int, progress: Pr
 
 
 def run_systems(settings: Settings, items: list[dict[str, Any]], k: int, baselines: bool, progress: Progress) -> dict[str, list[dict[str, Any]]]:
-    from bot.llm import LLMResponder, build_llm
-    from bot.responder import Responder
+    from bot.qa.llm import LLMResponder, build_llm
+    from bot.qa.pipeline import Responder
 
     llm = build_llm(settings)
     main = Responder(settings)

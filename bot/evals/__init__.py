@@ -1,0 +1,1 @@
+"""Evaluation tooling: QA sets, metrics with intervals, baselines, reports, bench, tuning."""

@@ -1,0 +1,1 @@
+"""The question pipeline: build the query, retrieve, answer (extractive or LLM), cite."""
