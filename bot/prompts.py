@@ -11,7 +11,7 @@ PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 
 @lru_cache(maxsize=None)
 def messages(lang: str) -> dict[str, str]:
-    """Extractive-responder texts for `lang` ('en' or 'ja'; anything else falls back to English)."""
+    """Extractive-answer texts for `lang` ('en' or 'ja'; anything else falls back to English)."""
     data = tomllib.loads((PROMPTS_DIR / "messages.toml").read_text(encoding="utf-8"))
     return data.get(lang) if lang in ("en", "ja") else data["en"]
 

@@ -41,3 +41,27 @@ def print_answer(answer: Answer, console: Console | None = None, streamed: bool 
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def print_sources(records) -> None:
+    """`qabot sources`: one row per indexed document."""
+    import time
+
+    from rich.table import Table
+
+    table = Table("source", "sha256", "chunks", "ingested at")
+    for r in records:
+        table.add_row(r.source, r.sha256[:12], str(r.chunks), time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(r.ingested_at)))
+    Console().print(table)
+
+
+def print_votes(votes: list[dict]) -> None:
+    """`qabot feedback`: the Slack votes, newest last."""
+    import time
+
+    from rich.table import Table
+
+    table = Table("time", "user", "vote", "question", "answer")
+    for v in votes:
+        table.add_row(time.strftime("%Y-%m-%d %H:%M", time.localtime(v["time"])), v["user"], "👍" if v["vote"] == "up" else "👎", v["question"][:60], v["answer"][:60])
+    Console().print(table)

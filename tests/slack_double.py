@@ -275,14 +275,16 @@ class RecordingWebClient:
         return {"ok": True, "messages": []}
 
 
-class FakeResponder:
+class FakePipeline:
     """Answers every question with `answer` (`{question}` is filled in) and records what was asked."""
 
     def __init__(self, answer: str = "The documents say:\nok [1]", abstained: bool = False):
         self.answer, self.abstained = answer, abstained
         self.asked: list[str] = []
 
-    def ask(self, question, history=None):
+    streams = False
+
+    def ask(self, question, history=None, on_token=None):
         from bot.models import Answer
 
         self.asked.append(question)
@@ -295,11 +297,15 @@ class NullFeedback:
         return "fid"
 
 
-def offline_bot(settings, responder):
-    """SlackBot's state built the way SlackBot.__init__ builds it, without Bolt's start-up call to
-    auth.test (the end-to-end tests cover that against the Slack double)."""
+def offline_bot(settings, pipeline):
+    """A SlackBot without Bolt's start-up call to auth.test (the end-to-end tests cover that against
+    the Slack double): its listeners' work is driven by calling answer_message with a recording client."""
+    from pydantic import SecretStr
+
     from bot.slack.app import SlackBot
 
-    bot = SlackBot.__new__(SlackBot)
-    bot._state(settings, responder, NullFeedback())
-    return bot
+    settings = settings.model_copy(update={
+        "slack_bot_token": settings.slack_bot_token or SecretStr("xoxb-offline"),
+        "slack_signing_secret": settings.slack_signing_secret or SecretStr("offline"),
+    })
+    return SlackBot(settings, pipeline, NullFeedback(), verify_token=False)

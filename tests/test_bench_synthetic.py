@@ -44,7 +44,7 @@ def test_synthetic_chunks_are_live_varied_copies(release_store, tmp_path):
     unit vectors near (not equal to) the seed's, and answers cite the synthetic documents."""
     from bot.evals.bench import fill_synthetic
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
     from index.store import ChunkStore, StoreLocation
 
     seed = ChunkStore(StoreLocation(path=release_store), "qabot")
@@ -61,7 +61,7 @@ def test_synthetic_chunks_are_live_varied_copies(release_store, tmp_path):
     best = (vecs @ seed_vecs.T).max(axis=1)
     assert (best > 0.8).all() and (best < 0.9999).all()
     assert len(set(got["documents"])) == 45  # each copy's text carries its own marker
-    responder = Responder(Settings(store=tmp_path / "syn", collection="bench"))
-    assert len(responder.retriever._lexical.ids) == 45
-    answer = responder.ask("エクソソームとは何ですか？")
+    pipeline = Pipeline(Settings(store=tmp_path / "syn", collection="bench"))
+    assert len(pipeline.retriever._lexical.ids) == 45
+    answer = pipeline.ask("エクソソームとは何ですか？")
     assert answer.citations and all(c.source.startswith("synthetic/") for c in answer.citations)

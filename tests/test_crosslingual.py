@@ -77,8 +77,8 @@ def test_english_words_become_concepts_with_japanese_alternatives():
         ("What happens to chemotherapy when cancer cells are dormant?", "化学療法が効きにく"),
     ],
 )
-def test_english_questions_cite_the_japanese_passage_that_answers(responder, question, gold):
-    answer = responder.ask(question)
+def test_english_questions_cite_the_japanese_passage_that_answers(pipeline, question, gold):
+    answer = pipeline.ask(question)
     assert not answer.abstained
     top3 = sorted(answer.passages, key=lambda p: p.rank)[:3]
     assert any(squash(gold) in squash(p.quote) for p in top3), "retrieval: the answering passage is in the top 3"
@@ -94,8 +94,8 @@ def test_english_questions_cite_the_japanese_passage_that_answers(responder, que
         "この論文の被引用数はいくつですか？",
     ],
 )
-def test_near_miss_questions_abstain(responder, question):
-    assert responder.ask(question).abstained
+def test_near_miss_questions_abstain(pipeline, question):
+    assert pipeline.ask(question).abstained
 
 
 def test_a_number_must_count_and_a_person_must_be_named():
@@ -107,10 +107,10 @@ def test_a_number_must_count_and_a_person_must_be_named():
     assert fits_kind("person", "小野麻紀子研究員、落谷孝広分野長の研究グループ")
 
 
-def test_answers_are_short_verbatim_spans(responder, dev_items):
+def test_answers_are_short_verbatim_spans(pipeline, dev_items):
     lengths, sources = [], {}
     for item in dev_items:
-        answer = responder.ask(item["question"])
+        answer = pipeline.ask(item["question"])
         if answer.abstained:
             continue
         lengths.append(len(answer.answer))
@@ -149,7 +149,7 @@ def test_one_snapshot_serves_a_whole_query(tmp_path):
     """A write that lands while a query runs (Chroma already returns the new chunks, the BM25
     snapshot does not have them yet) must not mix two snapshots: no IndexError, no wrong credit."""
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
     from bot.stores import open_store
     from index.ingest import ingest
 
@@ -158,8 +158,8 @@ def test_one_snapshot_serves_a_whole_query(tmp_path):
     (docs / "a.txt").write_text("富士山\n富士山は日本で最も高い山で、標高は3776メートルである。\n", encoding="utf-8")
     settings = Settings(store=tmp_path / "store")
     assert run_qabot("ingest", str(docs / "a.txt"), "--store", str(settings.store)).returncode == 0
-    responder = Responder(settings)
-    retriever = responder.retriever
+    pipeline = Pipeline(settings)
+    retriever = pipeline.retriever
     query = retriever.store.query
     fired = []
 
@@ -169,7 +169,7 @@ def test_one_snapshot_serves_a_whole_query(tmp_path):
             for i in range(3):
                 (docs / f"b{i}.txt").write_text(f"琵琶湖{i}\n琵琶湖は滋賀県にある日本最大の湖で、面積は約670平方キロメートルである。{i}\n", encoding="utf-8")
             writer = open_store(settings, create=True)
-            ingest([docs / f"b{i}.txt" for i in range(3)], writer, responder.embedding, 450, 2**24)
+            ingest([docs / f"b{i}.txt" for i in range(3)], writer, pipeline.embedding, 450, 2**24)
             retriever.store.reopen()
         return query(embedding, n)
 

@@ -96,9 +96,9 @@ CANTEEN = "Canteen\n\n# Lunch\nThe canteen serves curry on Fridays.\n\n# Dinner\
 
 def _ask(store_path: Path, question: str):
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
 
-    return Responder(Settings(store=store_path)).ask(question)
+    return Pipeline(Settings(store=store_path)).ask(question)
 
 
 def test_chunker_version_change_keeps_the_document(tmp_path, embedding, monkeypatch):
@@ -212,7 +212,7 @@ def test_citation_offsets_index_the_decoded_text(tmp_path, embedding):
     """start/end count characters of the decoded text: BOM removed, line endings as they are (CRLF
     is two), never file bytes. Each file's citation is decoded_source[start:end]."""
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
 
     files, rooms = {}, {}
     for n, name in enumerate(ENCODED):
@@ -222,10 +222,10 @@ def test_citation_offsets_index_the_decoded_text(tmp_path, embedding):
         files[name].write_bytes(ENCODED[name][1](text))
     store = _store(tmp_path / "s")
     assert _ingest(files.values(), store, embedding).ingested == len(files)
-    responder = Responder(Settings(store=tmp_path / "s"))
+    pipeline = Pipeline(Settings(store=tmp_path / "s"))
     for name, path in files.items():
         codec = ENCODED[name][0]
-        answer = responder.ask(f"第{list(files).index(name) + 1}回の会議はどこで開かれますか？")
+        answer = pipeline.ask(f"第{list(files).index(name) + 1}回の会議はどこで開かれますか？")
         citation = answer.citations[0]
         assert citation.source == str(path.resolve()) and rooms[name] in citation.text, name
         decoded = path.read_bytes().decode(codec)

@@ -5,10 +5,10 @@ server hangs, refuses, fails or talks nonsense; the CLI streams, never shows the
 
 from __future__ import annotations
 
+
 import json
 import re
 import socket
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -47,20 +47,20 @@ def _settings(store: Path, base_url: str, timeout: float = 3, **more):
 
 @pytest.fixture(scope="module")
 def base(release_store, server):
-    """The extractive Responder (loads the embedder once for the module)."""
-    from bot.qa.pipeline import Responder
+    """The extractive Pipeline (loads the embedder once for the module)."""
+    from bot.qa.pipeline import Pipeline
 
-    return Responder(_settings(release_store, server.base_url))
+    return Pipeline(_settings(release_store, server.base_url))
 
 
 @pytest.fixture
 def make(base, release_store, double):
-    """make(timeout=…, base_url=…) -> an LLMResponder over the shared extractive one."""
-    from bot.qa.llm import LLMResponder, build_llm
+    """make(timeout=…, base_url=…) -> an LLM pipeline sharing the extractive one's store and embedder."""
+    from bot.qa.llm import LLMAnswerer, build_llm
 
-    def make(timeout: float = 3, base_url: str | None = None) -> LLMResponder:
+    def make(timeout: float = 3, base_url: str | None = None):
         settings = _settings(release_store, base_url or double.base_url, timeout)
-        return LLMResponder(base, build_llm(settings), settings)
+        return base.sharing(base, answerer=LLMAnswerer(build_llm(settings), settings, base.retriever.embedding, fallback=base.answerer))
 
     return make
 
@@ -223,7 +223,7 @@ def test_quote_is_the_span_supporting_the_citing_sentence(make, base, double, la
         "あらゆる血球細胞になることが可能な造血幹細胞": ("The bone marrow holds hematopoietic stem cells that can become any blood cell",
                                          "骨髄中にはあらゆる血球細胞になれる造血幹細胞があります"),
     }
-    numbers = _numbered(base.ask(QUESTION).passages, *targets)
+    numbers = _numbered(base.retrieve(QUESTION).passages[:5], *targets)
     i = 0 if language == "en" else 1
     stop = "." if language == "en" else "。"
     reply = " ".join(f"{claims[i]} [{n}]{stop}" for n, claims in zip(numbers, targets.values()))
@@ -238,7 +238,7 @@ def test_quote_is_the_span_supporting_the_citing_sentence(make, base, double, la
 
 @pytest.mark.slow
 def test_citation_sharing_nothing_with_its_sentence_is_flagged(make, base, double):
-    (supported,) = _numbered(base.ask(QUESTION).passages, "休眠中のがん細胞には従来の化学療法が効きにくい")
+    (supported,) = _numbered(base.retrieve(QUESTION).passages[:5], "休眠中のがん細胞には従来の化学療法が効きにくい")
     other = 1 if supported != 1 else 2
     double.script(f"Dormant cancer cells respond poorly to conventional chemotherapy [{supported}]. "
                   f"The staff cafeteria serves curry every Friday [{other}].")
@@ -294,10 +294,10 @@ def _assert_fallback(answer) -> None:
 
 @pytest.mark.slow
 def test_hung_server_falls_back_within_the_timeout(make, double):
-    responder = make(timeout=2)
+    pipeline = make(timeout=2)
     double.script(Reply(hang=10))
     t0 = time.monotonic()
-    answer = responder.ask(QUESTION)
+    answer = pipeline.ask(QUESTION)
     elapsed = time.monotonic() - t0
     _assert_fallback(answer)
     assert elapsed < 2 + 3, f"took {elapsed:.1f} s with a 2 s timeout"
@@ -308,10 +308,10 @@ def test_hung_server_falls_back_within_the_timeout(make, double):
 
 @pytest.mark.slow
 def test_stream_that_stalls_falls_back_within_the_timeout(make, double):
-    responder = make(timeout=1.5)
+    pipeline = make(timeout=1.5)
     double.script(Reply(text=TWO_CITED, chunk_delay=0.4))
     t0 = time.monotonic()
-    answer = responder.ask(QUESTION)
+    answer = pipeline.ask(QUESTION)
     assert time.monotonic() - t0 < 1.5 + 3
     _assert_fallback(answer)
 
@@ -320,12 +320,12 @@ def test_stream_that_stalls_falls_back_within_the_timeout(make, double):
 @pytest.mark.parametrize("failure", ["refused", "http-500", "malformed-stream", "empty"])
 def test_unusable_server_falls_back_never_raises(make, double, failure):
     if failure == "refused":
-        responder = make(base_url=f"http://127.0.0.1:{_free_port()}/v1")
+        pipeline = make(base_url=f"http://127.0.0.1:{_free_port()}/v1")
     else:
-        responder = make()
+        pipeline = make()
         double.script({"http-500": Reply(status=500), "malformed-stream": Reply(malformed=True), "empty": Reply(text="")}[failure])
     t0 = time.monotonic()
-    answer = responder.ask(QUESTION)
+    answer = pipeline.ask(QUESTION)
     assert time.monotonic() - t0 < 3
     _assert_fallback(answer)
     assert answer.model == MODEL
@@ -344,47 +344,41 @@ def test_server_error_echoing_the_key_is_redacted(make, double):
 # -- what streams to the terminal ------------------------------------------------------------------------------
 @pytest.mark.slow
 def test_streamed_tokens_match_the_checked_answer(make, double):
-    responder = make()
+    pipeline = make()
     shown: list[str] = []
     double.script(Reply(text="Dormant cells resist chemotherapy [1][9]. They hide in the bone marrow [12].", chunk_chars=3))
-    answer = responder.ask(QUESTION, on_token=shown.append)
+    answer = pipeline.ask(QUESTION, on_token=shown.append)
     assert len(shown) > 5
     assert "[9]" not in "".join(shown) and "[12]" not in "".join(shown)
     assert "".join(shown).replace(" .", ".") == answer.answer
 
     shown.clear()
     double.script(Reply(text="CANNOT_ANSWER", chunk_chars=2))
-    answer = responder.ask(QUESTION, on_token=shown.append)
+    answer = pipeline.ask(QUESTION, on_token=shown.append)
     assert answer.abstained and "CANNOT" not in "".join(shown)
 
 
 @pytest.mark.slow
-def test_cli_stream_then_fallback_starts_on_a_new_line(make, double, capsys):
+def test_cli_stream_then_fallback_starts_on_a_new_line(release_store, double):
     """A reply cut off by the timeout leaves its start on screen; the fallback answer must not run into it."""
-    from bot.cli import _ask
-    from bot.render import print_answer
-
     double.script(Reply(text=TWO_CITED, chunk_delay=0.4))
-    answer = _ask(make(timeout=1.5), QUESTION, stream=True)
-    print_answer(answer, streamed=answer.mode == "llm" and not answer.abstained)
-    out = capsys.readouterr().out
-    assert answer.mode == "extractive"
+    result = run_qabot("ask", QUESTION, "--store", str(release_store), *_llm_args(double.base_url),
+                       env=_env(QABOT_LLM_API_KEY=KEY, QABOT_LLM_TIMEOUT="1.5"))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     assert out.startswith("Dormant")  # the part streamed before the deadline
-    assert "\nThe documents say:" in out
+    assert "\nThe documents say:" in out  # the extractive fallback, on a line of its own
 
 
 @pytest.mark.slow
-def test_cli_abstention_does_not_show_the_token(make, double, capsys):
-    from bot.cli import _ask
-    from bot.render import print_answer
-
+def test_cli_abstention_does_not_show_the_token(release_store, double):
     double.script("CANNOT_ANSWER")
     question = "What is the name of the cancer center's director?"
-    answer = _ask(make(), question, stream=True)
-    print_answer(answer, streamed=answer.mode == "llm" and not answer.abstained)
-    out = capsys.readouterr().out
-    assert "CANNOT_ANSWER" not in out
-    assert out.startswith(f"The documents do not say: {question}")
+    result = run_qabot("ask", question, "--store", str(release_store), *_llm_args(double.base_url),
+                       env=_env(QABOT_LLM_API_KEY=KEY, QABOT_LLM_TIMEOUT="5"))
+    assert result.returncode == 0, result.stderr
+    assert "CANNOT_ANSWER" not in result.stdout
+    assert result.stdout.startswith(f"The documents do not say: {question}")
 
 
 # -- follow-ups --------------------------------------------------------------------------------------------------
@@ -399,8 +393,8 @@ def test_follow_up_is_condensed_by_the_llm_then_retrieved(make, base, double):
     assert previous in condense.prompt and follow_up in condense.prompt
     assert "Standalone question" in condense.prompt and "<passage" not in condense.prompt
     assert f"Question: {standalone}" in qa.prompt and f"Question: {follow_up}" not in qa.prompt
-    expected = base.ask(standalone)
-    assert [(p.source, p.start, p.end) for p in answer.passages] == [(p.source, p.start, p.end) for p in expected.passages]
+    expected = base.retrieve(standalone).passages[:5]
+    assert [(p.source, p.start, p.end) for p in answer.passages] == [(p.source, p.start, p.end) for p in expected]
     assert answer.question == follow_up and answer.mode == "llm"
 
 

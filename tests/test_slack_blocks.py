@@ -192,10 +192,10 @@ def test_huge_answer_continues_in_more_messages_never_cut():
 def test_long_answer_reaches_slack_whole():
     """Through the bot: an answer longer than one message is posted in the thread in order, whole."""
     from bot.config import Settings
-    from tests.slack_double import FakeResponder, RecordingWebClient, offline_bot
+    from tests.slack_double import FakePipeline, RecordingWebClient, offline_bot
 
     text = "\n".join(f"{i}行目：" + JA_PASSAGE for i in range(300))  # ~27,000 characters
-    bot = offline_bot(Settings(slack_user_rate=0), FakeResponder(text))
+    bot = offline_bot(Settings(slack_user_rate=0), FakePipeline(text))
     client = RecordingWebClient()
     bot.answer_message(client, {"channel": "C1", "ts": "1.0", "user": "U1", "text": "長い答えを"}, thread_ts="1.0")
     assert len(client.posts) >= 3 and all(p["thread_ts"] == "1.0" for p in client.posts)
@@ -315,9 +315,9 @@ def test_event_handling_survives_any_payload(event):
     """answer_message on a malformed event either answers, declines, or raises a KeyError/TypeError
     that Bolt turns into an error log, never posts raw text, and never pings."""
     from bot.config import Settings
-    from tests.slack_double import FakeResponder, RecordingWebClient, offline_bot
+    from tests.slack_double import FakePipeline, RecordingWebClient, offline_bot
 
-    bot = offline_bot(Settings(slack_user_rate=0), FakeResponder("echo: {question}", abstained=True))
+    bot = offline_bot(Settings(slack_user_rate=0), FakePipeline("echo: {question}", abstained=True))
     client = RecordingWebClient()
     try:
         bot.answer_message(client, event, thread_ts=str(event.get("ts")))

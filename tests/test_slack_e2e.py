@@ -519,7 +519,7 @@ def test_failed_llm_stream_never_leaves_the_placeholder(llm_bot, case):
         llm.script(Reply(text=long_reply, chunk_chars=4, chunk_delay=0.2, fail_after=10))
         slack.fail_next("chat.update", status=500, where=lambda p: p.get("channel") == channel and bool(p.get("blocks")))
     else:
-        question = "why " * 600  # refused by the responder after the placeholder is up
+        question = "why " * 600  # refused by the pipeline after the placeholder is up
     acked(bot.event(mention(channel, text=question)))
     slack.wait_for("reactions.remove", timeout=60, channel=channel)
     time.sleep(5)  # a retried progress edit (Retry-After 3 s) would land in here

@@ -8,13 +8,13 @@ from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.slack.app import SLOW_DOWN, SlackBot, _RateLimit
-from tests.slack_double import FakeResponder, RecordingWebClient, offline_bot
+from tests.slack_double import FakePipeline, RecordingWebClient, offline_bot
 
 
-def _bot(**settings) -> tuple[SlackBot, FakeResponder]:
+def _bot(**settings) -> tuple[SlackBot, FakePipeline]:
     base = Settings(slack_bot_token=SecretStr("xoxb-x"), slack_signing_secret=SecretStr("s"), **settings)
-    responder = FakeResponder()
-    return offline_bot(base, responder), responder
+    pipeline = FakePipeline()
+    return offline_bot(base, pipeline), pipeline
 
 
 def _event(channel: str, user: str = "U1", ts: str | None = None) -> dict:
@@ -22,22 +22,22 @@ def _event(channel: str, user: str = "U1", ts: str | None = None) -> dict:
 
 
 def test_allowed_channels_restrict_where_the_bot_answers():
-    bot, responder = _bot(slack_allowed_channels="CGOOD, COTHER")
+    bot, pipeline = _bot(slack_allowed_channels="CGOOD, COTHER")
     client = RecordingWebClient()
     bot.answer_message(client, _event("CBAD"), thread_ts="1.0")
-    assert client.posts == [] and responder.asked == []
+    assert client.posts == [] and pipeline.asked == []
     bot.answer_message(client, _event("CGOOD"), thread_ts="1.0")
     bot.answer_message(client, _event("D123"), thread_ts="1.0")  # direct messages are always allowed
-    assert len(responder.asked) == 2 and [p["channel"] for p in client.posts] == ["CGOOD", "D123"]
+    assert len(pipeline.asked) == 2 and [p["channel"] for p in client.posts] == ["CGOOD", "D123"]
 
 
 def test_rate_limit_per_user():
-    bot, responder = _bot(slack_user_rate=2)
+    bot, pipeline = _bot(slack_user_rate=2)
     client = RecordingWebClient()
     for i in range(3):
         bot.answer_message(client, _event("C1", user="UFAST", ts=f"10.{i}"), thread_ts=f"10.{i}")
     bot.answer_message(client, _event("C1", user="USLOW", ts="11.0"), thread_ts="11.0")
-    assert len(responder.asked) == 3  # two for UFAST, one for USLOW
+    assert len(pipeline.asked) == 3  # two for UFAST, one for USLOW
     assert client.posts[2]["text"] == SLOW_DOWN.format(limit=2)
 
 

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Any, Callable
 
 from bot.config import Settings
@@ -19,32 +18,32 @@ from bot.config import Settings
 Progress = Callable[[str, int, int], None] | None
 
 
-def answer_rows(responder, items: list[dict[str, Any]], k: int, progress: Progress, label: str) -> list[dict[str, Any]]:
+def answer_rows(pipeline, items: list[dict[str, Any]], k: int, progress: Progress, label: str) -> list[dict[str, Any]]:
     rows = []
     for i, item in enumerate(items):
         if progress:
             progress(label, i, len(items))
-        answer = responder.ask(str(item["question"]), k=k)
+        answer = pipeline.ask(str(item["question"]), k=k)
         rows.append({"id": item["id"], **answer.model_dump()})
     if progress:
         progress(label, len(items), len(items))
     return rows
 
 
-def llamaindex_rows(responder, items: list[dict[str, Any]], k: int, progress: Progress) -> list[dict[str, Any]]:
+def llamaindex_rows(pipeline, items: list[dict[str, Any]], k: int, progress: Progress) -> list[dict[str, Any]]:
     from llama_index.core import VectorStoreIndex
     from llama_index.core.schema import TextNode
 
-    live = {source: record.version for source, record in responder.store.sources().items()}
+    live = {source: record.version for source, record in pipeline.store.sources().items()}
     nodes = [
         TextNode(id_=cid, text=text, metadata={"file_path": meta["source"], "start": meta["start"], "end": meta["end"], "raw": meta.get("raw", text)},
                  excluded_embed_metadata_keys=["file_path", "start", "end", "raw"], excluded_llm_metadata_keys=["file_path", "start", "end", "raw"])
-        for cid, text, meta in responder.store.iter_chunks()
+        for cid, text, meta in pipeline.store.iter_chunks()
         if live.get(meta.get("source")) == meta.get("version")
     ]
     if progress:
         progress("llamaindex (indexing)", 0, 1)
-    index = VectorStoreIndex(nodes, embed_model=responder.embedding)
+    index = VectorStoreIndex(nodes, embed_model=pipeline.embedding)
     retriever = index.as_retriever(similarity_top_k=k)
     if progress:
         progress("llamaindex (indexing)", 1, 1)
@@ -87,16 +86,13 @@ def llamaindex_rows(responder, items: list[dict[str, Any]], k: int, progress: Pr
 
 
 def run_systems(settings: Settings, items: list[dict[str, Any]], k: int, baselines: bool, progress: Progress) -> dict[str, list[dict[str, Any]]]:
-    from bot.qa.llm import LLMResponder, build_llm
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
 
-    llm = build_llm(settings)
-    main = Responder(settings)
-    first = LLMResponder(main, llm, settings) if llm is not None else main
-    systems = {"qabot": answer_rows(first, items, k, progress, "qabot" if llm is None else "qabot (llm)")}
+    main = Pipeline.from_settings(settings)
+    systems = {"qabot": answer_rows(main, items, k, progress, "qabot" if not main.streams else "qabot (llm)")}
     if baselines:
         for mode in ("lexical", "dense"):
-            other = Responder.sharing(main, mode=mode)
+            other = Pipeline.sharing(main, mode=mode)
             systems["bm25" if mode == "lexical" else "dense"] = answer_rows(other, items, k, progress, mode)
         systems["llamaindex"] = llamaindex_rows(main, items, k, progress)
     return systems

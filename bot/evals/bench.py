@@ -90,7 +90,7 @@ def _ingest(files: list[Path], store, embedding, chunk_chars: int):
     return report, time.perf_counter() - t0
 
 
-def _latencies(responder, store, embedding, questions: list[str], rounds: int, k: int) -> tuple[list[float], list[float]]:
+def _latencies(pipeline, store, embedding, questions: list[str], rounds: int, k: int) -> tuple[list[float], list[float]]:
     """Interleaved, so both see the same machine state: full ask vs embedding + Chroma query."""
     from index.chunk import detect_language
     from index.embed import center
@@ -98,7 +98,7 @@ def _latencies(responder, store, embedding, questions: list[str], rounds: int, k
     means = json.loads(store.metadata.get("lang_means") or "{}")
     full, floor = [], []
     for q in questions[: min(3, len(questions))]:  # warm-up
-        responder.ask(q, k=k)
+        pipeline.ask(q, k=k)
     for _ in range(rounds):
         for q in questions:
             t0 = time.perf_counter()
@@ -106,7 +106,7 @@ def _latencies(responder, store, embedding, questions: list[str], rounds: int, k
             store.query(vec, k)
             floor.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
-            responder.ask(q, k=k)
+            pipeline.ask(q, k=k)
             full.append((time.perf_counter() - t0) * 1000)
     return full, floor
 
@@ -171,7 +171,7 @@ def run_bench(
     copies: int = 16,
 ) -> dict[str, Any]:
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
     from bot.stores import configured_embedder
     from index.load import find_files
 
@@ -215,8 +215,8 @@ def run_bench(
         # 2. warm query latency vs floor
         progress("warm query latency vs floor")
         settings = Settings(store=root / "x1", collection="bench")
-        responder = Responder(settings)
-        full, floor = _latencies(responder, responder.store, embedding, questions, rounds, k)
+        pipeline = Pipeline(settings)
+        full, floor = _latencies(pipeline, pipeline.store, embedding, questions, rounds, k)
         result["query"] = {
             "p50_ms": _pct(full, 0.5),
             "p95_ms": _pct(full, 0.95),
@@ -242,7 +242,7 @@ def run_bench(
             s_store = _store(root, f"store-x{scale}")
             _prepare(s_store, embedding)
             rep, seconds = _ingest(scaled, s_store, embedding, chunk_chars)
-            s_resp = Responder(Settings(store=root / f"store-x{scale}", collection="bench"))
+            s_resp = Pipeline(Settings(store=root / f"store-x{scale}", collection="bench"))
             s_full, s_floor = _latencies(s_resp, s_resp.store, embedding, questions, 1, k)
             result["scaling"].append(
                 {"scale": scale, "files": len(scaled), "chunks": rep.chunks, "ingest_seconds": round(seconds, 2),
@@ -374,18 +374,18 @@ _WARM_RUNNER = """
 import json, re, sys, time
 from pathlib import Path
 from bot.config import Settings
-from bot.qa.pipeline import Responder
+from bot.qa.pipeline import Pipeline
 store, collection, rounds, questions = sys.argv[1], sys.argv[2], int(sys.argv[3]), json.loads(sys.argv[4])
 t0 = time.perf_counter()
-responder = Responder(Settings(store=Path(store), collection=collection))
+pipeline = Pipeline(Settings(store=Path(store), collection=collection))
 startup = time.perf_counter() - t0
 for q in questions[:3]:
-    responder.ask(q)
+    pipeline.ask(q)
 times = []
 for _ in range(rounds):
     for q in questions:
         t = time.perf_counter()
-        responder.ask(q)
+        pipeline.ask(q)
         times.append((time.perf_counter() - t) * 1000)
 kb = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
 print(json.dumps({"ms": times, "peak_rss_kb": kb, "responder_startup_s": startup}))

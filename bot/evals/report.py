@@ -120,3 +120,69 @@ def _fmt(value: Any) -> str:
     from bot.evals.metrics import fmt
 
     return html.escape(fmt(value))
+
+
+def print_summary(summaries: dict) -> None:
+    """The terminal view of `qabot eval`: every metric with its interval, then qabot by group."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from bot.evals.metrics import METRIC_KEYS as keys
+    from bot.evals.metrics import fmt as _cell
+    from bot.evals.metrics import fmt_ci
+
+    table = Table(title="all questions", show_lines=False)
+    table.add_column("metric")
+    for name in summaries:
+        table.add_column(name, justify="right")
+    for key in keys:
+        table.add_row(key, *[fmt_ci(s["all"], key) for s in summaries.values()])
+    console = Console()
+    console.print(table)
+    main = summaries["qabot"]
+    groups = Table(title="qabot by group")
+    for col in ("group", "n", "hit@1", "hit@5", "mrr@10", "cited_first", "abstained", "false_abst."):
+        groups.add_column(col, justify="right" if col != "group" else "left")
+    for name, g in main.items():
+        groups.add_row(name, str(g["questions"]), _cell(g["hit@1"]), _cell(g["hit@5"]), _cell(g["mrr@10"]), _cell(g["cited_first"]), str(g["abstained"]), str(g["false_abstentions"]))
+    console.print(groups)
+
+
+def print_bench(result: dict) -> None:
+    """The terminal view of `qabot bench`: each figure beside the raw components' floor."""
+    from rich.console import Console
+    from rich.table import Table
+
+    m, ing, q, cold = result["machine"], result["ingest"], result["query"], result["cold"]
+    table = Table(title=f"qabot bench — {m['cpu']}, {m['cores']} cores, Python {m['python']}")
+    table.add_column("measure")
+    table.add_column("qabot", justify="right")
+    table.add_column("floor (raw components)", justify="right")
+    table.add_column("ratio", justify="right")
+    table.add_row("ingest chars/s", f"{ing['chars_per_s']:.0f}", f"{ing['raw_embedder_chars_per_s']:.0f} (embedder alone)", f"{ing['ratio_vs_raw']:.2f}")
+    table.add_row("ingest chunks/s", f"{ing['chunks_per_s']:.1f}", "", "")
+    table.add_row("warm query p50 ms", f"{q['p50_ms']:.1f}", f"{q['floor_p50_ms']:.1f} (embed + Chroma)", f"{q['ratio_p50']:.2f}")
+    table.add_row("warm query p95 ms", f"{q['p95_ms']:.1f}", f"{q['floor_p95_ms']:.1f}", "")
+    if "dictionary_p50_ms" in q:  # what building the cross-language query costs a new question
+        table.add_row("dictionary ms p50/p95", f"{q['dictionary_p50_ms']:.1f} / {q['dictionary_p95_ms']:.1f}", "", "")
+    table.add_row("cold ask s", f"{cold['ask_seconds']:.2f}", f"{cold['bare_import_seconds']:.2f} (bare import)", "")
+    table.add_row("peak RSS MB", f"{result['peak_rss_mb']:.0f} (bench) / {cold['ask_peak_rss_mb']:.0f} (ask)", "", "")
+    for row in result["scaling"]:
+        table.add_row(f"x{row['scale']}: {row['chunks']} chunks", f"ingest {row['ingest_seconds']:.1f} s, p50 {row['p50_ms']:.1f} ms", f"{row['floor_p50_ms']:.1f}", "")
+    Console().print(table)
+
+
+def print_synthetic(result: dict) -> None:
+    """The terminal view of `qabot bench --synthetic`, with the #13 targets at 100k chunks."""
+    from rich.console import Console
+    from rich.table import Table
+
+    m, t = result["machine"], result["targets_at_100k"]
+    table = Table(title=f"qabot bench --synthetic — {m['cpu']}, {m['cores']} cores (seed: {result['seed']['chunks']} real chunks)")
+    for col in ("chunks", "fill s", "ask p50 ms", "ask p95 ms", "peak RSS MB (ask)", "start-up s", "peak RSS MB (start-up)"):
+        table.add_column(col, justify="right")
+    for r in result["runs"]:
+        table.add_row(f"{r['n']:,}", f"{r['fill_seconds']:.1f}", f"{r['p50_ms']:.1f}", f"{r['p95_ms']:.1f}", f"{r['peak_rss_mb']:.0f}",
+                      f"{r['startup_seconds']:.2f}", f"{r['startup_peak_rss_mb']:.0f}")
+    table.add_row("#13 target (100k)", "", f"≤ {t['p50_ms']:.0f}", "", f"≤ {t['peak_rss_mb']:.0f}", f"≤ {t['startup_seconds']:.0f}", "")
+    Console().print(table)

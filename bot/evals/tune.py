@@ -16,8 +16,7 @@ from pathlib import Path
 from bot.qa.answer import Evidence, select
 from bot.config import Settings
 from bot.evals.qasets import load_qa, passage_hit
-from bot.qa.query import build_query
-from bot.qa.pipeline import Responder
+from bot.qa.pipeline import Pipeline
 
 
 def main() -> None:
@@ -28,12 +27,11 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     items = load_qa(args.qa, args.split)
-    responder = Responder(Settings(store=args.store))
-    df, n = responder.retriever.document_frequencies()
+    pipeline = Pipeline(Settings(store=args.store))
     rows = []
     for item in items:
-        q = build_query(item["question"])
-        passages = responder.retriever.passages(item["question"], 5)
+        retrieval = pipeline.retrieve(item["question"], k=5)
+        q, passages, df, n = retrieval.lexical, retrieval.passages, retrieval.df, retrieval.n_docs
         if not passages:
             continue
         ev = Evidence(q, df, n)

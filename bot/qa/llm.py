@@ -1,6 +1,6 @@
 """Optional LLM answers through llama-index, with every [n] checked against the passages given.
 
-The extractive responder stays the default and the fallback: a timeout, a connection error or a
+The extractive pipeline stays the default and the fallback: a timeout, a connection error or a
 malformed reply gives the extractive answer plus a one-line notice, never a crash. The prompt
 delimits passages as data (prompts/system.txt; passage text cannot close or open a passage); the
 reply's markers are parsed: a marker naming no passage is removed and reported in `warnings`,
@@ -152,9 +152,8 @@ class _Support:
     index.lexical.tokenize, as retrieval counts them) plus closeness in meaning (the retriever's
     language-centred embedder, so an English sentence finds its Japanese source)."""
 
-    def __init__(self, retriever):
-        self.embed = getattr(retriever, "embedding", None)
-        df, n_docs = retriever.document_frequencies() if retriever is not None else ({}, 0)
+    def __init__(self, embedding, df, n_docs: int):
+        self.embed = embedding
         self.idf = lambda t: math.log(1 + (max(n_docs, 1) - df.get(t, 0) + 0.5) / (df.get(t, 0) + 0.5))
 
     def overlap(self, claim: set[str], tokens: set[str]) -> float:
@@ -174,10 +173,9 @@ class _Support:
         return (vectors @ np.asarray(self.embed.get_query_embedding(claim), dtype=np.float32)).tolist()
 
 
-def _cited(text: str, passages: list[Passage], used: list[int], retriever=None) -> tuple[list[Citation], list[str]]:
+def _cited(text: str, passages: list[Passage], used: list[int], support: _Support) -> tuple[list[Citation], list[str]]:
     """For each cited passage, quote (verbatim) its sentence that best supports the reply's sentence
     citing it; warn when a citing sentence shares nothing with its passage."""
-    support = _Support(retriever)
     claims = citing_sentences(text)
     citations, warnings = [], []
     for n in used:
@@ -242,23 +240,21 @@ class _Shown:
             self.on_token(text)
 
 
-class LLMResponder:
-    """Wraps the extractive Responder: same retrieval, an LLM writes the answer."""
+class LLMAnswerer:
+    """An LLM writes the answer from the retrieved passages; every [n] is checked against them.
+    Any failure gives the extractive answer (`fallback`) with a one-line notice."""
 
-    def __init__(self, base, llm, settings: Settings):
-        self.base = base
+    mode = "llm"
+    streams = True
+
+    def __init__(self, llm, settings: Settings, embedding=None, fallback=None):
+        from bot.qa.pipeline import ExtractiveAnswerer
+
         self.llm = llm
         self.settings = settings
+        self.embedding = embedding  # the retriever's language-centred embedder, for citation support
+        self.fallback = fallback or ExtractiveAnswerer()
         self.model = getattr(llm, "model", None) or type(llm).__name__
-
-    # the same attributes the CLI/Slack/eval use on a Responder
-    @property
-    def store(self):
-        return self.base.store
-
-    @property
-    def embedding(self):
-        return self.base.embedding
 
     def _call(self, messages: list[Any], on_token: Callable[[str], None] | None) -> str:
         """Stream the reply with an overall deadline; any failure is LLMUnavailable."""
@@ -310,34 +306,34 @@ class LLMResponder:
             log.info("condensing failed (%s); joining the turns instead", e)
             return condense(question, history)
 
-    def ask(self, question: str, k: int | None = None, history: list[str] | None = None,
-            on_token: Callable[[str], None] | None = None) -> Answer:
-        from bot.qa.pipeline import check_question
-
-        question = check_question(question, self.settings)
+    def answer(self, question: str, retrieval, on_token: Callable[[str], None] | None = None) -> Answer:
+        standalone, passages = retrieval.query, retrieval.passages[: retrieval.k]
         t0 = time.perf_counter()
-        standalone = self.condense(question, history or [])
-        retrieval = self.base.ask(standalone, k=k)  # extractive answer: also the fallback
-        passages = retrieval.passages
-        timings = dict(retrieval.timings_ms)
+
+        def extractive(**update: Any) -> Answer:
+            answer = self.fallback.answer(standalone, retrieval)
+            return answer.model_copy(update={"question": question, "model": self.model, **update})
+
         if not passages:
-            return retrieval.model_copy(update={"question": question, "mode": "llm", "model": self.model})
-        t1 = time.perf_counter()
+            return extractive(mode="llm")
+        timings = {"retrieve": retrieval.timings_ms.get("retrieve", 0.0)}
         shown = _Shown(on_token, len(passages)) if on_token else None
         try:
             reply = self._call(build_messages(standalone, passages), shown)
         except LLMUnavailable as e:
             notice = llm_messages()["fallback_notice"].format(reason=e)
             log.info("%s", notice)  # the notice itself reaches the user through `warnings`
-            timings["llm"] = round((time.perf_counter() - t1) * 1000, 1)  # the time it was given
-            timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
-            return retrieval.model_copy(update={"question": question, "warnings": [notice], "model": self.model, "timings_ms": timings})
-        timings["llm"] = round((time.perf_counter() - t1) * 1000, 1)
-        timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
+            fallback = extractive(warnings=[notice])
+            timings.update(fallback.timings_ms)
+            timings["llm"] = round((time.perf_counter() - t0) * 1000, 1)  # the time it was given
+            timings["total"] = round(timings["retrieve"] + (time.perf_counter() - t0) * 1000, 1)
+            return fallback.model_copy(update={"timings_ms": timings})
+        timings["llm"] = round((time.perf_counter() - t0) * 1000, 1)
         lang = detect_language(question)
         if _CANNOT.search(reply) and not _MARKER.search(reply):
             from bot.qa.answer import abstention
 
+            timings["total"] = round(timings["retrieve"] + timings["llm"], 1)
             return Answer(question=question, answer=abstention(question, lang), abstained=True, language=lang,
                           citations=[], passages=passages, timings_ms=timings, mode="llm", model=self.model)
         if shown:
@@ -345,15 +341,14 @@ class LLMResponder:
         text, used, warnings = check_citations(reply, passages)
         if not used:
             warnings.append("the answer cites no passage")
-        citations, unsupported = _cited(text, passages, used, getattr(self.base, "retriever", None))
+        support = _Support(self.embedding, retrieval.df, retrieval.n_docs)
+        citations, unsupported = _cited(text, passages, used, support)
         glossary = []
         if lang == "en" and any(_JAPANESE.search(c.quote) for c in citations):  # the same glossary as extractive answers
             from bot.qa.glossary import build_glossary
-            from bot.qa.query import build_query
 
-            df, n_docs = self.base.retriever.document_frequencies()
-            glossary = build_glossary(build_query(standalone), [c.quote for c in citations], df, n_docs)
-        timings["total"] = round((time.perf_counter() - t0) * 1000, 1)
+            glossary = build_glossary(retrieval.lexical, [c.quote for c in citations], retrieval.df, retrieval.n_docs)
+        timings["total"] = round(timings["retrieve"] + (time.perf_counter() - t0) * 1000, 1)
         return Answer(question=question, answer=text, abstained=False, language=lang,
                       citations=citations, passages=passages, timings_ms=timings,
                       mode="llm", model=self.model, warnings=warnings + unsupported, glossary=glossary)

@@ -1,4 +1,10 @@
-"""Question in, cited Answer out: the one entry point the CLI, chat, eval and Slack share."""
+"""Question in, cited Answer out: retrieve, then answer. The one path the CLI, chat, eval and Slack share.
+
+`Pipeline.retrieve(question, history) -> Retrieval` finds the passages and the term statistics
+the answer step needs; an `Answerer` (`ExtractiveAnswerer` here, `LLMAnswerer` in bot.qa.llm)
+turns a Retrieval into a cited `Answer`. `Pipeline.ask` is the two in a row. Nothing here keeps
+per-question state on shared objects, so many questions can be answered at once.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +12,16 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bot.qa.answer import Thresholds, abstention, compose, rerank, select
 from bot.config import Settings
 from bot.stores import embedder_for, open_store
 from bot.qa.glossary import build_glossary
-from bot.models import Answer
-from bot.qa.query import build_query
+from bot.models import Answer, Passage
+from bot.qa.query import Query, build_query
 from bot.qa.retrieve import HybridRetriever
 from index.chunk import detect_language
 from index.errors import QabotError
@@ -67,21 +75,105 @@ def condense(question: str, history: list[str]) -> str:
     return question
 
 
-@dataclass
-class Responder:
-    settings: Settings
-    thresholds: Thresholds = field(default_factory=Thresholds)
-    mode: str = "hybrid"
+@dataclass(frozen=True)
+class Retrieval:
+    """What the answer step gets: the question as asked, the standalone text retrieved with (a
+    follow-up joined to or rewritten with its thread), the passages best first, and the collection's
+    term statistics (for evidence, glossary and citation support)."""
 
-    def __post_init__(self) -> None:
+    question: str
+    query: str
+    language: str
+    passages: list[Passage]
+    k: int
+    lexical: Query
+    df: Mapping[str, int]
+    n_docs: int
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+class Answerer(Protocol):
+    """One interface for every way of answering (extractive, LLM)."""
+
+    mode: str
+    streams: bool  # whether on_token receives the answer as it is written
+
+    def condense(self, question: str, history: list[str]) -> str:
+        """The standalone text to retrieve with for a follow-up."""
+
+    def answer(self, question: str, retrieval: Retrieval, on_token: Callable[[str], None] | None = None) -> Answer:
+        """A cited answer (or an abstention) from the retrieved passages."""
+
+
+@dataclass
+class ExtractiveAnswerer:
+    """Quotes the sentences that answer, verbatim, with evidence checks (bot.qa.answer). No model:
+    the default, and the LLM answerer's fallback."""
+
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    mode: str = "extractive"
+    streams: bool = False
+
+    def condense(self, question: str, history: list[str]) -> str:
+        return condense(question, history)
+
+    def answer(self, question: str, retrieval: Retrieval, on_token: Callable[[str], None] | None = None) -> Answer:
+        t0 = time.perf_counter()
+        lang = detect_language(question)
+        passages = retrieval.passages
+        # a follow-up is judged together with the turn it continues (retrieval.lexical)
+        chosen, reason = select(question, passages, retrieval.df, retrieval.n_docs, self.thresholds, query=retrieval.lexical)
+        glossary = []
+        if chosen:
+            text, citations = compose(question, lang, chosen)
+            passages = rerank(passages, chosen)
+            if lang == "en" and any(c.passage.lang == "ja" for c in chosen):
+                glossary = build_glossary(retrieval.lexical, [c.text for c in chosen], retrieval.df, retrieval.n_docs)
+        else:
+            log.info("abstaining on %r: %s", question, reason)
+            text, citations = abstention(question, lang), []
+        timings = dict(retrieval.timings_ms)
+        timings["answer"] = (time.perf_counter() - t0) * 1000
+        timings["total"] = timings.get("retrieve", 0.0) + timings["answer"]
+        return Answer(
+            question=retrieval.question,
+            answer=text,
+            abstained=not chosen,
+            language=lang,
+            citations=citations,
+            passages=passages[: retrieval.k],
+            timings_ms={key: round(v, 1) for key, v in timings.items()},
+            glossary=glossary,
+        )
+
+
+class Pipeline:
+    """One store, its embedder and retriever, and one answerer: `ask` = `retrieve` then `answer`."""
+
+    def __init__(self, settings: Settings, answerer: Answerer | None = None, mode: str = "hybrid",
+                 thresholds: Thresholds | None = None):
         t0 = time.perf_counter()
         from index import dictionary
 
-        dictionary.configure(self.settings.dictionary)
-        self.store = open_store(self.settings)
-        self.embedding = embedder_for(self.settings, self.store)
+        dictionary.configure(settings.dictionary)
+        self.settings, self.mode = settings, mode
+        self.answerer = answerer or ExtractiveAnswerer(thresholds or Thresholds())
+        self.store = open_store(settings)
+        self.embedding = embedder_for(settings, self.store)
         self._build_retriever()
         self.startup_ms = (time.perf_counter() - t0) * 1000
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Pipeline":
+        """The extractive pipeline, or the LLM one when QABOT_LLM asks for it (configuration
+        errors surface before the store is opened)."""
+        from bot.qa.llm import LLMAnswerer, build_llm
+
+        llm = build_llm(settings)
+        pipeline = cls(settings)
+        if llm is not None:
+            pipeline.answerer = LLMAnswerer(llm, settings, pipeline.retriever.embedding, fallback=pipeline.answerer)
+        return pipeline
 
     def _build_retriever(self) -> None:
         means = json.loads(self.store.metadata.get("lang_means") or "{}")
@@ -89,45 +181,38 @@ class Responder:
         self.retriever.refresh(force=True)
 
     @classmethod
-    def sharing(cls, other: "Responder", mode: str) -> "Responder":
-        """Another retrieval mode over the same store and loaded embedder (for baselines)."""
+    def sharing(cls, other: "Pipeline", mode: str | None = None, answerer: Answerer | None = None) -> "Pipeline":
+        """Another retrieval mode or answerer over the same store and loaded embedder (baselines,
+        an LLM pipeline beside the extractive one)."""
         obj = cls.__new__(cls)
-        obj.settings, obj.thresholds, obj.mode = other.settings, other.thresholds, mode
+        obj.settings, obj.mode = other.settings, mode or other.mode
+        obj.answerer = answerer or ExtractiveAnswerer(getattr(other.answerer, "thresholds", Thresholds()))
         obj.store, obj.embedding, obj.startup_ms = other.store, other.embedding, 0.0
         obj._build_retriever()
         return obj
 
-    def ask(self, question: str, k: int | None = None, history: list[str] | None = None) -> Answer:
+    @property
+    def streams(self) -> bool:
+        return self.answerer.streams
+
+    @property
+    def model(self) -> str | None:
+        return getattr(self.answerer, "model", None)
+
+    def retrieve(self, question: str, history: list[str] | None = None, k: int | None = None) -> Retrieval:
         question = check_question(question, self.settings)
         k = k or self.settings.top_k
-        lang = detect_language(question)
-        timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        query = condense(question, history or [])
+        query = self.answerer.condense(question, history or []) if history else question
         passages = self.retriever.passages(query, max(k, 5))
-        timings["retrieve"] = (time.perf_counter() - t0) * 1000
-        t1 = time.perf_counter()
         df, n_docs = self.retriever.document_frequencies()
-        lexical = build_query(query)  # a follow-up is judged together with the turn it continues
-        chosen, reason = select(question, passages, df, n_docs, self.thresholds, query=lexical)
-        glossary = []
-        if chosen:
-            text, citations = compose(question, lang, chosen)
-            passages = rerank(passages, chosen)
-            if lang == "en" and any(c.passage.lang == "ja" for c in chosen):
-                glossary = build_glossary(lexical, [c.text for c in chosen], df, n_docs)
-        else:
-            log.info("abstaining on %r: %s", question, reason)
-            text, citations = abstention(question, lang), []
-        timings["answer"] = (time.perf_counter() - t1) * 1000
-        timings["total"] = (time.perf_counter() - t0) * 1000
-        return Answer(
-            question=question,
-            answer=text,
-            abstained=not chosen,
-            language=lang,
-            citations=citations,
-            passages=passages[:k],
-            timings_ms={key: round(v, 1) for key, v in timings.items()},
-            glossary=glossary,
+        return Retrieval(
+            question=question, query=query, language=detect_language(question), passages=passages, k=k,
+            lexical=build_query(query), df=df, n_docs=n_docs,
+            timings_ms={"retrieve": (time.perf_counter() - t0) * 1000},
         )
+
+    def ask(self, question: str, k: int | None = None, history: list[str] | None = None,
+            on_token: Callable[[str], None] | None = None) -> Answer:
+        retrieval = self.retrieve(question, history, k)
+        return self.answerer.answer(retrieval.question, retrieval, on_token)

@@ -1,4 +1,4 @@
-"""The Slack bot: a Bolt app over the same Responder as the CLI.
+"""The Slack bot: a Bolt app over the same Pipeline as the CLI.
 
 Delivery rules it keeps (see docs.slack.dev): every request is acknowledged at once and the answer is
 produced afterwards on Bolt's listener threads; a retried delivery (same event_id, X-Slack-Retry-Num)
@@ -283,29 +283,31 @@ class _Stream:
 class SlackBot:
     """Holds the Bolt app and the state its listeners share."""
 
-    def __init__(self, settings: Settings, responder, feedback: FeedbackStore, client: WebClient | None = None,
-                 channels: SlackChannels | None = None):
+    def __init__(self, settings: Settings, pipeline, feedback: FeedbackStore, client: WebClient | None = None,
+                 channels: SlackChannels | None = None, verify_token: bool = True):
+        """`pipeline`: one Pipeline, or {collection: Pipeline} for per-channel collections.
+        `verify_token=False` skips Bolt's start-up auth.test (a bot driven without Slack)."""
         if not settings.slack_signing_secret and not settings.slack_app_token:
             raise QabotError("SLACK_SIGNING_SECRET is not set (needed to verify requests from Slack)")
         if not settings.slack_bot_token:
             raise QabotError("SLACK_BOT_TOKEN is not set")
-        self._state(settings, responder, feedback, channels)
+        self._state(settings, pipeline, feedback, channels)
         secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else None
         self.app = App(
             client=client or web_client(settings),
             signing_secret=secret,
             process_before_response=False,
             listener_executor=ThreadPoolExecutor(max_workers=settings.slack_workers, thread_name_prefix="qabot-slack"),
+            token_verification_enabled=verify_token,
         )
         self._register()
 
-    def _state(self, settings: Settings, responder, feedback: FeedbackStore, channels: SlackChannels | None = None) -> None:
-        """What the listeners share: policy, de-duplication memory, thread context.
-        `responder` is one Responder, or {collection: Responder} for per-channel collections."""
+    def _state(self, settings: Settings, pipeline, feedback: FeedbackStore, channels: SlackChannels | None = None) -> None:
+        """What the listeners share: policy, de-duplication memory, thread context."""
         self.settings = settings
         self.channels = channels or SlackChannels(default=ChannelSettings(collection=settings.collection))
-        self.responders = dict(responder) if isinstance(responder, dict) else {self.channels.default.collection: responder}
-        self.responder = self.responders.get(self.channels.default.collection) or next(iter(self.responders.values()))
+        self.pipelines = dict(pipeline) if isinstance(pipeline, dict) else {self.channels.default.collection: pipeline}
+        self.pipeline = self.pipelines.get(self.channels.default.collection) or next(iter(self.pipelines.values()))
         self.feedback = feedback
         self.allowed = {c.strip() for c in (settings.slack_allowed_channels or "").split(",") if c.strip()}
         self.rate = _RateLimit(settings.slack_user_rate)
@@ -456,10 +458,7 @@ class SlackBot:
     def _ask(self, question: str, history: list[str] | None, channel: str | None, on_token=None):
         """The channel's collection answers. No lock here: retrieval keeps no per-call state,
         so answers run side by side."""
-        responder = self.responders[self.channels.of(channel).collection]
-        if on_token is not None:
-            return responder.ask(question, history=history, on_token=on_token)
-        return responder.ask(question, history=history)
+        return self.pipelines[self.channels.of(channel).collection].ask(question, history=history, on_token=on_token)
 
     def _history(self, client: WebClient, channel: str, thread_ts: str, ts: str) -> list[str]:
         """The questions asked earlier in the thread (none for a new thread)."""
@@ -470,9 +469,7 @@ class SlackBot:
 
     @property
     def streams(self) -> bool:
-        from bot.qa.llm import LLMResponder
-
-        return isinstance(self.responder, LLMResponder)
+        return self.pipeline.streams
 
     def _permitted(self, channel: str, user: str, tell) -> bool:
         if self.allowed and channel not in self.allowed and not channel.startswith("D"):
