@@ -250,7 +250,7 @@ def ask(
 ) -> None:
     """Answer one question with numbered citations (or say the documents do not answer it)."""
     from bot.render import print_answer
-    from bot.qa.pipeline import check_question
+    from bot.qa.followup import check_question
 
     settings = _settings(store, collection, chroma_url, embed_model, top_k=k, llm=llm, llm_model=llm_model, llm_base_url=llm_base_url)
     check_question(question, settings)  # fail fast, before loading anything

@@ -138,7 +138,7 @@ def test_chat_uses_the_previous_turn(release_store):
 )
 def test_condense_joins_follow_ups_not_full_questions(question, follow_up):
     """Japanese has no spaces: a full Japanese question is one 'word' to str.split(), never a follow-up."""
-    from bot.qa.pipeline import condense
+    from bot.qa.followup import condense
 
     previous = "Who made the cover image?" if question.isascii() else "論文はどの雑誌に掲載されましたか？"
     expected = f"{previous} {question}" if follow_up else question

@@ -128,6 +128,7 @@ def test_bench_reports_every_measure_beside_its_floor(tmp_path):
     assert ingest["raw_embedder_seconds"] > 0 and ingest["seconds"] > 0
     assert ingest["ratio_vs_raw"] == pytest.approx(ingest["raw_embedder_seconds"] / ingest["seconds"], rel=0.01)
     assert query["samples"] == 2 and 0 < query["floor_p50_ms"] and 0 < query["p50_ms"]
+    assert 0 < query["embed_p50_ms"] and query["ratio_vs_embed_p50"] == pytest.approx(query["p50_ms"] / query["embed_p50_ms"], rel=0.01)
     assert 0 < query["dictionary_p50_ms"] <= query["dictionary_p95_ms"] < 1000  # the dictionary's share, measured
     assert bench["cold"]["ask_seconds"] > 0 and bench["cold"]["bare_import_seconds"] > 0
     # the ask's own peak, not this bigger bench process's (which a forked child's rusage inherits)

@@ -60,7 +60,7 @@ def make(base, release_store, double):
 
     def make(timeout: float = 3, base_url: str | None = None):
         settings = _settings(release_store, base_url or double.base_url, timeout)
-        return base.sharing(base, answerer=LLMAnswerer(build_llm(settings), settings, base.retriever.embedding, fallback=base.answerer))
+        return base.sharing(base, answerer=LLMAnswerer(build_llm(settings), settings, fallback=base.answerer, embedding=base.retriever.embedding))
 
     return make
 
@@ -361,9 +361,9 @@ def test_streamed_tokens_match_the_checked_answer(make, double):
 @pytest.mark.slow
 def test_cli_stream_then_fallback_starts_on_a_new_line(release_store, double):
     """A reply cut off by the timeout leaves its start on screen; the fallback answer must not run into it."""
-    double.script(Reply(text=TWO_CITED, chunk_delay=0.4))
+    double.script(Reply(text=TWO_CITED, chunk_chars=5, chunk_delay=0.4))  # ~6 s in all, cut off at 3 s
     result = run_qabot("ask", QUESTION, "--store", str(release_store), *_llm_args(double.base_url),
-                       env=_env(QABOT_LLM_API_KEY=KEY, QABOT_LLM_TIMEOUT="1.5"))
+                       env=_env(QABOT_LLM_API_KEY=KEY, QABOT_LLM_TIMEOUT="3"))
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("Dormant")  # the part streamed before the deadline
@@ -400,7 +400,7 @@ def test_follow_up_is_condensed_by_the_llm_then_retrieved(make, base, double):
 
 @pytest.mark.slow
 def test_failed_condense_joins_the_turns_instead(make, base, double):
-    from bot.qa.pipeline import condense
+    from bot.qa.followup import condense
 
     previous = "What did the National Cancer Center announce in its July 2014 release?"
     double.script(Reply(status=500), "An answer [1].")

@@ -90,17 +90,21 @@ def _ingest(files: list[Path], store, embedding, chunk_chars: int):
     return report, time.perf_counter() - t0
 
 
-def _latencies(pipeline, store, embedding, questions: list[str], rounds: int, k: int) -> tuple[list[float], list[float]]:
-    """Interleaved, so both see the same machine state: full ask vs embedding + Chroma query."""
+def _latencies(pipeline, store, embedding, questions: list[str], rounds: int, k: int) -> tuple[list[float], list[float], list[float]]:
+    """Interleaved, so all see the same machine state: full ask, embedding + Chroma query, and the
+    raw query embedding alone."""
     from index.chunk import detect_language
     from index.embed import center
 
     means = json.loads(store.metadata.get("lang_means") or "{}")
-    full, floor = [], []
+    full, floor, raw = [], [], []
     for q in questions[: min(3, len(questions))]:  # warm-up
         pipeline.ask(q, k=k)
     for _ in range(rounds):
         for q in questions:
+            t0 = time.perf_counter()
+            embedding.get_query_embedding(q)
+            raw.append((time.perf_counter() - t0) * 1000)
             t0 = time.perf_counter()
             vec = center([embedding.get_query_embedding(q)], [detect_language(q)], means, "query")[0]
             store.query(vec, k)
@@ -108,7 +112,7 @@ def _latencies(pipeline, store, embedding, questions: list[str], rounds: int, k:
             t0 = time.perf_counter()
             pipeline.ask(q, k=k)
             full.append((time.perf_counter() - t0) * 1000)
-    return full, floor
+    return full, floor, raw
 
 
 # Runs `qabot ARGS...` and reports the process's own peak memory on stderr. Not getrusage from the
@@ -216,13 +220,15 @@ def run_bench(
         progress("warm query latency vs floor")
         settings = Settings(store=root / "x1", collection="bench")
         pipeline = Pipeline(settings)
-        full, floor = _latencies(pipeline, pipeline.store, embedding, questions, rounds, k)
+        full, floor, raw = _latencies(pipeline, pipeline.store, embedding, questions, rounds, k)
         result["query"] = {
             "p50_ms": _pct(full, 0.5),
             "p95_ms": _pct(full, 0.95),
             "floor_p50_ms": _pct(floor, 0.5),
             "floor_p95_ms": _pct(floor, 0.95),
             "ratio_p50": round(_pct(full, 0.5) / _pct(floor, 0.5), 3),
+            "embed_p50_ms": _pct(raw, 0.5),
+            "ratio_vs_embed_p50": round(_pct(full, 0.5) / _pct(raw, 0.5), 3),
             "samples": len(full),
         }
         translation = _translation_ms(questions)
@@ -243,7 +249,7 @@ def run_bench(
             _prepare(s_store, embedding)
             rep, seconds = _ingest(scaled, s_store, embedding, chunk_chars)
             s_resp = Pipeline(Settings(store=root / f"store-x{scale}", collection="bench"))
-            s_full, s_floor = _latencies(s_resp, s_resp.store, embedding, questions, 1, k)
+            s_full, s_floor, _ = _latencies(s_resp, s_resp.store, embedding, questions, 1, k)
             result["scaling"].append(
                 {"scale": scale, "files": len(scaled), "chunks": rep.chunks, "ingest_seconds": round(seconds, 2),
                  "p50_ms": _pct(s_full, 0.5), "p95_ms": _pct(s_full, 0.95), "floor_p50_ms": _pct(s_floor, 0.5)}

@@ -247,13 +247,11 @@ class LLMAnswerer:
     mode = "llm"
     streams = True
 
-    def __init__(self, llm, settings: Settings, embedding=None, fallback=None):
-        from bot.qa.pipeline import ExtractiveAnswerer
-
+    def __init__(self, llm, settings: Settings, fallback, embedding=None):
         self.llm = llm
         self.settings = settings
         self.embedding = embedding  # the retriever's language-centred embedder, for citation support
-        self.fallback = fallback or ExtractiveAnswerer()
+        self.fallback = fallback  # an Answerer: the extractive one
         self.model = getattr(llm, "model", None) or type(llm).__name__
 
     def _call(self, messages: list[Any], on_token: Callable[[str], None] | None) -> str:
@@ -291,7 +289,7 @@ class LLMAnswerer:
         """Turn a follow-up into a standalone question (the extractive joining on failure)."""
         from llama_index.core.llms import ChatMessage, MessageRole
 
-        from bot.qa.pipeline import condense
+        from bot.qa.followup import condense
 
         if not history:
             return question
