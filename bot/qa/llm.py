@@ -57,6 +57,10 @@ def build_llm(settings: Settings):
         raise QabotError(f"QABOT_LLM={provider} needs QABOT_LLM_MODEL (or --llm-model)")
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
     timeout = settings.llm_timeout
+    if provider != "ollama":
+        # The OpenAI client imports its API resources on the first request (~1 s, more on a busy
+        # machine): import them now, so they don't eat into the first question's QABOT_LLM_TIMEOUT.
+        import openai.resources  # noqa: F401
     if provider == "openai":
         from llama_index.llms.openai import OpenAI
 
