@@ -32,12 +32,12 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
     "date": re.compile(
         r"^\s*when\b|\bwhen (did|was|were|is|will|does|do)\b|\bwhat (year|date|time|day|month|century)\b"
-        r"|\bwhich (year|date|day|month|century)\b|いつ|何年|何月|何日|何時|何世紀|何時代|西暦",
+        r"|\bwhich (year|date|day|month|century)\b|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$)|何年|何月|何日|何時|何世紀|何時代|西暦",
         re.I,
     ),
     "person": re.compile(
         r"^\s*who\b|\bwho (is|was|are|were|made|wrote|led|did)\b|\bwhom\b|\bwhose\b|\bwhich (researcher|person|scientist|doctor|author)\b"
-        r"|誰|だれ|どなた|何という人|人物は",
+        r"|誰|(?<!な)だれ|どなた|何という人|人物は",
         re.I,
     ),
     "contact": re.compile(
@@ -68,9 +68,12 @@ _DATE_AFTER = re.compile(r"^(年(?!間|分|前|後|以上|近く)|月(?!間)|日
 _COUNT_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozens?)\b|半数|数[十百千万]", re.I)
 
 
-def _has_quantity(text: str) -> bool:
-    if _COUNT_WORD.search(text):
-        return True
+def _counts(text: str):
+    """Each number in the text that counts or measures, as the text just before and after it."""
+    for m in re.finditer(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b", text, re.I):
+        yield text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 16]
+    for m in re.finditer(r"半数|数[十百千万]", text):
+        yield text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 16]
     text = _URL.sub(" ", text)  # 7/332/ra63 in a link counts nothing
     for m in _NUMERAL.finditer(text):
         before, after = text[max(0, m.start() - 7) : m.start()], text[m.end() : m.end() + 4]
@@ -81,7 +84,84 @@ def _has_quantity(text: str) -> bool:
             continue
         if re.fullmatch(r"[一二三四五六七八九]", m.group()) and not re.match(r"^[つ人名個件本匹頭回倍割歳か]", after):
             continue  # a lone kanji numeral inside a word (一般, 三大), not a count
-        return True
+        yield text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 16]
+
+
+def _has_quantity(text: str) -> bool:
+    return any(True for _ in _counts(text))
+
+
+# -- the unit a number question asks in: 何メートル, "how many people", "how much did it cost" ----
+# A number's unit is read right after it, past multipliers (3億3,360万円, 1.2 million people).
+_UNITS: dict[str, str] = {
+    "length": r"(キロ|センチ|ミリ)?メートル|キロ(?!グラム)|(km|cm|mm|m)\b|(kilo|centi|milli)?met(re|er)s?\b|miles?\b|feet\b|foot\b|ft\b|inch",
+    "weight": r"(キロ|ミリ)?グラム|トン|キロ(?!メートル)|(kg|mg|g|t)\b|(kilo)?grams?\b|tonnes?\b|tons?\b|pounds?\b|lbs?\b",
+    "money": r"円|ドル|ユーロ|ポンド|元|yen\b|dollars?\b|euros?\b|pounds?\b",
+    "percent": r"[%％]|パーセント|割|分の|percent|per ?cent",
+    "people": r"人|名|(people|persons|residents|inhabitants|visitors|tourists|spectators|employees|workers|students|members|deaths|victims|soldiers|fans|passengers|speakers|users|children|sons|daughters)\b",
+    "times": r"回|度(?!目)|times\b",
+}
+_MEASURE = re.compile(
+    "|".join(_UNITS[k] for k in ("length", "weight", "money", "percent"))
+    + r"|平方|立方|リットル|℃|°|度|時間|分(?!の)|秒|歳|才|年|か月|ヶ月|カ月|日|倍|square|cubic|lit(re|er)s?\b|degrees?\b|hours?\b|minutes?\b|seconds?\b|years?\b|months?\b|days?\b|weeks?\b|km2|ha\b",
+    re.I,
+)
+_MULTIPLIER = re.compile(r"^(\s*([万億千百兆十]|thousand|million|billion|trillion))*\s*(余り|余|以上|あまり|近く|ほど|程度|強|弱)?\s*", re.I)
+_RANGE = re.compile(r"^\s*[〜~～－\-–]\s*[0-9０-９][0-9０-９,.，．]*")
+_CURRENCY_BEFORE = re.compile(r"[$¥£€＄￥]\s*$")
+# The Japanese counter after 何 names the unit: 何人 (people), 何メートル (length), 何発 (that counter).
+_JA_COUNTER = re.compile(r"何\s*([\u30a1-\u30fa\u30fc]+|[%％]|種類|[\u4e00-\u9fff])")
+_JA_COUNTER_CLASS = {
+    "メートル": "length", "キロメートル": "length", "センチメートル": "length", "ミリメートル": "length", "センチ": "length",
+    "グラム": "weight", "キログラム": "weight", "トン": "weight", "円": "money", "ドル": "money",
+    "%": "percent", "％": "percent", "パーセント": "percent", "割": "percent", "人": "people", "名": "people", "回": "times",
+}
+_NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
+_EN_UNIT = [
+    ("money", re.compile(r"\bhow much\b.*\b(cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is )?(the )?(price|fee|fare|cost)\b", re.I)),
+    ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b", re.I)),
+    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b", re.I)),
+    ("people", re.compile(r"\bhow many (people|persons|residents|inhabitants|visitors|tourists|spectators|employees|workers|students|members|deaths|victims|soldiers|fans|passengers|speakers|users|children|sons|daughters)\b", re.I)),
+    ("times", re.compile(r"\bhow many times\b|\bhow often\b", re.I)),
+    ("count", re.compile(r"\bhow many\b", re.I)),
+]
+
+
+def answer_unit(question: str) -> str | None:
+    """The unit a number question wants: a class (length, money, people, count...) or, for a
+    Japanese counter we have no class for (何発, 何隻), the counter itself (":発")."""
+    if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long", question, re.I):
+        return None
+    m = _JA_COUNTER.search(question)
+    if m and m.group(1) not in _NOT_COUNTERS:
+        counter = m.group(1)
+        return _JA_COUNTER_CLASS.get(counter) or ("count" if counter in ("個", "つ") else ":" + counter)
+    if re.search(r"いくら", question):
+        return "money"
+    if re.search(r"いくつ", question):
+        return "count"
+    for unit, pattern in _EN_UNIT:
+        if pattern.search(question):
+            return unit
+    return None
+
+
+def fits_unit(unit: str | None, text: str) -> bool:
+    """The text holds a number in the unit asked for; any quantity when no unit is known."""
+    if unit is None:
+        return _has_quantity(text)
+    if unit.startswith(":"):  # a counter of its own: 八段, 3発 (a kanji numeral counts here too)
+        return bool(re.search(r"([0-9０-９][0-9０-９,.，．]*|[一二三四五六七八九十百千万億]+)\s*" + re.escape(unit[1:]), text))
+    for before, after in _counts(text):
+        after = _RANGE.sub("", after, count=1)  # 120〜180センチメートル: the unit is after the range
+        after = after[_MULTIPLIER.match(after).end() :]
+        if unit == "money" and _CURRENCY_BEFORE.search(before):
+            return True
+        if unit == "count":
+            if not _MEASURE.match(after):
+                return True
+        elif re.match(_UNITS[unit], after, re.I):
+            return True
     return False
 
 
@@ -95,21 +175,24 @@ def _has_person(text: str) -> bool:
     return any(pos == ("固有名詞", "人名") for _, pos in morphemes_with_pos(text))
 
 
-def fits_kind(kind: str | None, text: str) -> bool:
+def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
+    """The text holds the kind of thing asked for (for a number, in the unit asked for)."""
     if kind is None:
         return True
     if kind == "person":
         return _has_person(text)
     if kind == "number":
-        return _has_quantity(text)
+        return fits_unit(unit, text)
     return bool(_HAS[kind].search(text))
 
 
 def answer_kind(question: str) -> str | None:
-    for kind, pattern in _KINDS.items():
-        if pattern.search(question):
-            return kind
-    return None
+    kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(question)]
+    if kinds[:2] == ["number", "date"] and not re.search(r"何年間|何日間|何時間|how long", question, re.I):
+        return "date"  # "in what year did the number of visitors pass ...": a year is asked for
+    if not kinds and answer_unit(question):
+        return "number"  # 何グラム, 何発: a counter the list above lacks
+    return kinds[0] if kinds else None
 
 
 # -- tuning (calibrated on tests/data dev sets; see README "Evaluation") -----------------------
@@ -136,7 +219,10 @@ class Thresholds:
     # A loanword or technical term of the question (only katakana translations: tamoxifen,
     # タモキシフェン) that occurs nowhere: the question hinges on something the documents lack.
     abstain_on_absent_loanword: bool = True
-    # "How many" and "who": the cited sentence itself must hold a quantity, a named person.
+    # "How many" and "who": a sentence of the lead passage must hold a quantity in the unit asked
+    # for (何メートル: metres, "how many people": 人, "how much did it cost": 円), a named person.
+    # Another passage's number is an answer about something else (tune: near misses 3 -> 13 of 40
+    # abstain, answerable unchanged).
     lead_must_fit_kind: bool = True
     max_citations: int = 3
     second_citation_ratio: float = 0.85  # a further sentence must score this close to the best
@@ -268,12 +354,13 @@ def select(
     query = query or build_query(question)
     ev = Evidence(query, df, n_docs)
     kind = answer_kind(question)
+    unit = answer_unit(question) if kind == "number" else None
     top = max(p.score for p in passages[:max_passages]) or 1.0
     candidates = _candidates(passages, max_passages)
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     for c in candidates:
         c.coverage = ev.coverage(set(c.tokens), c.text)
-        fits = fits_kind(kind, c.text)
+        fits = fits_kind(kind, c.text, unit)
         short = len(c.text.strip()) < 8
         url_only = bool(_URL_ONLY.match(c.text)) and kind != "contact"
         c.score = (
@@ -315,7 +402,7 @@ def select(
     eligible = [c for c, why in reasons if why is None]
     if not eligible:
         return [], reasons[0][1]
-    if kind and not any(fits_kind(kind, c.text) for c in candidates[:10]):
+    if kind and not any(fits_kind(kind, c.text, unit) for c in candidates[:10]):
         return [], f"no {kind} in the evidence"
     lead = eligible[0].passage
     missing = ev.missing(set(lead.tokens), lead.quote)
@@ -327,23 +414,25 @@ def select(
     if ev.absent_loanwords and thresholds.abstain_on_absent_loanword:
         return [], f"{', '.join(ev.absent_loanwords)} is nowhere in the documents"
     if kind in ("number", "person") and thresholds.lead_must_fit_kind:
-        # The answer must hold what was asked for: a count for "how many", a name for "who".
-        fitting = [c for c in eligible if fits_kind(kind, c.text)]
+        # The answer must hold what was asked for -- a count in the asked unit for "how many", a
+        # name for "who" -- in the passage the evidence points to, not in a weaker one that happens
+        # to hold some number (the height of another tower, the area of the island).
+        fitting = [c for c in eligible if fits_kind(kind, c.text, unit) and c.passage is eligible[0].passage]
         if not fitting:
             return [], f"no {kind} in the best evidence"
         eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]
     candidates = eligible + [c for c in candidates if all(c is not e for e in eligible)]
     by_span = {(id(c.passage), c.clean): c for c in candidates}
-    chosen = [trim(_extend(candidates[0], by_span, []), ev, kind)]
+    chosen = [trim(_extend(candidates[0], by_span, []), ev, kind, unit)]
     used = len(chosen[0].text)
     for c in candidates[1:]:
         if len(chosen) >= thresholds.max_citations or c.score < thresholds.second_citation_ratio * candidates[0].score:
             break
         if any(_overlaps(c, x) for x in chosen):
             continue
-        more = trim(_extend(c, by_span, chosen), ev, kind)
+        more = trim(_extend(c, by_span, chosen), ev, kind, unit)
         if used + len(more.text) > ANSWER_BUDGET:
-            more = trim(c, ev, kind)  # without its neighbour, it may still fit
+            more = trim(c, ev, kind, unit)  # without its neighbour, it may still fit
             if used + len(more.text) > ANSWER_BUDGET:
                 continue
         chosen.append(more)
@@ -376,7 +465,7 @@ def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate]) -> _Candidate
     return _Candidate(p, c.rank, clean, (spans[lo][2], spans[hi][3]), p.quote[clean[0] : clean[1]], c.dense, c.tokens, c.coverage, c.score)
 
 
-def trim(c: _Candidate, ev: "Evidence", kind: str | None) -> _Candidate:
+def trim(c: _Candidate, ev: "Evidence", kind: str | None, unit: str | None = None) -> _Candidate:
     """A sentence longer than MAX_QUOTE_CHARS is cut to the run of clauses (split at 、 , ; :) that
     holds most of the question's concepts, and the asked-for kind of thing: still a verbatim span.
     Only where the cleaned text is the source text itself (offsets map one to one)."""
@@ -390,7 +479,7 @@ def trim(c: _Candidate, ev: "Evidence", kind: str | None) -> _Candidate:
             if cuts[j] - cuts[i] > MAX_QUOTE_CHARS:
                 break
             part = c.text[cuts[i] : cuts[j]]
-            score = ev.coverage(set(tokenize(part)), part) + (0.5 if kind and fits_kind(kind, part) else 0.0) + 0.001 * len(part) / MAX_QUOTE_CHARS
+            score = ev.coverage(set(tokenize(part)), part) + (0.5 if kind and fits_kind(kind, part, unit) else 0.0) + 0.001 * len(part) / MAX_QUOTE_CHARS
             if score > best_score:
                 best, best_score = (cuts[i], cuts[j]), score
     if best is None:
