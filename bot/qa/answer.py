@@ -65,6 +65,7 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _ORDINAL_AFTER = re.compile(r"^(次|代目|代|番目|番|回目|位|世|号|期|号機|th\b|st\b|nd\b|rd\b)")
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 _DATE_AFTER = re.compile(r"^(年(?!間|分|前|後|以上|近く)|月(?!間)|日(?!間)|/)")
+_APPROX_BEFORE = re.compile(r"(約|およそ|おおよそ|ほぼ|わずか|平均|最大|最長)\s*$")
 _COUNT_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozens?)\b|半数|数[十百千万]", re.I)
 
 
@@ -80,7 +81,8 @@ def _counts(text: str):
         number = unicodedata.normalize("NFKC", m.group())
         if _ORDINAL_BEFORE.search(before) or _ORDINAL_AFTER.match(after):
             continue
-        if _DATE_AFTER.match(after) or (_YEAR.match(number) and not re.match(r"^\s*(年間|years?\b)", after)):
+        approximate = bool(_APPROX_BEFORE.search(before))  # 約243日: a length of time, not a date
+        if not approximate and (_DATE_AFTER.match(after) or (_YEAR.match(number) and not re.match(r"^\s*(年間|years?\b)", after))):
             continue
         if re.fullmatch(r"[一二三四五六七八九]", m.group()) and not re.match(r"^[つ人名個件本匹頭回倍割歳か]", after):
             continue  # a lone kanji numeral inside a word (一般, 三大), not a count
@@ -127,11 +129,17 @@ _EN_UNIT = [
 ]
 
 
+_YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前)|\b(what|which) year\b|\bin what year\b", re.I)
+# A year: 1964年, 1959年度, 670 (in English), 元年, 昭和39年, 千九百年 -- not 江戸時代 or 6月下旬.
+_YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|\b[0-9]{3,4}\b|元年|[一二三四五六七八九十百千]+年")
+
+
 def answer_unit(question: str) -> str | None:
     """The unit a number question wants: a class (length, money, people, count...) or, for a
-    Japanese counter we have no class for (何発, 何隻), the counter itself (":発")."""
+    Japanese counter we have no class for (何発, 何隻), the counter itself (":発"). For a date
+    question, "year" when a year is asked for (何年, what year)."""
     if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long", question, re.I):
-        return None
+        return "year" if _YEAR_QUESTION.search(question) else None
     m = _JA_COUNTER.search(question)
     if m and m.group(1) not in _NOT_COUNTERS:
         counter = m.group(1)
@@ -200,6 +208,8 @@ def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
         return _has_person(text)
     if kind == "number":
         return fits_unit(unit, text)
+    if kind == "date" and unit == "year":
+        return bool(_YEAR_EXPR.search(text))
     return bool(_HAS[kind].search(text))
 
 
@@ -383,7 +393,7 @@ def select(
     query = query or build_query(question)
     ev = Evidence(query, df, n_docs)
     kind = answer_kind(question)
-    unit = answer_unit(question) if kind == "number" else None
+    unit = answer_unit(question) if kind in ("number", "date") else None
     top = max(p.score for p in passages[:max_passages]) or 1.0
     candidates = _candidates(passages, max_passages)
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
