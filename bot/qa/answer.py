@@ -246,16 +246,15 @@ class Thresholds:
     # A loanword or technical term of the question (only katakana translations: tamoxifen,
     # タモキシフェン) that occurs nowhere: the question hinges on something the documents lack.
     abstain_on_absent_loanword: bool = True
-    # "How many" and "who": a sentence of the lead passage must hold a quantity in the unit asked
-    # for (何メートル: metres, "how many people": 人, "how much did it cost": 円), a named person.
-    # Another passage's number is an answer about something else (tune: near misses 3 -> 13 of 40
-    # abstain, answerable unchanged).
+    # "How many" and "who": the cited sentence itself must hold a quantity in the unit asked for
+    # (何メートル: metres, "how many people": 人, "how much did it cost": 円), a named person.
     lead_must_fit_kind: bool = True
-    # "When" and "how many": the lead passage's sentences holding a date / number must be close in
-    # meaning to the question -- this share of the passage's best sentence similarity. A year
-    # found only in a sentence about something else (when he was born, not when he founded the
-    # temple) answers another question (tune: answerable date/number questions >= 0.81, near
-    # misses caught 0.57-0.70).
+    # "When" and "how many": the lead passage must hold the date / number asked for (in its unit),
+    # in a sentence close in meaning to the question -- this share of the passage's best sentence
+    # similarity. Another passage's number is about something else (the height of another tower),
+    # and so is a year found only in a sentence about another event (when he was born, not when
+    # he founded the temple). Tune: answerable date/number questions >= 0.81, near misses caught
+    # 0.57-0.70 (and 0 where the lead passage has no number in the unit asked).
     min_kind_dense_ratio: float = 0.75
     # A proper name of the question (土星, London, Jupiter) must occur in the lead passage or its
     # document's title when both are in one language: a passage about Mercury does not answer for
@@ -466,10 +465,8 @@ def select(
         if best > 0 and fit < thresholds.min_kind_dense_ratio * best:
             return [], f"the {kind} in the evidence is about something else (similarity {fit:.2f} vs {best:.2f})"
     if kind in ("number", "person") and thresholds.lead_must_fit_kind:
-        # The answer must hold what was asked for -- a count in the asked unit for "how many", a
-        # name for "who" -- in the passage the evidence points to, not in a weaker one that happens
-        # to hold some number (the height of another tower, the area of the island).
-        fitting = [c for c in eligible if fits_kind(kind, c.text, unit) and c.passage is eligible[0].passage]
+        # The answer must hold what was asked for: a count in the asked unit for "how many", a name for "who".
+        fitting = [c for c in eligible if fits_kind(kind, c.text, unit)]
         if not fitting:
             return [], f"no {kind} in the best evidence"
         eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]
