@@ -42,6 +42,10 @@ def test_the_unit_a_number_question_asks_in():
     assert answer_unit("How much did the console cost when it went on sale?") == "money"
     assert answer_unit("花火は何発打ち上げられるか?") == ":発"  # a counter with no class of its own
     assert answer_unit("いつ完成したか?") is None
+    assert answer_unit("伊能忠敬が生まれたのは何年か?") == "year"  # a year, not 江戸時代
+    # 何 before a word that is no counter asks "which": not a number question at all
+    assert answer_unit("この碑文は何語で書かれているか?") is None and answer_kind("この碑文は何語で書かれているか?") is None
+    assert answer_kind("何色の花が咲くか?") is None
     # "what year ... the number of visitors": a year is asked for, not a count
     assert answer_kind("In what year did the number of visitors pass 100 million?") == "date"
     # いつ and だれ inside other words (温かいつゆ, なだれ) ask nothing

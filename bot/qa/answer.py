@@ -112,7 +112,9 @@ _MULTIPLIER = re.compile(r"^(\s*([万億千百兆十]|thousand|million|billion|t
 _RANGE = re.compile(r"^\s*[〜~～－\-–]\s*[0-9０-９][0-9０-９,.，．]*")
 _CURRENCY_BEFORE = re.compile(r"[$¥£€＄￥]\s*$")
 # The Japanese counter after 何 names the unit: 何人 (people), 何メートル (length), 何発 (that counter).
-_JA_COUNTER = re.compile(r"何\s*([\u30a1-\u30fa\u30fc]+|[%％]|種類|[\u4e00-\u9fff])")
+_JA_COUNTER = re.compile(r"何\s*([\u30a1-\u30fa\u30fc]+|[%％]|種類|か所|カ所|箇所|ヶ所|試合|[\u4e00-\u9fff])")
+# Kanji after 何 that count things. Others ask "which": 何語 (which language), 何色, 何県, 何科.
+_JA_KANJI_COUNTERS = set("人名個本枚冊台匹頭羽隻機基棟軒発件社校店種曲作点杯艘両階段票勝敗歳才倍周回度") | {"種類", "か所", "カ所", "箇所", "ヶ所", "試合"}
 _JA_COUNTER_CLASS = {
     "メートル": "length", "キロメートル": "length", "センチメートル": "length", "ミリメートル": "length", "センチ": "length",
     "グラム": "weight", "キログラム": "weight", "トン": "weight", "円": "money", "ドル": "money",
@@ -141,7 +143,7 @@ def answer_unit(question: str) -> str | None:
     if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long", question, re.I):
         return "year" if _YEAR_QUESTION.search(question) else None
     m = _JA_COUNTER.search(question)
-    if m and m.group(1) not in _NOT_COUNTERS:
+    if m and m.group(1) not in _NOT_COUNTERS and (m.group(1) in _JA_KANJI_COUNTERS or not re.match(r"[\u4e00-\u9fff]", m.group(1))):
         counter = m.group(1)
         return _JA_COUNTER_CLASS.get(counter) or ("count" if counter in ("個", "つ") else ":" + counter)
     if re.search(r"いくら", question):
