@@ -78,6 +78,7 @@ def _ask(responder, question):
         ("金星の自転周期はどれくらいか?", "243日"),
         ("伊能忠敬が生まれたのは何年か?", "1745年"),
         ("How large is Lake Biwa?", "670 square kilometres"),
+        ("In which prefecture is Lake Biwa?", "Shiga Prefecture"),
     ],
 )
 def test_answerable_questions_of_each_kind_are_answered(near_miss_responder, question, expected):
@@ -106,4 +107,10 @@ def test_a_year_of_another_event_is_no_answer(near_miss_responder):
 def test_a_passage_about_another_planet_is_no_answer(near_miss_responder):
     """Venus's rotation period is no answer about Mars, though the sentences are alike."""
     abstained, text = _ask(near_miss_responder, "火星の自転周期はどれくらいか?")
+    assert abstained, text
+
+
+def test_a_name_the_documents_never_mention_is_no_answer(near_miss_responder):
+    """Lake Inawashiro occurs nowhere: the passage about Lake Biwa is no answer for it."""
+    abstained, text = _ask(near_miss_responder, "In which prefecture is Lake Inawashiro?")
     assert abstained, text
