@@ -110,7 +110,10 @@ def test_a_passage_about_another_planet_is_no_answer(near_miss_responder):
     assert abstained, text
 
 
-def test_a_name_the_documents_never_mention_is_no_answer(near_miss_responder):
-    """Lake Inawashiro occurs nowhere: the passage about Lake Biwa is no answer for it."""
-    abstained, text = _ask(near_miss_responder, "In which prefecture is Lake Inawashiro?")
-    assert abstained, text
+
+def test_verbs_the_documents_never_use_are_a_paraphrase_not_a_missing_fact(near_miss_responder):
+    """さする, 拝む, 信じる occur in no document, but the passage gives the answer in other words
+    (足の裏をなでると願いがかなう): absent verbs do not count as the question's absent terms."""
+    abstained, text = _ask(near_miss_responder, "ビリケン像の足をさすって拝むと、何が叶うと信じられているか?")
+    assert not abstained, text
+    assert "願いがかなう" in text
