@@ -7,7 +7,10 @@ nothing is asserted that the documents do not say. The work is in choosing well:
   kind of thing the question asks for (a number, a date, a person, a URL/phone number);
 - the responder abstains when the evidence is weak: no passage is semantically close, or the
   question's key terms are absent (same-language questions), or the asked-for kind of answer
-  appears nowhere in the candidates.
+  appears nowhere in the candidates;
+- near misses (on topic, but the asked fact is missing) are judged by what is asked for: a number
+  in the asked unit (何メートル, "how many people"), a year for 何年, held by a sentence of the lead
+  passage that is about the question, in a passage that names the question's entity.
 """
 
 from __future__ import annotations
