@@ -1,0 +1,119 @@
+"""Near misses (issue #11): the documents are on the topic but lack the asked fact. The responder
+must abstain instead of quoting the closest sentence -- a number in another unit, a year of another
+event, a passage about another planet -- and still answer the same kinds of question when the fact
+is there. Real store, real retrieval and real answer selection over a few small paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.qa.answer import answer_kind, answer_unit, fits_unit
+from tests.conftest import run_qabot
+
+DOCS = {
+    "tsutenkaku.txt": "通天閣\n通天閣(つうてんかく)は、大阪市浪速区の新世界にある展望塔である。現在の塔は1956年に完成した二代目で、高さは108メートルである。設計は建築構造学者の内藤多仲が担当した。展望台には、足の裏をなでると願いがかなうとされるビリケン像が置かれている。\n",
+    "venus.txt": "金星\n金星(きんせい)は、太陽系で太陽から2番目に近い惑星である。自転周期は約243日で、公転周期の約225日よりも長い。厚い二酸化炭素の大気に覆われ、表面温度は約460℃に達する。\n",
+    "mars.txt": "火星\n火星(かせい)は、太陽系で太陽から4番目に近い惑星である。表面は酸化鉄を含む赤い土に覆われ、オリンポス山という巨大な火山がある。\n",
+    "ino.txt": "伊能忠敬\n伊能忠敬(いのう ただたか)は、江戸時代の商人・測量家である。1745年に上総国で生まれ、佐原の伊能家に婿入りして家業の酒造業を立て直した。隠居した後に江戸で天文学と暦学を学び、全国を歩いて測量し、精密な日本地図の作成に取り組んだ。\n",
+    "biwa.txt": "Lake Biwa\nLake Biwa is the largest freshwater lake in Japan, located in Shiga Prefecture. It covers an area of about 670 square kilometres. The lake supplies drinking water to the cities of Kyoto and Osaka.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def near_miss_responder(tmp_path_factory):
+    from bot.config import Settings
+    from bot.qa.pipeline import Responder
+
+    root = tmp_path_factory.mktemp("nearmiss")
+    docs = root / "docs"
+    docs.mkdir()
+    for name, text in DOCS.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    store = root / "store"
+    result = run_qabot("ingest", str(docs), "--store", str(store))
+    assert result.returncode == 0, result.stderr
+    return Responder(Settings(store=store))
+
+
+def test_the_unit_a_number_question_asks_in():
+    assert answer_unit("通天閣の高さは何メートルか?") == "length"
+    assert answer_unit("震災で亡くなった人は何人か?") == "people"
+    assert answer_unit("How many people live on the island?") == "people"
+    assert answer_unit("How much did the console cost when it went on sale?") == "money"
+    assert answer_unit("花火は何発打ち上げられるか?") == ":発"  # a counter with no class of its own
+    assert answer_unit("いつ完成したか?") is None
+    assert answer_unit("伊能忠敬が生まれたのは何年か?") == "year"  # a year, not 江戸時代
+    # 何 before a word that is no counter asks "which": not a number question at all
+    assert answer_unit("この碑文は何語で書かれているか?") is None and answer_kind("この碑文は何語で書かれているか?") is None
+    assert answer_kind("何色の花が咲くか?") is None
+    # "what year ... the number of visitors": a year is asked for, not a count
+    assert answer_kind("In what year did the number of visitors pass 100 million?") == "date"
+    # いつ and だれ inside other words (温かいつゆ, なだれ) ask nothing
+    assert answer_kind("温かいつゆで食べる料理を何というか?") is None
+    assert answer_kind("なだれで埋まった村はどこか?") is None
+
+
+def test_a_number_fits_only_in_the_unit_asked_for():
+    assert fits_unit("length", "高さは108メートルである")
+    assert not fits_unit("people", "面積は約712平方キロメートルである")
+    assert fits_unit("people", "累計1億8,000万人以上が来場している")
+    assert fits_unit("money", "1匹が3億3,360万円で落札された")
+    assert fits_unit("money", "it sold for $199 in 1983")
+    assert not fits_unit("count", "体長は120〜180センチメートルである")  # a range of lengths counts nothing
+    assert fits_unit("count", "139本のケヤキの柱で支えられている")
+    assert fits_unit(":段", "最高位は八段である")  # a kanji numeral before a counter of its own
+    assert not fits_unit(":発", "約100隻の船が行き交う")
+
+
+def _ask(responder, question):
+    answer = responder.ask(question)
+    return answer.abstained, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("通天閣の高さは何メートルか?", "108メートル"),
+        ("通天閣を設計したのは誰か?", "内藤多仲"),
+        ("金星の自転周期はどれくらいか?", "243日"),
+        ("伊能忠敬が生まれたのは何年か?", "1745年"),
+        ("How large is Lake Biwa?", "670 square kilometres"),
+        ("In which prefecture is Lake Biwa?", "Shiga Prefecture"),
+    ],
+)
+def test_answerable_questions_of_each_kind_are_answered(near_miss_responder, question, expected):
+    abstained, text = _ask(near_miss_responder, question)
+    assert not abstained, text
+    assert expected in text
+
+
+def test_a_number_in_another_unit_is_no_answer(near_miss_responder):
+    """The passage gives the tower's height in metres and a year, not how many people it holds."""
+    abstained, text = _ask(near_miss_responder, "通天閣の展望台には何人が入れるか?")
+    assert abstained, text
+
+
+def test_an_area_is_not_a_head_count(near_miss_responder):
+    abstained, text = _ask(near_miss_responder, "How many people visit Lake Biwa each year?")
+    assert abstained, text
+
+
+def test_a_year_of_another_event_is_no_answer(near_miss_responder):
+    """The passage dates his birth, not the map: the only year sits in a sentence about something else."""
+    abstained, text = _ask(near_miss_responder, "伊能忠敬が日本地図を完成させたのは何年か?")
+    assert abstained, text
+
+
+def test_a_passage_about_another_planet_is_no_answer(near_miss_responder):
+    """Venus's rotation period is no answer about Mars, though the sentences are alike."""
+    abstained, text = _ask(near_miss_responder, "火星の自転周期はどれくらいか?")
+    assert abstained, text
+
+
+
+def test_verbs_the_documents_never_use_are_a_paraphrase_not_a_missing_fact(near_miss_responder):
+    """さする, 拝む, 信じる occur in no document, but the passage gives the answer in other words
+    (足の裏をなでると願いがかなう): absent verbs do not count as the question's absent terms."""
+    abstained, text = _ask(near_miss_responder, "ビリケン像の足をさすって拝むと、何が叶うと信じられているか?")
+    assert not abstained, text
+    assert "願いがかなう" in text
