@@ -1,4 +1,4 @@
-"""Near misses (issue #11): the documents are on the topic but lack the asked fact. The responder
+"""Near misses (issue #11): the documents are on the topic but lack the asked fact. The pipeline
 must abstain instead of quoting the closest sentence -- a number in another unit, a year of another
 event, a passage about another planet -- and still answer the same kinds of question when the fact
 is there. Real store, real retrieval and real answer selection over a few small paragraphs."""
@@ -20,9 +20,9 @@ DOCS = {
 
 
 @pytest.fixture(scope="module")
-def near_miss_responder(tmp_path_factory):
+def near_miss_pipeline(tmp_path_factory):
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
 
     root = tmp_path_factory.mktemp("nearmiss")
     docs = root / "docs"
@@ -32,7 +32,7 @@ def near_miss_responder(tmp_path_factory):
     store = root / "store"
     result = run_qabot("ingest", str(docs), "--store", str(store))
     assert result.returncode == 0, result.stderr
-    return Responder(Settings(store=store))
+    return Pipeline(Settings(store=store))
 
 
 def test_the_unit_a_number_question_asks_in():
@@ -65,8 +65,8 @@ def test_a_number_fits_only_in_the_unit_asked_for():
     assert not fits_unit(":発", "約100隻の船が行き交う")
 
 
-def _ask(responder, question):
-    answer = responder.ask(question)
+def _ask(pipeline, question):
+    answer = pipeline.ask(question)
     return answer.abstained, answer.answer
 
 
@@ -81,39 +81,39 @@ def _ask(responder, question):
         ("In which prefecture is Lake Biwa?", "Shiga Prefecture"),
     ],
 )
-def test_answerable_questions_of_each_kind_are_answered(near_miss_responder, question, expected):
-    abstained, text = _ask(near_miss_responder, question)
+def test_answerable_questions_of_each_kind_are_answered(near_miss_pipeline, question, expected):
+    abstained, text = _ask(near_miss_pipeline, question)
     assert not abstained, text
     assert expected in text
 
 
-def test_a_number_in_another_unit_is_no_answer(near_miss_responder):
+def test_a_number_in_another_unit_is_no_answer(near_miss_pipeline):
     """The passage gives the tower's height in metres and a year, not how many people it holds."""
-    abstained, text = _ask(near_miss_responder, "通天閣の展望台には何人が入れるか?")
+    abstained, text = _ask(near_miss_pipeline, "通天閣の展望台には何人が入れるか?")
     assert abstained, text
 
 
-def test_an_area_is_not_a_head_count(near_miss_responder):
-    abstained, text = _ask(near_miss_responder, "How many people visit Lake Biwa each year?")
+def test_an_area_is_not_a_head_count(near_miss_pipeline):
+    abstained, text = _ask(near_miss_pipeline, "How many people visit Lake Biwa each year?")
     assert abstained, text
 
 
-def test_a_year_of_another_event_is_no_answer(near_miss_responder):
+def test_a_year_of_another_event_is_no_answer(near_miss_pipeline):
     """The passage dates his birth, not the map: the only year sits in a sentence about something else."""
-    abstained, text = _ask(near_miss_responder, "伊能忠敬が日本地図を完成させたのは何年か?")
+    abstained, text = _ask(near_miss_pipeline, "伊能忠敬が日本地図を完成させたのは何年か?")
     assert abstained, text
 
 
-def test_a_passage_about_another_planet_is_no_answer(near_miss_responder):
+def test_a_passage_about_another_planet_is_no_answer(near_miss_pipeline):
     """Venus's rotation period is no answer about Mars, though the sentences are alike."""
-    abstained, text = _ask(near_miss_responder, "火星の自転周期はどれくらいか?")
+    abstained, text = _ask(near_miss_pipeline, "火星の自転周期はどれくらいか?")
     assert abstained, text
 
 
 
-def test_verbs_the_documents_never_use_are_a_paraphrase_not_a_missing_fact(near_miss_responder):
+def test_verbs_the_documents_never_use_are_a_paraphrase_not_a_missing_fact(near_miss_pipeline):
     """さする, 拝む, 信じる occur in no document, but the passage gives the answer in other words
     (足の裏をなでると願いがかなう): absent verbs do not count as the question's absent terms."""
-    abstained, text = _ask(near_miss_responder, "ビリケン像の足をさすって拝むと、何が叶うと信じられているか?")
+    abstained, text = _ask(near_miss_pipeline, "ビリケン像の足をさすって拝むと、何が叶うと信じられているか?")
     assert not abstained, text
     assert "願いがかなう" in text

@@ -4,7 +4,7 @@
 
 Prints, for answerable and unanswerable questions apart, the lead passage's share of missing key
 concepts, the concepts the whole collection lacks, and the best sentence similarity, so that the
-thresholds in bot.qa.answer.Thresholds are chosen on tuning data only and then reported on held-out.
+values in bot.qa.tuning (AnswerTuning) are chosen on tuning data only and then reported on held-out.
 """
 
 from __future__ import annotations

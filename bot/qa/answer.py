@@ -1,11 +1,11 @@
-"""The offline extractive responder: pick the sentences that answer, cite them verbatim, or abstain.
+"""The offline extractive answerer: pick the sentences that answer, cite them verbatim, or abstain.
 
 No model writes anything here: every sentence of an answer is a sentence of a source document, so
 nothing is asserted that the documents do not say. The work is in choosing well:
 - candidate sentences come from the best passages; each is scored by the passage's retrieval score,
   by how much of the question's (IDF-weighted) vocabulary it contains, and by whether it holds the
   kind of thing the question asks for (a number, a date, a person, a URL/phone number);
-- the responder abstains when the evidence is weak: no passage is semantically close, or the
+- the answerer abstains when the evidence is weak: no passage is semantically close, or the
   question's key terms are absent (same-language questions), or the asked-for kind of answer
   appears nowhere in the candidates;
 - near misses (on topic, but the asked fact is missing) are judged by what is asked for: a number
@@ -23,6 +23,7 @@ from math import log
 from bot.models import Citation, Passage
 from bot.prompts import messages
 from bot.qa.query import Alternative, Concept, Query, build_query
+from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language
 from index.lexical import tokenize
 
@@ -234,55 +235,6 @@ def answer_kind(question: str) -> str | None:
     return kinds[0] if kinds else None
 
 
-# -- tuning (calibrated on tests/data dev sets; see README "Evaluation") -----------------------
-@dataclass(frozen=True)
-class Thresholds:
-    # Evidence is enough when the best sentence is semantically close to the question, or (same
-    # language only) when the best passage holds enough of the question's IDF-weighted terms.
-    min_dense_same: float = 0.30  # language-centred cosine, question and sentence in one language
-    min_dense_cross: float = 0.20  # … in different languages (scores run lower across languages)
-    min_coverage: float = 0.15
-    # Across languages, shared terms come through dictionary senses, and two everyday words can
-    # match by chance: a sentence this far in meaning is no evidence however many it holds
-    # (tune + dev: every answerable English->Japanese lead had >= 0.19).
-    min_dense_cross_floor: float = 0.15
-    # The lead passage may lack at most this IDF-weighted share of the question's key concepts.
-    # Across languages the check is off: dictionary translations miss too many paraphrases to
-    # judge by (chosen on the tune split: see bot/evals/tune.py and README "Evaluation").
-    max_missing_same: float = 0.75
-    max_missing_cross: float = 1.01  # above 1: never
-    # At most this IDF-weighted share of the question's key words may be absent from the whole
-    # collection; looser for English, whose words may simply lack a dictionary translation.
-    max_absent_ja: float = 0.5
-    max_absent_en: float = 0.95
-    # A loanword or technical term of the question (only katakana translations: tamoxifen,
-    # タモキシフェン) that occurs nowhere: the question hinges on something the documents lack.
-    abstain_on_absent_loanword: bool = True
-    # "How many" and "who": the cited sentence itself must hold a quantity in the unit asked for
-    # (何メートル: metres, "how many people": 人, "how much did it cost": 円), a named person.
-    lead_must_fit_kind: bool = True
-    # "When" and "how many": the lead passage must hold the date / number asked for (in its unit),
-    # in a sentence close in meaning to the question -- this share of the passage's best sentence
-    # similarity. Another passage's number is about something else (the height of another tower),
-    # and so is a year found only in a sentence about another event (when he was born, not when
-    # he founded the temple). Tune: answerable date/number questions >= 0.81, near misses caught
-    # 0.57-0.70 (and 0 where the lead passage has no number in the unit asked).
-    min_kind_dense_ratio: float = 0.75
-    # "How many", "when", "who": a proper name of the question (土星, Jupiter) must occur in the
-    # lead passage or its document's title when both are in one language: a passage about Mercury
-    # gives no rotation period for Saturn however alike the sentences are. Names the collection
-    # lacks altogether are left to the absent-terms checks; open questions (which/what/where) are
-    # left alone, since there a name often describes rather than identifies (槍ヶ岳 likened to a
-    # mountain "in Europe" the passage never names). Across languages names come through
-    # dictionary senses and romaji readings, which miss too often to judge by. Tune: near misses
-    # +2 of 40, no false abstention. Tried and dropped: names absent from the collection too
-    # (+1 on tune, but a further false abstention in tests/test_eval.py's devset2 gate), names of
-    # several words as one literal run (Lake Michigan: +1 near miss, +1 false, "Ninth Symphony" is
-    # "Symphony No. 9" in the text), every question kind (+1 near miss, +1 false on tune).
-    names_in_lead_passage: bool = True
-    max_citations: int = 3
-    second_citation_ratio: float = 0.85  # a further sentence must score this close to the best
-
 
 @dataclass
 class _Candidate:
@@ -297,11 +249,6 @@ class _Candidate:
     score: float = 0.0
 
 
-# Weights of a sentence's score (tuned on tests/data dev sets, see README "Evaluation").
-W_PASSAGE, W_SENTENCE, W_COVERAGE, W_KIND = 1.0, 0.5, 0.3, 0.3
-EXTEND_RATIO = 0.7  # a neighbouring sentence scoring this close to the chosen one joins its quote
-MAX_QUOTE_CHARS = 300  # one citation's span: a longer sentence is cut to the clauses that answer
-ANSWER_BUDGET = 320  # all quoted spans of an answer together: a reader wants the answer, not pages
 _CLAUSE_END = re.compile(r"[、，,;；：:](?=\S)|[、，,;；：:]\s+")
 
 
@@ -311,9 +258,6 @@ def _idf(df: dict[str, int], n_docs: int):
         return log(1 + (n_docs - d + 0.5) / (d + 0.5))
 
     return weight
-
-
-ALT_PRESENT = 0.6  # share of an alternative's idf a text must hold for the alternative to count
 
 
 @dataclass(frozen=True)
@@ -355,8 +299,9 @@ class Evidence:
     dictionary translation): the same measure for a Japanese passage and an English question as
     for two texts in one language. Concepts are weighted by idf, like retrieval."""
 
-    def __init__(self, query: Query, df: dict[str, int], n_docs: int):
+    def __init__(self, query: Query, df: dict[str, int], n_docs: int, alt_present: float = AnswerTuning.alt_present):
         self.idf = _idf(df, max(n_docs, 1))
+        self.alt_present = alt_present
         self.terms: list[_Term] = []
         for c in query.concepts:
             strengths = [(a.weight * sum(map(self.idf, a.tokens)) / len(a.tokens), all(df.get(t) for t in a.tokens)) for a in c.alternatives if a.tokens]
@@ -380,7 +325,7 @@ class Evidence:
         if text and _CJK.search(a.term) and a.term in text:
             return True  # a Japanese term inside a compound the analyzer keeps whole: 川 in 信濃川
         total = sum(map(self.idf, a.tokens))
-        return bool(total) and sum(self.idf(t) for t in a.tokens if t in tokens) >= ALT_PRESENT * total
+        return bool(total) and sum(self.idf(t) for t in a.tokens if t in tokens) >= self.alt_present * total
 
     def _holds(self, concept: Concept, tokens: set[str], text: str) -> bool:
         return any(self._holds_alt(a, tokens, text) for a in concept.alternatives)
@@ -413,15 +358,15 @@ def select(
     passages: list[Passage],
     df: dict[str, int],
     n_docs: int,
-    thresholds: Thresholds = Thresholds(),
+    tuning: AnswerTuning = AnswerTuning(),
     max_passages: int = 5,
     query: Query | None = None,
 ) -> tuple[list[_Candidate], str | None]:
-    """Chosen sentences, best first, or ([], reason) when the responder should abstain."""
+    """Chosen sentences, best first, or ([], reason) when the answerer should abstain."""
     if not passages:
         return [], "no passages"
     query = query or build_query(question)
-    ev = Evidence(query, df, n_docs)
+    ev = Evidence(query, df, n_docs, tuning.alt_present)
     kind = answer_kind(question)
     unit = answer_unit(question) if kind in ("number", "date") else None
     top = max(p.score for p in passages[:max_passages]) or 1.0
@@ -433,10 +378,10 @@ def select(
         short = len(c.text.strip()) < 8
         url_only = bool(_URL_ONLY.match(c.text)) and kind != "contact"
         c.score = (
-            W_PASSAGE * c.passage.score / top
-            + W_SENTENCE * c.dense / best_sentence
-            + W_COVERAGE * c.coverage
-            + (W_KIND if kind and fits else 0.0)
+            tuning.w_passage * c.passage.score / top
+            + tuning.w_sentence * c.dense / best_sentence
+            + tuning.w_coverage * c.coverage
+            + (tuning.w_kind if kind and fits else 0.0)
             - (0.5 if short or url_only else 0.0)
             - 0.03 * c.rank
         )
@@ -448,13 +393,13 @@ def select(
     def evidence(c: _Candidate) -> str | None:
         """Why this sentence cannot carry an answer, or None when it can."""
         same = c.passage.lang == q_lang
-        min_dense = thresholds.min_dense_same if same else thresholds.min_dense_cross
+        min_dense = tuning.min_dense_same if same else tuning.min_dense_cross
         if id(c.passage) not in coverage_of:
             coverage_of[id(c.passage)] = ev.coverage(set(c.passage.tokens), c.passage.quote)
         cov = coverage_of[id(c.passage)]
-        if not same and c.dense < thresholds.min_dense_cross_floor:
+        if not same and c.dense < tuning.min_dense_cross_floor:
             return f"weak evidence across languages (dense {c.dense:.2f})"
-        if c.dense < min_dense and cov < thresholds.min_coverage:
+        if c.dense < min_dense and cov < tuning.min_coverage:
             return f"weak evidence (dense {c.dense:.2f}, coverage {cov:.2f})"
         return None
 
@@ -463,7 +408,7 @@ def select(
     own = passages[0]  # the best passage, when it is in the question's language
     if own.lang == q_lang:
         cov = ev.coverage(set(own.tokens), own.quote)
-        if cov < thresholds.min_coverage / 2 and max(own.sentence_scores, default=0.0) < 2 * thresholds.min_dense_same:
+        if cov < tuning.min_coverage / 2 and max(own.sentence_scores, default=0.0) < 2 * tuning.min_dense_same:
             return [], f"the question's terms are not in the documents (coverage {cov:.2f})"
 
     # The best-scoring sentence that has real evidence behind it (dense or lexical) leads.
@@ -475,27 +420,27 @@ def select(
         return [], f"no {kind} in the evidence"
     lead = eligible[0].passage
     missing = ev.missing(set(lead.tokens), lead.quote)
-    limit = thresholds.max_missing_same if lead.lang == q_lang else thresholds.max_missing_cross
+    limit = tuning.max_missing_same if lead.lang == q_lang else tuning.max_missing_cross
     if missing > limit:
         return [], f"the evidence lacks {missing:.0%} of the question's key terms"
-    if ev.absent_share > (thresholds.max_absent_ja if q_lang == "ja" else thresholds.max_absent_en):
+    if ev.absent_share > (tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en):
         return [], f"{ev.absent_share:.0%} of the question's key terms are nowhere in the documents ({', '.join(ev.absent[:4])})"
-    if thresholds.names_in_lead_passage and lead.lang == q_lang and kind in ("number", "date", "person"):
+    if tuning.names_in_lead_passage and lead.lang == q_lang and kind in ("number", "date", "person"):
         title = lead.section or ""
         text = lead.quote + "\n" + title
         tokens = set(lead.tokens) | set(tokenize(title))
         lacking = [t.concept.word for t in ev.key if t.concept.word in _names(question) and not ev._holds(t.concept, tokens, text)]
         if lacking:
             return [], f"the evidence does not name {', '.join(w.removeprefix('m:') for w in lacking)}"
-    if ev.absent_loanwords and thresholds.abstain_on_absent_loanword:
+    if ev.absent_loanwords and tuning.abstain_on_absent_loanword:
         return [], f"{', '.join(ev.absent_loanwords)} is nowhere in the documents"
-    if kind in ("number", "date") and thresholds.min_kind_dense_ratio:
+    if kind in ("number", "date") and tuning.min_kind_dense_ratio:
         own_sentences = [c for c in candidates if c.passage is eligible[0].passage]
         best = max((c.dense for c in own_sentences), default=0.0)
         fit = max((c.dense for c in own_sentences if fits_kind(kind, c.text, unit)), default=0.0)
-        if best > 0 and fit < thresholds.min_kind_dense_ratio * best:
+        if best > 0 and fit < tuning.min_kind_dense_ratio * best:
             return [], f"the {kind} in the evidence is about something else (similarity {fit:.2f} vs {best:.2f})"
-    if kind in ("number", "person") and thresholds.lead_must_fit_kind:
+    if kind in ("number", "person") and tuning.lead_must_fit_kind:
         # The answer must hold what was asked for: a count in the asked unit for "how many", a name for "who".
         fitting = [c for c in eligible if fits_kind(kind, c.text, unit)]
         if not fitting:
@@ -503,17 +448,17 @@ def select(
         eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]
     candidates = eligible + [c for c in candidates if all(c is not e for e in eligible)]
     by_span = {(id(c.passage), c.clean): c for c in candidates}
-    chosen = [trim(_extend(candidates[0], by_span, []), ev, kind, unit)]
+    chosen = [trim(_extend(candidates[0], by_span, [], tuning), ev, kind, unit, tuning.max_quote_chars)]
     used = len(chosen[0].text)
     for c in candidates[1:]:
-        if len(chosen) >= thresholds.max_citations or c.score < thresholds.second_citation_ratio * candidates[0].score:
+        if len(chosen) >= tuning.max_citations or c.score < tuning.second_citation_ratio * candidates[0].score:
             break
         if any(_overlaps(c, x) for x in chosen):
             continue
-        more = trim(_extend(c, by_span, chosen), ev, kind, unit)
-        if used + len(more.text) > ANSWER_BUDGET:
-            more = trim(c, ev, kind, unit)  # without its neighbour, it may still fit
-            if used + len(more.text) > ANSWER_BUDGET:
+        more = trim(_extend(c, by_span, chosen, tuning), ev, kind, unit, tuning.max_quote_chars)
+        if used + len(more.text) > tuning.answer_budget:
+            more = trim(c, ev, kind, unit, tuning.max_quote_chars)  # without its neighbour, it may still fit
+            if used + len(more.text) > tuning.answer_budget:
                 continue
         chosen.append(more)
         used += len(more.text)
@@ -524,7 +469,7 @@ def _overlaps(a: _Candidate, b: _Candidate) -> bool:
     return a.passage is b.passage and a.clean[0] < b.clean[1] and b.clean[0] < a.clean[1]
 
 
-def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate]) -> _Candidate:
+def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate], t: AnswerTuning) -> _Candidate:
     """Quote a neighbouring sentence too when it scores nearly as well: answers often span two.
     Never into a span another citation already quotes."""
     p = c.passage
@@ -537,7 +482,7 @@ def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate]) -> _Candidate
             neighbour = by_span.get((id(p), (spans[k][0], spans[k][1])))
             length = max(spans[hi][1], spans[k][1]) - min(spans[lo][0], spans[k][0])
             free = neighbour is not None and not any(_overlaps(neighbour, t) for t in taken)
-            if free and neighbour.score >= EXTEND_RATIO * c.score and length <= MAX_QUOTE_CHARS:
+            if free and neighbour.score >= t.extend_ratio * c.score and length <= t.max_quote_chars:
                 lo, hi = min(lo, k), max(hi, k)
     if lo == hi:
         return c
@@ -545,21 +490,22 @@ def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate]) -> _Candidate
     return _Candidate(p, c.rank, clean, (spans[lo][2], spans[hi][3]), p.quote[clean[0] : clean[1]], c.dense, c.tokens, c.coverage, c.score)
 
 
-def trim(c: _Candidate, ev: "Evidence", kind: str | None, unit: str | None = None) -> _Candidate:
-    """A sentence longer than MAX_QUOTE_CHARS is cut to the run of clauses (split at 、 , ; :) that
+def trim(c: _Candidate, ev: "Evidence", kind: str | None, unit: str | None = None,
+         max_chars: int = AnswerTuning.max_quote_chars) -> _Candidate:
+    """A sentence longer than `max_chars` is cut to the run of clauses (split at 、 , ; :) that
     holds most of the question's concepts, and the asked-for kind of thing: still a verbatim span.
     Only where the cleaned text is the source text itself (offsets map one to one)."""
-    if len(c.text) <= MAX_QUOTE_CHARS or c.passage.verbatim(*c.raw) != c.text:
+    if len(c.text) <= max_chars or c.passage.verbatim(*c.raw) != c.text:
         return c
     cuts = [0] + [m.end() for m in _CLAUSE_END.finditer(c.text)] + [len(c.text)]
     cuts = sorted(set(cuts))
     best, best_score = None, -1.0
     for i in range(len(cuts) - 1):
         for j in range(i + 1, len(cuts)):
-            if cuts[j] - cuts[i] > MAX_QUOTE_CHARS:
+            if cuts[j] - cuts[i] > max_chars:
                 break
             part = c.text[cuts[i] : cuts[j]]
-            score = ev.coverage(set(tokenize(part)), part) + (0.5 if kind and fits_kind(kind, part, unit) else 0.0) + 0.001 * len(part) / MAX_QUOTE_CHARS
+            score = ev.coverage(set(tokenize(part)), part) + (0.5 if kind and fits_kind(kind, part, unit) else 0.0) + 0.001 * len(part) / max_chars
             if score > best_score:
                 best, best_score = (cuts[i], cuts[j]), score
     if best is None:

@@ -15,7 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.qa.answer import Thresholds, abstention, compose, rerank, select
+from bot.qa.answer import abstention, compose, rerank, select
+from bot.qa.tuning import AnswerTuning, Tuning
 from bot.config import Settings
 from bot.qa.followup import check_question, condense
 from bot.stores import embedder_for, open_store
@@ -62,7 +63,7 @@ class ExtractiveAnswerer:
     """Quotes the sentences that answer, verbatim, with evidence checks (bot.qa.answer). No model:
     the default, and the LLM answerer's fallback."""
 
-    thresholds: Thresholds = field(default_factory=Thresholds)
+    tuning: AnswerTuning = field(default_factory=AnswerTuning)
     mode: str = "extractive"
     streams: bool = False
 
@@ -74,7 +75,7 @@ class ExtractiveAnswerer:
         lang = detect_language(question)
         passages = retrieval.passages
         # a follow-up is judged together with the turn it continues (retrieval.lexical)
-        chosen, reason = select(question, passages, retrieval.df, retrieval.n_docs, self.thresholds, query=retrieval.lexical)
+        chosen, reason = select(question, passages, retrieval.df, retrieval.n_docs, self.tuning, query=retrieval.lexical)
         glossary = []
         if chosen:
             text, citations = compose(question, lang, chosen)
@@ -103,13 +104,14 @@ class Pipeline:
     """One store, its embedder and retriever, and one answerer: `ask` = `retrieve` then `answer`."""
 
     def __init__(self, settings: Settings, answerer: Answerer | None = None, mode: str = "hybrid",
-                 thresholds: Thresholds | None = None):
+                 tuning: Tuning | None = None):
         t0 = time.perf_counter()
         from index import dictionary
 
         dictionary.configure(settings.dictionary)
         self.settings, self.mode = settings, mode
-        self.answerer = answerer or ExtractiveAnswerer(thresholds or Thresholds())
+        self.tuning = tuning or Tuning()
+        self.answerer = answerer or ExtractiveAnswerer(self.tuning.answer)
         self.store = open_store(settings)
         self.embedding = embedder_for(settings, self.store)
         self._build_retriever()
@@ -138,7 +140,8 @@ class Pipeline:
         an LLM pipeline beside the extractive one)."""
         obj = cls.__new__(cls)
         obj.settings, obj.mode = other.settings, mode or other.mode
-        obj.answerer = answerer or ExtractiveAnswerer(getattr(other.answerer, "thresholds", Thresholds()))
+        obj.tuning = other.tuning
+        obj.answerer = answerer or ExtractiveAnswerer(other.tuning.answer)
         obj.store, obj.embedding, obj.startup_ms = other.store, other.embedding, 0.0
         obj._build_retriever()
         return obj
