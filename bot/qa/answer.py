@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from math import log
 
 from bot.models import Citation, Passage
@@ -252,10 +253,21 @@ class _Candidate:
 _CLAUSE_END = re.compile(r"[、，,;；：:](?=\S)|[、，,;；：:]\s+")
 
 
+@lru_cache(maxsize=4096)
+def _is_cjk(term: str) -> bool:
+    return bool(_CJK.search(term))
+
+
 def _idf(df: dict[str, int], n_docs: int):
+    """idf per token, computed once per question (the answer step asks for each token many times)."""
+    known: dict[str, float] = {}
+
     def weight(token: str) -> float:
-        d = df.get(token, 0)
-        return log(1 + (n_docs - d + 0.5) / (d + 0.5))
+        w = known.get(token)
+        if w is None:
+            d = df.get(token, 0)
+            w = known[token] = log(1 + (n_docs - d + 0.5) / (d + 0.5))
+        return w
 
     return weight
 
@@ -322,8 +334,10 @@ class Evidence:
         self.absent_share = sum(t.weight for t in absent) / total if total else 0.0
 
     def _holds_alt(self, a: Alternative, tokens: set[str], text: str) -> bool:
-        if text and _CJK.search(a.term) and a.term in text:
+        if text and a.term in text and _is_cjk(a.term):
             return True  # a Japanese term inside a compound the analyzer keeps whole: 川 in 信濃川
+        if len(a.tokens) == 1:
+            return a.tokens[0] in tokens and self.idf(a.tokens[0]) > 0 and self.alt_present <= 1.0
         total = sum(map(self.idf, a.tokens))
         return bool(total) and sum(self.idf(t) for t in a.tokens if t in tokens) >= self.alt_present * total
 
