@@ -38,6 +38,11 @@ def test_scores_are_bm25s_lucene_scores(tmp_path):
         assert matrix[i] == pytest.approx(expected, rel=1e-6, abs=1e-7), token
         assert snap.df(token) == sum(token in t for t in corpus)
     assert snap.n_live == len(corpus)
+    index.compact()  # the segments merged into one: the same numbers
+    assert index.segments() == 1
+    compacted = index.snapshot()
+    assert compacted.stamp != snap.stamp
+    assert np.array_equal(compacted.token_scores(tokens), matrix)
 
 
 # -- ingest and remove keep it in step with the registry ------------------------------------------------
