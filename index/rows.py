@@ -28,8 +28,6 @@ from index.vectors import pack, unpack
 
 # Per-chunk fields that only qabot's retriever reads (sentence vectors and tokens, kilobytes each).
 BULKY_KEYS = ("svec", "stokens")
-# What llama-index adds to each row (its JSON copy of the node and its ids); not part of a ChunkRow.
-LLAMA_KEYS = ("_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id")
 
 
 @dataclass(frozen=True)
@@ -135,11 +133,6 @@ def parse(cid: str, text: str, meta: dict[str, Any]) -> ChunkRow:
         sentence_tokens=_split_tokens(str(meta.get("stokens", ""))),
         svec=str(meta.get("svec", "")),
     )
-
-
-def key(meta: dict[str, Any]) -> tuple[str, str]:
-    """(source, version) of a stored row: which document version it belongs to."""
-    return str(meta.get("source", "")), str(meta.get("version", ""))
 
 
 def tokens_of(meta: dict[str, Any]) -> list[str]:
