@@ -135,6 +135,11 @@ def parse(cid: str, text: str, meta: dict[str, Any]) -> ChunkRow:
     )
 
 
+def key(meta: dict[str, Any]) -> tuple[str, str]:
+    """(source, version) of a stored row: which document version it belongs to."""
+    return str(meta.get("source", "")), str(meta.get("version", ""))
+
+
 def tokens_of(meta: dict[str, Any]) -> list[str]:
     """A stored row's lexical tokens, without parsing the rest of it (the index build reads many)."""
     return str(meta.get("stokens", "")).split()

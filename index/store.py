@@ -19,6 +19,7 @@ from typing import Any
 
 from index.errors import EmbedderMismatch, ForeignCollection, QabotError, StoreMissing
 from index.rows import BULKY_KEYS, ChunkRow, other_versions_filter, parse, tokens_of, version_filter
+from index.rows import key as row_key
 
 log = logging.getLogger(__name__)
 
@@ -358,7 +359,7 @@ class ChunkStore:
         stale = [
             i
             for i, m in zip(got["ids"], got["metadatas"] or [])
-            if (m.get("source"), m.get("version")) not in live
+            if row_key(m) not in live
         ]
         for start in range(0, len(stale), 5000):
             self.collection.delete(ids=stale[start : start + 5000])
@@ -388,7 +389,7 @@ class ChunkStore:
             where = {"source": next(iter(part))} if len(part) == 1 else {"source": {"$in": list(part)}}
             got = self.collection.get(where=where, include=["metadatas"])
             for cid, meta in zip(got["ids"], got["metadatas"] or []):
-                source, version = str(meta.get("source", "")), str(meta.get("version", ""))
+                source, version = row_key(meta)
                 if part.get(source) == version:
                     yield cid, source, version, tokens_of(meta)
 
