@@ -87,6 +87,7 @@ def test_ingest_and_remove_keep_the_index_in_step(tmp_path):
     assert index_path(store.location, "qabot").exists()
     _assert_in_step(store)
     assert store.lexicon.sync(store).added == 0  # ingest left nothing for a reader to do
+    assert store.sources(page=2) == store.sources() and len(store.sources(page=2)) == 3  # the registry read in pages
 
     (docs / "beta.md").write_text("# beta\n\nThe beta protocol was retired in spring.\n", encoding="utf-8")
     assert run_qabot("ingest", str(docs), "--store", str(path)).returncode == 0
