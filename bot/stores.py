@@ -16,7 +16,8 @@ from index.store import ChunkStore, StoreLocation, writer_lock
 
 def location(settings: Settings) -> StoreLocation:
     if settings.chroma_host:
-        return StoreLocation(host=settings.chroma_host, port=settings.chroma_port)
+        cache = settings.cache_dir.expanduser() if settings.cache_dir else None
+        return StoreLocation(host=settings.chroma_host, port=settings.chroma_port, cache_dir=cache)
     return StoreLocation(path=settings.store.expanduser())
 
 

@@ -23,8 +23,9 @@ from index.errors import QabotError
 from index.lexical import tokenize
 from index.load import find_files, load_document
 from index.models import Chunk
-from index.store import ChunkStore, chunk_metadata
-from index.vectors import normalize, pack
+from index.rows import chunk_metadata
+from index.store import ChunkStore
+from index.vectors import normalize
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +114,7 @@ def _nodes(chunks: list[Chunk], vectors: list[tuple[np.ndarray, np.ndarray]], ve
     nodes = []
     for chunk, (vector, sentence_vectors) in zip(chunks, vectors):
         sentence_tokens = [tokenize(chunk.text[cs:ce]) for cs, ce, _, _ in chunk.sentences]
-        meta = chunk_metadata(chunk, sentence_tokens)
-        meta["version"] = version
-        meta["svec"] = pack(sentence_vectors)
+        meta = chunk_metadata(chunk, sentence_tokens, version, sentence_vectors)
         node = TextNode(
             id_=chunk.id,
             text=chunk.text,

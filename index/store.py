@@ -9,7 +9,6 @@ Readers see the old version or the new one, never both or neither.
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Iterator
@@ -19,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import EmbedderMismatch, ForeignCollection, QabotError, StoreMissing
-from index.models import Chunk
+from index.rows import BULKY_KEYS, ChunkRow, other_versions_filter, parse, tokens_of, version_filter
+from index.rows import key as row_key
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ class StoreLocation:
     path: Path | None = None  # embedded store directory
     host: str | None = None  # Chroma server (wins over path)
     port: int = 8000
+    cache_dir: Path | None = None  # a server's local lexical index goes here (default ~/.cache/qabot)
 
     def describe(self) -> str:
         return f"http://{self.host}:{self.port}" if self.host else str(self.path)
@@ -110,33 +111,6 @@ def _source_id(source: str) -> str:
     return hashlib.sha256(source.encode()).hexdigest()
 
 
-def chunk_metadata(chunk: Chunk, sentence_tokens: list[list[str]]) -> dict[str, Any]:
-    """What Chroma keeps per chunk. `stokens`: lexical tokens per sentence (tab between sentences);
-    the chunk's BM25 tokens are their concatenation, not stored twice (Chroma indexes every
-    metadata string, so each kilobyte costs ingest time)."""
-    meta: dict[str, Any] = {
-        "source": chunk.source,
-        "doc_sha256": chunk.doc_sha256,
-        "chunk": chunk.index,
-        "section": chunk.section,
-        "start": chunk.start,
-        "end": chunk.end,
-        "raw": chunk.raw,
-        "lang": chunk.lang,
-        "sentences": json.dumps(chunk.sentences, separators=(",", ":")),
-        "stokens": "\t".join(" ".join(ts) for ts in sentence_tokens),
-    }
-    if chunk.page is not None:
-        meta["page"] = chunk.page
-        if chunk.page_breaks:
-            meta["page_breaks"] = json.dumps(chunk.page_breaks)
-    return meta
-
-
-# Per-chunk fields that only qabot's retriever reads (sentence vectors and tokens, kilobytes each).
-BULKY_KEYS = ("svec", "stokens")
-
-
 def _lean_vector_store(collection):
     """llama-index's ChromaVectorStore, except that each chunk's `_node_content` (llama-index's JSON
     copy of the whole node) leaves out BULKY_KEYS: they are in the chunk's metadata already, and
@@ -180,6 +154,7 @@ class ChunkStore:
             raise QabotError(f"collection name {name!r} is too short (Chroma needs 3+ characters)")
         self.location = location
         self.name = name
+        self._lexicon = None
         self._open(create)
 
     def _open(self, create: bool) -> None:
@@ -284,10 +259,31 @@ class ChunkStore:
         self.collection.modify(metadata=meta)
 
     # -- registry ------------------------------------------------------------------------
-    def sources(self) -> dict[str, SourceRecord]:
-        got = self.registry.get(include=["metadatas"])
-        records = [_meta_to_record(m) for m in got["metadatas"] or []]
-        return {r.source: r for r in records}
+    def sources(self, page: int = 1000) -> dict[str, SourceRecord]:
+        """Every registry record, read in pages: one get of all 11k records of a store of one-chunk
+        documents left ~120 MB more in the reading process than pages of 1,000 do."""
+        for _ in range(3):
+            out: dict[str, SourceRecord] = {}
+            offset = 0
+            while True:
+                got = self.registry.get(include=["metadatas"], limit=page, offset=offset)
+                out.update((r.source, r) for r in map(_meta_to_record, got["metadatas"] or []))
+                if len(got["ids"]) < page:
+                    break
+                offset += len(got["ids"])
+            # A writer removing a record while we page could make a later page skip one: a
+            # reader's index sync must not take a missed source for a removed one, so check.
+            if len(out) == self.registry.count():
+                break
+        return out
+
+    def records(self, sources: list[str]) -> dict[str, SourceRecord]:
+        """The registry records of these sources (those that have one)."""
+        out: dict[str, SourceRecord] = {}
+        for start in range(0, len(sources), 500):
+            got = self.registry.get(ids=[_source_id(s) for s in sources[start : start + 500]], include=["metadatas"])
+            out.update((r.source, r) for r in map(_meta_to_record, got["metadatas"] or []))
+        return out
 
     def record(self, source: str) -> SourceRecord | None:
         got = self.registry.get(ids=[_source_id(source)], include=["metadatas"])
@@ -295,6 +291,15 @@ class ChunkStore:
         return _meta_to_record(metas[0]) if metas else None
 
     # -- chunks --------------------------------------------------------------------------
+    @property
+    def lexicon(self):
+        """The collection's lexical index (index.bm25), on this machine."""
+        if self._lexicon is None:
+            from index.bm25 import LexicalIndex, index_path
+
+            self._lexicon = LexicalIndex(index_path(self.location, self.name))
+        return self._lexicon
+
     @property
     def vector_store(self):
         if self._vector_store is None:
@@ -334,14 +339,20 @@ class ChunkStore:
             ],
         )
         self._bump_generation()
-        stale = [{"$and": [{"source": source}, {"version": {"$ne": version}}]} for source, _, version, _ in docs]
+        # The lexical index takes the flipped sources now, from the tokens in hand (no read-back).
+        self.lexicon.sync(
+            self,
+            sources=[source for source, *_ in docs],
+            added={(source, version): [(n.node_id, tokens_of(n.metadata)) for n in ns] for source, _, version, ns in docs},
+        )
+        stale = [other_versions_filter(source, version) for source, _, version, _ in docs]
         for start in range(0, len(stale), 100):
             part = stale[start : start + 100]
             self.collection.delete(where=part[0] if len(part) == 1 else {"$or": part})
 
     def count_version(self, source: str, version: str) -> int:
         """Rows of one version of one document, counted in the store."""
-        got = self.collection.get(where={"$and": [{"source": source}, {"version": version}]}, include=[])
+        got = self.collection.get(where=version_filter(source, version), include=[])
         return len(got["ids"])
 
     def remove(self, source: str) -> int:
@@ -350,6 +361,7 @@ class ChunkStore:
             raise QabotError(f"not in the index: {source} (see `qabot sources`)")
         self.registry.delete(ids=[_source_id(source)])
         self._bump_generation()
+        self.lexicon.sync(self, sources=[source])
         self.collection.delete(where={"source": source})
         return record.chunks
 
@@ -360,7 +372,7 @@ class ChunkStore:
         stale = [
             i
             for i, m in zip(got["ids"], got["metadatas"] or [])
-            if (m.get("source"), m.get("version")) not in live
+            if row_key(m) not in live
         ]
         for start in range(0, len(stale), 5000):
             self.collection.delete(ids=stale[start : start + 5000])
@@ -379,6 +391,27 @@ class ChunkStore:
                 return
             yield from zip(ids, got["documents"], got["metadatas"])
             offset += len(ids)
+
+    def version_tokens(self, versions: list[tuple[str, str]]) -> Iterator[tuple[str, str, str, list[str]]]:
+        """(chunk id, source, version, tokens) of every row of these document versions, read from
+        Chroma in batches of sources (a row's whole metadata comes back: ~7 kB each)."""
+        from index.bm25 import FETCH_SOURCES
+
+        for start in range(0, len(versions), FETCH_SOURCES):
+            part = dict(versions[start : start + FETCH_SOURCES])
+            where = {"source": next(iter(part))} if len(part) == 1 else {"source": {"$in": list(part)}}
+            got = self.collection.get(where=where, include=["metadatas"])
+            for cid, meta in zip(got["ids"], got["metadatas"] or []):
+                source, version = row_key(meta)
+                if part.get(source) == version:
+                    yield cid, source, version, tokens_of(meta)
+
+    def fetch(self, ids: list[str]) -> dict[str, ChunkRow]:
+        """The rows with these ids (text and metadata, parsed), in one read; missing ids are left out."""
+        if not ids:
+            return {}
+        got = self.collection.get(ids=ids, include=["documents", "metadatas"])
+        return {cid: parse(cid, text, meta) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
 
     def query(self, embedding: list[float], n: int) -> list[tuple[str, float]]:
         """Nearest chunks by cosine similarity: (id, similarity). Ids only: the reader has the rows

@@ -8,7 +8,6 @@ import json
 import statistics
 
 import bm25s
-import numpy as np
 import pytest
 
 from bot.qa.answer import fits_kind
@@ -18,15 +17,18 @@ from bot.qa.retrieve import _Lexical
 from tests.conftest import run_qabot
 
 
-def _lexical(corpus: list[list[str]]) -> _Lexical:
+def _lexical(corpus: list[list[str]]) -> tuple[_Lexical, bm25s.BM25]:
+    """The on-disk index of a token corpus, and bm25s over the same corpus (what it must equal)."""
+    import tempfile
+    from pathlib import Path
+
+    from index.bm25 import LexicalIndex
+
+    index = LexicalIndex(Path(tempfile.mkdtemp()) / "lex.sqlite3")
+    index.append([(f"c{i}", f"s{i}", "v", tokens) for i, tokens in enumerate(corpus)])
     bm25 = bm25s.BM25(k1=1.2, b=0.75)
-    bm25.index(corpus, show_progress=False)
-    df: dict[str, int] = {}
-    for tokens in corpus:
-        for t in set(tokens):
-            df[t] = df.get(t, 0) + 1
-    ids = [f"c{i}" for i in range(len(corpus))]
-    return _Lexical(ids, [""] * len(ids), [{}] * len(ids), bm25, {c: i for i, c in enumerate(ids)}, df, np.zeros((0, 4)), np.zeros(len(ids) + 1, dtype=int))
+    bm25.index([tokens or ["\x00"] for tokens in corpus], show_progress=False)
+    return _Lexical(index.snapshot()), bm25
 
 
 def _concept(word: str, *alternatives: tuple[str, ...]) -> Concept:
@@ -39,22 +41,22 @@ FILLER = [["filler", f"f{i}"] for i in range(20)]
 def test_a_word_counts_once_however_many_of_its_senses_a_passage_holds():
     """Pirkola's structured query: a passage holding two senses of one word ("head" -> 長, 頭) does
     not beat one holding one sense of it and the question's other word; a flat OR-list would."""
-    lex = _lexical([["長", "頭", "x1"], ["長", "研究", "x2"], *FILLER])
+    lex, bm25 = _lexical([["長", "頭", "x1"], ["長", "研究", "x2"], *FILLER])
     query = Query("who heads the research", "en", (_concept("head", ("長",), ("頭",)), _concept("research", ("研究",))))
     scores = lex.scores(query)
     assert scores[1] > scores[0] * 1.3
-    flat = lex.bm25.get_scores(["長", "頭", "研究"])
+    flat = bm25.get_scores(["長", "頭", "研究"])
     assert flat[0] == pytest.approx(flat[1], rel=0.3)  # what the structure fixes
 
 
 def test_one_token_per_concept_is_bm25_over_its_ceiling_and_reaches_the_range():
     """For a plain (Japanese) question the score is BM25 divided by the best score its terms can
     reach -- bm25s' own idf, with no (k1+1) factor, so a passage dense in the terms comes near 1."""
-    lex = _lexical([["休眠", "エクソソーム"] * 5, ["休眠"] + ["y"] * 9, *[[f"f{i}"] * 10 for i in range(20)]])
+    lex, bm25 = _lexical([["休眠", "エクソソーム"] * 5, ["休眠"] + ["y"] * 9, *[[f"f{i}"] * 10 for i in range(20)]])
     query = Query("休眠 エクソソーム", "ja", (_concept("休眠", ("休眠",)), _concept("エクソソーム", ("エクソソーム",))))
     scores = lex.scores(query)
     ceiling = sum(lex.idf(t) for t in ("休眠", "エクソソーム"))
-    assert scores == pytest.approx(lex.bm25.get_scores(["休眠", "エクソソーム"]) / ceiling, rel=1e-5)
+    assert scores == pytest.approx(bm25.get_scores(["休眠", "エクソソーム"]) / ceiling, rel=1e-5)
     assert 0.7 < scores.max() < 1.0  # with the (k1+1) factor in the ceiling it could not pass 0.45
 
 

@@ -204,7 +204,7 @@ def test_chunks_are_stored_once_and_readable_by_llama_index(release_store):
     from chromadb.config import Settings as ChromaSettings
     from llama_index.core.vector_stores.utils import metadata_dict_to_node
 
-    from index.store import BULKY_KEYS
+    from index.rows import BULKY_KEYS
 
     client = chromadb.PersistentClient(str(release_store), settings=ChromaSettings(anonymized_telemetry=False))
     got = client.get_collection("qabot").get(include=["metadatas", "documents"])

@@ -34,12 +34,15 @@ def llamaindex_rows(pipeline, items: list[dict[str, Any]], k: int, progress: Pro
     from llama_index.core import VectorStoreIndex
     from llama_index.core.schema import TextNode
 
+    from index.rows import parse
+
     live = {source: record.version for source, record in pipeline.store.sources().items()}
+    rows = [parse(cid, text, meta) for cid, text, meta in pipeline.store.iter_chunks()]
     nodes = [
-        TextNode(id_=cid, text=text, metadata={"file_path": meta["source"], "start": meta["start"], "end": meta["end"], "raw": meta.get("raw", text)},
+        TextNode(id_=r.id, text=r.text, metadata={"file_path": r.source, "start": r.start, "end": r.end, "raw": r.raw or r.text},
                  excluded_embed_metadata_keys=["file_path", "start", "end", "raw"], excluded_llm_metadata_keys=["file_path", "start", "end", "raw"])
-        for cid, text, meta in pipeline.store.iter_chunks()
-        if live.get(meta.get("source")) == meta.get("version")
+        for r in rows
+        if live.get(r.source) == r.version
     ]
     if progress:
         progress("llamaindex (indexing)", 0, 1)

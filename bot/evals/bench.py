@@ -296,44 +296,46 @@ def plot(result: dict[str, Any], out: Path) -> list[Path]:
 # registry records, as ingest writes them, so every chunk is live for a reader.
 
 SYNTHETIC_TARGETS = {"p50_ms": 100.0, "peak_rss_mb": 1536.0, "startup_seconds": 5.0}  # issue #13, at 100k
-_LLAMA_KEYS = ("_node_content", "_node_type", "document_id", "doc_id", "ref_doc_id")
 
 
-def _seed_rows(store) -> list[tuple[str, list[float], dict[str, Any]]]:
-    """(text, chunk vector, metadata) of every row of a real store, sorted for a stable order."""
+def _seed_rows(store) -> list[tuple[Any, list[float]]]:
+    """(ChunkRow, chunk vector) of every row of a real store, sorted for a stable order."""
+    from index.rows import parse
+
     got = store.collection.get(include=["documents", "embeddings", "metadatas"])
     rows = []
     for cid, text, vec, meta in sorted(zip(got["ids"], got["documents"], got["embeddings"], got["metadatas"]), key=lambda r: r[0]):
-        meta = {k: v for k, v in meta.items() if k not in _LLAMA_KEYS}
-        rows.append((text, [float(x) for x in vec], meta))
+        rows.append((parse(cid, text, meta), [float(x) for x in vec]))
     return rows
 
 
 def _variant(row, copy: int, serial: int, source: str, version: str, rng, noise: float, dim: int):
     """One synthetic chunk (a llama-index node as index.ingest._nodes makes it) from a seed row."""
+    from dataclasses import replace
+
     import numpy as np
     from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 
-    from index.vectors import normalize, pack, unpack
+    from index.vectors import normalize, pack
 
-    text, vector, meta = row
+    seed, vector = row
     marker = f"syn{copy:05d}"
-    sentences = [s.split() for s in str(meta.get("stokens", "")).split("\t")]
     varied = []
-    for tokens in sentences:
+    for tokens in seed.sentence_tokens:
         keep = [t for t in tokens if rng.random() > 0.1] or tokens  # drop ~10 %: varied tf and lengths
         varied.append(keep)
     varied[-1] = varied[-1] + [marker]
-    svec = unpack(str(meta.get("svec", "")), dim)
+    svec = seed.sentence_vectors(dim)
     live = np.linalg.norm(svec, axis=1) > 0  # a title-only sentence keeps its zero vector
     svec[live] = normalize(svec[live] + rng.normal(0, noise, size=(int(live.sum()), dim)).astype(np.float32))
     chunk_vec = normalize(np.asarray(vector, dtype=np.float32) + rng.normal(0, noise, size=dim).astype(np.float32))
-    new_meta = {**meta, "source": source, "version": version, "doc_sha256": version.split(":")[0], "chunk": serial,
-                "stokens": "\t".join(" ".join(ts) for ts in varied), "svec": pack(svec)}
+    new = replace(seed, id=f"{version}:{serial}", text=f"{seed.text} {marker}", source=source, version=version,
+                  doc_sha256=version.split(":")[0], chunk=serial, sentence_tokens=varied, svec=pack(svec))
+    meta = new.to_metadata()
     node = TextNode(
-        id_=f"{version}:{serial}", text=f"{text} {marker}", metadata=new_meta, embedding=chunk_vec.tolist(),
-        start_char_idx=int(meta.get("start", 0)), end_char_idx=int(meta.get("end", 0)),
-        excluded_embed_metadata_keys=list(new_meta), excluded_llm_metadata_keys=list(new_meta),
+        id_=new.id, text=new.text, metadata=meta, embedding=chunk_vec.tolist(),
+        start_char_idx=new.start, end_char_idx=new.end,
+        excluded_embed_metadata_keys=list(meta), excluded_llm_metadata_keys=list(meta),
     )
     node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=source)
     return node

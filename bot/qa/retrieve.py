@@ -7,6 +7,9 @@ to its best sentence (sentence vectors are stored with the chunk), lexical = str
 the question's concepts and their dictionary translations (bot.qa.query; _Lexical.scores), in [0, 1);
 fused = w x dense + (1 - w) x lexical.
 Only chunks of the live version of each source (see index.store) are returned.
+
+The reader holds no corpus: BM25 postings are read from the on-disk index (index.bm25), and the
+~100 candidates of a question are read from Chroma in one get (text, metadata, sentence vectors).
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -27,8 +29,10 @@ from bot.models import Passage
 from bot.qa.query import Query, build_query
 from index.chunk import detect_language
 from index.embed import center
+from index.bm25 import Frequencies, Snapshot
+from index.rows import ChunkRow
 from index.store import ChunkStore
-from index.vectors import normalize, unpack
+from index.vectors import normalize
 
 log = logging.getLogger(__name__)
 _K1 = 1.2
@@ -61,41 +65,25 @@ class CenteredEmbedding(BaseEmbedding):
         return self._get_text_embedding(text)
 
 
-@dataclass
 class _Lexical:
-    """In-memory view of the live chunks: BM25 index plus what is needed to build passages.
-    A query reads one snapshot from start to end; a refresh builds a new one beside it."""
+    """One snapshot of the on-disk BM25 index (index.bm25): what a query scores against. A query
+    reads one snapshot from start to end; a refresh takes a new one beside it. Holds no chunk text,
+    tokens or vectors: per indexed chunk only its length and liveness."""
 
-    ids: list[str]
-    texts: list[str]
-    metas: list[dict[str, Any]]
-    bm25: Any  # bm25s.BM25, or None for an empty store
-    index: dict[str, int]  # chunk id -> row
-    df: dict[str, int]  # document frequency per token
-    vectors: np.ndarray  # every chunk's sentence vectors, stacked (decoded once per refresh)
-    offsets: np.ndarray  # chunk i owns vectors[offsets[i]:offsets[i + 1]]
-
-    def sentence_vectors(self, row: int) -> np.ndarray:
-        return self.vectors[self.offsets[row] : self.offsets[row + 1]]
+    def __init__(self, snapshot: Snapshot):
+        self.snapshot = snapshot
+        self.n = snapshot.n_rows  # rows of score arrays (live and dead chunks)
+        self.df = Frequencies(snapshot)  # document frequency per token, over live chunks
 
     def idf(self, token: str) -> float:
         """bm25s' (Lucene's) idf: also the most one term can add to a chunk's BM25 score, since its
         term-frequency factor tf / (tf + k1 * norm) stays below 1."""
-        d = self.df.get(token, 0)
-        n = len(self.ids)
-        return float(np.log(1 + (n - d + 0.5) / (d + 0.5)))
+        return self.snapshot.idf(token)
 
     def token_scores(self, tokens: list[str]) -> np.ndarray:
-        """BM25 contribution of each token to each chunk: a (tokens x chunks) matrix, read straight
-        from bm25s' per-term score columns (one slice per token, no full-corpus pass)."""
-        out = np.zeros((len(tokens), len(self.ids)), dtype=np.float32)
-        vocab, sc = self.bm25.vocab_dict, self.bm25.scores
-        for i, t in enumerate(tokens):
-            tid = vocab.get(t)
-            if tid is not None:
-                lo, hi = sc["indptr"][tid], sc["indptr"][tid + 1]
-                out[i, sc["indices"][lo:hi]] = sc["data"][lo:hi]
-        return out
+        """BM25 contribution of each token to each chunk: a (tokens x chunks) matrix, from each
+        token's postings (one read per token, no full-corpus pass)."""
+        return self.snapshot.token_scores(tokens)
 
     def scores(self, query: Query) -> np.ndarray | None:
         """Structured BM25, in [0, 1): for each concept of the question the best of its
@@ -105,12 +93,12 @@ class _Lexical:
         the documents lack gets little lexical weight (for a one-token-per-concept question this
         is BM25 divided by the best score its terms could reach)."""
         tokens = query.tokens
-        if self.bm25 is None or not tokens:
+        if not self.snapshot.n_live or not tokens:
             return None
         row_of = {t: i for i, t in enumerate(tokens)}
         matrix = self.token_scores(tokens)
         idf = np.array([self.idf(t) for t in tokens])
-        total, weight_sum = np.zeros(len(self.ids)), 0.0
+        total, weight_sum = np.zeros(self.n), 0.0
         for concept in query.concepts:
             best, weight, absent = None, 0.0, 0.0
             present = [a for a in concept.alternatives[1:] if any(self.df.get(t) for t in a.tokens)]
@@ -134,61 +122,26 @@ class _Lexical:
         return total / weight_sum if weight_sum else None
 
 
-def _build_lexical(store: ChunkStore, dim: int) -> _Lexical:
-    import bm25s
-
-    logging.getLogger("bm25s").setLevel(max(logging.WARNING, log.getEffectiveLevel()))
-
-    ids, texts, metas, corpus, blocks, offsets = [], [], [], [], [], [0]
-    for cid, text, meta in store.iter_chunks():
-        ids.append(cid)
-        texts.append(text)
-        block = unpack(str(meta.pop("svec", "")), dim)
-        blocks.append(block)
-        offsets.append(offsets[-1] + len(block))
-        meta.pop("_node_content", None)  # llama-index's copy of the node; we keep the fields
-        metas.append(meta)
-        corpus.append(_tokens(meta) or ["\x00"])
-    bm25 = None
-    df: dict[str, int] = {}
-    if corpus:
-        bm25 = bm25s.BM25(k1=_K1, b=0.75)
-        bm25.index(corpus, show_progress=False)
-        for tokens in corpus:
-            for t in set(tokens):
-                df[t] = df.get(t, 0) + 1
-    vectors = np.concatenate(blocks) if blocks else np.zeros((0, dim), dtype=np.float32)
-    return _Lexical(ids, texts, metas, bm25, {cid: i for i, cid in enumerate(ids)}, df, vectors, np.asarray(offsets))
-
-
-def _tokens(meta: dict) -> list[str]:
-    """The chunk's lexical tokens: its sentences' tokens, concatenated."""
-    return str(meta.get("stokens", "")).split()
-
-
-def _passage(node: TextNode, score: float, dense: float, lexical: float, sentence_scores, rank: int) -> Passage:
-    import json
-
-    meta = node.metadata
+def _passage(row: ChunkRow, score: float, dense: float, lexical: float, sentence_scores, rank: int) -> Passage:
     return Passage(
-        id=node.node_id,
-        source=str(meta["source"]),
-        section=str(meta.get("section", "")),
-        text=str(meta["raw"]),
-        quote=node.get_content(),
-        start=int(meta["start"]),
-        end=int(meta["end"]),
+        id=row.id,
+        source=row.source,
+        section=row.section,
+        text=row.raw,
+        quote=row.text,
+        start=row.start,
+        end=row.end,
         score=round(float(score), 4),
         rank=rank,
-        lang=str(meta.get("lang", "")),
-        page=meta.get("page"),
-        page_breaks=json.loads(meta.get("page_breaks", "[]")),
+        lang=row.lang,
+        page=row.page,
+        page_breaks=list(row.page_breaks),
         dense=round(float(dense), 4),
         lexical=round(float(lexical), 4),
-        sentences=[tuple(s) for s in json.loads(meta.get("sentences", "[]"))],
+        sentences=list(row.sentences),
         sentence_scores=[round(float(s), 4) for s in sentence_scores],
-        tokens=_tokens(meta),
-        sentence_tokens=[part.split() for part in str(meta.get("stokens", "")).split("\t")],
+        tokens=row.tokens,
+        sentence_tokens=row.sentence_tokens,
     )
 
 
@@ -224,7 +177,9 @@ class HybridRetriever(BaseRetriever):
 
     # -- live view of the store -------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
-        """Reload the registry and the BM25 index when a writer has changed the store."""
+        """When a writer has changed the store: bring the lexical index up to Chroma's registry
+        (only the changed sources are read; ingest on this machine has usually done it already)
+        and take a new snapshot of it."""
         now = time.monotonic()
         if not force and now - self._checked < self.refresh_seconds:
             return
@@ -237,26 +192,19 @@ class HybridRetriever(BaseRetriever):
             if self._lexical is not None:  # a writer changed the store since we loaded it
                 self.store.reopen()
                 generation = self.store.generation()
-            self._live = {s: r.version for s, r in self.store.sources().items()}
+            synced = self.store.lexicon.sync(self.store)
+            self._live = dict(synced.registry)
             self._dead = set()
-            self._lexical = _build_lexical(self.store, self._dim())
+            self._lexical = _Lexical(self.store.lexicon.snapshot())
             self._generation = generation
             log.info(
                 "loaded %d sources (%d chunks) in %.0f ms",
                 len(self._live),
-                len(self._lexical.ids),
+                self._lexical.snapshot.n_live,
                 (time.perf_counter() - started) * 1000,
             )
 
-    def _dim(self) -> int:
-        """Vector size: from the stored language means, else by embedding a word once."""
-        if self._dimension is None:
-            means = self.embedding._means
-            self._dimension = len(next(iter(means.values()))) if means else len(self.embedding.get_query_embedding("x"))
-        return self._dimension
-
-    def _is_live(self, meta: dict[str, Any]) -> bool:
-        source, version = meta.get("source"), meta.get("version")
+    def _is_live(self, source: str, version: str) -> bool:
         if self._live.get(source) == version:
             return True
         if (source, version) in self._dead:
@@ -292,45 +240,53 @@ class HybridRetriever(BaseRetriever):
 
     def _search(self, lex: _Lexical, query: Query, q: np.ndarray | None, limit: int) -> tuple[bool, list[Passage]]:
         scores = lex.scores(query) if self.mode != "dense" else None
-        rows: dict[int, None] = {}
+        # Candidates, dense first then lexical (as ranked), each once: chunk id -> index row.
+        candidates: dict[str, int | None] = {}
         stale = False
         if q is not None:
-            for cid, *_ in self.store.query(q.tolist(), self.candidates):
-                row = lex.index.get(cid)
-                if row is None:
-                    stale = True
-                else:
-                    rows[row] = None
+            dense_ids = [cid for cid, _ in self.store.query(q.tolist(), self.candidates)]
+            rows = lex.snapshot.rows(dense_ids)
+            for cid in dense_ids:
+                row = rows.get(cid)
+                if row is None or lex.snapshot.live[row]:
+                    candidates[cid] = row  # None: a chunk the snapshot does not know (see below)
         if scores is not None and len(scores):
             n = min(self.candidates, len(scores))
-            for i in np.argpartition(-scores, n - 1)[:n]:
-                if scores[i] > 0:
-                    rows[int(i)] = None
+            best = [int(i) for i in np.argpartition(-scores, n - 1)[:n] if scores[i] > 0]
+            ids = lex.snapshot.ids(best)
+            for row in best:
+                if row in ids:
+                    candidates.setdefault(ids[row], row)
+        got = self.store.fetch(list(candidates))  # one read: text, metadata, sentence vectors
         scored = []
-        for row in rows:
-            if not self._is_live(lex.metas[row]):
+        for cid, row in candidates.items():
+            chunk = got.get(cid)
+            if chunk is None or not self._is_live(chunk.source, chunk.version):
+                continue  # deleted since, an old version, or rows of an interrupted ingest
+            if row is None and scores is not None:
+                stale = True  # live in Chroma, unknown to the snapshot: refresh and search again
                 continue
             sentence_scores = np.zeros(0)
             dense = 0.0
             if q is not None:
-                sentences = lex.sentence_vectors(row)
+                sentences = chunk.sentence_vectors(len(q))
                 if len(sentences):
                     sentence_scores = sentences @ q
                     mean = float(normalize(sentences.mean(axis=0)) @ q)
                     dense = _MEAN_WEIGHT * mean + (1 - _MEAN_WEIGHT) * float(sentence_scores.max())
-            lexical = float(scores[row]) if scores is not None else 0.0
+            lexical = float(scores[row]) if scores is not None and row is not None else 0.0
             if self.mode == "dense":
                 score = dense
             elif self.mode == "lexical":
                 score = lexical
             else:
                 score = self.dense_weight * dense + (1 - self.dense_weight) * lexical
-            scored.append((score, row, dense, lexical, sentence_scores))
+            scored.append((score, chunk, dense, lexical, sentence_scores))
         scored.sort(key=lambda t: -t[0])
-        hits = []
-        for rank, (score, row, dense, lexical, sentence_scores) in enumerate(scored[:limit], start=1):
-            node = TextNode(id_=lex.ids[row], text=lex.texts[row], metadata=lex.metas[row])
-            hits.append(_passage(node, score, dense, lexical, sentence_scores, rank))
+        hits = [
+            _passage(chunk, score, dense, lexical, sentence_scores, rank)
+            for rank, (score, chunk, dense, lexical, sentence_scores) in enumerate(scored[:limit], start=1)
+        ]
         return stale, hits
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
@@ -341,8 +297,9 @@ class HybridRetriever(BaseRetriever):
     def passages(self, question: str, k: int) -> list[Passage]:
         return self.search(question, k)
 
-    def document_frequencies(self) -> tuple[dict[str, int], int]:
-        """Token document frequencies and chunk count of the live index (for answer scoring)."""
+    def document_frequencies(self) -> tuple[Frequencies, int]:
+        """Token document frequencies (`.get(token, 0)`, read from the index on demand) and the
+        live chunk count (for answer scoring)."""
         self.refresh()
         lex = self._lexical
-        return (lex.df, len(lex.ids)) if lex else ({}, 0)
+        return (lex.df, lex.snapshot.n_live) if lex else (Frequencies(None), 0)

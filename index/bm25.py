@@ -1,0 +1,423 @@
+"""The lexical (BM25) index on disk: a SQLite file beside the store, updated by ingest.
+
+A reader does not hold the corpus: it keeps two small arrays per snapshot (each indexed chunk's
+token count and whether it is live) and reads a query token's postings from the file when it
+needs them. Chunk text, metadata and sentence vectors stay in Chroma.
+
+Where the file is: inside an embedded store's directory (`lexical-<collection>.sqlite3`); for a
+Chroma server, in a local cache directory (QABOT_CACHE_DIR/<host>_<port>/), one per machine. It
+is derived data: Chroma's source registry is the truth, and `sync` brings the index to it --
+rows of new or changed document versions are added (from the tokens ingest has in hand, or
+fetched from Chroma), rows of replaced or removed versions are marked dead. Ingest syncs the
+sources it wrote right after flipping them; a reader syncs everything when the store's
+generation changes (another machine's ingest); the first open of a store without an index
+builds it once. Every sync is one SQLite transaction taken with BEGIN IMMEDIATE and reads the
+registry inside it, so processes sharing the file apply each change once and in order.
+
+Tables:
+- docs: one row per indexed chunk version (integer row, chunk id, source, version, token count,
+  live flag). Rows are never reused; a replaced version's rows are marked dead.
+- held: the version of each source whose rows are live here.
+- postings: per (token, segment) the rows holding the token (int32) and their term frequencies
+  (uint16), packed; a segment is one batch of added rows. `compact` merges segments and drops
+  dead rows' postings once there are many.
+
+Scoring is bm25s' default ("lucene") BM25 as retrieval used before the index moved to disk:
+idf = ln(1 + (N - df + 0.5) / (df + 0.5)) with N and df over live chunks, and per chunk
+idf * tf / (tf + k1 * (1 - b + b * dl / avgdl)), k1 = 1.2, b = 0.75, avgdl over live chunks; a
+chunk with no tokens counts as one token long (bm25s was given a placeholder token for it).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import sqlite3
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from index.errors import QabotError
+
+log = logging.getLogger(__name__)
+
+K1, B = 1.2, 0.75
+FORMAT = "1"
+SEGMENT_ROWS = 5000  # rows per segment when building from Chroma: bounds the memory of a build
+MAX_SEGMENTS = 64  # more than this after a sync: merge them (queries read one blob per segment)
+FETCH_SOURCES = 100  # sources per Chroma get when fetching rows of new versions
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs(row INTEGER PRIMARY KEY, id TEXT NOT NULL, source TEXT NOT NULL,
+    version TEXT NOT NULL, length INTEGER NOT NULL, live INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS docs_id ON docs(id);
+CREATE INDEX IF NOT EXISTS docs_source ON docs(source, live);
+CREATE TABLE IF NOT EXISTS held(source TEXT PRIMARY KEY, version TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS postings(token TEXT NOT NULL, segment INTEGER NOT NULL, rows BLOB NOT NULL,
+    tfs BLOB NOT NULL, PRIMARY KEY(token, segment)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS segments(segment INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+"""
+
+Added = dict[tuple[str, str], list[tuple[str, list[str]]]]  # (source, version) -> [(chunk id, tokens)]
+
+
+def index_path(location, collection: str) -> Path:
+    """Where the lexical index of a collection lives (see the module docstring)."""
+    if location.host:
+        cache = Path(location.cache_dir or default_cache_dir()).expanduser()
+        return cache / f"{location.host}_{location.port}" / f"lexical-{collection}.sqlite3"
+    return Path(location.path) / f"lexical-{collection}.sqlite3"
+
+
+def default_cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "qabot"
+
+
+def idf(df: int, n: int) -> float:
+    """bm25s' (Lucene's) idf, as bm25s stores it (float32)."""
+    return float(np.float32(math.log(1 + (n - df + 0.5) / (df + 0.5))))
+
+
+class Snapshot:
+    """What a reader keeps of the index: per indexed row its token count and liveness, as of one
+    moment (`stamp`). Postings are read from the file; rows added after the snapshot are ignored,
+    so one query sees one consistent index."""
+
+    def __init__(self, index: "LexicalIndex", stamp: int, lengths: np.ndarray, live: np.ndarray):
+        self.index = index
+        self.stamp = stamp
+        self.n_rows = len(lengths)
+        self.lengths = lengths
+        self.live = live
+        self.n_live = int(live.sum())
+        self.avgdl = float(lengths[live].mean()) if self.n_live else 1.0
+        self._df: dict[str, int] = {}
+
+    def postings(self, token: str) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, term frequencies) of the live rows of this snapshot that hold `token`."""
+        rows, tfs = self.index.postings(token)
+        keep = rows < self.n_rows
+        rows, tfs = rows[keep], tfs[keep]
+        keep = self.live[rows]
+        return rows[keep], tfs[keep]
+
+    def df(self, token: str) -> int:
+        got = self._df.get(token)
+        if got is None:
+            got = len(self.postings(token)[0])
+            if len(self._df) > 200_000:
+                self._df.clear()
+            self._df[token] = got
+        return got
+
+    def idf(self, token: str) -> float:
+        return idf(self.df(token), self.n_live)
+
+    def token_scores(self, tokens: list[str]) -> np.ndarray:
+        """BM25 contribution of each token to each row: a (tokens x rows) float32 matrix."""
+        out = np.zeros((len(tokens), self.n_rows), dtype=np.float32)
+        for i, t in enumerate(tokens):
+            rows, tfs = self.postings(t)
+            if not len(rows):
+                continue
+            self._df.setdefault(t, len(rows))
+            tf = tfs.astype(np.float64)
+            norm = K1 * ((1 - B) + B * self.lengths[rows] / self.avgdl)
+            out[i, rows] = idf(len(rows), self.n_live) * (tf / (norm + tf))
+        return out
+
+    def ids(self, rows: Iterable[int]) -> dict[int, str]:
+        return self.index.ids_of([int(r) for r in rows])
+
+    def rows(self, ids: Iterable[str]) -> dict[str, int]:
+        """Chunk id -> its newest row in this snapshot, live or dead (ids it lacks are left out)."""
+        return self.index.rows_of(list(ids), self.n_rows)
+
+
+class Frequencies:
+    """Document frequencies of a snapshot, looked up on demand: `.get(token, 0)` like a dict."""
+
+    def __init__(self, snapshot: Snapshot | None):
+        self._snap = snapshot
+
+    def get(self, token: str, default: Any = None) -> Any:
+        d = self._snap.df(token) if self._snap is not None else 0
+        return d if d else default
+
+    def __getitem__(self, token: str) -> int:
+        d = self.get(token, 0)
+        if not d:
+            raise KeyError(token)
+        return d
+
+    def __contains__(self, token: object) -> bool:
+        return isinstance(token, str) and bool(self.get(token, 0))
+
+
+@dataclass
+class SyncReport:
+    added: int = 0  # rows added
+    dead: int = 0  # rows marked dead
+    fetched: int = 0  # of the added rows, how many were read back from Chroma
+    registry: dict[str, str] = field(default_factory=dict)  # source -> live version (what was synced to)
+
+
+class LexicalIndex:
+    """One collection's BM25 index file. Thread-safe: one SQLite connection per thread."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self._local = threading.local()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            con = self._con()
+            con.execute("PRAGMA journal_mode=WAL")
+            with self._write() as w:
+                for stmt in filter(str.strip, _SCHEMA.split(";")):
+                    w.execute(stmt)
+                if w.execute("SELECT value FROM info WHERE key='format'").fetchone() is None:
+                    w.execute("INSERT INTO info VALUES('format', ?), ('stamp', '0')", (FORMAT,))
+        except sqlite3.Error as e:
+            raise QabotError(f"cannot open the lexical index {self.path}: {e}") from None
+
+    # -- connections and transactions -----------------------------------------------------
+    def _con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(str(self.path), timeout=600, isolation_level=None, check_same_thread=True)
+            con.execute("PRAGMA synchronous=NORMAL")
+            self._local.con = con
+        return con
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, taken before anything is read (BEGIN IMMEDIATE): two processes
+        syncing at once run one after the other, and the second sees what the first applied."""
+        con = self._con()
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        else:
+            con.execute("COMMIT")
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+            self._local.con = None
+
+    # -- reading -------------------------------------------------------------------------------
+    def stamp(self) -> int:
+        return int(self._con().execute("SELECT value FROM info WHERE key='stamp'").fetchone()[0])
+
+    def snapshot(self) -> Snapshot:
+        con = self._con()
+        con.execute("BEGIN")
+        try:
+            stamp = int(con.execute("SELECT value FROM info WHERE key='stamp'").fetchone()[0])
+            got = con.execute("SELECT row, length, live FROM docs ORDER BY row").fetchall()
+        finally:
+            con.execute("COMMIT")
+        n = (got[-1][0] + 1) if got else 0
+        lengths = np.ones(n, dtype=np.float64)
+        live = np.zeros(n, dtype=bool)
+        if got:
+            arr = np.asarray(got, dtype=np.int64)
+            lengths[arr[:, 0]] = np.maximum(arr[:, 1], 1)
+            live[arr[:, 0]] = arr[:, 2] != 0
+        return Snapshot(self, stamp, lengths, live)
+
+    def postings(self, token: str) -> tuple[np.ndarray, np.ndarray]:
+        got = self._con().execute("SELECT rows, tfs FROM postings WHERE token=?", (token,)).fetchall()
+        if not got:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.uint16)
+        if len(got) == 1:
+            return np.frombuffer(got[0][0], dtype=np.int32), np.frombuffer(got[0][1], dtype=np.uint16)
+        return (np.concatenate([np.frombuffer(r, dtype=np.int32) for r, _ in got]),
+                np.concatenate([np.frombuffer(t, dtype=np.uint16) for _, t in got]))
+
+    def ids_of(self, rows: list[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        con = self._con()
+        for start in range(0, len(rows), 500):
+            part = rows[start : start + 500]
+            q = f"SELECT row, id FROM docs WHERE row IN ({','.join('?' * len(part))})"
+            out.update(con.execute(q, part).fetchall())
+        return out
+
+    def rows_of(self, ids: list[str], below: int) -> dict[str, int]:
+        out: dict[str, int] = {}
+        con = self._con()
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            q = f"SELECT id, row FROM docs WHERE id IN ({','.join('?' * len(part))}) AND row < ? ORDER BY row"
+            out.update(con.execute(q, [*part, below]).fetchall())
+        return out
+
+    def held(self) -> dict[str, str]:
+        return dict(self._con().execute("SELECT source, version FROM held").fetchall())
+
+    def segments(self) -> int:
+        return int(self._con().execute("SELECT COUNT(*) FROM segments").fetchone()[0])
+
+    # -- writing -------------------------------------------------------------------------------
+    def sync(self, store, sources: Iterable[str] | None = None, added: Added | None = None) -> SyncReport:
+        """Bring the index to Chroma's registry: for every source (or only `sources`), rows of the
+        registered version live, every other row of it dead. Rows of a newly registered version
+        come from `added` when the caller has them (ingest), else from Chroma."""
+        added = added or {}
+        report = SyncReport()
+        started = time.perf_counter()
+        try:
+            with self._write() as con:
+                self._check_collection(con, store)
+                if sources is None:
+                    registry = {s: r.version for s, r in store.sources().items()}
+                    held = dict(con.execute("SELECT source, version FROM held").fetchall())
+                    scope = set(registry) | set(held)
+                else:
+                    scope = set(sources)
+                    registry = {s: r.version for s, r in store.records(sorted(scope)).items()}
+                    held = {}
+                    for s in scope:
+                        got = con.execute("SELECT version FROM held WHERE source=?", (s,)).fetchone()
+                        if got:
+                            held[s] = got[0]
+                report.registry = registry
+                changed = sorted(s for s in scope if registry.get(s) != held.get(s))
+                if not changed:
+                    return report
+                for s in changed:
+                    report.dead += con.execute("UPDATE docs SET live=0 WHERE source=? AND live=1", (s,)).rowcount
+                    con.execute("DELETE FROM held WHERE source=?", (s,))
+                new = [(s, registry[s]) for s in changed if s in registry]
+                have = [(s, v) for s, v in new if (s, v) in added]
+                missing = [(s, v) for s, v in new if (s, v) not in added]
+                batch: list[tuple[str, str, str, list[str]]] = []
+                for s, v in have:
+                    batch.extend((cid, s, v, tokens) for cid, tokens in added[(s, v)])
+                    if len(batch) >= SEGMENT_ROWS:
+                        report.added += self._add_segment(con, batch)
+                        batch = []
+                if missing:
+                    log.info("lexical index %s: reading %d document versions from the store", self.path.name, len(missing))
+                for cid, s, v, tokens in store.version_tokens(missing):
+                    batch.append((cid, s, v, tokens))
+                    report.fetched += 1
+                    if len(batch) >= SEGMENT_ROWS:
+                        report.added += self._add_segment(con, batch)
+                        batch = []
+                        log.info("lexical index %s: %d chunks indexed", self.path.name, report.added)
+                report.added += self._add_segment(con, batch)
+                con.executemany("INSERT OR REPLACE INTO held VALUES(?, ?)", new)
+                con.execute("UPDATE info SET value=CAST(value AS INTEGER)+1 WHERE key='stamp'")
+                if self._segment_count(con) > MAX_SEGMENTS:
+                    self._compact(con)
+        except sqlite3.Error as e:
+            raise QabotError(f"cannot update the lexical index {self.path}: {e}") from None
+        if report.added or report.dead:
+            log.info("lexical index %s: +%d chunks (%d read from the store), %d dead, %.0f ms", self.path.name,
+                     report.added, report.fetched, report.dead, (time.perf_counter() - started) * 1000)
+        return report
+
+    def _check_collection(self, con: sqlite3.Connection, store) -> None:
+        """The file indexes one Chroma collection: if the collection was deleted and made again,
+        start over (its rows are not the ones the file knows)."""
+        cid = str(store.collection.id)
+        got = con.execute("SELECT value FROM info WHERE key='collection'").fetchone()
+        if got is None or got[0] != cid:
+            if got is not None:
+                log.warning("lexical index %s: collection changed, rebuilding", self.path.name)
+            for table in ("docs", "held", "postings", "segments"):
+                con.execute(f"DELETE FROM {table}")
+            con.execute("INSERT OR REPLACE INTO info VALUES('collection', ?)", (cid,))
+
+    @staticmethod
+    def _segment_count(con: sqlite3.Connection) -> int:
+        return int(con.execute("SELECT COUNT(*) FROM segments").fetchone()[0])
+
+    @staticmethod
+    def _add_segment(con: sqlite3.Connection, batch: list[tuple[str, str, str, list[str]]]) -> int:
+        if not batch:
+            return 0
+        first = int(con.execute("SELECT COALESCE(MAX(row) + 1, 0) FROM docs").fetchone()[0])
+        segment = int(con.execute("SELECT COALESCE(MAX(segment) + 1, 0) FROM segments").fetchone()[0])
+        postings: dict[str, tuple[list[int], list[int]]] = {}
+        docs = []
+        for row, (cid, source, version, tokens) in enumerate(batch, start=first):
+            docs.append((row, cid, source, version, len(tokens), 1))
+            for token, tf in Counter(tokens).items():
+                p = postings.get(token)
+                if p is None:
+                    postings[token] = p = ([], [])
+                p[0].append(row)
+                p[1].append(min(tf, 65535))
+        con.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?)", docs)
+        con.executemany(
+            "INSERT INTO postings VALUES(?, ?, ?, ?)",
+            ((t, segment, np.asarray(r, dtype=np.int32).tobytes(), np.asarray(f, dtype=np.uint16).tobytes())
+             for t, (r, f) in postings.items()),
+        )
+        con.execute("INSERT INTO segments VALUES(?, ?)", (segment, len(batch)))
+        return len(batch)
+
+    def append(self, rows: list[tuple[str, str, str, list[str]]]) -> int:
+        """Add rows (chunk id, source, version, tokens) as one live segment, outside any sync: for
+        building an index from tokens in hand (tests, tools). Sources it adds are not `held`."""
+        with self._write() as con:
+            added = self._add_segment(con, rows)
+            con.execute("UPDATE info SET value=CAST(value AS INTEGER)+1 WHERE key='stamp'")
+        return added
+
+    def compact(self) -> None:
+        """Merge all segments into one and drop the postings of dead rows."""
+        with self._write() as con:
+            self._compact(con)
+
+    @staticmethod
+    def _compact(con: sqlite3.Connection) -> None:
+        started = time.perf_counter()
+        got = con.execute("SELECT row, live FROM docs").fetchall()
+        n = (max(r for r, _ in got) + 1) if got else 0
+        live = np.zeros(n, dtype=bool)
+        for r, flag in got:
+            live[r] = bool(flag)
+        merged = []
+        token, rows, tfs = None, [], []
+
+        def flush():
+            if token is None:
+                return
+            r = np.concatenate(rows)
+            f = np.concatenate(tfs)
+            keep = live[r]
+            if keep.any():
+                merged.append((token, 0, r[keep].tobytes(), f[keep].tobytes()))
+
+        for t, r, f in con.execute("SELECT token, rows, tfs FROM postings ORDER BY token, segment"):
+            if t != token:
+                flush()
+                token, rows, tfs = t, [], []
+            rows.append(np.frombuffer(r, dtype=np.int32))
+            tfs.append(np.frombuffer(f, dtype=np.uint16))
+        flush()
+        con.execute("DELETE FROM postings")
+        con.executemany("INSERT INTO postings VALUES(?, ?, ?, ?)", merged)
+        con.execute("DELETE FROM segments")
+        con.execute("INSERT INTO segments VALUES(0, ?)", (int(live.sum()),))
+        con.execute("UPDATE info SET value=CAST(value AS INTEGER)+1 WHERE key='stamp'")
+        log.info("lexical index: compacted %d tokens in %.1f s", len(merged), time.perf_counter() - started)
