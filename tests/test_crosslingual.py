@@ -13,11 +13,11 @@ import pytest
 from bot.qa.answer import fits_kind
 from bot.evals.qasets import citation_valid, squash
 from bot.qa.query import Alternative, Concept, Query, build_query
-from bot.qa.retrieve import _Lexical
+from bot.qa.retrieve import LexicalScorer
 from tests.conftest import run_qabot
 
 
-def _lexical(corpus: list[list[str]]) -> tuple[_Lexical, bm25s.BM25]:
+def _lexical(corpus: list[list[str]]) -> tuple[LexicalScorer, bm25s.BM25]:
     """The on-disk index of a token corpus, and bm25s over the same corpus (what it must equal)."""
     import tempfile
     from pathlib import Path
@@ -28,7 +28,7 @@ def _lexical(corpus: list[list[str]]) -> tuple[_Lexical, bm25s.BM25]:
     index.append([(f"c{i}", f"s{i}", "v", tokens) for i, tokens in enumerate(corpus)])
     bm25 = bm25s.BM25(k1=1.2, b=0.75)
     bm25.index([tokens or ["\x00"] for tokens in corpus], show_progress=False)
-    return _Lexical(index.snapshot()), bm25
+    return LexicalScorer(index.snapshot()), bm25
 
 
 def _concept(word: str, *alternatives: tuple[str, ...]) -> Concept:

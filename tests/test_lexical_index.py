@@ -4,7 +4,6 @@ shared by ingest workers and bot replicas on other machines through one `chroma 
 
 from __future__ import annotations
 
-import json
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -99,13 +98,13 @@ def test_ingest_and_remove_keep_the_index_in_step(tmp_path):
     assert store.lexicon.sync(store).added == 0
 
 
-def test_a_store_without_an_index_is_indexed_once_on_first_open(release_store, responder, tmp_path):
+def test_a_store_without_an_index_is_indexed_once_on_first_open(release_store, pipeline, tmp_path):
     """A store written before the index existed (or whose index file was lost): the first reader
     reads its rows' tokens from Chroma once, and retrieves exactly what a store with an index does."""
     import shutil
 
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
 
     path = tmp_path / "copy"
     shutil.copytree(release_store, path)
@@ -114,10 +113,10 @@ def test_a_store_without_an_index_is_indexed_once_on_first_open(release_store, r
     report = store.lexicon.sync(store)
     assert report.fetched == report.added == sum(r.chunks for r in store.sources().values()) > 0
     _assert_in_step(store)
-    copy = Responder(Settings(store=path))
+    copy = Pipeline(Settings(store=path))
     for question in ("why are dormant cells drug resistant?", "エクソソームとは何ですか？"):
         got = [(p.id, p.score) for p in copy.retriever.search(question, 5)]
-        assert got == [(p.id, p.score) for p in responder.retriever.search(question, 5)]
+        assert got == [(p.id, p.score) for p in pipeline.retriever.search(question, 5)]
 
 
 # -- several ingest workers and replicas on one Chroma server -------------------------------------------
@@ -126,7 +125,7 @@ def test_two_ingest_workers_on_disjoint_files_share_one_chroma_server(tmp_path):
     directory (as on two machines): both succeed, and a third machine's bot finds every chunk of
     both; a worker's own index catches up with the other's documents on its next refresh."""
     from bot.config import Settings
-    from bot.qa.pipeline import Responder
+    from bot.qa.pipeline import Pipeline
     from tests.test_reliability import _free_port, _start_chroma
 
     port = _free_port()
@@ -153,9 +152,9 @@ def test_two_ingest_workers_on_disjoint_files_share_one_chroma_server(tmp_path):
         for w in names:
             own = ChunkStore(StoreLocation(host="127.0.0.1", port=port, cache_dir=tmp_path / f"cache-{w}"), "qabot")
             assert {Path(s).stem for s in own.lexicon.held()} == set(names[w])
-        responder = Responder(Settings(chroma_host="127.0.0.1", chroma_port=port, cache_dir=tmp_path / "cache-a"))
+        pipeline = Pipeline(Settings(chroma_host="127.0.0.1", chroma_port=port, cache_dir=tmp_path / "cache-a"))
         for name in names["a"] + names["b"]:
-            hits = responder.retriever.search(f"How often are {name}x audits?", 3)
+            hits = pipeline.retriever.search(f"How often are {name}x audits?", 3)
             assert hits and Path(hits[0].source).stem == name, (name, [h.source for h in hits])
         own = ChunkStore(StoreLocation(host="127.0.0.1", port=port, cache_dir=tmp_path / "cache-a"), "qabot")
         _assert_in_step(own)

@@ -119,3 +119,22 @@ def test_ingest_reports_the_orphans_it_removes(tmp_path, doc):
     assert report["removed_orphans"] == n
     count, ids, metas = _rows(store, "qabot")
     assert count == report["chunks"] and all("hours.txt" in m for m in metas)
+
+
+def test_row_cache_answers_repeated_candidates_and_stays_bounded(tmp_path):
+    """Rows fetched for one question are reused by the next (a chunk id names one version, so a
+    cached row is never stale), and the cache never holds more than its size."""
+    from index.store import ChunkStore, StoreLocation
+
+    store = ChunkStore(StoreLocation(path=tmp_path / "s"), "rows", create=True, row_cache=3)
+    ids = [f"c{i}" for i in range(5)]
+    store.collection.add(ids=ids, documents=[f"text {i}" for i in ids], embeddings=[[1.0, float(i)] for i in range(5)],
+                         metadatas=[{"source": "a.txt", "start": 0, "end": 6, "version": "v"} for _ in ids])
+    first = store.fetch(ids[:2])
+    assert sorted(first) == ids[:2] and first["c1"].text == "text c1"
+    store.collection.delete(ids=ids[:2])  # gone from Chroma: only the cache can answer now
+    assert store.fetch(ids[:2]) == first
+    store.fetch(ids[2:])  # three more rows: the two oldest leave the cache
+    assert store.fetch(ids[:2]) == {}
+    uncached = ChunkStore(StoreLocation(path=tmp_path / "s"), "rows", row_cache=0)
+    assert sorted(uncached.fetch(ids)) == ids[2:]

@@ -131,7 +131,7 @@ class Pipeline:
 
     def _build_retriever(self) -> None:
         means = json.loads(self.store.metadata.get("lang_means") or "{}")
-        self.retriever = HybridRetriever(self.store, self.embedding, means, mode=self.mode)
+        self.retriever = HybridRetriever(self.store, self.embedding, means, mode=self.mode, tuning=self.tuning.retrieval)
         self.retriever.refresh(force=True)
 
     @classmethod

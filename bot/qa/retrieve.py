@@ -4,7 +4,7 @@ plus BM25 over Japanese-aware tokens, fused into one ranking of chunks.
 Candidates come from both sides (Chroma's nearest chunks, BM25's best chunks). Each candidate is
 then scored the same way: dense = 0.3 x similarity to the chunk's mean vector + 0.7 x similarity
 to its best sentence (sentence vectors are stored with the chunk), lexical = structured BM25 over
-the question's concepts and their dictionary translations (bot.qa.query; _Lexical.scores), in [0, 1);
+the question's concepts and their dictionary translations (bot.qa.query; LexicalScorer.scores), in [0, 1);
 fused = w x dense + (1 - w) x lexical.
 Only chunks of the live version of each source (see index.store) are returned.
 
@@ -27,6 +27,7 @@ from pydantic import PrivateAttr
 
 from bot.models import Passage
 from bot.qa.query import Query, build_query
+from bot.qa.tuning import RetrievalTuning
 from index.chunk import detect_language
 from index.embed import center
 from index.bm25 import Frequencies, Snapshot
@@ -35,8 +36,6 @@ from index.store import ChunkStore
 from index.vectors import normalize
 
 log = logging.getLogger(__name__)
-_K1 = 1.2
-_MEAN_WEIGHT = 0.3  # dense = 0.3 * chunk mean + 0.7 * best sentence (tuned on tests/data dev sets)
 
 
 class CenteredEmbedding(BaseEmbedding):
@@ -65,7 +64,7 @@ class CenteredEmbedding(BaseEmbedding):
         return self._get_text_embedding(text)
 
 
-class _Lexical:
+class LexicalScorer:
     """One snapshot of the on-disk BM25 index (index.bm25): what a query scores against. A query
     reads one snapshot from start to end; a refresh takes a new one beside it. Holds no chunk text,
     tokens or vectors: per indexed chunk only its length and liveness."""
@@ -153,22 +152,20 @@ class HybridRetriever(BaseRetriever):
         store: ChunkStore,
         embedding: BaseEmbedding,
         means: dict[str, list[float]],
-        candidates: int = 50,
         mode: str = "hybrid",
-        dense_weight: float = 0.4,
+        tuning: RetrievalTuning = RetrievalTuning(),
         refresh_seconds: float = 2.0,
         limit: int = 20,
     ):
         super().__init__()
         self.store = store
         self.mode = mode
-        self.candidates = candidates
-        self.dense_weight = dense_weight
+        self.tuning = tuning
         self.refresh_seconds = refresh_seconds
         self.limit = limit  # results of the llama-index interface (search() takes its own)
         self.embedding = CenteredEmbedding(embedding, means)
         self._lock = threading.Lock()
-        self._lexical: _Lexical | None = None
+        self._lexical: LexicalScorer | None = None
         self._dead: set[tuple[Any, Any]] = set()
         self._dimension: int | None = None
         self._live: dict[str, str] = {}
@@ -195,7 +192,7 @@ class HybridRetriever(BaseRetriever):
             synced = self.store.lexicon.sync(self.store)
             self._live = dict(synced.registry)
             self._dead = set()
-            self._lexical = _Lexical(self.store.lexicon.snapshot())
+            self._lexical = LexicalScorer(self.store.lexicon.snapshot())
             self._generation = generation
             log.info(
                 "loaded %d sources (%d chunks) in %.0f ms",
@@ -238,20 +235,20 @@ class HybridRetriever(BaseRetriever):
             self.refresh(force=True)  # Chroma knows chunks written after our snapshot: take them in
         return hits
 
-    def _search(self, lex: _Lexical, query: Query, q: np.ndarray | None, limit: int) -> tuple[bool, list[Passage]]:
+    def _search(self, lex: LexicalScorer, query: Query, q: np.ndarray | None, limit: int) -> tuple[bool, list[Passage]]:
         scores = lex.scores(query) if self.mode != "dense" else None
         # Candidates, dense first then lexical (as ranked), each once: chunk id -> index row.
         candidates: dict[str, int | None] = {}
         stale = False
         if q is not None:
-            dense_ids = [cid for cid, _ in self.store.query(q.tolist(), self.candidates)]
+            dense_ids = [cid for cid, _ in self.store.query(q.tolist(), self.tuning.candidates)]
             rows = lex.snapshot.rows(dense_ids)
             for cid in dense_ids:
                 row = rows.get(cid)
                 if row is None or lex.snapshot.live[row]:
                     candidates[cid] = row  # None: a chunk the snapshot does not know (see below)
         if scores is not None and len(scores):
-            n = min(self.candidates, len(scores))
+            n = min(self.tuning.candidates, len(scores))
             best = [int(i) for i in np.argpartition(-scores, n - 1)[:n] if scores[i] > 0]
             ids = lex.snapshot.ids(best)
             for row in best:
@@ -273,14 +270,14 @@ class HybridRetriever(BaseRetriever):
                 if len(sentences):
                     sentence_scores = sentences @ q
                     mean = float(normalize(sentences.mean(axis=0)) @ q)
-                    dense = _MEAN_WEIGHT * mean + (1 - _MEAN_WEIGHT) * float(sentence_scores.max())
+                    dense = self.tuning.mean_weight * mean + (1 - self.tuning.mean_weight) * float(sentence_scores.max())
             lexical = float(scores[row]) if scores is not None and row is not None else 0.0
             if self.mode == "dense":
                 score = dense
             elif self.mode == "lexical":
                 score = lexical
             else:
-                score = self.dense_weight * dense + (1 - self.dense_weight) * lexical
+                score = self.tuning.dense_weight * dense + (1 - self.tuning.dense_weight) * lexical
             scored.append((score, chunk, dense, lexical, sentence_scores))
         scored.sort(key=lambda t: -t[0])
         hits = [
@@ -303,3 +300,8 @@ class HybridRetriever(BaseRetriever):
         self.refresh()
         lex = self._lexical
         return (lex.df, lex.snapshot.n_live) if lex else (Frequencies(None), 0)
+
+    @property
+    def live_chunks(self) -> int:
+        """Chunks of the live versions of the sources, as the lexical index has them now."""
+        return self.document_frequencies()[1]

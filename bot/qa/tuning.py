@@ -73,5 +73,16 @@ class AnswerTuning:
 
 
 @dataclass(frozen=True)
+class RetrievalTuning:
+    """How dense and lexical evidence are fused into one ranking (bot.qa.retrieve). BM25's own
+    k1 and b belong to the stored index (index.bm25)."""
+
+    candidates: int = 50  # chunks taken from each side (Chroma's nearest, BM25's best) and rescored
+    dense_weight: float = 0.4  # fused = w x dense + (1 - w) x lexical; tune split: 0.35-0.45 plateau
+    mean_weight: float = 0.3  # dense = w x chunk mean vector + (1 - w) x best sentence
+
+
+@dataclass(frozen=True)
 class Tuning:
+    retrieval: RetrievalTuning = field(default_factory=RetrievalTuning)
     answer: AnswerTuning = field(default_factory=AnswerTuning)
