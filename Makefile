@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 QUESTION ?= why are dormant cells drug resistant?
 
-.PHONY: demo install test test-fast eval bench ingest-time clean
+.PHONY: demo install test test-fast eval bench ingest-time scale-real clean
 
 demo: install
 	$(BIN)/qabot ingest data/
@@ -51,6 +51,25 @@ ingest-time: install
 	for i in 1 2 3 4 5 6 7 8 9; do for f in tests/data/devset2/ja/*.txt; do \
 		cp "$$f" "$(INGEST_TIME_DIR)/docs/c$${i}_$$(basename $$f)"; done; done
 	$(BIN)/qabot ingest $(INGEST_TIME_DIR)/docs --store $(INGEST_TIME_DIR)/store
+
+# The README's real-document scale check (#13): a store of SCALE_S one-paragraph files (devset2's
+# Japanese paragraphs under distinct names), a copy of it given SCALE_MORE more, each measured as a
+# reader sees it (warm ask p50/p95 and peak RSS, start-up). Ingesting the 10,305 takes ~15 min.
+SCALE_DIR  := .qabot/scale
+SCALE_S    ?= 1145
+SCALE_MORE ?= 10305
+scale-real: install
+	rm -rf $(SCALE_DIR) && mkdir -p $(SCALE_DIR)/s $(SCALE_DIR)/more
+	$(BIN)/python -c 'import itertools, pathlib, shutil; \
+		src = sorted(pathlib.Path("tests/data/devset2/ja").glob("*.txt")); \
+		copies = ((i, f) for i in itertools.count(1) for f in src); \
+		[shutil.copy(f, pathlib.Path("$(SCALE_DIR)", "s" if n < $(SCALE_S) else "more", f"c{i}_{f.name}")) \
+		 for n, (i, f) in zip(range($(SCALE_S) + $(SCALE_MORE)), copies)]'
+	$(BIN)/qabot ingest $(SCALE_DIR)/s --store $(SCALE_DIR)/store-s
+	cp -r $(SCALE_DIR)/store-s $(SCALE_DIR)/store-l
+	$(BIN)/qabot ingest $(SCALE_DIR)/more --store $(SCALE_DIR)/store-l
+	$(BIN)/qabot bench --measure-store $(SCALE_DIR)/store-s --questions tests/data/devset2/qa.jsonl --rounds 1
+	$(BIN)/qabot bench --measure-store $(SCALE_DIR)/store-l --questions tests/data/devset2/qa.jsonl --rounds 1
 
 clean:
 	rm -rf $(VENV) .pytest_cache reports *.egg-info

@@ -386,6 +386,8 @@ def bench(
     scales: Annotated[str, typer.Option(help="Corpus copies for the scaling run, comma-separated.")] = "1,4,16",
     rounds: Annotated[int, typer.Option(help="Times each question is asked for the warm latency.", min=1, max=1000)] = 5,
     copies: Annotated[int, typer.Option(help="Corpus copies timed for ingest vs the raw embedder (more = steadier).", min=1, max=1000)] = 16,
+    measure: Annotated[Optional[Path], typer.Option("--measure-store", help="Instead: measure this existing store as a reader sees it (with --collection): warm ask p50/p95 and that process's peak RSS, start-up (a one-question eval in a new process), size on disk.", show_default=False)] = None,
+    collection: CollectionOpt = None,
     synthetic: Annotated[Optional[str], typer.Option("--synthetic", help="Instead: stores of N synthetic chunks each (comma-separated N, e.g. 10000,100000), made from a real store without embedding: fill time, warm ask p50/p95, peak RSS, start-up.", show_default=False)] = None,
     report: Annotated[Optional[Path], typer.Option("--report", help="Write bench.json and bench_scaling.png here (--synthetic: bench_synthetic.png and bench.json's \"synthetic\").", show_default=False)] = None,
     as_json: JsonOpt = False,
@@ -397,6 +399,17 @@ def bench(
 
     root = Path(__file__).resolve().parent.parent
     qa = load_qa(qa_file or root / "tests" / "data" / "dev.jsonl")
+    if measure is not None:
+        from bot.evals.bench import measure_store
+
+        if not measure.is_dir():
+            raise QabotError(f"--measure-store: no store directory at {measure}")
+        say = (lambda msg: None) if as_json else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
+        got = measure_store(measure, _settings(collection=collection).collection, [str(i["question"]) for i in qa], rounds, progress=say)
+        typer.echo(json.dumps(got, ensure_ascii=False) if as_json else
+                   f"warm ask p50 {got['p50_ms']:.1f} ms, p95 {got['p95_ms']:.1f} ms, peak RSS {got['peak_rss_mb']:.0f} MB; "
+                   f"start-up {got['startup_seconds']:.2f} s (peak {got['startup_peak_rss_mb']:.0f} MB); store {got['store_mb']:.0f} MB")
+        return
     if synthetic is not None:
         _bench_synthetic(synthetic, corpus or [root / "data", root / "tests" / "data" / "devset2" / "en", root / "tests" / "data" / "devset2" / "ja"],
                          [str(i["question"]) for i in qa], rounds, report, as_json)

@@ -136,3 +136,15 @@ def test_bench_reports_every_measure_beside_its_floor(tmp_path):
     assert (tmp_path / "out" / "bench.json").exists() and (tmp_path / "out" / "bench_scaling.png").stat().st_size > 1000
     bad = run_qabot("bench", "--copies", "0")
     assert bad.returncode != 0 and "--copies" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_bench_measures_an_existing_store(release_store, tmp_path):
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text(json.dumps({"id": "q", "question": "why are dormant cells drug resistant?"}) + "\n", encoding="utf-8")
+    result = run_qabot("bench", "--measure-store", str(release_store), "--questions", str(qa), "--rounds", "2", "--json", timeout=300)
+    assert result.returncode == 0, result.stderr
+    got = json.loads(result.stdout)
+    assert got["samples"] == 2 and 0 < got["p50_ms"] <= got["p95_ms"]
+    assert 50 < got["peak_rss_mb"] and 0 < got["startup_seconds"] and 50 < got["startup_peak_rss_mb"] and got["store_mb"] > 0
+    missing = run_qabot("bench", "--measure-store", str(tmp_path / "nothing"))
+    assert missing.returncode == 1 and "no store directory" in missing.stderr and "Traceback" not in missing.stderr

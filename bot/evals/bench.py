@@ -411,6 +411,25 @@ def _warm(store: Path, collection: str, questions: list[str], rounds: int, env: 
             "peak_rss_mb": round(got["peak_rss_kb"] / 1024, 1), "responder_startup_seconds": round(got["responder_startup_s"], 2)}
 
 
+def measure_store(store: Path, collection: str, questions: list[str], rounds: int, startup_runs: int = 2,
+                  progress: Callable[[str], None] = lambda msg: None) -> dict[str, Any]:
+    """An existing store, as a reader sees it: warm ask p50/p95 and the peak RSS of that answering
+    process, start-up (a one-question `qabot eval` in a new process: wall, and its peak RSS), and
+    the store's size on disk."""
+    env = {**os.environ, "QABOT_STORE": str(store), "QABOT_COLLECTION": collection}
+    row: dict[str, Any] = {}
+    progress(f"warm ask ×{rounds}")
+    row.update(_warm(store, collection, questions, rounds, env))
+    progress("start-up")
+    with tempfile.TemporaryDirectory(prefix="qabot-measure-") as tmp:
+        one = Path(tmp) / "one.jsonl"
+        one.write_text(json.dumps({"id": "q1", "question": questions[0]}, ensure_ascii=False) + "\n", encoding="utf-8")
+        wall, rss = _wall([sys.executable, "-c", _PEAK_RSS_RUNNER, "eval", str(one), "--json"], env, startup_runs)
+    row.update({"startup_seconds": wall, "startup_peak_rss_mb": round(rss / 1024, 1)})
+    row["store_mb"] = round(sum(f.stat().st_size for f in store.rglob("*") if f.is_file()) / 2**20, 1)
+    return row
+
+
 def run_synthetic(
     seed_corpus: list[Path],
     questions: list[str],
@@ -440,21 +459,13 @@ def run_synthetic(
         result["seed"] = {"files": len(files), "chunks": report.chunks, "ingest_seconds": round(seconds, 2)}
         eid = store_embedder_id(embedding)
         del embedding  # the fill needs no embedder
-        one = root / "one.jsonl"
-        one.write_text(json.dumps({"id": "q1", "question": questions[0]}, ensure_ascii=False) + "\n", encoding="utf-8")
         for n in sizes:
             path = root / f"syn-{n}"
             target = _store(root, f"syn-{n}")
             progress(f"synthetic {n}: filling")
             row = {"n": n, **fill_synthetic(seed, target, n, eid, progress=progress)}
             del target
-            env = {**os.environ, "QABOT_STORE": str(path), "QABOT_COLLECTION": "bench"}
-            progress(f"synthetic {n}: warm ask ×{rounds}")
-            row.update(_warm(path, "bench", questions, rounds, env))
-            progress(f"synthetic {n}: start-up")
-            wall, rss = _wall([sys.executable, "-c", _PEAK_RSS_RUNNER, "eval", str(one), "--json"], env, startup_runs)
-            row.update({"startup_seconds": wall, "startup_peak_rss_mb": round(rss / 1024, 1)})
-            row["store_mb"] = round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20, 1)
+            row.update(measure_store(path, "bench", questions, rounds, startup_runs, lambda msg: progress(f"synthetic {n}: {msg}")))
             result["runs"].append(row)
             shutil.rmtree(path, ignore_errors=True)
     finally:
