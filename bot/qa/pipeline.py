@@ -15,18 +15,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.qa.answer import abstention, compose, rerank, select
-from bot.qa.tuning import AnswerTuning, Tuning
 from bot.config import Settings
-from bot.qa.followup import check_question, condense
-from bot.stores import embedder_for, open_store
-from bot.qa.glossary import build_glossary
 from bot.models import Answer, Passage
+from bot.qa.answer import abstention, compose, rerank, select
+from bot.qa.followup import check_question, condense
+from bot.qa.glossary import build_glossary
 from bot.qa.query import Query, build_query
 from bot.qa.retrieve import HybridRetriever
+from bot.qa.tuning import AnswerTuning, Tuning
+from bot.stores import embedder_for, open_store
 from index.chunk import detect_language
 
 log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class Retrieval:
