@@ -404,8 +404,7 @@ def bench(
 
         if not measure.is_dir():
             raise QabotError(f"--measure-store: no store directory at {measure}")
-        say = (lambda msg: None) if as_json else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
-        got = measure_store(measure, _settings(collection=collection).collection, [str(i["question"]) for i in qa], rounds, progress=say)
+        got = measure_store(measure, _settings(collection=collection).collection, [str(i["question"]) for i in qa], rounds, progress=_bench_progress(as_json))
         typer.echo(json.dumps(got, ensure_ascii=False) if as_json else
                    f"warm ask p50 {got['p50_ms']:.1f} ms, p95 {got['p95_ms']:.1f} ms, peak RSS {got['peak_rss_mb']:.0f} MB; "
                    f"start-up {got['startup_seconds']:.2f} s (peak {got['startup_peak_rss_mb']:.0f} MB); store {got['store_mb']:.0f} MB")
@@ -417,14 +416,18 @@ def bench(
     corpus = corpus or [root / "data"]
     scale_list = _int_list(scales, "--scales", 1, 1000)
     settings = _settings()
-    say = (lambda msg: None) if as_json else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
-    result = run_bench(corpus, [str(i["question"]) for i in qa], scale_list, rounds, settings.chunk_chars, settings.top_k, say, copies)
+    result = run_bench(corpus, [str(i["question"]) for i in qa], scale_list, rounds, settings.chunk_chars, settings.top_k, _bench_progress(as_json), copies)
     if report:
         plot(result, report)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
         return
     print_bench(result)
+
+
+def _bench_progress(quiet: bool):
+    """What the bench is doing, on stderr (nothing with --json)."""
+    return (lambda msg: None) if quiet else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
 
 
 def _int_list(text: str, option: str, lo: int, hi: int) -> list[int]:
@@ -443,8 +446,7 @@ def _bench_synthetic(sizes: str, seed_corpus: list[Path], questions: list[str], 
 
     size_list = _int_list(sizes, "--synthetic", 1, 10_000_000)
     settings = _settings()
-    say = (lambda msg: None) if as_json else (lambda msg: _err_console().print(f"[dim]bench: {msg}…[/dim]"))
-    result = run_synthetic(seed_corpus, questions, size_list, rounds, settings.chunk_chars, say)
+    result = run_synthetic(seed_corpus, questions, size_list, rounds, settings.chunk_chars, _bench_progress(as_json))
     if report:
         plot_synthetic(result, report)
     if as_json:
