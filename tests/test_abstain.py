@@ -117,3 +117,39 @@ def test_verbs_the_documents_never_use_are_a_paraphrase_not_a_missing_fact(near_
     abstained, text = _ask(near_miss_pipeline, "ビリケン像の足をさすって拝むと、何が叶うと信じられているか?")
     assert not abstained, text
     assert "願いがかなう" in text
+
+
+def _passage(title: str, sentences: list[str]):
+    """A retrieved passage made by hand: every sentence equally close to the question in meaning,
+    so that only the words they hold choose between them."""
+    from bot.models import Passage
+    from index.lexical import tokenize
+
+    quote, spans = "".join(sentences), []
+    for s in sentences:
+        start = spans[-1][1] if spans else 0
+        spans.append((start, start + len(s), start, start + len(s)))
+    return Passage(source="x.txt", section=title, text=quote, quote=quote, start=0, end=len(quote), score=1.0, lang="ja",
+                   sentences=spans, sentence_scores=[0.5] * len(sentences), tokens=tokenize(title + quote),
+                   sentence_tokens=[tokenize(s) for s in sentences])
+
+
+@pytest.mark.parametrize("title_in_sentences, cited_first", [(True, "明暗"), (False, "明治時代の小説家")])
+def test_every_sentence_of_a_passage_is_about_its_title(title_in_sentences, cited_first):
+    """After its first sentence a Japanese paragraph leaves its subject out: the sentence that
+    answers does not say 夏目漱石, the introduction does. The title's words count for every
+    sentence, so the question's other words (novel, died) choose -- without that, the rare name
+    makes the introduction win."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+    from index.lexical import tokenize
+
+    question = "Which novel was Natsume Soseki writing when he died?"
+    p = _passage("夏目漱石", ["夏目漱石は、明治時代の小説家である。", "東京で生まれ、大学で英文学を学んだ。", "卒業後は学校で英語を教えた。",
+                          "新聞社に入り、多くの作品を連載した。", "晩年は長編小説『明暗』を書いている途中で亡くなった。"])
+    query = build_query(question)
+    df = {t: 50 for t in set(p.tokens) | set(query.tokens)} | {t: 1 for t in tokenize("夏目漱石")}
+    chosen, why = select(question, [p], df, 100, tuning=AnswerTuning(title_in_sentences=title_in_sentences), query=query)
+    assert why is None
+    assert cited_first in chosen[0].text

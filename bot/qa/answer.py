@@ -386,8 +386,17 @@ def select(
     top = max(p.score for p in passages[:max_passages]) or 1.0
     candidates = _candidates(passages, max_passages)
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
+    titles: dict[int, tuple[set[str], str]] = {}
     for c in candidates:
-        c.coverage = ev.coverage(set(c.tokens), c.text)
+        tokens, text = set(c.tokens), c.text
+        if tuning.title_in_sentences and c.passage.section:
+            # A passage's sentences are about its title (Japanese leaves the subject out after the
+            # first sentence; English says "he", "it"): the title's words count for each of them.
+            key = id(c.passage)
+            if key not in titles:
+                titles[key] = (set(tokenize(c.passage.section)), c.passage.section)
+            tokens, text = tokens | titles[key][0], text + "\n" + titles[key][1]
+        c.coverage = ev.coverage(tokens, text)
         fits = fits_kind(kind, c.text, unit)
         short = len(c.text.strip()) < 8
         url_only = bool(_URL_ONLY.match(c.text)) and kind != "contact"
