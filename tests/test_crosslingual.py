@@ -192,3 +192,17 @@ def test_dictionary_setting_from_dotenv_turns_it_off(release_store, tmp_path):
     off = json.loads(run_qabot("ask", question, "--json", "--store", str(release_store), cwd=tmp_path).stdout)
     on = json.loads(run_qabot("ask", question, "--json", "--store", str(release_store)).stdout)
     assert on["glossary"] and not off["glossary"]
+
+
+def test_the_glossary_reads_out_full_names_the_dictionary_knows():
+    """For "who" the answer is a name an English reader cannot read: JMnedict's romanisation of a
+    full name in the cited text is glossed; a lone surname is not (its gloss would be a guess)."""
+    from bot.qa.glossary import build_glossary
+    from bot.qa.query import build_query
+
+    cited = ["昭和期には宮城道雄が『春の海』を作曲した。", "徳川綱吉は、江戸幕府の第5代将軍である。小野が訪れた。"]
+    glossary = build_glossary(build_query("Who composed the koto piece?"), cited, {}, 100)
+    by_term = {e.term: e for e in glossary}
+    assert by_term["宮城道雄"].en == ["Miyagi Michio"] and by_term["宮城道雄"].reading == "みやぎみちお"
+    assert by_term["徳川綱吉"].en[0].startswith("Tokugawa Tsunayoshi,")
+    assert "小野" not in by_term and len(glossary) <= 8

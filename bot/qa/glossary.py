@@ -2,8 +2,10 @@
 that translates questions. Dictionary glosses, labelled as such: not a translation of the answer.
 
 Terms come from the cited text: first those through which the text answers the question's own
-words (the question said "dormancy", the text says 休眠), then the text's other rarest content
-words. Compounds are looked up whole before their parts (間葉系幹細胞 before 細胞).
+words (the question said "dormancy", the text says 休眠), then the full names of people and places
+JMnedict knows (宮城道雄: Miyagi Michio -- often the answer itself, unreadable to an English reader
+otherwise), then the text's other rarest content words. Compounds are looked up whole before their
+parts (間葉系幹細胞 before 細胞); a name only whole (a lone surname's gloss is a guess: 小野 "field").
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from bot.qa.query import Query
 
 MAX_TERMS = 8
 EXTRA_TERMS = 3  # rare terms of the cited text beyond those that answer the question's words
+NAME_TERMS = 3  # full names of the cited text
 _NOUNISH = {"名詞", "接頭辞", "接尾辞"}
 _CONTENT = {"名詞", "動詞", "形容詞", "形状詞"}
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
@@ -33,6 +36,22 @@ def _dictionary():
     except ImportError:  # pragma: no cover
         return None
     return dictionary
+
+
+def _names(text: str) -> list[str]:
+    """Runs of two or more proper-noun morphemes: a full name (宮城+道雄, 種子島+宇宙センター)."""
+    from index.lexical import _tagger
+
+    out: list[str] = []
+    run: list[str] = []
+    for w in [*_tagger()(text), None]:
+        if w is not None and w.feature.pos2 == "固有名詞":
+            run.append(w.surface)
+            continue
+        if len(run) >= 2:
+            out.append("".join(run))
+        run = []
+    return list(dict.fromkeys(out))
 
 
 def _terms(text: str) -> list[tuple[str, str]]:
@@ -76,7 +95,12 @@ def build_glossary(query: Query, texts: list[str], df: dict[str, int], n_docs: i
     # A whole alternative, not a token of a longer one: 'induce' -> 結果を招く must not make 結果 asked.
     asked_tokens = {m[0] for c in query.concepts for a in c.alternatives[1:] if len(m := [t for t in a.tokens if t.startswith("m:")]) == 1}
     found: dict[str, tuple[float, GlossEntry]] = {}
+    names: dict[str, GlossEntry] = {}
     for text in texts:
+        for name in _names(text):
+            gloss = d.ja_to_en(name)
+            if gloss and gloss.en and name not in names and len(names) < NAME_TERMS:
+                names[name] = GlossEntry(term=name, reading=gloss.reading, en=[re.sub(r"\s+,", ",", _short(gloss.en[0]))])
         for order, (surface, lemma) in enumerate(_terms(text)):
             if surface in found or len(surface) < 2 and not (0x4E00 <= ord(surface[0]) <= 0x9FFF):
                 continue
@@ -95,5 +119,5 @@ def build_glossary(query: Query, texts: list[str], df: dict[str, int], n_docs: i
             found[term] = (score, GlossEntry(term=term, reading=gloss.reading, en=list(dict.fromkeys(_short(e) for e in gloss.en[:3]))))
     ranked = sorted(found.values(), key=lambda x: -x[0])
     asked_first = [entry for score, entry in ranked if score >= 100.0]
-    others = [entry for score, entry in ranked if score < 100.0][:EXTRA_TERMS]
-    return (asked_first + others)[:limit]
+    others = [entry for score, entry in ranked if score < 100.0 and entry.term not in names][:EXTRA_TERMS]
+    return (asked_first + [n for n in names.values() if n.term not in {e.term for e in asked_first}] + others)[:limit]
