@@ -134,22 +134,44 @@ def _passage(title: str, sentences: list[str]):
                    sentence_tokens=[tokenize(s) for s in sentences])
 
 
-@pytest.mark.parametrize("title_in_sentences, cited_first", [(True, "明暗"), (False, "明治時代の小説家")])
-def test_every_sentence_of_a_passage_is_about_its_title(title_in_sentences, cited_first):
+SOSEKI = ["夏目漱石は、明治時代の小説家である。", "東京で生まれ、大学で英文学を学んだ。", "卒業後は学校で英語を教えた。",
+          "新聞社に入り、多くの作品を連載した。", "晩年は長編小説『明暗』を書いている途中で亡くなった。"]
+
+
+@pytest.mark.parametrize(
+    "title, title_in_sentences, cited_first",
+    [
+        ("夏目漱石", True, "明暗"),
+        ("夏目漱石", False, "明治時代の小説家"),
+        # A file with no title line: its first sentence stands in as the title; the subject it opens with counts.
+        (SOSEKI[0], True, "明暗"),
+        (SOSEKI[0], False, "明治時代の小説家"),
+    ],
+)
+def test_every_sentence_of_a_passage_is_about_its_topic(title, title_in_sentences, cited_first):
     """After its first sentence a Japanese paragraph leaves its subject out: the sentence that
-    answers does not say 夏目漱石, the introduction does. The title's words count for every
+    answers does not say 夏目漱石, the introduction does. The topic's words count for every
     sentence, so the question's other words (novel, died) choose -- without that, the rare name
     makes the introduction win."""
-    from bot.qa.answer import select
+    from bot.qa.answer import select, topic_of
     from bot.qa.query import build_query
     from bot.qa.tuning import AnswerTuning
     from index.lexical import tokenize
 
     question = "Which novel was Natsume Soseki writing when he died?"
-    p = _passage("夏目漱石", ["夏目漱石は、明治時代の小説家である。", "東京で生まれ、大学で英文学を学んだ。", "卒業後は学校で英語を教えた。",
-                          "新聞社に入り、多くの作品を連載した。", "晩年は長編小説『明暗』を書いている途中で亡くなった。"])
+    p = _passage(title, SOSEKI)
+    assert topic_of(p) == "夏目漱石"
     query = build_query(question)
     df = {t: 50 for t in set(p.tokens) | set(query.tokens)} | {t: 1 for t in tokenize("夏目漱石")}
     chosen, why = select(question, [p], df, 100, tuning=AnswerTuning(title_in_sentences=title_in_sentences), query=query)
     assert why is None
     assert cited_first in chosen[0].text
+
+
+def test_the_topic_of_a_passage():
+    from bot.qa.answer import topic_of
+
+    assert topic_of(_passage("", ["信濃川(しなのがわ)は、長野県から流れる川である。", "長さは367キロメートルである。"])) == "信濃川"
+    assert topic_of(_passage("", ["The Boston Marathon, first held in 1897, is the oldest marathon.", "It is run in April."])) == "The Boston Marathon"
+    assert topic_of(_passage("", ["In 1898, with her husband, she discovered radium.", "She won."])) == ""
+    assert topic_of(_passage("【研究概要】", ["本研究では、骨髄の細胞を調べた。"])) == "【研究概要】"

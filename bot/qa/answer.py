@@ -386,16 +386,17 @@ def select(
     top = max(p.score for p in passages[:max_passages]) or 1.0
     candidates = _candidates(passages, max_passages)
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
-    titles: dict[int, tuple[set[str], str]] = {}
+    topics: dict[int, tuple[set[str], str]] = {}
     for c in candidates:
         tokens, text = set(c.tokens), c.text
-        if tuning.title_in_sentences and c.passage.section:
-            # A passage's sentences are about its title (Japanese leaves the subject out after the
-            # first sentence; English says "he", "it"): the title's words count for each of them.
+        if tuning.title_in_sentences:
+            # A passage's sentences are about its topic (Japanese leaves the subject out after the
+            # first sentence; English says "he", "it"): the topic's words count for each of them.
             key = id(c.passage)
-            if key not in titles:
-                titles[key] = (set(tokenize(c.passage.section)), c.passage.section)
-            tokens, text = tokens | titles[key][0], text + "\n" + titles[key][1]
+            if key not in topics:
+                topic = topic_of(c.passage)
+                topics[key] = (set(tokenize(topic)), topic)
+            tokens, text = tokens | topics[key][0], text + "\n" + topics[key][1]
         c.coverage = ev.coverage(tokens, text)
         fits = fits_kind(kind, c.text, unit)
         short = len(c.text.strip()) < 8
@@ -486,6 +487,30 @@ def select(
         chosen.append(more)
         used += len(more.text)
     return chosen, None
+
+
+def _is_title(section: str) -> bool:
+    """A heading or a document's title line (信濃川, 【研究概要】), not the first sentence of a file
+    that has no title line -- which stands in as its title, and would count for every sentence."""
+    text = section.strip()
+    return 0 < len(text) <= 60 and not re.search(r"[。．！？!?]$|[a-z]\.$", text)
+
+
+# The subject an encyclopedia-style paragraph opens with: 信濃川(しなのがわ)は、… / Lake Superior is …
+_TOPIC_JA = re.compile(r"^([^、。,()（）「」『』\s]{1,24}?)(?:\s*[(（][^)）]{0,40}[)）])?(?:とは|は)[、，,]")
+_TOPIC_EN = re.compile(r"^(?!(?:In|On|At|After|Before|During|When|While|From|For|By|With|As|Since|Although|Because|It|This|These|There)\b)((?:The |An? )?[A-Z][\w'’.-]*(?: (?:of |de |van |von |the )?[A-Z0-9][\w'’.-]*){0,5})(?: \([^)]{0,60}\))?(?:,| is | was | are | were )")
+
+
+def topic_of(p: Passage) -> str:
+    """What a passage is about: its heading or document title; in a file with no title line (whose
+    first sentence stands in as the title), the subject its first sentence opens with."""
+    if _is_title(p.section):
+        return p.section
+    if p.start > 3 or not p.sentences:  # not the document's opening: no subject to read off
+        return ""
+    first = p.quote[p.sentences[0][0] : p.sentences[0][1]]
+    m = _TOPIC_JA.match(first) or _TOPIC_EN.match(first)
+    return m.group(1) if m else ""
 
 
 def _overlaps(a: _Candidate, b: _Candidate) -> bool:
