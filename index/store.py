@@ -9,7 +9,10 @@ Readers see the old version or the new one, never both or neither.
 
 from __future__ import annotations
 
+import itertools
+import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -320,6 +323,7 @@ class ChunkStore:
         source. Batched: one write of each kind. If any document's rows are not all there, nothing
         of the batch is flipped or dropped: the previous versions stay live."""
         nodes = [n for *_, ns in docs for n in ns]
+        self._pending([source for source, *_ in docs], True)  # until the old versions are gone
         if nodes:
             self.vector_store.add(nodes)
         for source, _, version, ns in docs:
@@ -357,6 +361,7 @@ class ChunkStore:
         for start in range(0, len(stale), 100):
             part = stale[start : start + 100]
             self.collection.delete(where=part[0] if len(part) == 1 else {"$or": part})
+        self._pending([source for source, *_ in docs], False)
 
     def count_version(self, source: str, version: str) -> int:
         """Rows of one version of one document, counted in the store."""
@@ -367,21 +372,84 @@ class ChunkStore:
         record = self.record(source)
         if record is None:
             raise QabotError(f"not in the index: {source} (see `qabot sources`)")
+        self._pending([source], True)
         self.registry.delete(ids=[_source_id(source)])
         self._bump_generation()
         self.lexicon.sync(self, sources=[source])
         self.collection.delete(where={"source": source})
+        self._pending([source], False)
         return record.chunks
 
+    # -- what a killed write leaves behind -------------------------------------------------------
+    def _journal_path(self) -> Path | None:
+        """Embedded stores only, where the writer lock admits one writer: the sources whose rows a
+        write has begun to change and not finished. On a server, other machines' rows in flight
+        are not ours to judge."""
+        if self.location.host or self.location.path is None:
+            return None
+        return self.location.path / f".qabot-pending-{self.name}.json"
+
+    def _journal(self) -> dict[str, Any]:
+        path = self._journal_path()
+        try:
+            state = json.loads(path.read_text(encoding="utf-8")) if path else {}
+        except FileNotFoundError:
+            state = {}
+        except (OSError, ValueError) as e:  # unreadable: fall back to one full scan
+            log.warning("qabot: unreadable write journal %s (%s); checking every row once", path, e)
+            state = {}
+        return {"scanned": bool(state.get("scanned")), "pending": list(state.get("pending") or [])}
+
+    def _write_journal(self, state: dict[str, Any]) -> None:
+        path = self._journal_path()
+        if path is None:
+            return
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)  # whole or not at all, even when killed mid-write
+
+    def _pending(self, sources: list[str], begun: bool) -> None:
+        if self._journal_path() is None:
+            return
+        state = self._journal()
+        pending = dict.fromkeys(state["pending"])
+        for source in sources:
+            if begun:
+                pending[source] = None
+            else:
+                pending.pop(source, None)
+        state["pending"] = list(pending)
+        self._write_journal(state)
+
     def purge_orphans(self) -> int:
-        """Chunks whose (source, hash) is not registered: left by an ingest that was killed."""
+        """Delete the rows no registered version owns, left by a write that was killed: the rows of
+        the sources the journal says were being written (their unregistered versions), so the cost
+        follows what was interrupted, not the store's size. A store from before the journal is
+        checked row by row once."""
+        state = self._journal()
+        if not state["scanned"]:
+            removed = self._purge_by_scan()
+        else:
+            removed = 0
+            for source in state["pending"]:
+                record = self.record(source)
+                where = {"source": source} if record is None else other_versions_filter(source, record.version)
+                ids = self.collection.get(where=where, include=[])["ids"]
+                for start in range(0, len(ids), 5000):
+                    self.collection.delete(ids=ids[start : start + 5000])
+                removed += len(ids)
+        self._write_journal({"scanned": True, "pending": []})
+        return removed
+
+    def _purge_by_scan(self) -> int:
+        """Every row read (its metadata): those whose (source, version) is not registered go."""
         live = {(r.source, r.version) for r in self.sources().values()}
-        got = self.collection.get(include=["metadatas"])
-        stale = [
-            i
-            for i, m in zip(got["ids"], got["metadatas"] or [])
-            if row_key(m) not in live
-        ]
+        stale: list[str] = []
+        for offset in itertools.count(0, 2000):  # in pages: a row's metadata is ~7 kB
+            got = self.collection.get(include=["metadatas"], limit=2000, offset=offset)
+            if not got["ids"]:
+                break
+            stale += [i for i, m in zip(got["ids"], got["metadatas"] or []) if row_key(m) not in live]
         for start in range(0, len(stale), 5000):
             self.collection.delete(ids=stale[start : start + 5000])
         return len(stale)

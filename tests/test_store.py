@@ -101,16 +101,27 @@ def test_store_of_an_earlier_qabot_is_still_ours(tmp_path, doc):
 
 
 # -- what an ingest cleans up -----------------------------------------------------------------------------
-def test_ingest_reports_the_orphans_it_removes(tmp_path, doc):
-    """Chunks of an ingest killed before it registered them are removed by the next ingest, and
-    counted in its report."""
-    store = tmp_path / "s"
+def _killed_mid_write(store: Path, doc: Path) -> int:
+    """Ingest `doc`, then put the store where a write killed before flipping the registry leaves
+    it: the source marked as being written, its rows in Chroma, no registry record. The rows'
+    count is returned."""
+    from index.store import ChunkStore, StoreLocation
+
     first = run_qabot("ingest", str(doc), "--store", str(store), "--json")
     assert first.returncode == 0, first.stderr
     n = json.loads(first.stdout)["chunks"]
     assert n >= 1
+    ChunkStore(StoreLocation(path=store), "qabot")._pending([str(doc.resolve())], True)
     registry = _client(store).get_collection("qabot-sources", embedding_function=None)
-    registry.delete(ids=registry.get()["ids"])  # as if the ingest died before flipping the registry
+    registry.delete(ids=registry.get()["ids"])
+    return n
+
+
+def test_ingest_reports_the_orphans_it_removes(tmp_path, doc):
+    """Chunks of an ingest killed before it registered them are removed by the next ingest, and
+    counted in its report."""
+    store = tmp_path / "s"
+    n = _killed_mid_write(store, doc)
     other = doc.with_name("hours.txt")
     other.write_text("Hours\n\nThe canteen opens at noon.\n", encoding="utf-8")
     second = run_qabot("ingest", str(other), "--store", str(store), "--json")
@@ -119,6 +130,51 @@ def test_ingest_reports_the_orphans_it_removes(tmp_path, doc):
     assert report["removed_orphans"] == n
     count, ids, metas = _rows(store, "qabot")
     assert count == report["chunks"] and all("hours.txt" in m for m in metas)
+
+
+def test_orphans_are_found_without_reading_every_row(tmp_path, doc):
+    """The journal of writes begun names the sources to check: an ingest into a large store does
+    not read every row's metadata (~7 kB each) to find what a killed write left. A store from
+    before the journal (no journal file) is checked row by row, once."""
+    from index.store import ChunkStore, StoreLocation
+
+    store = tmp_path / "s"
+    n = _killed_mid_write(store, doc)
+    chunks = ChunkStore(StoreLocation(path=store), "qabot")
+    reads = []
+    real_get = chunks.collection.get
+    chunks.collection.get = lambda *a, **k: reads.append(k.get("where")) or real_get(*a, **k)
+    assert chunks.purge_orphans() == n
+    assert reads and all(where is not None for where in reads), "no read of the whole collection"
+    assert chunks.purge_orphans() == 0 and chunks.collection.count() == 0
+
+    # No journal (a store written by an older qabot): one scan of every row, then the journal.
+    _killed_mid_write(tmp_path / "old", doc)
+    journal = next((tmp_path / "old").glob(".qabot-pending-*.json"))
+    journal.unlink()
+    old = ChunkStore(StoreLocation(path=tmp_path / "old"), "qabot")
+    assert old.purge_orphans() == n and journal.exists()
+
+
+def test_a_write_that_dies_after_adding_rows_is_cleaned_up_by_the_next(tmp_path, doc, monkeypatch):
+    """The rows are in Chroma, the registry was never flipped (the process died in between): the
+    write had named its source in the journal first, so the next ingest finds and removes them."""
+    from bot.config import Settings
+    from bot.stores import ingest_paths
+    from index.store import ChunkStore
+
+    settings = Settings(store=tmp_path / "s")
+    with monkeypatch.context() as m:
+        m.setattr(ChunkStore, "count_version", lambda self, source, version: (_ for _ in ()).throw(SystemExit("killed")))
+        with pytest.raises(SystemExit):
+            ingest_paths(settings, [doc])
+    count, _, _ = _rows(tmp_path / "s", "qabot")
+    assert count >= 1  # rows written, never registered
+    other = doc.with_name("hours.txt")
+    other.write_text("Hours\n\nThe canteen opens at noon.\n", encoding="utf-8")
+    report = ingest_paths(settings, [other])
+    assert report.removed_orphans == count
+    assert _rows(tmp_path / "s", "qabot")[0] == report.chunks
 
 
 def test_row_cache_answers_repeated_candidates_and_stays_bounded(tmp_path):
