@@ -26,11 +26,15 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m index.dictionary build
 	touch $@
 
+# The suite runs on TEST_WORKERS processes (pytest-xdist): most of its time is subprocesses starting
+# and servers waiting, which a second worker overlaps. worksteal: an idle worker takes half of the
+# other's queue, so a few long tests do not leave one worker idle at the end. TEST_WORKERS=0: serial.
+TEST_WORKERS ?= 2
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal
 
 test-fast: install
-	$(BIN)/python -m pytest -q -m "not slow"
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist worksteal -m "not slow"
 
 # The measured numbers of the README: dev set (bundled release) and devset2, with baselines.
 # devset2's tune split is what thresholds and weights were chosen on; its held-out split is reported.

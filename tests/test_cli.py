@@ -71,9 +71,11 @@ def test_skip_bad_ingests_the_rest(tmp_path):
     assert json.loads(result.stdout)["ingested"] == 1
 
 
-def test_sources_and_remove(tmp_path):
+def test_sources_and_remove(release_store, tmp_path):
+    import shutil
+
     store = tmp_path / "s"
-    run_qabot("ingest", str(RELEASE), "--store", str(store))
+    shutil.copytree(release_store, store)  # the release as `qabot ingest` wrote it, not embedded again
     listed = json.loads(run_qabot("sources", "--json", "--store", str(store)).stdout)
     assert [r["source"] for r in listed] == [str(RELEASE.resolve())]
     assert listed[0]["chunks"] > 5 and len(listed[0]["sha256"]) == 64

@@ -153,19 +153,22 @@ def test_reader_process_sees_another_process_ingest(release_store, tmp_path):
     assert after.citations[0].source == str(doc.resolve())
 
 
-def _corpus_of_48(tmp_path: Path) -> Path:
-    """48 Japanese paragraphs: enough write rounds (at QABOT_INGEST_BATCH=8) for an interruption to land between two."""
+CORPUS = 24  # Japanese paragraphs (the river ones among them), written in rounds of ROUND documents
+ROUND = "4"  # QABOT_INGEST_BATCH: six write rounds, enough for an interruption to land between two
+
+
+def _corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for f in sorted((DEVSET2 / "ja").glob("*.txt"))[:48]:
+    for f in sorted((DEVSET2 / "ja").glob("*.txt"))[:CORPUS]:
         shutil.copyfile(f, corpus / f.name)
     return corpus
 
 
 def test_kill_9_mid_ingest_then_ingest_again(tmp_path):
-    corpus = _corpus_of_48(tmp_path)
+    corpus = _corpus(tmp_path)
     store = tmp_path / "killed"
-    small_rounds = clean_env(QABOT_INGEST_BATCH="8")  # six write rounds: the kill lands between two
+    small_rounds = clean_env(QABOT_INGEST_BATCH=ROUND)  # six write rounds: the kill lands between two
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "ingest", str(corpus), "--store", str(store)],
         env=small_rounds, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -178,11 +181,11 @@ def test_kill_9_mid_ingest_then_ingest_again(tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = len(_sources(store))
-    assert 0 < partial < 48, "the kill should land mid-ingest"
+    assert 0 < partial < CORPUS, "the kill should land mid-ingest"
     result = run_qabot("ingest", str(corpus), "--store", str(store), "--json", env=small_rounds)
     assert result.returncode == 0, result.stderr
     records = _sources(store)
-    assert len(records) == 48
+    assert len(records) == CORPUS
     chunks = _chunks(store)
     ids = [cid for cid, _ in chunks]
     assert len(ids) == len(set(ids)) == sum(r["chunks"] for r in records)  # no duplicates
@@ -190,17 +193,23 @@ def test_kill_9_mid_ingest_then_ingest_again(tmp_path):
     assert all((m["source"], m["doc_sha256"]) in live for _, m in chunks)  # no orphans
     clean_store = tmp_path / "clean"
     assert run_qabot("ingest", str(corpus), "--store", str(clean_store)).returncode == 0
+    # Asked in this process (a Pipeline per store, as `qabot ask --json` builds one): six CLI
+    # start-ups would cost more than the rest of the comparison.
+    from bot.config import Settings
+    from bot.qa.pipeline import Pipeline
+
+    recovered, clean = Pipeline(Settings(store=store)), Pipeline(Settings(store=clean_store))
     for question in ("信濃川の長さは何キロメートルか?", "日本で最も長い川はどれか?", "Which river is the longest in Japan?"):
-        a = json.loads(run_qabot("ask", question, "--json", "--store", str(store)).stdout)
-        b = json.loads(run_qabot("ask", question, "--json", "--store", str(clean_store)).stdout)
+        a = json.loads(json.dumps(recovered.ask(question).model_dump(), ensure_ascii=False))
+        b = json.loads(json.dumps(clean.ask(question).model_dump(), ensure_ascii=False))
         assert [(p["source"], p["start"]) for p in a["passages"]] == [(p["source"], p["start"]) for p in b["passages"]]
         assert a["answer"] == b["answer"]
 
 
 def test_ctrl_c_mid_ingest_says_the_index_is_consistent(tmp_path):
-    corpus = _corpus_of_48(tmp_path)
+    corpus = _corpus(tmp_path)
     store = tmp_path / "interrupted"
-    small_rounds = clean_env(QABOT_INGEST_BATCH="8")
+    small_rounds = clean_env(QABOT_INGEST_BATCH=ROUND)
     proc = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "ingest", str(corpus), "--store", str(store)],
         env=small_rounds, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -215,12 +224,12 @@ def test_ctrl_c_mid_ingest_says_the_index_is_consistent(tmp_path):
     assert err.splitlines() == ["interrupted; the index is consistent"], err
     assert out == ""
     partial = _sources(store)
-    assert 0 < len(partial) < 48, "the interrupt should land mid-ingest"
+    assert 0 < len(partial) < CORPUS, "the interrupt should land mid-ingest"
     assert all(r["chunks"] > 0 for r in partial)
     result = run_qabot("ingest", str(corpus), "--store", str(store), "--json", env=small_rounds)
     assert result.returncode == 0, result.stderr
     records = _sources(store)
-    assert len(records) == 48
+    assert len(records) == CORPUS
     ids = [cid for cid, _ in _chunks(store)]
     assert len(ids) == len(set(ids)) == sum(r["chunks"] for r in records)  # no duplicates, no orphans
 
