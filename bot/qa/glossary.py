@@ -119,5 +119,6 @@ def build_glossary(query: Query, texts: list[str], df: dict[str, int], n_docs: i
             found[term] = (score, GlossEntry(term=term, reading=gloss.reading, en=list(dict.fromkeys(_short(e) for e in gloss.en[:3]))))
     ranked = sorted(found.values(), key=lambda x: -x[0])
     asked_first = [entry for score, entry in ranked if score >= 100.0]
+    asked_terms = {e.term for e in asked_first}
     others = [entry for score, entry in ranked if score < 100.0 and entry.term not in names][:EXTRA_TERMS]
-    return (asked_first + [n for n in names.values() if n.term not in {e.term for e in asked_first}] + others)[:limit]
+    return (asked_first + [n for n in names.values() if n.term not in asked_terms] + others)[:limit]
