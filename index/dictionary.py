@@ -33,7 +33,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # bump when the build below changes: the index file name follows it
+FORMAT = 4  # bump when the build below changes: the index file name follows it
 TOP = 8  # candidates kept per English key
 _GLOSSES = 5  # English glosses kept per Japanese term
 _NAME = "@"  # names' keys are marked: they are folded (Kyouto -> kyoto), words' keys are not
@@ -57,7 +57,7 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STOP = frozenset(
     "a an the of to in on at for by with from and or as is are be been being it its this that these those "
     "which who whom what not no than so such very one one's oneself someone something somebody someone's "
-    "sth sb etc esp eg ie i e g s".split()
+    "sth sb etc esp eg ie i e g s usu orig approx incl".split()  # JMdict's abbreviations (usu. = usually)
 )
 _ARTICLES = ("a", "an", "the")
 

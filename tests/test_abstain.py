@@ -119,18 +119,19 @@ def test_verbs_the_documents_never_use_are_a_paraphrase_not_a_missing_fact(near_
     assert "願いがかなう" in text
 
 
-def _passage(title: str, sentences: list[str]):
+def _passage(title: str, sentences: list[str], lang: str = "ja"):
     """A retrieved passage made by hand: every sentence equally close to the question in meaning,
     so that only the words they hold choose between them."""
     from bot.models import Passage
     from index.lexical import tokenize
 
-    quote, spans = "".join(sentences), []
+    joiner = " " if lang == "en" else ""
+    quote, spans = joiner.join(sentences), []
     for s in sentences:
-        start = spans[-1][1] if spans else 0
+        start = spans[-1][1] + len(joiner) if spans else 0
         spans.append((start, start + len(s), start, start + len(s)))
-    return Passage(source="x.txt", section=title, text=quote, quote=quote, start=0, end=len(quote), score=1.0, lang="ja",
-                   sentences=spans, sentence_scores=[0.5] * len(sentences), tokens=tokenize(title + quote),
+    return Passage(source="x.txt", section=title, text=quote, quote=quote, start=0, end=len(quote), score=1.0, lang=lang,
+                   sentences=spans, sentence_scores=[0.5] * len(sentences), tokens=tokenize(title + "\n" + quote),
                    sentence_tokens=[tokenize(s) for s in sentences])
 
 
@@ -175,3 +176,63 @@ def test_the_topic_of_a_passage():
     assert topic_of(_passage("", ["The Boston Marathon, first held in 1897, is the oldest marathon.", "It is run in April."])) == "The Boston Marathon"
     assert topic_of(_passage("", ["In 1898, with her husband, she discovered radium.", "She won."])) == ""
     assert topic_of(_passage("【研究概要】", ["本研究では、骨髄の細胞を調べた。"])) == "【研究概要】"
+
+
+def _select(question, passage, **tuning):
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    query = build_query(question)
+    df = {t: 5 for t in set(passage.tokens) | set(query.tokens)}
+    return select(question, [passage], df, 100, tuning=AnswerTuning(**tuning), query=query)
+
+
+TOKYO_TOWER = ["東京タワーは、東京都港区にある電波塔である。", "高さは333メートルで、完成当時は世界一高い自立式鉄塔であった。",
+               "設計は内藤多仲が担当した。", "2012年に東京スカイツリーが開業すると、電波送信の役割を譲った。"]
+SUPERIOR = ["Lake Superior is the largest of the Great Lakes of North America.", "Its maximum depth is 406 metres.",
+            "The lake drains into Lake Huron.", "It is bordered by Ontario to the north and by Michigan to the south."]
+
+
+@pytest.mark.parametrize(
+    "title, sentences, lang, question, about",
+    [
+        ("東京タワー", TOKYO_TOWER, "ja", "東京スカイツリーの高さは何メートルか?", "東京スカイツリー"),
+        ("Lake Superior", SUPERIOR, "en", "What is the maximum depth of Lake Michigan?", "Lake Michigan"),
+    ],
+)
+def test_the_same_fact_about_a_sibling_is_no_answer(title, sentences, lang, question, about):
+    """The passage gives the height of Tokyo Tower (and mentions the Skytree); the question asks
+    the Skytree's. Its sentences hold every word of the question, and the number is in the unit
+    asked: only what the passage is about tells the near miss."""
+    p = _passage(title, sentences, lang)
+    chosen, why = _select(question, p)
+    assert chosen == [] and about in why and title in why
+    chosen, why = _select(question, p, sibling_topic=False)  # the rule, and nothing else, abstains
+    assert why is None
+    # The same question about the passage's own topic is answered from it.
+    chosen, why = _select(question.replace(about, title), p)
+    assert why is None and ("333" in chosen[0].text or "406" in chosen[0].text)
+
+
+def test_siblings_are_two_things_of_one_family_not_one_thing_named_twice():
+    from bot.qa.answer import _name_runs, _siblings
+
+    assert "東京スカイツリー" in _name_runs("東京スカイツリーの高さは何メートルか?")
+    assert _name_runs("What is the maximum depth of Lake Michigan?") == ["Lake Michigan"]
+    assert _name_runs("In which town was Beethoven's teacher Joseph Haydn born?") == ["Beethoven", "Joseph Haydn"]
+    assert _siblings("上杉家", "上杉謙信") and _siblings("Irene Curie", "Marie Curie")
+    assert not _siblings("Johann Sebastian Bach", "Bach") and not _siblings("2代将軍秀忠", "徳川秀忠")
+    assert not _siblings("長野県", "信濃川") and not _siblings("Lake Michigan", "")
+
+
+def test_a_passage_holds_what_its_title_says():
+    """A later chunk of a document says "he" for the person its title names: the key terms it lacks
+    are counted with its topic, or every fact from the second chunk on would be a 'missing' one."""
+    from index.lexical import tokenize
+
+    p = _passage("Niels Bohr", ["Fleeing the occupation of Denmark in 1943, he escaped to Sweden.",
+                                "The element bohrium is named after him."], "en")
+    p.tokens = tokenize(p.quote)  # a later chunk: the title line is not in its text
+    chosen, why = _select("Which chemical element was named in honour of Niels Bohr?", p)
+    assert why is None and "bohrium" in chosen[0].text

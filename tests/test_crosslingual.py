@@ -206,3 +206,26 @@ def test_the_glossary_reads_out_full_names_the_dictionary_knows():
     assert by_term["宮城道雄"].en == ["Miyagi Michio"] and by_term["宮城道雄"].reading == "みやぎみちお"
     assert by_term["徳川綱吉"].en[0].startswith("Tokugawa Tsunayoshi,")
     assert "小野" not in by_term and len(glossary) <= 8
+
+
+def test_evidence_reads_translations_by_their_words_and_english_phrases_as_written():
+    """Evidence (what a text holds of the question) must not miss what is there: JMdict gives まぐろ
+    and 鮪 where the text writes マグロ (one lemma, other character bigrams); an English phrase
+    (Lake Superior) is evidence in English text, not only through its translations; a possessive
+    is its name (Hikone's -> Hikone, read as ひこね)."""
+    from bot.qa.answer import Evidence
+    from bot.qa.query import build_query
+    from index.lexical import tokenize
+
+    def held(question, text):
+        q = build_query(question)
+        df = {t: 3 for t in tokenize(text)}  # the collection is this one text
+        ev = Evidence(q, df, 100)
+        return {t.concept.word for t in ev.key if ev._holds(t.concept, set(tokenize(text)), text)}, ev
+
+    words, ev = held("When did Kindai University first farm tuna?", "近畿大学がクロマグロではなくマグロの養殖に成功した。")
+    assert "tuna" in words and "tuna" not in ev.absent
+    words, ev = held("Which river flows out of Lake Superior?", "The St. Marys River drains Lake Superior into Lake Huron.")
+    assert "lake superior" in words and "lake superior" not in ev.absent
+    assert any(c.word == "hikone" and any(a.term == "ひこね" for a in c.alternatives)
+               for c in build_query("Who built Hikone's castle?").concepts)

@@ -26,7 +26,7 @@ from bot.prompts import messages
 from bot.qa.query import Alternative, Concept, Query, build_query
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language
-from index.lexical import tokenize
+from index.lexical import english_tokens, tokenize
 
 # -- what kind of answer does the question want? ----------------------------------------------
 _KINDS: dict[str, re.Pattern[str]] = {
@@ -306,6 +306,26 @@ def _predicates(text: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _evidence_form(a: Alternative) -> Alternative:
+    """A Japanese alternative judged by its words (morphemes), not its character bigrams: the
+    dictionary gives まぐろ or 鮪 where the text writes マグロ -- one lemma (m:鮪), other bigrams."""
+    if not _is_cjk(a.term):
+        return a
+    words = tuple(t for t in a.tokens if t.startswith("m:"))
+    return Alternative(a.term, words, a.weight) if words else a
+
+
+@lru_cache(maxsize=4096)
+def _with_phrase(c: Concept) -> tuple[Alternative, ...]:
+    """An English phrase's alternatives are its translations; in an English text the phrase
+    itself (Lake Superior, chief engineer) is the evidence, so it stands among them here."""
+    if not (c.phrase and c.word.isascii()):
+        return c.alternatives
+    own = tuple(english_tokens(c.word))
+    return ((Alternative(c.word, own),) if own else ()) + c.alternatives
+
+
 class Evidence:
     """Which of the question's concepts a text holds, in any of their forms (the English word or a
     dictionary translation): the same measure for a Japanese passage and an English question as
@@ -316,12 +336,18 @@ class Evidence:
         self.alt_present = alt_present
         self.terms: list[_Term] = []
         for c in query.concepts:
-            strengths = [(a.weight * sum(map(self.idf, a.tokens)) / len(a.tokens), all(df.get(t) for t in a.tokens)) for a in c.alternatives if a.tokens]
+            alternatives = [a for a in map(_evidence_form, _with_phrase(c)) if a.tokens]
+            strengths = [(a.weight * sum(map(self.idf, a.tokens)) / len(a.tokens), all(df.get(t) for t in a.tokens)) for a in alternatives]
             inside = [w for w, present in strengths if present]
             if strengths:
                 self.terms.append(_Term(c, max(inside) if inside else max(w for w, _ in strengths), bool(inside)))
         # Phrases count whole: a phrase the collection holds stands for the words it is made of.
         covered = {w for t in self.terms if t.concept.phrase and t.in_corpus for w in t.concept.word.split()}
+        # ... and when a text lacks the phrase's own forms, its words each found there will do
+        # (wooden stage: 舞台 of wooden pillars, not 木造舞台).
+        words = {t.concept.word: t.concept for t in self.terms if not t.concept.phrase}
+        self._parts = {t.concept.word: [words[w] for w in t.concept.word.split() if w in words]
+                       for t in self.terms if t.concept.phrase}
         key = [t for t in self.terms if t.concept.key and not t.concept.answer_type]
         self.key = [t for t in key if t.in_corpus and not (not t.concept.phrase and t.concept.word in covered)]
         # A verb or adjective the collection lacks is a paraphrase (抜く, 例える), not a missing thing.
@@ -342,7 +368,10 @@ class Evidence:
         return bool(total) and sum(self.idf(t) for t in a.tokens if t in tokens) >= self.alt_present * total
 
     def _holds(self, concept: Concept, tokens: set[str], text: str) -> bool:
-        return any(self._holds_alt(a, tokens, text) for a in concept.alternatives)
+        if any(self._holds_alt(a, tokens, text) for a in map(_evidence_form, _with_phrase(concept))):
+            return True
+        parts = self._parts.get(concept.word) if concept.phrase else None
+        return bool(parts) and all(self._holds(p, tokens, text) for p in parts)
 
     def coverage(self, tokens: set[str], text: str = "") -> float:
         """IDF-weighted share of all the question's concepts the text holds (absent ones count)."""
@@ -443,7 +472,8 @@ def select(
     if kind and not any(fits_kind(kind, c.text, unit) for c in candidates[:10]):
         return [], f"no {kind} in the evidence"
     lead = eligible[0].passage
-    missing = ev.missing(set(lead.tokens), lead.quote)
+    topic = topic_of(lead) if tuning.title_in_sentences else ""
+    missing = ev.missing(set(lead.tokens) | set(tokenize(topic)), lead.quote + "\n" + topic)
     limit = tuning.max_missing_same if lead.lang == q_lang else tuning.max_missing_cross
     if missing > limit:
         return [], f"the evidence lacks {missing:.0%} of the question's key terms"
@@ -486,7 +516,49 @@ def select(
                 continue
         chosen.append(more)
         used += len(more.text)
+    if tuning.sibling_topic and chosen[0].passage.lang == q_lang:
+        topic = topic_of(chosen[0].passage)
+        lead_text = chosen[0].text.lower()  # the answering sentence, not a further citation
+        for name in _name_runs(question):
+            if _siblings(name, topic) and name.lower() not in lead_text:
+                return [], f"the evidence is about {topic}, not {name}"
     return chosen, None
+
+
+_EN_NAME_RUN = re.compile(r"(?<![.?!] )(?<!^)\b([A-Z][\w'-]*(?: (?:of |de |the )?[A-Z0-9][\w'-]*)*)")
+
+
+def _name_runs(question: str) -> list[str]:
+    """The question's names as written, whole: runs of capitalised words after the first word
+    (Lake Michigan), and runs of Japanese nouns holding a proper noun (東京スカイツリー, 上杉家)."""
+    runs = [re.sub(r"'s$", "", r) for r in _EN_NAME_RUN.findall(question.strip())]
+    if not _CJK.search(question):
+        return runs
+    from index.lexical import _tagger
+
+    current, proper = [], False
+    for w in [*_tagger()(question), None]:
+        f = w.feature if w is not None else None
+        if f is not None and (f.pos1 in ("名詞", "接頭辞") or (f.pos1 == "接尾辞" and current)):
+            current.append(w.surface)
+            proper |= f.pos2 == "固有名詞"
+            continue
+        if current and proper:
+            runs.append("".join(current))
+        current, proper = [], False
+    return runs
+
+
+def _siblings(name: str, topic: str) -> bool:
+    """Two different things of one family or kind: Lake Michigan and Lake Superior, 東京スカイツリー
+    and 東京タワー, 上杉家 and 上杉謙信 -- not one thing named twice (Bach, Johann Sebastian Bach;
+    2代将軍秀忠 and 徳川秀忠, which share the given name, not the family)."""
+    a, b = name.strip().lower(), topic.strip().lower()
+    if not a or not b or a in b or b in a:
+        return False
+    if a.isascii() and b.isascii():
+        return bool(set(a.split()) & set(b.split()))
+    return _is_cjk(a[:2]) and a[:2] == b[:2]
 
 
 def _is_title(section: str) -> bool:
