@@ -236,3 +236,14 @@ def test_a_passage_holds_what_its_title_says():
     p.tokens = tokenize(p.quote)  # a later chunk: the title line is not in its text
     chosen, why = _select("Which chemical element was named in honour of Niels Bohr?", p)
     assert why is None and "bohrium" in chosen[0].text
+
+
+def test_an_english_question_over_japanese_text_needs_its_key_terms_there():
+    """Across languages, too, a passage that holds little of what the question asks is no answer:
+    the tower is there, the company, the painting, the renovation are not."""
+    p = _passage("東京タワー", TOKYO_TOWER)
+    chosen, why = _select("Which company painted Tokyo Tower orange and white during its renovation?", p)
+    assert chosen == [] and "lacks" in why
+    assert _select("Which company painted Tokyo Tower orange and white during its renovation?", p, max_missing_cross=1.01)[1] is None
+    chosen, why = _select("Who designed Tokyo Tower?", p)
+    assert why is None and "内藤多仲" in chosen[0].text
