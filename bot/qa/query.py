@@ -182,7 +182,7 @@ def _known(word: str) -> bool:
 
 
 def _english_concepts(text: str) -> list[Concept]:
-    raw = [re.sub(r"'s$", "", w) for w in _WORD.findall(text)]  # Usu's -> Usu: the name, for the dictionary
+    raw = [re.sub(r"'s$", "", w) for w in _WORD.findall(text)]  # Hikone's -> Hikone: the name, for dictionary and reading
     words = [w.lower() for w in raw]
     capital = {w.lower() for i, w in enumerate(raw) if i > 0 and w[:1].isupper()}
     surface = {w.lower(): w for w in raw}

@@ -70,9 +70,10 @@ class AnswerTuning:
     title_in_sentences: bool = True
     # The passage that answers is about a sibling of what the question names -- Lake Superior for
     # Lake Michigan, 東京タワー for 東京スカイツリー (a shared first word, or a shared start in
-    # Japanese) -- and no quoted sentence names the question's own: the same fact about a
-    # neighbouring thing, the commonest near miss. One language only (names across languages
-    # come through dictionary senses). Tune: near misses 21 -> 24 of 40, no false abstention.
+    # Japanese) -- and the answering sentence does not name the question's own: the same fact
+    # about a neighbouring thing, a common near miss. One language only (names across languages
+    # come through dictionary senses; on tune no English question over Japanese text would have
+    # fired). Tune: near misses 21 -> 24 of 40, no false abstention.
     sibling_topic: bool = True
     max_citations: int = 3
     second_citation_ratio: float = 0.85  # a further sentence must score this close to the best
