@@ -107,6 +107,9 @@ def test_a_number_must_count_and_a_person_must_be_named():
     assert fits_kind("number", "患者120人が参加した")
     assert not fits_kind("person", "研究員と分野長の研究グループ")
     assert fits_kind("person", "小野麻紀子研究員、落谷孝広分野長の研究グループ")
+    # a journal, an institution or a lake is no person, however capitalised
+    assert not fits_kind("person", "（Nature Communications. 2014）") and not fits_kind("person", "Lake Superior is deep")
+    assert fits_kind("person", "designed by Joseph Strauss") and fits_kind("person", "Takahiro Ochiya (National Cancer Center)")
 
 
 def test_answers_are_short_verbatim_spans(pipeline, dev_items):

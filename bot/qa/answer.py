@@ -29,9 +29,12 @@ from index.chunk import detect_language
 from index.lexical import english_tokens, tokenize
 
 # -- what kind of answer does the question want? ----------------------------------------------
+# "What is the height of …": a quantity is asked for as surely as by "how tall".
+_MEASURED = r"(height|depth|length|width|elevation|altitude|diameter|distance|population|temperature|speed|weight|capacity|rate|percentage)"
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bnumber of\b|\bwhat (percentage|proportion|size)\b"
+        r"|\bwhat (is|was|are|were) (the )?([\w-]+ ){0,2}" + _MEASURED + r"(?= (of|in|at|for)\b|\s*\?|$)"
         r"|いくつ|何(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|円|種類|つ|社|校|台|頭|匹|冊|点)|どのくらい|どれくらい|どれほど|何年間|数は",
         re.I,
     ),
@@ -69,6 +72,8 @@ _ORDINAL_BEFORE = re.compile(r"(第|No\.?|phase|#)\s*$", re.I)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _ORDINAL_AFTER = re.compile(r"^(次|代目|代|番目|番|回目|位|世|号|期|号機|th\b|st\b|nd\b|rd\b)")
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+# A year a question is anchored to: not a decade (1750s, 1750年代) or an approximate one (around 1750, 1750年頃).
+_ANCHOR_YEAR = re.compile(r"(?<!around )(?<!about )(?<!circa )(?<!\d)(?<!\d[.,])(1[0-9]{3}|20[0-9]{2})(?!\d|[.,]\d|'?s\b|年代|年頃|年ごろ)", re.I)
 _DATE_AFTER = re.compile(r"^(年(?!間|分|前|後|以上|近く)|月(?!間)|日(?!間)|/)")
 _APPROX_BEFORE = re.compile(r"(約|およそ|おおよそ|ほぼ|わずか|平均|最大|最長)\s*$")
 _COUNT_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozens?)\b|半数|数[十百千万]", re.I)
@@ -101,7 +106,7 @@ def _has_quantity(text: str) -> bool:
 # -- the unit a number question asks in: 何メートル, "how many people", "how much did it cost" ----
 # A number's unit is read right after it, past multipliers (3億3,360万円, 1.2 million people).
 _UNITS: dict[str, str] = {
-    "length": r"(キロ|センチ|ミリ)?メートル|キロ(?!グラム)|(km|cm|mm|m)\b|(kilo|centi|milli)?met(re|er)s?\b|miles?\b|feet\b|foot\b|ft\b|inch",
+    "length": r"(キロ|センチ|ミリ|マイクロ|ナノ)?メートル|キロ(?!グラム)|(km|cm|mm|μm|µm|nm|m)\b|(kilo|centi|milli|micro|nano)?met(re|er)s?\b|miles?\b|feet\b|foot\b|ft\b|inch",
     "weight": r"(キロ|ミリ)?グラム|トン|キロ(?!メートル)|(kg|mg|g|t)\b|(kilo)?grams?\b|tonnes?\b|tons?\b|pounds?\b|lbs?\b",
     "money": r"円|ドル|ユーロ|ポンド|元|yen\b|dollars?\b|euros?\b|pounds?\b",
     "percent": r"[%％]|パーセント|割|分の|percent|per ?cent",
@@ -127,9 +132,9 @@ _JA_COUNTER_CLASS = {
 }
 _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
 _EN_UNIT = [
-    ("money", re.compile(r"\bhow much\b.*\b(cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is )?(the )?(price|fee|fare|cost)\b", re.I)),
+    ("money", re.compile(r"\bhow much\b.*\b(cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b", re.I)),
-    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b", re.I)),
+    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|\bwhat (is|was|are|were) (the )?([\w-]+ ){0,2}(height|depth|length|width|elevation|altitude|diameter|distance)(?= (of|in|at)\b|\s*\?|$)", re.I)),
     ("people", re.compile(r"\bhow many (people|persons|residents|inhabitants|visitors|tourists|spectators|employees|workers|students|members|deaths|victims|soldiers|fans|passengers|speakers|users|children|sons|daughters)\b", re.I)),
     ("times", re.compile(r"\bhow many times\b|\bhow often\b", re.I)),
     # "how many <unit>": the unit, not a count of things
@@ -204,10 +209,20 @@ def _names(question: str) -> set[str]:
     return names
 
 
+# Capitalised pairs that name a publication, an institution or a place, not a person (Nature
+# Communications, National Cancer, Lake Superior).
+_NOT_A_PERSON = frozenset(
+    """Nature Science Communications Journal Letters Review Reports Proceedings Signaling Press News Times
+    University College Institute Center Centre Hospital Society Association Foundation Company Corporation
+    Museum School Laboratory Research National International Cancer Medical Lake River Mount Island Bay
+    Street Park Station Prefecture City""".split()
+)
+
+
 def _has_person(text: str) -> bool:
     """A person's name: a Latin 'First Last', or a name by Japanese morphology (人名). A title alone
     (研究員, 教授) does not name anyone."""
-    if _HAS["person"].search(text):
+    if any(not (set(m.group().split()) & _NOT_A_PERSON) for m in _HAS["person"].finditer(text)):
         return True
     from index.lexical import morphemes_with_pos
 
@@ -486,6 +501,11 @@ def select(
         lacking = [t.concept.word for t in ev.key if t.concept.word in _names(question) and not ev._holds(t.concept, tokens, text)]
         if lacking:
             return [], f"the evidence does not name {', '.join(w.removeprefix('m:') for w in lacking)}"
+    if tuning.abstain_on_absent_year:
+        absent = {t.concept.word for t in ev.terms if _YEAR.match(t.concept.word) and not t.in_corpus}
+        years = [y for y in _ANCHOR_YEAR.findall(unicodedata.normalize("NFKC", question)) if y in absent]
+        if years:
+            return [], f"nothing in the documents is dated {', '.join(years)}"
     if ev.absent_loanwords and tuning.abstain_on_absent_loanword:
         return [], f"{', '.join(ev.absent_loanwords)} is nowhere in the documents"
     if kind in ("number", "date") and tuning.min_kind_dense_ratio:

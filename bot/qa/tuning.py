@@ -25,12 +25,13 @@ class AnswerTuning:
     # (tune + dev: every answerable English->Japanese lead had >= 0.19).
     min_dense_cross_floor: float = 0.15
     # The lead passage may lack at most this IDF-weighted share of the question's key concepts
-    # (its topic counted in). Across languages it was off while evidence missed translations the
-    # text held (まぐろ for マグロ, English phrases only through their translations); with those
-    # read, answerable English->Japanese questions lack at most 0.65 (tune: 0.63 of 45, dev: 0.65
-    # of 13, "fax number"), so 0.70 leaves a margin. Tune: +1 near miss, no false abstention.
+    # (its topic counted in). Across languages the check stays off: dictionary translations miss
+    # paraphrases. Measured and refused: 0.70 once evidence read translations by their words
+    # (answerable English->Japanese questions lacked <= 0.65 on tune and dev; +1 near miss on
+    # tune, +2 of 16 release probes) -- but on tests/test_eval.py's devset2 subset, a smaller
+    # collection with other idf weights, two answerable ones lacked 0.72 and 0.77.
     max_missing_same: float = 0.75
-    max_missing_cross: float = 0.70
+    max_missing_cross: float = 1.01  # above 1: never
     # At most this IDF-weighted share of the question's key words may be absent from the whole
     # collection; looser for English, whose words may simply lack a dictionary translation.
     max_absent_ja: float = 0.5
@@ -38,6 +39,11 @@ class AnswerTuning:
     # A loanword or technical term of the question (only katakana translations: tamoxifen,
     # タモキシフェン) that occurs nowhere: the question hinges on something the documents lack.
     abstain_on_absent_loanword: bool = True
+    # A year the question is anchored to ("published in 2013", 1997年に) that no document mentions:
+    # whatever the passages say happened in other years. Not a decade (the 1750s, 1750年代) or an
+    # approximate year. Tune and dev: every answerable question's year occurs in the collection
+    # (22 of 22); no near miss there hinges on one.
+    abstain_on_absent_year: bool = True
     # "How many" and "who": the cited sentence itself must hold a quantity in the unit asked for
     # (何メートル: metres, "how many people": 人, "how much did it cost": 円), a named person.
     lead_must_fit_kind: bool = True
