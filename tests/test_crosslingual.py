@@ -110,6 +110,7 @@ def test_a_number_must_count_and_a_person_must_be_named():
     # a journal, an institution or a lake is no person, however capitalised
     assert not fits_kind("person", "（Nature Communications. 2014）") and not fits_kind("person", "Lake Superior is deep")
     assert fits_kind("person", "designed by Joseph Strauss") and fits_kind("person", "Takahiro Ochiya (National Cancer Center)")
+    assert fits_kind("person", "at the Cancer Takahiro Ochiya said")  # pairs overlap: not only "Cancer Takahiro"
 
 
 def test_answers_are_short_verbatim_spans(pipeline, dev_items):

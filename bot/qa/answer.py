@@ -218,11 +218,14 @@ _NOT_A_PERSON = frozenset(
     Street Park Station Prefecture City""".split()
 )
 
+# Every 'First Last' pair, overlapping ones too: "Cancer Takahiro Ochiya" holds a person.
+_PERSON_PAIRS = re.compile(r"(?=\b([A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+)\b)")
+
 
 def _has_person(text: str) -> bool:
     """A person's name: a Latin 'First Last', or a name by Japanese morphology (人名). A title alone
     (研究員, 教授) does not name anyone."""
-    if any(not (set(m.group().split()) & _NOT_A_PERSON) for m in _HAS["person"].finditer(text)):
+    if any(not (set(m.group(1).split()) & _NOT_A_PERSON) for m in _PERSON_PAIRS.finditer(text)):
         return True
     from index.lexical import morphemes_with_pos
 
