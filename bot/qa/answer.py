@@ -434,16 +434,21 @@ def select(
     candidates = _candidates(passages, max_passages)
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     topics: dict[int, tuple[set[str], str]] = {}
+
+    def topic(p: Passage) -> tuple[set[str], str]:
+        """The passage's topic (topic_of) and its tokens, once per passage."""
+        if id(p) not in topics:
+            text = topic_of(p)
+            topics[id(p)] = (set(tokenize(text)), text)
+        return topics[id(p)]
+
     for c in candidates:
         tokens, text = set(c.tokens), c.text
         if tuning.title_in_sentences:
             # A passage's sentences are about its topic (Japanese leaves the subject out after the
             # first sentence; English says "he", "it"): the topic's words count for each of them.
-            key = id(c.passage)
-            if key not in topics:
-                topic = topic_of(c.passage)
-                topics[key] = (set(tokenize(topic)), topic)
-            tokens, text = tokens | topics[key][0], text + "\n" + topics[key][1]
+            topic_tokens, topic_text = topic(c.passage)
+            tokens, text = tokens | topic_tokens, text + "\n" + topic_text
         c.coverage = ev.coverage(tokens, text)
         fits = fits_kind(kind, c.text, unit)
         short = len(c.text.strip()) < 8
@@ -490,8 +495,8 @@ def select(
     if kind and not any(fits_kind(kind, c.text, unit) for c in candidates[:10]):
         return [], f"no {kind} in the evidence"
     lead = eligible[0].passage
-    topic = topic_of(lead) if tuning.title_in_sentences else ""
-    missing = ev.missing(set(lead.tokens) | set(tokenize(topic)), lead.quote + "\n" + topic)
+    topic_tokens, topic_text = topic(lead) if tuning.title_in_sentences else (set(), "")
+    missing = ev.missing(set(lead.tokens) | topic_tokens, lead.quote + "\n" + topic_text)
     limit = tuning.max_missing_same if lead.lang == q_lang else tuning.max_missing_cross
     if missing > limit:
         return [], f"the evidence lacks {missing:.0%} of the question's key terms"
@@ -540,11 +545,11 @@ def select(
         chosen.append(more)
         used += len(more.text)
     if tuning.sibling_topic and chosen[0].passage.lang == q_lang:
-        topic = topic_of(chosen[0].passage)
+        about = topic(chosen[0].passage)[1]
         lead_text = chosen[0].text.lower()  # the answering sentence, not a further citation
         for name in _name_runs(question):
-            if _siblings(name, topic) and name.lower() not in lead_text:
-                return [], f"the evidence is about {topic}, not {name}"
+            if _siblings(name, about) and name.lower() not in lead_text:
+                return [], f"the evidence is about {about}, not {name}"
     return chosen, None
 
 
