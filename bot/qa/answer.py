@@ -324,7 +324,6 @@ def _predicates(text: str) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=8192)
 def _evidence_form(a: Alternative) -> Alternative:
     """A Japanese alternative judged by its words (morphemes), not its character bigrams: the
     dictionary gives まぐろ or 鮪 where the text writes マグロ -- one lemma (m:鮪), other bigrams."""
@@ -334,7 +333,6 @@ def _evidence_form(a: Alternative) -> Alternative:
     return Alternative(a.term, words, a.weight) if words else a
 
 
-@lru_cache(maxsize=4096)
 def _with_phrase(c: Concept) -> tuple[Alternative, ...]:
     """An English phrase's alternatives are its translations; in an English text the phrase
     itself (Lake Superior, chief engineer) is the evidence, so it stands among them here."""
@@ -353,8 +351,10 @@ class Evidence:
         self.idf = _idf(df, max(n_docs, 1))
         self.alt_present = alt_present
         self.terms: list[_Term] = []
+        # Each concept's forms as evidence, once per question (_holds asks for them per sentence).
+        self._forms = {id(c): tuple(a for a in map(_evidence_form, _with_phrase(c)) if a.tokens) for c in query.concepts}
         for c in query.concepts:
-            alternatives = [a for a in map(_evidence_form, _with_phrase(c)) if a.tokens]
+            alternatives = self._forms[id(c)]
             strengths = [(a.weight * sum(map(self.idf, a.tokens)) / len(a.tokens), all(df.get(t) for t in a.tokens)) for a in alternatives]
             inside = [w for w, present in strengths if present]
             if strengths:
@@ -386,7 +386,7 @@ class Evidence:
         return bool(total) and sum(self.idf(t) for t in a.tokens if t in tokens) >= self.alt_present * total
 
     def _holds(self, concept: Concept, tokens: set[str], text: str) -> bool:
-        if any(self._holds_alt(a, tokens, text) for a in map(_evidence_form, _with_phrase(concept))):
+        if any(self._holds_alt(a, tokens, text) for a in self._forms[id(concept)]):
             return True
         parts = self._parts.get(concept.word) if concept.phrase else None
         return bool(parts) and all(self._holds(p, tokens, text) for p in parts)
