@@ -264,3 +264,44 @@ def test_a_passage_holds_what_its_title_says():
     chosen, why = _select("Which chemical element was named in honour of Niels Bohr?", p)
     assert why is None and "bohrium" in chosen[0].text
 
+
+
+DORMANCY = ["休眠状態のがん細胞は、抗がん剤に抵抗性をもつことが多い。", "このマイクロRNAを標的とした薬剤の開発が期待される。"]
+
+
+@pytest.mark.parametrize(
+    "sentences, question, answered_with",
+    [
+        (DORMANCY, "Which chemotherapy drug was tested on the dormant cells?", None),  # a drug, but none named
+        (["休眠状態のがん細胞に抗がん剤ドセタキセルを投与して試験した。"] + DORMANCY[1:],
+         "Which chemotherapy drug was tested on the dormant cells?", "ドセタキセル"),  # a loanword no dictionary lists
+        (["骨髄にある間葉系幹細胞が、小さな小胞を分泌する。"], "Which cells secrete the small vesicles?", "間葉系幹細胞"),  # a kind of cell
+        (["漱石は教師を辞め、朝日新聞社に入社した。"], "漱石が入社したのはどこの会社か?", "朝日新聞社"),  # a proper noun
+    ],
+)
+def test_which_asks_for_a_particular_thing(sentences, question, answered_with):
+    """"Which X" asks to pick out one X: a sentence that names none (抗がん剤 in general, for
+    "which chemotherapy drug") cannot answer it, however well it matches the question's words."""
+    p = _passage("研究成果", sentences)
+    chosen, why = _select(question, p)
+    if answered_with is None:
+        assert chosen == [] and "names no particular" in why
+        chosen, why = _select(question, p, which_needs_a_name=False)  # the rule, and nothing else, abstains
+        assert why is None
+    else:
+        assert why is None and answered_with in chosen[0].text
+
+
+def test_the_noun_a_which_question_asks_about():
+    from bot.qa.answer import _which_heads
+    from bot.qa.query import build_query
+
+    def heads(q):
+        found = _which_heads(q, build_query(q))
+        return None if found is None else sorted(c.word for c in found)
+
+    assert heads("Which chemotherapy drug was tested?") == ["chemotherapy", "drug"]
+    assert heads("Which type of cancer was studied?") == ["cancer"]
+    assert heads("宝暦治水を担当したのはどこの藩か?") == ["m:藩"]
+    assert heads("Which of the two is older?") is None and heads("What did they find?") is None
+    assert heads("どのような特徴があるか?") is None and heads("For which Toru Takemitsu wrote") is None

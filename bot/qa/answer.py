@@ -26,6 +26,7 @@ from bot.prompts import messages
 from bot.qa.query import Alternative, Concept, Query, build_query
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language
+from index.dictionary import ja_to_en
 from index.lexical import english_tokens, tokenize
 
 # -- what kind of answer does the question want? ----------------------------------------------
@@ -544,6 +545,9 @@ def select(
                 continue
         chosen.append(more)
         used += len(more.text)
+    heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
+    if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
+        return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
     if tuning.sibling_topic and chosen[0].passage.lang == q_lang:
         about = topic(chosen[0].passage)[1]
         lead_text = chosen[0].text.lower()  # the answering sentence, not a further citation
@@ -551,6 +555,57 @@ def select(
             if _siblings(name, about) and name.lower() not in lead_text:
                 return [], f"the evidence is about {about}, not {name}"
     return chosen, None
+
+
+# "Which X" asks to pick out a particular X: its answer names one (a proper noun, a title, a more
+# specific kind of X such as 間葉系幹細胞 for "which cells"). Not "which of", "which is".
+_WHICH_EN = re.compile(
+    r"\b(?i:which)\s+(?:(?:type|kind|sort|form|class|part|variety|group)s?\s+of\s+)?"  # which type of cancer: cancer
+    r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
+)
+_WHICH_JA = re.compile(r"(?:どの|どこの)(?!よう|くらい|ぐらい|程度|位|辺|あたり)")
+_IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # miR-23b, CD63, H2A: one particular thing
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}")
+_QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
+
+
+def _which_heads(question: str, query: Query) -> list[Concept] | None:
+    """The concepts of the noun a "which" question asks about (which chemotherapy drug: chemotherapy,
+    drug; どの藩: 藩), or None when the question does not ask "which"."""
+    m = _WHICH_EN.search(question)
+    if m:
+        words = {w for w in m.groups() if w}
+        return [c for c in query.concepts if not c.phrase and c.word in words]
+    m = _WHICH_JA.search(question)
+    if m:
+        from index.lexical import _tagger
+
+        rest = _tagger()(question[m.end() :])
+        if not rest or rest[0].feature.pos1 != "名詞":
+            return None
+        return [c for c in query.concepts if c.word.removeprefix("m:") == rest[0].surface]
+    return None
+
+
+def _names_one(text: str, heads: list[Concept]) -> bool:
+    """The text names a particular thing: a proper noun, a quoted title, a capitalised word inside
+    an English sentence, an identifier, an unlisted loanword, or one of the asked-for nouns as the
+    end of a longer compound (間葉系幹細胞)."""
+    text = _URL.sub(" ", text)  # ra63 in a link names nothing
+    if _QUOTED.search(text):
+        return True
+    if re.search(r"(?<=[a-z,;] )[A-Z][a-z]", text) or _IDENTIFIER.search(text):
+        return True
+    for c in heads:
+        for a in c.alternatives:
+            if _is_cjk(a.term) and re.search(r"[\u30a1-\u30fa\u30fc\u3400-\u9fff]" + re.escape(a.term), text):
+                return True
+    # A loanword no dictionary lists is a name of its own kind: ドセタキセル, not マイクロ or ワクチン.
+    if any(ja_to_en(k) is None for k in _KATAKANA_RUN.findall(text)):
+        return True
+    from index.lexical import morphemes_with_pos
+
+    return any(pos[0] == "固有名詞" for _, pos in morphemes_with_pos(text))
 
 
 _EN_NAME_RUN = re.compile(r"(?<![.?!] )(?<!^)\b([A-Z][\w'-]*(?: (?:of |de |the )?[A-Z0-9][\w'-]*)*)")
