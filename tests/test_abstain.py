@@ -305,3 +305,27 @@ def test_the_noun_a_which_question_asks_about():
     assert heads("宝暦治水を担当したのはどこの藩か?") == ["m:藩"]
     assert heads("Which of the two is older?") is None and heads("What did they find?") is None
     assert heads("どのような特徴があるか?") is None and heads("For which Toru Takemitsu wrote") is None
+
+
+@pytest.mark.parametrize("with_prize", [False, True])
+def test_a_name_the_documents_never_mention_is_no_answer(with_prize):
+    """'Who won the Nobel Prize…' over a release that names its researchers but never a prize: the
+    person kind fits, the year fits; only the name the question is about (ノーベル賞) is nowhere."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+
+    sentences = ["落谷孝広分野長の研究グループは、2014年に新しい成果を発表した。", "研究は医学の分野で高く評価されている。"]
+    if with_prize:
+        sentences[1] = "落谷孝広分野長は、2014年にノーベル賞を受賞した。"
+    p = _passage("研究成果", sentences)
+    question = "Who won the Nobel Prize in Medicine in 2014?"
+    query = build_query(question)
+    df = {t: 1 for t in p.tokens}  # what the collection holds: this passage only
+    chosen, why = select(question, [p], df, 10, query=query)
+    if with_prize:
+        assert why is None and "ノーベル賞" in chosen[0].text
+    else:
+        assert chosen == [] and "nobel prize is nowhere" in why
+        from bot.qa.tuning import AnswerTuning
+
+        assert select(question, [p], df, 10, tuning=AnswerTuning(abstain_on_absent_name=False), query=query)[1] is None
