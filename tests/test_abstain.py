@@ -329,3 +329,23 @@ def test_a_name_the_documents_never_mention_is_no_answer(with_prize):
         from bot.qa.tuning import AnswerTuning
 
         assert select(question, [p], df, 10, tuning=AnswerTuning(abstain_on_absent_name=False), query=query)[1] is None
+
+
+@pytest.mark.parametrize(
+    "title, sentences, answered_with",
+    [
+        ("彦根城", ["彦根城は、滋賀県彦根市にある城である。", "井伊直政の子が1604年に築城を始めた。"], None),
+        ("井伊直弼", ["井伊直弼は、彦根藩の藩主で幕府の大老である。", "1860年に桜田門外で暗殺された。"], "1860"),
+    ],
+)
+def test_a_name_is_looked_for_across_languages_when_the_dictionary_knows_it_whole(title, sentences, answered_with):
+    """An English question over Japanese text: 'Ii Naosuke' is 井伊直弼 to the dictionary, and a
+    passage on Hikone Castle that names only 井伊直政 gives some other year."""
+    question = "In what year was Ii Naosuke assassinated?"
+    p = _passage(title, sentences)
+    chosen, why = _select(question, p)
+    if answered_with:
+        assert why is None and answered_with in chosen[0].text
+    else:
+        assert chosen == [] and "does not name ii naosuke" in why
+        assert _select(question, p, names_in_lead_passage=False)[1] is None

@@ -503,11 +503,16 @@ def select(
         return [], f"the evidence lacks {missing:.0%} of the question's key terms"
     if ev.absent_share > (tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en):
         return [], f"{ev.absent_share:.0%} of the question's key terms are nowhere in the documents ({', '.join(ev.absent[:4])})"
-    if tuning.names_in_lead_passage and lead.lang == q_lang and kind in ("number", "date", "person"):
+    if tuning.names_in_lead_passage and kind in ("number", "date", "person"):
+        if lead.lang == q_lang:
+            names = _names(question)
+        else:  # across languages, a name of several words the dictionary translates whole (Ii Naosuke: 井伊直弼)
+            runs = {r.lower() for r in _name_runs(question) if " " in r}
+            names = {t.concept.word for t in ev.key if t.concept.phrase and t.concept.word in runs}
         title = lead.section or ""
-        text = lead.quote + "\n" + title
-        tokens = set(lead.tokens) | set(tokenize(title))
-        lacking = [t.concept.word for t in ev.key if t.concept.word in _names(question) and not ev._holds(t.concept, tokens, text)]
+        text = lead.quote + "\n" + title + "\n" + topic_text
+        tokens = set(lead.tokens) | set(tokenize(title)) | topic_tokens
+        lacking = [t.concept.word for t in ev.key if t.concept.word in names and not ev._holds(t.concept, tokens, text)]
         if lacking:
             return [], f"the evidence does not name {', '.join(w.removeprefix('m:') for w in lacking)}"
     if tuning.abstain_on_absent_year:
