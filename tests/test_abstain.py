@@ -305,6 +305,9 @@ def test_the_noun_a_which_question_asks_about():
     assert heads("宝暦治水を担当したのはどこの藩か?") == ["m:藩"]
     assert heads("Which of the two is older?") is None and heads("What did they find?") is None
     assert heads("どのような特徴があるか?") is None and heads("For which Toru Takemitsu wrote") is None
+    # An attribute, whose answer is a common word (春, red), is not asked for by name.
+    assert heads("In which season do the cranes breed?") is None and heads("タンチョウはどの季節に繁殖するか?") is None
+    assert heads("Which colours does the flag use?") is None
 
 
 @pytest.mark.parametrize("with_prize", [False, True])

@@ -575,6 +575,11 @@ _WHICH_EN = re.compile(
     r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
 )
 _WHICH_JA = re.compile(r"(?:どの|どこの)(?!よう|くらい|ぐらい|程度|位|辺|あたり)")
+# "Which season / どの時期 / which colour": an attribute whose answer is a common word (春, 赤), not a name.
+_ATTRIBUTE_HEADS = frozenset(
+    """season time period part side direction colour color shape size way method order position stage level age
+    material language 季節 時期 時間 時 部分 方向 向き 側 色 形 大きさ 方法 順番 順序 段階 言葉 言語 材料 素材""".split()
+)
 _IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # miR-23b, CD63, H2A: one particular thing
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}")
 _QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
@@ -585,6 +590,8 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
     drug; どの藩: 藩), or None when the question does not ask "which"."""
     m = _WHICH_EN.search(question)
     if m:
+        if m.group(1) in _ATTRIBUTE_HEADS or m.group(1).rstrip("s") in _ATTRIBUTE_HEADS:
+            return None
         words = {w for w in m.groups() if w}
         return [c for c in query.concepts if not c.phrase and c.word in words]
     m = _WHICH_JA.search(question)
@@ -592,7 +599,7 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
         from index.lexical import _tagger
 
         rest = _tagger()(question[m.end() :])
-        if not rest or rest[0].feature.pos1 != "名詞":
+        if not rest or rest[0].feature.pos1 != "名詞" or rest[0].surface in _ATTRIBUTE_HEADS:
             return None
         return [c for c in query.concepts if c.word.removeprefix("m:") == rest[0].surface]
     return None
