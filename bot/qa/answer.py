@@ -31,11 +31,19 @@ from index.lexical import english_tokens, tokenize
 
 # -- what kind of answer does the question want? ----------------------------------------------
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
-_MEASURED = r"(height|depth|length|width|elevation|altitude|diameter|distance|population|temperature|speed|weight|capacity|rate|percentage)"
+_LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
+_MEASURED = f"({_LENGTHS}|population|temperature|speed|weight|capacity|rate|percentage)"
+
+
+def _asked_by_name(measures: str) -> str:
+    """'what is the (maximum) depth of …', 'what was the population?': a measure asked for by its name."""
+    return r"\bwhat (is|was|are|were) (the )?([\w-]+ ){0,2}" + measures + r"(?= (of|in|at|for)\b|\s*\?|$)"
+
+
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bnumber of\b|\bwhat (percentage|proportion|size)\b"
-        r"|\bwhat (is|was|are|were) (the )?([\w-]+ ){0,2}" + _MEASURED + r"(?= (of|in|at|for)\b|\s*\?|$)"
+        r"|" + _asked_by_name(_MEASURED) +
         r"|いくつ|何(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|円|種類|つ|社|校|台|頭|匹|冊|点)|どのくらい|どれくらい|どれほど|何年間|数は",
         re.I,
     ),
@@ -135,7 +143,7 @@ _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates a
 _EN_UNIT = [
     ("money", re.compile(r"\bhow much\b.*\b(cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b", re.I)),
-    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|\bwhat (is|was|are|were) (the )?([\w-]+ ){0,2}(height|depth|length|width|elevation|altitude|diameter|distance)(?= (of|in|at)\b|\s*\?|$)", re.I)),
+    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
     ("people", re.compile(r"\bhow many (people|persons|residents|inhabitants|visitors|tourists|spectators|employees|workers|students|members|deaths|victims|soldiers|fans|passengers|speakers|users|children|sons|daughters)\b", re.I)),
     ("times", re.compile(r"\bhow many times\b|\bhow often\b", re.I)),
     # "how many <unit>": the unit, not a count of things
