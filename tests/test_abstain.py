@@ -310,6 +310,18 @@ def test_the_noun_a_which_question_asks_about():
     assert heads("Which colours does the flag use?") is None
 
 
+def test_a_name_the_text_writes_otherwise_is_still_answered():
+    """The dictionary's Osaka Castle is 大阪城; the text writes the historical 大坂城. Both are read
+    as words (オオサカ, 城), so the name is not 'nowhere in the documents'."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+
+    p = _passage("大坂城", ["大坂城は、豊臣秀吉が築いた城である。", "1583年に築城が始まった。"])
+    question = "Who built Osaka Castle?"
+    chosen, why = select(question, [p], {t: 1 for t in p.tokens}, 10, query=build_query(question))
+    assert why is None and "豊臣秀吉" in chosen[0].text
+
+
 @pytest.mark.parametrize("with_prize", [False, True])
 def test_a_name_the_documents_never_mention_is_no_answer(with_prize):
     """'Who won the Nobel Prize…' over a release that names its researchers but never a prize: the

@@ -532,6 +532,7 @@ def select(
         return [], f"{', '.join(ev.absent_loanwords)} is nowhere in the documents"
     if tuning.abstain_on_absent_name:
         # A name of several words the dictionary knows (Nobel Prize: ノーベル賞) in no form anywhere.
+        # Forms are read as words (lemmas), so a name the text writes otherwise is still found.
         runs = {r.lower() for r in _name_runs(question) if " " in r}
         absent = [t.concept.word for t in ev.terms if t.concept.phrase and not t.in_corpus and t.concept.word in runs]
         if absent:
