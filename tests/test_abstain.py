@@ -74,6 +74,16 @@ def test_a_measure_asked_for_by_name_is_a_number_question():
     assert fits_unit("length", "直径 100 nm の顆粒") and not fits_unit("count", "直径 100 nm の顆粒")
 
 
+def test_which_person_is_asked_for_as_by_who():
+    """"Which film director", どの力士, 明のどの皇帝: a person is wanted, and a sentence naming none
+    cannot answer; "which drug" or どの季節 want no person."""
+    for q in ("Which film director adapted the stories?", "Which Zen monk did he invite from China?",
+              "大相撲の最多優勝記録を持つのは、どの力士か?", "称号を与えたのは、明のどの皇帝か?"):
+        assert answer_kind(q) == "person", q
+    for q in ("Which drug was tested?", "どの季節に咲くか?", "Which company made it?", "どの人々が住んでいたか?"):
+        assert answer_kind(q) is None, q
+
+
 def _ask(pipeline, question):
     answer = pipeline.ask(question)
     return answer.abstained, answer.answer

@@ -40,6 +40,19 @@ def _asked_by_name(measures: str) -> str:
     return r"\bwhat (is|was|are|were) (the )?([\w-]+ ){0,2}" + measures + r"(?= (of|in|at|for)\b|\s*\?|$)"
 
 
+# "Which composer", どの力士: a person is asked for as surely as by "who".
+_PERSON_NOUNS = (
+    "(researcher|person|scientist|doctor|author|composer|director|writer|novelist|poet|playwright|painter|artist"
+    "|architect|engineer|inventor|explorer|monk|priest|emperor|empress|shogun|warlord|daimyo|samurai|ruler|king|queen"
+    "|prince|princess|player|wrestler|actor|actress|singer|musician|founder|president|minister|scholar|teacher"
+    "|disciple|botanist|chemist|physicist|mathematician|astronomer|philosopher|physician|manager|coach)"
+)
+_PERSON_NOUNS_JA = (
+    "(人物|作曲家|作詞家|作家|小説家|画家|詩人|学者|研究者|医師|建築家|発明家|力士|棋士|選手|監督|将軍|皇帝|天皇|武将"
+    "|大名|僧侶|僧|政治家|歌手|俳優|社長|藩主|城主|教師|弟子)"
+)
+
+
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bnumber of\b|\bwhat (percentage|proportion|size)\b"
@@ -53,8 +66,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "person": re.compile(
-        r"^\s*who\b|\bwho (is|was|are|were|made|wrote|led|did)\b|\bwhom\b|\bwhose\b|\bwhich (researcher|person|scientist|doctor|author)\b"
-        r"|誰|(?<!な)だれ|どなた|何という人|人物は",
+        r"^\s*who\b|\bwho (is|was|are|were|made|wrote|led|did)\b|\bwhom\b|\bwhose\b|\bwhich ([\w-]+ )?" + _PERSON_NOUNS + r"s?\b"
+        r"|誰|(?<!な)だれ|どなた|何という人|人物は|(どの|どこの)" + _PERSON_NOUNS_JA + r"(?=[はがをにのか、？?]|$)",
         re.I,
     ),
     "contact": re.compile(
