@@ -45,6 +45,7 @@ eval: install
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
+	$(BIN)/qabot eval tests/data/devset2/date-probes.jsonl --store .qabot/devset2 --report docs/eval-date-probes
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split heldout --store .qabot/devset2 --baselines --report docs/eval-devset2-heldout
 
 bench: install

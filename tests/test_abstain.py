@@ -15,6 +15,7 @@ DOCS = {
     "venus.txt": "金星\n金星(きんせい)は、太陽系で太陽から2番目に近い惑星である。自転周期は約243日で、公転周期の約225日よりも長い。厚い二酸化炭素の大気に覆われ、表面温度は約460℃に達する。\n",
     "mars.txt": "火星\n火星(かせい)は、太陽系で太陽から4番目に近い惑星である。表面は酸化鉄を含む赤い土に覆われ、オリンポス山という巨大な火山がある。\n",
     "ino.txt": "伊能忠敬\n伊能忠敬(いのう ただたか)は、江戸時代の商人・測量家である。1745年に上総国で生まれ、佐原の伊能家に婿入りして家業の酒造業を立て直した。隠居した後に江戸で天文学と暦学を学び、全国を歩いて測量し、精密な日本地図の作成に取り組んだ。\n",
+    "toyotomi.txt": "豊臣秀吉\n豊臣秀吉(とよとみ ひでよし)は、戦国時代から安土桃山時代の武将である。1582年に本能寺の変が起きると、山崎の戦いで明智光秀を討った。その後大坂城を築き、1585年に関白、翌年には太政大臣に就任した。1590年に小田原の北条氏を滅ぼし、全国統一を果たした。\n",
     "biwa.txt": "Lake Biwa\nLake Biwa is the largest freshwater lake in Japan, located in Shiga Prefecture. It covers an area of about 670 square kilometres. The lake supplies drinking water to the cities of Kyoto and Osaka.\n",
 }
 
@@ -121,6 +122,52 @@ def test_a_year_of_another_event_is_no_answer(near_miss_pipeline):
     """The passage dates his birth, not the map: the only year sits in a sentence about something else."""
     abstained, text = _ask(near_miss_pipeline, "伊能忠敬が日本地図を完成させたのは何年か?")
     assert abstained, text
+
+
+@pytest.mark.parametrize("question", ["In what year did Toyotomi Hideyoshi complete Osaka Castle?",
+                                      "豊臣秀吉が大坂城を完成させたのは何年か?"])
+def test_a_year_in_a_clause_about_another_event_is_no_answer(near_miss_pipeline, question):
+    """その後大坂城を築き、1585年に関白: the castle and the year share a sentence, not a clause. The
+    clause holding 1585 says nothing of building, and is not close to the question in meaning."""
+    from bot.qa.pipeline import ExtractiveAnswerer, Pipeline
+    from bot.qa.tuning import AnswerTuning
+
+    abstained, text = _ask(near_miss_pipeline, question)
+    assert abstained, text
+    # the clause check, and nothing else, abstains
+    without = Pipeline.sharing(near_miss_pipeline, answerer=ExtractiveAnswerer(AnswerTuning(min_date_clause_ratio=0)))
+    abstained, text = _ask(without, question)
+    assert not abstained and "1585" in text, text
+
+
+@pytest.mark.parametrize("question, year", [("In what year did Toyotomi Hideyoshi become kampaku?", "1585"),
+                                            ("豊臣秀吉が小田原の北条氏を滅ぼしたのは何年か?", "1590"),
+                                            ("When did Hideyoshi defeat Akechi Mitsuhide?", "1582")])
+def test_a_year_in_the_clause_of_the_event_is_answered(near_miss_pipeline, question, year):
+    abstained, text = _ask(near_miss_pipeline, question)
+    assert not abstained and year in text, text
+
+
+def test_an_event_is_read_in_its_clause_by_its_kanji_stem():
+    """放し始めた is said by 放鳥が始まり: a compound and the other voice of the verb, one event."""
+    from bot.qa.answer import Evidence, _event_terms, _loosely_holds
+    from bot.qa.query import build_query
+
+    question = "トキを放し始めたのは何年か?"
+    query = build_query(question)
+    ev = Evidence(query, {t: 3 for t in query.tokens}, 100)
+    events = _event_terms(ev, question, set(), "")
+    assert {"m:放す", "m:始める"} <= {t.concept.word for t in events}
+    assert all(_loosely_holds(ev, t.concept, "2008年に試験放鳥が始まり") for t in events if t.concept.word in ("m:放す", "m:始める"))
+    assert not any(_loosely_holds(ev, t.concept, "1981年に最後の5羽が捕獲された") for t in events if t.concept.word == "m:放す")
+
+
+def test_the_clauses_that_hold_a_year():
+    from bot.qa.answer import _date_clauses
+
+    assert _date_clauses("その後大坂城を築き、1585年に関白、翌年には太政大臣に就任した。") == ["1585年に関白、翌年には太政大臣に就任した。"]
+    assert _date_clauses("In 1921, he founded the institute. It grew.") == ["In 1921, he founded the institute."]
+    assert _date_clauses("No year here.") == []
 
 
 def test_a_year_no_document_mentions_is_no_answer(near_miss_pipeline, caplog):

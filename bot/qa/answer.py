@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from math import log
@@ -444,8 +445,11 @@ def select(
     tuning: AnswerTuning = AnswerTuning(),
     max_passages: int = 5,
     query: Query | None = None,
+    similarity: Callable[[list[str]], list[float]] | None = None,
 ) -> tuple[list[_Candidate], str | None]:
-    """Chosen sentences, best first, or ([], reason) when the answerer should abstain."""
+    """Chosen sentences, best first, or ([], reason) when the answerer should abstain.
+    `similarity` (the question's cosine to texts embedded on demand) lets a date be judged by the
+    clause that holds it; without it that check is skipped."""
     if not passages:
         return [], "no passages"
     query = query or build_query(question)
@@ -578,6 +582,19 @@ def select(
                 continue
         chosen.append(more)
         used += len(more.text)
+    if unit == "year" or re.match(r"\s*when\b", question, re.I):  # not いつの時代, いつ頃: an era, a month
+        dated = similarity is not None and tuning.min_date_clause_ratio
+    else:
+        dated = False
+    if dated:
+        # The clause that holds a year must be about the question's event: 1585年に関白 does not
+        # date the castle he finished; 1368年に将軍に就任 does not date his stepping down.
+        events = _event_terms(ev, question, *topic(chosen[0].passage))
+        clauses = _date_clauses(chosen[0].text)
+        if events and clauses and not any(_loosely_holds(ev, t.concept, c) for c in clauses for t in events):
+            best = max(similarity(clauses))
+            if best < tuning.min_date_clause_ratio * chosen[0].dense:
+                return [], f"the date in the evidence belongs to another event (similarity {best:.2f} vs {chosen[0].dense:.2f})"
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
     if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
@@ -588,6 +605,43 @@ def select(
             if _siblings(name, about) and name.lower() not in lead_text:
                 return [], f"the evidence is about {about}, not {name}"
     return chosen, None
+
+
+_CLAUSE_BOUNDARY = re.compile(r"[、，,;；。．!?！？]\s*|\.\s+")
+
+
+def _date_clauses(text: str) -> list[str]:
+    """Each clause holding a year, with the clause after it (English dates the event after a comma:
+    "In 1921, he founded …"; Japanese often finishes the event in the next clause)."""
+    cuts = sorted({0, len(text), *(m.end() for m in _CLAUSE_BOUNDARY.finditer(text))})
+    spans = list(zip(cuts, cuts[1:]))
+    out = []
+    for m in _YEAR_EXPR.finditer(text):
+        i = next((k for k, (a, b) in enumerate(spans) if a <= m.start() < b), None)
+        if i is not None:
+            clause = text[spans[i][0] : spans[min(i + 1, len(spans) - 1)][1]].strip()
+            if clause not in out:
+                out.append(clause)
+    return out
+
+
+def _loosely_holds(ev: Evidence, concept: Concept, text: str) -> bool:
+    """The text holds the concept, or a Japanese form of it by its kanji stem: 放す in 放鳥,
+    始める in 始まり (a compound or the other voice of the verb says the same event)."""
+    if ev._holds(concept, set(tokenize(text)), text):
+        return True
+    forms = [a.term for a in ev._forms[id(concept)]] + [concept.word.removeprefix("m:")]
+    stems = {re.sub(r"[\u3041-\u309f]+$", "", f) for f in forms}
+    return any(stem and _is_cjk(stem) and not re.search(r"[\u3041-\u309f]", stem) and stem in text for stem in stems)
+
+
+def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text: str) -> list[_Term]:
+    """The question's key concepts that say what happened, not to whom: its names and what the
+    passage's topic already says are left out (Osaka Castle, Hideyoshi -> complete). Only words the
+    collection holds: one it lacks says nothing of this clause (break out, with no 勃発 anywhere)."""
+    names = _names(question) | {r.lower() for r in _name_runs(question)}
+    return [t for t in ev.key if t.concept.word not in names and not set(t.concept.word.split()) & names
+            and not ev._holds(t.concept, topic_tokens, topic_text)]
 
 
 # "Which X" asks to pick out a particular X: its answer names one (a proper noun, a title, a more

@@ -44,6 +44,9 @@ class Retrieval:
     df: Mapping[str, int]
     n_docs: int
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # The question's (language-centred) cosine to other texts, with the vector retrieval used:
+    # for the answer step's finer checks (a clause, not a stored sentence). None without dense.
+    similarity: Callable[[list[str]], list[float]] | None = None
 
 
 class Answerer(Protocol):
@@ -76,7 +79,8 @@ class ExtractiveAnswerer:
         lang = detect_language(question)
         passages = retrieval.passages
         # a follow-up is judged together with the turn it continues (retrieval.lexical)
-        chosen, reason = select(question, passages, retrieval.df, retrieval.n_docs, self.tuning, query=retrieval.lexical)
+        chosen, reason = select(question, passages, retrieval.df, retrieval.n_docs, self.tuning, query=retrieval.lexical,
+                                similarity=retrieval.similarity)
         glossary = []
         if chosen:
             text, citations = compose(question, lang, chosen)
@@ -160,12 +164,14 @@ class Pipeline:
         k = k or self.settings.top_k
         t0 = time.perf_counter()
         query = self.answerer.condense(question, history or []) if history else question
-        passages = self.retriever.passages(query, max(k, 5))
+        vector = self.retriever.query_vector(query)
+        passages = self.retriever.passages(query, max(k, 5), vector)
         df, n_docs = self.retriever.document_frequencies()
         return Retrieval(
             question=question, query=query, language=detect_language(question), passages=passages, k=k,
             lexical=build_query(query), df=df, n_docs=n_docs,
             timings_ms={"retrieve": (time.perf_counter() - t0) * 1000},
+            similarity=self.retriever.similarity_to(vector),
         )
 
     def ask(self, question: str, k: int | None = None, history: list[str] | None = None,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -215,6 +216,21 @@ class HybridRetriever(BaseRetriever):
         return live
 
     # -- retrieval ---------------------------------------------------------------------------
+    def query_vector(self, question: str) -> list[float] | None:
+        """The question's language-centred vector, or None when retrieval is lexical only."""
+        return None if self.mode == "lexical" else self.embedding.get_query_embedding(question)
+
+    def similarity_to(self, vector: list[float] | None) -> Callable[[list[str]], list[float]] | None:
+        """Cosine of that question vector to texts embedded now (both sides language-centred)."""
+        if vector is None:
+            return None
+        q = np.asarray(vector, dtype=np.float32)
+
+        def similarity(texts: list[str]) -> list[float]:
+            return [float(np.asarray(self.embedding.get_text_embedding(t), dtype=np.float32) @ q) for t in texts]
+
+        return similarity
+
     def search(self, question: str, limit: int, embedding: list[float] | None = None) -> list[Passage]:
         """The `limit` best live chunks for a question, best first. Safe from many threads: all
         per-query state is local, and one snapshot of the index serves the whole query."""
@@ -291,8 +307,8 @@ class HybridRetriever(BaseRetriever):
         hits = self.search(query_bundle.query_str, self.limit, query_bundle.embedding)
         return [NodeWithScore(node=TextNode(id_=p.id, text=p.quote, metadata={"source": p.source, "section": p.section, "start": p.start, "end": p.end}), score=p.score) for p in hits]
 
-    def passages(self, question: str, k: int) -> list[Passage]:
-        return self.search(question, k)
+    def passages(self, question: str, k: int, embedding: list[float] | None = None) -> list[Passage]:
+        return self.search(question, k, embedding)
 
     def document_frequencies(self) -> tuple[Frequencies, int]:
         """Token document frequencies (`.get(token, 0)`, read from the index on demand) and the
