@@ -15,7 +15,7 @@ DOCS = {
     "venus.txt": "金星\n金星(きんせい)は、太陽系で太陽から2番目に近い惑星である。自転周期は約243日で、公転周期の約225日よりも長い。厚い二酸化炭素の大気に覆われ、表面温度は約460℃に達する。\n",
     "mars.txt": "火星\n火星(かせい)は、太陽系で太陽から4番目に近い惑星である。表面は酸化鉄を含む赤い土に覆われ、オリンポス山という巨大な火山がある。\n",
     "ino.txt": "伊能忠敬\n伊能忠敬(いのう ただたか)は、江戸時代の商人・測量家である。1745年に上総国で生まれ、佐原の伊能家に婿入りして家業の酒造業を立て直した。隠居した後に江戸で天文学と暦学を学び、全国を歩いて測量し、精密な日本地図の作成に取り組んだ。\n",
-    "toyotomi.txt": "豊臣秀吉\n豊臣秀吉(とよとみ ひでよし)は、戦国時代から安土桃山時代の武将である。1582年に本能寺の変が起きると、山崎の戦いで明智光秀を討った。その後大坂城を築き、1585年に関白、翌年には太政大臣に就任した。1590年に小田原の北条氏を滅ぼし、全国統一を果たした。\n",
+    "toyotomi.txt": "豊臣秀吉\n豊臣秀吉(とよとみ ひでよし)は、戦国時代から安土桃山時代の武将である。1582年に本能寺の変が起きると、山崎の戦いで明智光秀を討った。その後大坂城を築き、1585年に関白、翌年には太政大臣に就任した。1590年に小田原の北条氏を滅ぼし、全国統一を果たした。1598年に伏見城で亡くなった。\n",
     "biwa.txt": "Lake Biwa\nLake Biwa is the largest freshwater lake in Japan, located in Shiga Prefecture. It covers an area of about 670 square kilometres. The lake supplies drinking water to the cities of Kyoto and Osaka.\n",
 }
 
@@ -135,9 +135,26 @@ def test_a_year_in_a_clause_about_another_event_is_no_answer(near_miss_pipeline,
     abstained, text = _ask(near_miss_pipeline, question)
     assert abstained, text
     # the clause check, and nothing else, abstains
-    without = Pipeline.sharing(near_miss_pipeline, answerer=ExtractiveAnswerer(AnswerTuning(min_date_clause_ratio=0)))
+    without = Pipeline.sharing(near_miss_pipeline, answerer=ExtractiveAnswerer(AnswerTuning(min_event_clause_ratio=0)))
     abstained, text = _ask(without, question)
     assert not abstained and "1585" in text, text
+
+
+def test_a_place_in_a_clause_about_another_event_is_no_answer(near_miss_pipeline):
+    """上総国 is where 伊能忠敬 was born and 江戸 where he studied; neither clause says where he died
+    (豊臣秀吉's passage does: 伏見城)."""
+    from bot.qa.pipeline import ExtractiveAnswerer, Pipeline
+    from bot.qa.tuning import AnswerTuning
+
+    abstained, text = _ask(near_miss_pipeline, "Where was Ino Tadataka born?")
+    assert not abstained and "上総国" in text, text
+    question = "伊能忠敬はどこで亡くなったか?"
+    abstained, text = _ask(near_miss_pipeline, question)
+    assert abstained, text
+    without = Pipeline.sharing(near_miss_pipeline, answerer=ExtractiveAnswerer(AnswerTuning(min_event_clause_ratio=0)))
+    assert not _ask(without, question)[0]
+    abstained, text = _ask(near_miss_pipeline, "豊臣秀吉はどこで亡くなったか?")
+    assert not abstained and "伏見城" in text, text
 
 
 @pytest.mark.parametrize("question, year", [("In what year did Toyotomi Hideyoshi become kampaku?", "1585"),
@@ -163,11 +180,17 @@ def test_an_event_is_read_in_its_clause_by_its_kanji_stem():
 
 
 def test_the_clauses_that_hold_a_year():
-    from bot.qa.answer import _date_clauses
+    from bot.qa.answer import _YEAR_EXPR, _clauses_with, _has_place
 
-    assert _date_clauses("その後大坂城を築き、1585年に関白、翌年には太政大臣に就任した。") == ["1585年に関白、翌年には太政大臣に就任した。"]
-    assert _date_clauses("In 1921, he founded the institute. It grew.") == ["In 1921, he founded the institute."]
-    assert _date_clauses("No year here.") == []
+    def years(text):
+        return _clauses_with(text, _YEAR_EXPR.search)
+
+    assert years("その後大坂城を築き、1585年に関白、翌年には太政大臣に就任した。") == ["1585年に関白、翌年には太政大臣に就任した。"]
+    assert years("In 1921, he founded the institute. It grew.") == ["In 1921, he founded the institute."]
+    # never into the next sentence: 卒業後 is not what 1867 dates
+    assert years("1867年に江戸で生まれた。大学を卒業後、教師になった。") == ["1867年に江戸で生まれた。"]
+    assert years("No year here.") == []
+    assert _clauses_with("1646年に生まれ、上野国館林藩主を経て、将軍となった。", _has_place) == ["上野国館林藩主を経て、将軍となった。"]
 
 
 def test_a_year_no_document_mentions_is_no_answer(near_miss_pipeline, caplog):

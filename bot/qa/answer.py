@@ -582,19 +582,22 @@ def select(
                 continue
         chosen.append(more)
         used += len(more.text)
-    if unit == "year" or re.match(r"\s*when\b", question, re.I):  # not いつの時代, いつ頃: an era, a month
-        dated = similarity is not None and tuning.min_date_clause_ratio
-    else:
-        dated = False
-    if dated:
-        # The clause that holds a year must be about the question's event: 1585年に関白 does not
-        # date the castle he finished; 1368年に将軍に就任 does not date his stepping down.
-        events = _event_terms(ev, question, *topic(chosen[0].passage))
-        clauses = _date_clauses(chosen[0].text)
-        if events and clauses and not any(_loosely_holds(ev, t.concept, c) for c in clauses for t in events):
+    # The clause that holds the answer must be about the question's event: in その後大坂城を築き、
+    # 1585年に関白, 1585 dates his becoming regent, not the castle; 浜松 in 浜松城主を経て is not
+    # where he was born. A year for "when / what year" (not いつの時代, an era), a place for
+    # "where" in Japanese text (English text capitalises too much to tell a place by).
+    if similarity is not None and tuning.min_event_clause_ratio:
+        if unit == "year" or re.match(r"\s*when\b", question, re.I):
+            about, clauses = "date", _clauses_with(chosen[0].text, _YEAR_EXPR.search)
+        elif kind is None and _WHERE.search(question) and chosen[0].passage.lang == "ja":
+            about, clauses = "place", _clauses_with(chosen[0].text, _has_place)
+        else:
+            about, clauses = "", []
+        events = _event_terms(ev, question, *topic(chosen[0].passage)) if clauses else []
+        if events and not any(_loosely_holds(ev, t.concept, c) for c in clauses for t in events):
             best = max(similarity(clauses))
-            if best < tuning.min_date_clause_ratio * chosen[0].dense:
-                return [], f"the date in the evidence belongs to another event (similarity {best:.2f} vs {chosen[0].dense:.2f})"
+            if best < tuning.min_event_clause_ratio * chosen[0].dense:
+                return [], f"the {about} in the evidence belongs to another event (similarity {best:.2f} vs {chosen[0].dense:.2f})"
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
     if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
@@ -608,21 +611,39 @@ def select(
 
 
 _CLAUSE_BOUNDARY = re.compile(r"[、，,;；。．!?！？]\s*|\.\s+")
+_SENTENCE_END = re.compile(r"[。．!?！？]\s*$|\.\s+$")
 
 
-def _date_clauses(text: str) -> list[str]:
-    """Each clause holding a year, with the clause after it (English dates the event after a comma:
-    "In 1921, he founded …"; Japanese often finishes the event in the next clause)."""
+def _clauses_with(text: str, holds: Callable[[str], object]) -> list[str]:
+    """Each clause holding the answer (a year, a place), with the clause after it in the same
+    sentence (English dates the event after a comma: "In 1921, he founded …"; Japanese often
+    finishes the event in the next clause)."""
     cuts = sorted({0, len(text), *(m.end() for m in _CLAUSE_BOUNDARY.finditer(text))})
     spans = list(zip(cuts, cuts[1:]))
     out = []
-    for m in _YEAR_EXPR.finditer(text):
-        i = next((k for k, (a, b) in enumerate(spans) if a <= m.start() < b), None)
-        if i is not None:
-            clause = text[spans[i][0] : spans[min(i + 1, len(spans) - 1)][1]].strip()
-            if clause not in out:
-                out.append(clause)
+    for i, (a, b) in enumerate(spans):
+        if not holds(text[a:b]):
+            continue
+        j = i + 1 if i + 1 < len(spans) and not _SENTENCE_END.search(text[a:b]) else i
+        clause = text[a : spans[j][1]].strip()  # never into the next sentence
+        if clause and clause not in out:
+            out.append(clause)
     return out
+
+
+# "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
+_WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|at|from|to) (which|what) "
+                    r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の)", re.I)
+_PLACE_SUFFIX = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](県|府|都|道|市|町|村|区|郡|島|国|州|湾|港|半島|平野|盆地|地方|駅|城|寺|神社|宮|山|川|湖)")
+
+
+def _has_place(text: str) -> bool:
+    """A Japanese text names a place: a place-name ending (浜松城, 上総国) or a UniDic 地名."""
+    if _PLACE_SUFFIX.search(text):
+        return True
+    from index.lexical import morphemes_with_pos
+
+    return any(pos == ("固有名詞", "地名") for _, pos in morphemes_with_pos(text))
 
 
 def _loosely_holds(ev: Evidence, concept: Concept, text: str) -> bool:
@@ -639,8 +660,14 @@ def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text
     """The question's key concepts that say what happened, not to whom: its names and what the
     passage's topic already says are left out (Osaka Castle, Hideyoshi -> complete). Only words the
     collection holds: one it lacks says nothing of this clause (break out, with no 勃発 anywhere)."""
-    names = _names(question) | {r.lower() for r in _name_runs(question)}
+    runs = _name_runs(question)
+    names = _names(question) | {r.lower() for r in runs}
+
+    def part_of_a_name(word: str) -> bool:  # 音楽 and 学校 of 東京音楽学校, 駅 of 上野駅
+        return word.startswith("m:") and any(word[2:] in r for r in runs)
+
     return [t for t in ev.key if t.concept.word not in names and not set(t.concept.word.split()) & names
+            and not part_of_a_name(t.concept.word) and not _COUNT_WORD.fullmatch(t.concept.word)
             and not ev._holds(t.concept, topic_tokens, topic_text)]
 
 
