@@ -547,13 +547,6 @@ def select(
             return [], f"nothing in the documents is dated {', '.join(years)}"
     if ev.absent_loanwords and tuning.abstain_on_absent_loanword:
         return [], f"{', '.join(ev.absent_loanwords)} is nowhere in the documents"
-    if tuning.abstain_on_absent_name:
-        # A name of several words the dictionary knows (Nobel Prize: ノーベル賞) in no form anywhere.
-        # Forms are read as words (lemmas), so a name the text writes otherwise is still found.
-        runs = {r.lower() for r in _name_runs(question) if " " in r}
-        absent = [t.concept.word for t in ev.terms if t.concept.phrase and not t.in_corpus and t.concept.word in runs]
-        if absent:
-            return [], f"{', '.join(absent)} is nowhere in the documents"
     if kind in ("number", "date") and tuning.min_kind_dense_ratio:
         own_sentences = [c for c in candidates if c.passage is eligible[0].passage]
         best = max((c.dense for c in own_sentences), default=0.0)
