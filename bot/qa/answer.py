@@ -577,10 +577,10 @@ def select(
         used += len(more.text)
     # The clause that holds the answer must be about the question's event: in その後大坂城を築き、
     # 1585年に関白, 1585 dates his becoming regent, not the castle; 浜松 in 浜松城主を経て is not
-    # where he was born. A year for "when / what year / いつ" (not いつの時代 or いつ頃: an era, a
-    # season), a place for "where" in Japanese text (English capitalises too much to tell a place).
+    # where he was born. A year for "when / what year" (not いつの時代, an era), a place for
+    # "where" in Japanese text (English text capitalises too much to tell a place by).
     if similarity is not None and tuning.min_event_clause_ratio:
-        if unit == "year" or re.match(r"\s*when\b", question, re.I) or _WHEN_JA.search(question):
+        if unit == "year" or re.match(r"\s*when\b", question, re.I):
             about, clauses = "date", _clauses_with(chosen[0].text, _YEAR_EXPR.search)
         elif kind is None and _WHERE.search(question) and chosen[0].passage.lang == "ja":
             about, clauses = "place", _clauses_with(chosen[0].text, _has_place)
@@ -624,7 +624,6 @@ def _clauses_with(text: str, holds: Callable[[str], object]) -> list[str]:
     return out
 
 
-_WHEN_JA = re.compile(r"いつ(?!の|頃|ごろ|から|まで)")
 # "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
 _WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|at|from|to) (which|what) "
                     r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の)", re.I)

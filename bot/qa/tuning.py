@@ -53,7 +53,7 @@ class AnswerTuning:
     # names and the passage's topic -- the closest such clause must be at least this close to the
     # question, relative to the whole sentence's similarity, or the date or place is another
     # event's (1585年に関白 for the year he finished Osaka Castle). Needs the retrieval's question
-    # vector (skipped without). devset2/date-probes.jsonl (tuning): near misses 1 -> 9 of 18, no
+    # vector (skipped without). devset2/date-probes.jsonl (tuning): near misses 1 -> 7 of 18, no
     # answerable refused (the closest, paraphrased ones: 0.89-1.18); where-probes.jsonl: 0 -> 4 of
     # 17, none of 28 refused (in English text one would be: "in <Capital>" is no reliable place).
     # Tune: +1; release probes +1.
