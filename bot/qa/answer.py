@@ -448,8 +448,8 @@ def select(
     similarity: Callable[[list[str]], list[float]] | None = None,
 ) -> tuple[list[_Candidate], str | None]:
     """Chosen sentences, best first, or ([], reason) when the answerer should abstain.
-    `similarity` (the question's cosine to texts embedded on demand) lets a date be judged by the
-    clause that holds it; without it that check is skipped."""
+    `similarity` (the question's cosine to texts embedded on demand) lets a date or a place be
+    judged by the clause that holds it; without it that check is skipped."""
     if not passages:
         return [], "no passages"
     query = query or build_query(question)
@@ -587,7 +587,7 @@ def select(
         else:
             about, clauses = "", []
         events = _event_terms(ev, question, *topic(chosen[0].passage)) if clauses else []
-        if events and not any(_loosely_holds(ev, t.concept, c) for c in clauses for t in events):
+        if events and not any(_loosely_holds(ev, t.concept, c, set(tokenize(c))) for c in clauses for t in events):
             best = max(similarity(clauses))
             if best < tuning.min_event_clause_ratio * chosen[0].dense:
                 return [], f"the {about} in the evidence belongs to another event (similarity {best:.2f} vs {chosen[0].dense:.2f})"
@@ -639,10 +639,10 @@ def _has_place(text: str) -> bool:
     return any(pos == ("固有名詞", "地名") for _, pos in morphemes_with_pos(text))
 
 
-def _loosely_holds(ev: Evidence, concept: Concept, text: str) -> bool:
-    """The text holds the concept, or a Japanese form of it by its kanji stem: 放す in 放鳥,
-    始める in 始まり (a compound or the other voice of the verb says the same event)."""
-    if ev._holds(concept, set(tokenize(text)), text):
+def _loosely_holds(ev: Evidence, concept: Concept, text: str, tokens: set[str]) -> bool:
+    """The text (with its tokens) holds the concept, or a Japanese form of it by its kanji stem:
+    放す in 放鳥, 始める in 始まり (a compound or the other voice of the verb says the same event)."""
+    if ev._holds(concept, tokens, text):
         return True
     forms = [a.term for a in ev._forms[id(concept)]] + [concept.word.removeprefix("m:")]
     stems = {re.sub(r"[\u3041-\u309f]+$", "", f) for f in forms}
