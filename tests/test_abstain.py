@@ -437,3 +437,53 @@ def test_a_name_is_looked_for_across_languages_when_the_dictionary_knows_it_whol
     else:
         assert chosen == [] and "does not name ii naosuke" in why
         assert _select(question, p, names_in_lead_passage=False)[1] is None
+
+
+KASUMIGAURA = ["霞ヶ浦(かすみがうら)は、茨城県にある湖である。", "面積は約220平方キロメートルで、日本で2番目に広い湖である。",
+               "平均水深は約4メートルと浅く、かつては海とつながった汽水湖であった。"]
+SHINANO = ["The Shinano River flows from Nagano Prefecture into the Sea of Japan.",
+           "Its main channel is 367 kilometres long, the longest in Japan.",
+           "About 1,200 people a year take part in a rafting race on its upper reaches."]
+
+
+@pytest.mark.parametrize(
+    "title, sentences, lang, question, answered_with",
+    [
+        ("霞ヶ浦", KASUMIGAURA, "ja", "霞ヶ浦の最も深い地点の水深は何メートルか?", None),  # an average, not the deepest point
+        ("霞ヶ浦", KASUMIGAURA, "ja", "霞ヶ浦の平均水深は何メートルか?", "4メートル"),
+        ("霞ヶ浦", KASUMIGAURA, "ja", "霞ヶ浦の広さはどのくらいか?", "220平方キロメートル"),
+        ("Shinano River", SHINANO, "en", "How wide is the Shinano River?", None),  # a length, not a width
+        ("Shinano River", SHINANO, "en", "How long is the main channel of the Shinano River?", "367 kilometres"),
+        ("Shinano River", SHINANO, "en", "How many people a day take part in the rafting race on the Shinano River?", None),
+        ("Shinano River", SHINANO, "en", "How many people take part in the rafting race on the Shinano River?", "1,200"),
+    ],
+)
+def test_a_number_of_another_measure_is_no_answer(title, sentences, lang, question, answered_with):
+    """A number in the unit asked for, in a clause that says it measures something else -- another
+    dimension, aggregate or rate -- does not answer; the same passage answers when the measures agree."""
+    p = _passage(title, sentences, lang)
+    chosen, why = _select(question, p)
+    if answered_with is None:
+        assert chosen == [] and "not the" in why, (why, chosen and chosen[0].text)
+        assert _select(question, p, number_measure_must_match=False)[1] is None  # the rule, and nothing else, abstains
+    else:
+        assert why is None and answered_with in chosen[0].text, why
+
+
+def test_what_a_number_measures():
+    from bot.qa.measures import measure_conflicts
+
+    assert measure_conflicts("How wide is the river?", "Its main channel is 367 kilometres long", "length") == [
+        ("dimension", {"width"}, {"length"})]
+    assert measure_conflicts("How deep is the lake at its deepest point?", "最大水深は327メートルで", "length") == []
+    assert measure_conflicts("霞ヶ浦の最も深い地点の水深は何メートルか?", "平均水深は約4メートルと浅く", "length")[0][0] == "aggregate"
+    assert measure_conflicts("How many visit per day?", "年間約520万人が訪れ", "people")[0][0] == "rate"
+    # "how long did it take" asks for a time; a clause naming a length is no conflict
+    assert measure_conflicts("How long did it take to build the bridge?", "a span 1,280 metres long built in 4 years", None) == []
+    assert measure_conflicts("How tall is it?", "It is 1,280 metres across", "length")  # width, not height
+    assert measure_conflicts("How many lakes are there?", "more than 100 lakes", "count") == []  # nothing said, nothing conflicts
+    # a thousands separator is no clause boundary: the measure after the number stays in its clause
+    from bot.qa.answer import _clauses_with, fits_unit
+
+    assert _clauses_with("its main span of 1,280 metres was the longest.", lambda c: fits_unit("length", c)) == [
+        "its main span of 1,280 metres was the longest."]

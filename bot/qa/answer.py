@@ -24,6 +24,7 @@ from math import log
 
 from bot.models import Citation, Passage
 from bot.prompts import messages
+from bot.qa.measures import measure_conflicts
 from bot.qa.query import Alternative, Concept, Query, build_query
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language
@@ -591,6 +592,13 @@ def select(
             best = max(similarity(clauses))
             if best < tuning.min_event_clause_ratio * chosen[0].dense:
                 return [], f"the {about} in the evidence belongs to another event (similarity {best:.2f} vs {chosen[0].dense:.2f})"
+    if kind == "number" and tuning.number_measure_must_match:
+        # 平均水深は約4メートル does not say how deep the lake is at its deepest point.
+        clauses = _clauses_with(chosen[0].text, lambda c: fits_unit(unit, c))
+        conflicts = [measure_conflicts(question, c, unit) for c in clauses]
+        if clauses and all(conflicts):
+            _, asked, said = conflicts[0][0]
+            return [], f"the number in the evidence is the {'/'.join(sorted(said))}, not the {'/'.join(sorted(asked))} asked for"
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
     if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
@@ -603,7 +611,8 @@ def select(
     return chosen, None
 
 
-_CLAUSE_BOUNDARY = re.compile(r"[、，,;；。．!?！？]\s*|\.\s+")
+# (Not the comma of 1,280 or 2万5,000: a thousands separator cuts nothing.)
+_CLAUSE_BOUNDARY = re.compile(r"[、;；。．!?！？]\s*|[，,](?![0-9０-９]{3})\s*|\.\s+")
 _SENTENCE_END = re.compile(r"[。．!?！？]\s*$|\.\s+$")
 
 

@@ -111,6 +111,13 @@ class AnswerTuning:
     # encyclopedia sentences nearly always name something. Attributes (which season, どの時期)
     # are not judged: their answers are common words.
     which_needs_a_name: bool = True
+    # "How many / how much": a number whose own clause says it measures something else -- another
+    # dimension (流路延長 for "how wide"), aggregate (平均水深 for the deepest point) or rate (年間 for
+    # "per day") than the question names -- is no answer (bot/qa/measures.py). Only measures said
+    # outright on both sides count; every clause holding a number in the asked unit must conflict.
+    # devset2/number-probes.jsonl (tuning): near misses 7 -> 12 of 17, no answerable refused;
+    # tune: +1 of 40 (濃口醤油's share for its salt content), none refused.
+    number_measure_must_match: bool = True
     max_citations: int = 3
     second_citation_ratio: float = 0.85  # a further sentence must score this close to the best
     # Weights of a sentence's score: its passage's retrieval score, its own similarity to the
