@@ -487,3 +487,42 @@ def test_what_a_number_measures():
 
     assert _clauses_with("its main span of 1,280 metres was the longest.", lambda c: fits_unit("length", c)) == [
         "its main span of 1,280 metres was the longest."]
+
+
+TSUNAYOSHI = ["徳川綱吉(とくがわ つなよし)は、江戸幕府の第5代将軍である。",
+              "1646年、第3代将軍家光の四男として生まれ、上野国館林藩主を経て、1680年に将軍に就任した。"]
+
+
+@pytest.mark.parametrize(
+    "question, answered_with",
+    [
+        ("徳川綱吉はどこで生まれたか?", None),  # 生まれ is said in a clause of its own: 館林 is where he ruled
+        ("徳川綱吉が生まれたのは何年か?", "1646年"),
+        ("徳川綱吉が将軍に就任したのは何年か?", "1680年"),
+        ("In what year was Tokugawa Tsunayoshi born?", "1646年"),
+    ],
+)
+def test_an_event_said_outside_the_clause_of_the_date_or_place_is_no_answer(question, answered_with):
+    """However close the sentence is in meaning (the similarity here says 'as close as can be'),
+    a place whose clause lacks the event, in a sentence that says the event elsewhere, is another
+    event's place."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    p = _passage("徳川綱吉", TSUNAYOSHI)
+    query = build_query(question)
+    df = {t: 5 for t in set(p.tokens) | set(query.tokens)}
+
+    def close(texts):
+        return [1.0] * len(texts)
+
+    def ask(**tuning):
+        return select(question, [p], df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=close)
+
+    chosen, why = ask()
+    if answered_with is None:
+        assert chosen == [] and "another event" in why, (why, chosen and chosen[0].text)
+        assert ask(event_clause_must_hold_it=False)[1] is None  # the rule, and nothing else, abstains
+    else:
+        assert why is None and answered_with in chosen[0].text, why

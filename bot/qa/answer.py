@@ -589,6 +589,12 @@ def select(
             about, clauses = "", []
         events = _event_terms(ev, question, *topic(chosen[0].passage)) if clauses else []
         if events and not any(_loosely_holds(ev, t.concept, c, set(tokenize(c))) for c in clauses for t in events):
+            # The event is said, but in a clause of its own: 1646年、家光の四男として生まれ、上野国館林藩主を経て
+            # says where he ruled, and when -- not where he was born.
+            text = chosen[0].text
+            elsewhere = [t.concept.word for t in events if _loosely_holds(ev, t.concept, text, set(tokenize(text)))]
+            if elsewhere and tuning.event_clause_must_hold_it:
+                return [], f"the {about} in the evidence belongs to another event than {elsewhere[0].removeprefix('m:')}"
             best = max(similarity(clauses))
             if best < tuning.min_event_clause_ratio * chosen[0].dense:
                 return [], f"the {about} in the evidence belongs to another event (similarity {best:.2f} vs {chosen[0].dense:.2f})"
@@ -611,8 +617,8 @@ def select(
     return chosen, None
 
 
-# (Not the comma of 1,280 or 2万5,000: a thousands separator cuts nothing.)
-_CLAUSE_BOUNDARY = re.compile(r"[、;；。．!?！？]\s*|[，,](?![0-9０-９]{3})\s*|\.\s+")
+# (Not a comma before a digit: 1,280 and 2万5,000, or May 5, 1933, are one number or date.)
+_CLAUSE_BOUNDARY = re.compile(r"[、;；。．!?！？]\s*|[，,](?!\s?[0-9０-９])\s*|\.\s+")
 _SENTENCE_END = re.compile(r"[。．!?！？]\s*$|\.\s+$")
 
 
