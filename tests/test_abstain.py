@@ -526,3 +526,38 @@ def test_an_event_said_outside_the_clause_of_the_date_or_place_is_no_answer(ques
         assert ask(event_clause_must_hold_it=False)[1] is None  # the rule, and nothing else, abstains
     else:
         assert why is None and answered_with in chosen[0].text, why
+
+
+HIDETADA = ["徳川秀忠(とくがわ ひでただ)は、江戸幕府の第2代将軍である。", "1579年、徳川家康の三男として遠江国浜松に生まれた。",
+            "1605年に将軍職を継いだ。"]
+
+
+@pytest.mark.parametrize(
+    "question, answered_with",
+    [
+        ("徳川秀忠の生母は誰か?", None),  # 家康の三男 names his father
+        ("Who was Tokugawa Hidetada's mother?", None),
+        ("徳川秀忠の父は誰か?", "徳川家康"),
+        ("Who was the father of Tokugawa Hidetada?", "徳川家康"),
+        ("徳川秀忠が生まれたとき、その家の当主は誰か?", "徳川家康"),  # no role asked: no check
+    ],
+)
+def test_a_person_in_another_role_is_no_answer(question, answered_with):
+    p = _passage("徳川秀忠", HIDETADA)
+    chosen, why = _select(question, p)
+    if answered_with is None:
+        assert chosen == [] and "not the mother" in why, (why, chosen and chosen[0].text)
+        assert _select(question, p, person_role_must_match=False)[1] is None  # the rule, and nothing else, abstains
+    else:
+        assert why is None and answered_with in chosen[0].text, why
+
+
+def test_the_role_a_who_question_asks_for():
+    from bot.qa.roles import role_asked, roles_said
+
+    assert role_asked("Who directed the film Ran, for which Toru Takemitsu wrote the music?") == "director"
+    assert role_asked("滝廉太郎が作曲した『花』の歌詞を書いたのは誰か?") == "lyricist"
+    assert role_asked("Who took over as shogun when Hidetada stepped down?") is None
+    assert roles_said("1579年、徳川家康の三男として生まれた") == {"parent"}
+    assert roles_said("主衛星と2機の子衛星を搭載した") == set()  # 子衛星 is no child
+    assert roles_said("昭和期の作曲家である") == {"composer"}

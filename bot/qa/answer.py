@@ -25,6 +25,7 @@ from math import log
 from bot.models import Citation, Passage
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
+from bot.qa.roles import role_asked, roles_said
 from bot.qa.query import Alternative, Concept, Query, build_query
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language
@@ -605,6 +606,12 @@ def select(
         if clauses and all(conflicts):
             _, asked, said = conflicts[0][0]
             return [], f"the number in the evidence is the {'/'.join(sorted(said))}, not the {'/'.join(sorted(asked))} asked for"
+    if kind == "person" and tuning.person_role_must_match and (role := role_asked(question)):
+        # 徳川家康の三男として生まれ names his father, not the mother asked for.
+        said = [roles_said(c) for c in _clauses_with(chosen[0].text, _has_person)]
+        named = roles_said(question)  # a role the question itself names elsewhere may be the one meant
+        if any(said) and not any(s & named for s in said):
+            return [], f"the evidence names a {'/'.join(sorted(set().union(*said)))}, not the {role} asked for"
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
     if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
