@@ -240,21 +240,41 @@ _NOT_A_PERSON = frozenset(
     """Nature Science Communications Journal Letters Review Reports Proceedings Signaling Press News Times
     University College Institute Center Centre Hospital Society Association Foundation Company Corporation
     Museum School Laboratory Research National International Cancer Medical Lake River Mount Island Bay
-    Street Park Station Prefecture City""".split()
+    Street Park Station Prefecture City Marathon Bridge Tower Castle Temple Shrine Church Cathedral Palace Hall
+    Stadium Testament Prize Award Symphony Passion Games Olympics Championship Cup Series Railway Line Airport
+    Harbour Canal Falls Sea Ocean Gulf Strait Valley Province State County Kingdom Empire Republic Agency
+    Telescope Mission Program Programme Project New San Los Las North South East West Upper Lower Great The His
+    Her Its Their In On At From By""".split()
 )
 
 # Every 'First Last' pair, overlapping ones too: "Cancer Takahiro Ochiya" holds a person.
-_PERSON_PAIRS = re.compile(r"(?=\b([A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+)\b)")
+_PERSON_PAIRS = re.compile(r"(?=\b([A-Z][a-z]+(?: (?:de|van|von|da|di|del|della|du|der|den|la|le|ten|ter|bin|ibn|al)){0,2}(?: [A-Z]\.)? [A-Z][a-z]+)\b)")
+
+
+# A word UniDic reads as a name is part of a place or thing when one of these follows it (信濃川,
+# 木曽三川, アポロ計画); a reading in kana brackets (剣道(けんどう)) names no one either.
+_THING_AFTER_NAME = re.compile(r"(川|山|岳|島|湖|湾|城|寺|神社|宮|駅|県|市|町|村|区|郡|橋|線|港|空港|計画|号|丸|賞|通り|海峡|半島|平野)")
+_TITLED = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Lady|Lord)\.? [A-Z][a-z]+")  # Dr. Aoyama
+_KANA_ONLY = re.compile(r"[\u3041-\u309f]+")
 
 
 def _has_person(text: str) -> bool:
     """A person's name: a Latin 'First Last', or a name by Japanese morphology (人名). A title alone
     (研究員, 教授) does not name anyone."""
-    if any(not (set(m.group(1).split()) & _NOT_A_PERSON) for m in _PERSON_PAIRS.finditer(text)):
+    if any(not (set(m.group(1).split()) & _NOT_A_PERSON) for m in _PERSON_PAIRS.finditer(text)) or _TITLED.search(text):
         return True
-    from index.lexical import morphemes_with_pos
+    from index.lexical import _tagger
 
-    return any(pos == ("固有名詞", "人名") for _, pos in morphemes_with_pos(text))
+    words = _tagger()(text)
+    for i, w in enumerate(words):
+        f = w.feature
+        if (f.pos2, f.pos3) != ("固有名詞", "人名") or _KANA_ONLY.fullmatch(w.surface):
+            continue
+        after = words[i + 1] if i + 1 < len(words) else None
+        if after is not None and after.feature.pos1 in ("名詞", "接尾辞") and _THING_AFTER_NAME.fullmatch(after.surface):
+            continue
+        return True
+    return False
 
 
 def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
@@ -611,7 +631,7 @@ def select(
         said = [roles_said(c) for c in _clauses_with(chosen[0].text, _has_person)]
         named = roles_said(question)  # a role the question itself names elsewhere may be the one meant
         if any(said) and not any(s & named for s in said):
-            return [], f"the evidence names a {'/'.join(sorted(set().union(*said)))}, not the {role} asked for"
+            return [], f"the evidence names people as {'/'.join(sorted(set().union(*said)))}, not as the {role} asked for"
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
     if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
