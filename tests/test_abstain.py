@@ -52,6 +52,10 @@ def test_the_unit_a_number_question_asks_in():
     # いつ and だれ inside other words (温かいつゆ, なだれ) ask nothing
     assert answer_kind("温かいつゆで食べる料理を何というか?") is None
     assert answer_kind("なだれで埋まった村はどこか?") is None
+    # 何時間 / 何立方メートル ask for a quantity: a length of time, a volume -- not a time of day
+    assert (answer_kind("東京駅から新青森駅までは最短で何時間かかるか?"), answer_unit("東京駅から新青森駅までは最短で何時間かかるか?")) == ("number", "time")
+    assert answer_kind("河口付近での平均流量は毎秒何立方メートルか?") == "number"
+    assert answer_kind("何時に開場するか?") == "date"
 
 
 def test_a_number_fits_only_in_the_unit_asked_for():
@@ -72,6 +76,8 @@ def test_a_measure_asked_for_by_name_is_a_number_question():
     assert answer_unit("What is the stock price of the company?") == "money"
     assert answer_kind("What is the survival rate of breast cancer patients?") == "number"
     assert answer_kind("What is the research area of the group?") is None  # an area of research is no measure
+    assert answer_kind("What is the area of Lake Biwa?") == "number"
+    assert answer_kind("What is the mass of Mercury compared with that of Earth?") == "number"
     assert fits_unit("length", "直径 100 nm の顆粒") and not fits_unit("count", "直径 100 nm の顆粒")
 
 

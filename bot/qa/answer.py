@@ -35,7 +35,7 @@ from index.lexical import english_tokens, tokenize
 # -- what kind of answer does the question want? ----------------------------------------------
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
 _LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
-_MEASURED = f"({_LENGTHS}|population|temperature|speed|weight|capacity|rate|percentage)"
+_MEASURED = f"({_LENGTHS}|population|temperature|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|percentage)"
 
 
 def _asked_by_name(measures: str) -> str:
@@ -60,12 +60,13 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bnumber of\b|\bwhat (percentage|proportion|size)\b"
         r"|" + _asked_by_name(_MEASURED) +
-        r"|いくつ|何(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|円|種類|つ|社|校|台|頭|匹|冊|点)|どのくらい|どれくらい|どれほど|何年間|数は",
+        r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
+        r"|いくつ|何(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月)|どのくらい|どれくらい|どれほど|何年間|数は",
         re.I,
     ),
     "date": re.compile(
         r"^\s*when\b|\bwhen (did|was|were|is|will|does|do)\b|\bwhat (year|date|time|day|month|century)\b"
-        r"|\bwhich (year|date|day|month|century)\b|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$)|何年|何月|何日|何時|何世紀|何時代|西暦",
+        r"|\bwhich (year|date|day|month|century)\b|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$)|何年|何月|何日(?!間)|何時(?!間)|何世紀|何時代|西暦",
         re.I,
     ),
     "person": re.compile(
@@ -182,6 +183,8 @@ def answer_unit(question: str) -> str | None:
     question, "year" when a year is asked for (何年, what year)."""
     if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long", question, re.I):
         return "year" if _YEAR_QUESTION.search(question) else None
+    if re.search(r"何(時間|分間?|秒|週間|日間|年間|か月|ヶ月|カ月)", question):
+        return "time"  # 何時間かかるか: a length of time, as "how many hours"
     m = _JA_COUNTER.search(question)
     if m and m.group(1) not in _NOT_COUNTERS and (m.group(1) in _JA_KANJI_COUNTERS or not re.match(r"[\u4e00-\u9fff]", m.group(1))):
         counter = m.group(1)
