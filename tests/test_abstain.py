@@ -188,6 +188,12 @@ def test_an_event_is_read_in_its_clause_by_its_kanji_stem():
 
     assert all(holds(t, "2008年に試験放鳥が始まり") for t in events if t.concept.word in ("m:放す", "m:始める"))
     assert not any(holds(t, "1981年に最後の5羽が捕獲された") for t in events if t.concept.word == "m:放す")
+    # a one-kanji stem opens a word, it does not end one: 生む is not said by 発生する
+    question = "水素に名前を生んだのは何年か?"
+    query = build_query(question)
+    ev = Evidence(query, {t: 3 for t in query.tokens}, 100)
+    (born,) = [t for t in _event_terms(ev, question, set(), "") if t.concept.word == "m:生む"]
+    assert not holds(born, "反応によって発生する気体") and holds(born, "生まれた")
 
 
 def test_the_clauses_that_hold_a_year():
@@ -196,7 +202,10 @@ def test_the_clauses_that_hold_a_year():
     def years(text):
         return _clauses_with(text, _YEAR_EXPR.search)
 
-    assert years("その後大坂城を築き、1585年に関白、翌年には太政大臣に就任した。") == ["1585年に関白、翌年には太政大臣に就任した。"]
+    # a clause opening with a shift in time (翌年, のちに, later) tells of another moment
+    assert years("その後大坂城を築き、1585年に関白、翌年には太政大臣に就任した。") == ["1585年に関白、"]
+    assert years("1766年にキャベンディッシュが単離し、のちにラヴォアジエが名称を与えた。") == ["1766年にキャベンディッシュが単離し、"]
+    assert years("In 1766, Cavendish isolated it; later, Lavoisier named it.") == ["In 1766, Cavendish isolated it;"]
     assert years("In 1921, he founded the institute. It grew.") == ["In 1921, he founded the institute."]
     # never into the next sentence: 卒業後 is not what 1867 dates
     assert years("1867年に江戸で生まれた。大学を卒業後、教師になった。") == ["1867年に江戸で生まれた。"]

@@ -652,6 +652,11 @@ _CLAUSE_BOUNDARY = re.compile(r"[、;；。．!?！？]\s*|[，,](?!\s?[0-9０-�
 _SENTENCE_END = re.compile(r"[。．!?！？]\s*$|\.\s+$")
 
 
+# A clause opening with a shift in time tells of another moment: 1766年に…単離し、のちにラヴォアジエが
+# 名称を与えた does not date the naming.
+_LATER = re.compile(r"\s*(のちに|後に|その後|翌年|翌々年|やがて|later\b|then\b|afterwards\b|subsequently\b|after that\b|the following year\b|the next year\b)", re.I)
+
+
 def _clauses_with(text: str, holds: Callable[[str], object]) -> list[str]:
     """Each clause holding the answer (a year, a place), with the clause after it in the same
     sentence (English dates the event after a comma: "In 1921, he founded …"; Japanese often
@@ -662,7 +667,7 @@ def _clauses_with(text: str, holds: Callable[[str], object]) -> list[str]:
     for i, (a, b) in enumerate(spans):
         if not holds(text[a:b]):
             continue
-        j = i + 1 if i + 1 < len(spans) and not _SENTENCE_END.search(text[a:b]) else i
+        j = i + 1 if i + 1 < len(spans) and not _SENTENCE_END.search(text[a:b]) and not _LATER.match(text[spans[i + 1][0]:]) else i
         clause = text[a : spans[j][1]].strip()  # never into the next sentence
         if clause and clause not in out:
             out.append(clause)
@@ -691,7 +696,9 @@ def _loosely_holds(ev: Evidence, concept: Concept, text: str, tokens: set[str]) 
         return True
     forms = [a.term for a in ev._forms[id(concept)]] + [concept.word.removeprefix("m:")]
     stems = {re.sub(r"[\u3041-\u309f]+$", "", f) for f in forms}
-    return any(stem and _is_cjk(stem) and not re.search(r"[\u3041-\u309f]", stem) and stem in text for stem in stems)
+    # A one-kanji stem must open a word (放 in 試験|放鳥), not end one (生 of 生む in 発生).
+    return any(stem and _is_cjk(stem) and not re.search(r"[\u3041-\u309f]", stem)
+               and (any(t.startswith("m:" + stem) for t in tokens) if len(stem) == 1 else stem in text) for stem in stems)
 
 
 def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text: str) -> list[_Term]:
