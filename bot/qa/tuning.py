@@ -34,7 +34,10 @@ class AnswerTuning:
     max_missing_cross: float = 1.01  # above 1: never
     # At most this IDF-weighted share of the question's key words may be absent from the whole
     # collection; looser for English, whose words may simply lack a dictionary translation.
-    max_absent_ja: float = 0.5
+    # (Japanese was 0.5 until devset2/mixed-probes.jsonl, fresh tuning probes of every question
+    # form, showed a paraphrased answerable question lacking 0.54 -- 自分, 画面, 裏側 for 自ら, 背面;
+    # 0.55 costs one near miss there, none on tune.)
+    max_absent_ja: float = 0.55
     max_absent_en: float = 0.95
     # A loanword or technical term of the question (only katakana translations: tamoxifen,
     # タモキシフェン) that occurs nowhere: the question hinges on something the documents lack.
@@ -59,7 +62,9 @@ class AnswerTuning:
     # Tune: +1; release probes +1; held-out (reported, not tuned on): 15 -> 18 of 46 near misses,
     # no false abstention. Tried and reverted: Japanese いつ questions too (date probes
     # 7 -> 9 of 18, but on held-out no near miss and one more false abstention).
-    min_event_clause_ratio: float = 0.8
+    # (0.8 until the mixed probes showed an answerable date at 0.799 -- "Heiligenstadt Testament of
+    # 1802" for "when did he write it"; 0.75 loses no near miss on any tuning set.)
+    min_event_clause_ratio: float = 0.75
     # ... and when a word of the event is in the sentence, but outside every clause holding a year /
     # place, the sentence dates or locates something else outright (1646年、家光の四男として生まれ、
     # 上野国館林藩主を経て: where he ruled, not where he was born): no similarity is asked. Tune, date and
