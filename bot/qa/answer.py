@@ -254,8 +254,9 @@ _NOT_A_PERSON = frozenset(
 _PERSON_PAIRS = re.compile(r"(?=\b([A-Z][a-z]+(?: (?:de|van|von|da|di|del|della|du|der|den|la|le|ten|ter|bin|ibn|al)){0,2}(?: [A-Z]\.)? [A-Z][a-z]+)\b)")
 
 
-# A word UniDic reads as a name is part of a place or thing when one of these follows it (信濃川,
-# 木曽三川, アポロ計画); a reading in kana brackets (剣道(けんどう)) names no one either.
+# A word UniDic reads as a name is part of a place or thing when one of these follows it (アポロ計画,
+# a name + 川 or 山); a reading in kana brackets (剣道(けんどう)) names no one either. (A place it
+# reads whole as a surname, 信濃川, still passes for a person.)
 _THING_AFTER_NAME = re.compile(r"(川|山|岳|島|湖|湾|城|寺|神社|宮|駅|県|市|町|村|区|郡|橋|線|港|空港|計画|号|丸|賞|通り|海峡|半島|平野)")
 _TITLED = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Lady|Lord)\.? [A-Z][a-z]+")  # Dr. Aoyama
 _KANA_ONLY = re.compile(r"[\u3041-\u309f]+")
@@ -654,7 +655,7 @@ _SENTENCE_END = re.compile(r"[。．!?！？]\s*$|\.\s+$")
 
 # A clause opening with a shift in time tells of another moment: 1766年に…単離し、のちにラヴォアジエが
 # 名称を与えた does not date the naming.
-_LATER = re.compile(r"\s*(のちに|後に|その後|翌年|翌々年|やがて|later\b|then\b|afterwards\b|subsequently\b|after that\b|the following year\b|the next year\b)", re.I)
+_LATER = re.compile(r"\s*(のちに|後に|その後|翌年|翌々年|やがて|later\b|afterwards\b|subsequently\b|after that\b|the following year\b|the next year\b)", re.I)
 
 
 def _clauses_with(text: str, holds: Callable[[str], object]) -> list[str]:

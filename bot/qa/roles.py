@@ -1,37 +1,37 @@
-"""What a person is to the question: the role a "who" question asks for (mother, founder,
+"""What a person is to the question: the roles a "who" question names (mother, founder,
 designer, lyricist...) and the roles a clause gives the people it names.
 
 The same kind of near miss as a number of another measure (bot/qa/measures.py): a passage
-names a person, but in another role -- 家康の三男 names his father for "who was his mother",
-昭和・平成期の作曲家 a composer for "who directed the film". `role_asked` takes the role word
-nearest the question word (Who directed the film Ran, for which X wrote the music: directed);
-`roles_said` lists a clause's. Only roles said outright count.
+names a person, but in another role -- 家康の三男 names Hidetada's father for "who was his
+mother". Every role word of the question counts as asked (太宰治が弟子入りした作家 asks for his
+teacher, who is an author), so the check is narrow; `role_asked` names the one nearest the
+question word, for the message. Only roles said outright count.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.qa.measures import _family
+from bot.qa.measures import word_family
 
 ROLES = {
-    "mother": _family(r"mother|mothers|mum", r"生母|実母|母親|の母|母は|母で|母と"),
-    "parent": _family(r"father|fathers|son|sons|daughter|daughters|child|children|eldest",
+    "mother": word_family(r"mother|mothers|mum", r"生母|実母|母親|の母|母は|母で|母と"),
+    "parent": word_family(r"father|fathers|son|sons|daughter|daughters|child|children|eldest",
                       r"父|長男|次男|三男|四男|五男|嫡男|息子|娘|の子(?=[、。とでにはがを])|子として|実子|養子"),
-    "spouse": _family(r"wife|wives|husband|husbands|married|marry|spouse", r"正室|側室|夫人|妻|結婚|嫁"),
-    "sibling": _family(r"brother|brothers|sister|sisters", r"兄|弟(?!子)|姉|妹"),
-    "teacher": _family(r"teacher|teachers|taught|mentor|master|student|students|pupil|pupils|disciple|disciples|"
+    "spouse": word_family(r"wife|wives|husband|husbands|married|marry|spouse", r"正室|側室|夫人|妻|結婚|嫁"),
+    "sibling": word_family(r"brother|brothers|sister|sisters", r"兄|弟(?!子)|姉|妹"),
+    "teacher": word_family(r"teacher|teachers|taught|mentor|master|student|students|pupil|pupils|disciple|disciples|"
                        r"studied under|lessons?", r"師事|弟子|門下|師匠|恩師|教わ"),
-    "founder": _family(r"founded|founder|founders|established|establish|set up|co-founded|co-founder",
+    "founder": word_family(r"founded|founder|founders|established|establish|set up|co-founded|co-founder",
                        r"創業|創設|設立|創立|創始|開山|開基|建立|創建"),
-    "designer": _family(r"designed|designer|designers|design|architect|architects", r"設計|デザイ|建築家"),
-    "composer": _family(r"composed|composer|composers|compose|music", r"作曲"),
-    "lyricist": _family(r"lyrics|lyricist|words", r"作詞|歌詞"),
-    "author": _family(r"wrote|written|author|authors|writer|writers|novelist|poet|poem", r"作家|小説家|著|執筆|詩人|作者"),
-    "director": _family(r"directed|director|directors|manager|managed|coach|coached", r"監督|演出"),
-    "discoverer": _family(r"discovered|discoverer|discovery|isolated", r"発見|単離"),
-    "inventor": _family(r"invented|inventor|invention", r"発明"),
-    "successor": _family(r"successor|succeeded|succeed|heir|inherited", r"継い|継承|後継|跡を継|家督"),
+    "designer": word_family(r"designed|designer|designers|design|architect|architects", r"設計|デザイ|建築家"),
+    "composer": word_family(r"composed|composer|composers|compose|music", r"作曲"),
+    "lyricist": word_family(r"lyrics|lyricist|words", r"作詞|歌詞"),
+    "author": word_family(r"wrote|written|author|authors|writer|writers|novelist|poet|poem", r"作家|小説家|著|執筆|詩人|作者"),
+    "director": word_family(r"directed|director|directors|manager|managed|coach|coached", r"監督|演出"),
+    "discoverer": word_family(r"discovered|discoverer|discovery|isolated", r"発見|単離"),
+    "inventor": word_family(r"invented|inventor|invention", r"発明"),
+    "successor": word_family(r"successor|succeeded|succeed|heir|inherited", r"継い|継承|後継|跡を継|家督"),
 }
 _ASKING = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich\b|誰|だれ|どなた|どの|人物", re.I)
 
