@@ -206,6 +206,7 @@ def test_the_clauses_that_hold_a_year():
     assert years("その後大坂城を築き、1585年に関白、翌年には太政大臣に就任した。") == ["1585年に関白、"]
     assert years("1766年にキャベンディッシュが単離し、のちにラヴォアジエが名称を与えた。") == ["1766年にキャベンディッシュが単離し、"]
     assert years("In 1766, Cavendish isolated it; later, Lavoisier named it.") == ["In 1766, Cavendish isolated it;"]
+    assert years("In 1921, then aged 30, he founded the institute.") == ["In 1921, then aged 30,"]  # "then" is no later moment
     assert years("In 1921, he founded the institute. It grew.") == ["In 1921, he founded the institute."]
     # never into the next sentence: 卒業後 is not what 1867 dates
     assert years("1867年に江戸で生まれた。大学を卒業後、教師になった。") == ["1867年に江戸で生まれた。"]
