@@ -378,6 +378,9 @@ DORMANCY = ["休眠状態のがん細胞は、抗がん剤に抵抗性をもつ�
          "Which chemotherapy drug was tested on the dormant cells?", "ドセタキセル"),  # a loanword no dictionary lists
         (["骨髄にある間葉系幹細胞が、小さな小胞を分泌する。"], "Which cells secrete the small vesicles?", "間葉系幹細胞"),  # a kind of cell
         (["漱石は教師を辞め、朝日新聞社に入社した。"], "漱石が入社したのはどこの会社か?", "朝日新聞社"),  # a proper noun
+        # "what is X called" / 何と呼ばれるか asks for a name just as surely
+        (["取組を裁く行司にも番付があり、力士の番付の最高位は横綱である。"], "取組を裁く行司の最高位は何と呼ばれるか?", None),
+        (["力士の番付の最高位は横綱であり、行司の最高位は「立行司」と呼ばれる。"], "取組を裁く行司の最高位は何と呼ばれるか?", "立行司"),
     ],
 )
 def test_which_asks_for_a_particular_thing(sentences, question, answered_with):

@@ -734,9 +734,19 @@ _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}")
 _QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
 
 
+# "What is X called", "the name of X", 何と呼ばれるか, 何という: a name is asked for, as by "which X".
+_ASKS_NAME = re.compile(
+    r"\bwhat (?:is|was|are|were) the (?:\w+ )?(?:name|names|nickname|title) (?:of|for|given to)\b"
+    r"|\bwhat (?:is|was|are|were) .+? (?:called|named)\b|\bwhat do (?:you|people|they|we) call\b"
+    r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何と(?:呼|い|名付)|何という", re.I)
+
+
 def _which_heads(question: str, query: Query) -> list[Concept] | None:
     """The concepts of the noun a "which" question asks about (which chemotherapy drug: chemotherapy,
-    drug; どの藩: 藩), or None when the question does not ask "which"."""
+    drug; どの藩: 藩), none for a question asking what something is called, or None when the
+    question asks neither."""
+    if _ASKS_NAME.search(question):
+        return []
     m = _WHICH_EN.search(question)
     if m:
         if m.group(1) in _ATTRIBUTE_HEADS or m.group(1).rstrip("s") in _ATTRIBUTE_HEADS:
