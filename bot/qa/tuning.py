@@ -121,7 +121,7 @@ class AnswerTuning:
     # (written afterwards): 0 of 30 answerable refused, but no near miss caught there --
     # encyclopedia sentences nearly always name something. Attributes (which season, どの時期)
     # are not judged: their answers are common words. "What is X called", "the name of X", 何と
-    #呼ばれるか ask for a name as surely (mixed probes +1 of 30 near misses; no answerable refused
+    # 呼ばれるか ask for a name as surely (mixed probes +1 of 30 near misses; no answerable refused
     # on tune or any probe set: ~30 such questions, all answered by a quoted or proper name).
     which_needs_a_name: bool = True
     # "How many / how much": a number whose own clause says it measures something else -- another
