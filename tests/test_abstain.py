@@ -316,6 +316,17 @@ def _select(question, passage, **tuning):
     return select(question, [passage], df, 100, tuning=AnswerTuning(**tuning), query=query)
 
 
+def _decided_by(rule, question, passage, answered_with, reason):
+    """The passage answers the question (with `answered_with` in the lead citation), or -- when
+    `answered_with` is None -- the answer step abstains with `reason`, and only because of `rule`."""
+    chosen, why = _select(question, passage)
+    if answered_with is None:
+        assert chosen == [] and reason in why, (why, chosen and chosen[0].text)
+        assert _select(question, passage, **{rule: False})[1] is None  # the rule, and nothing else, abstains
+    else:
+        assert why is None and answered_with in chosen[0].text, why
+
+
 TOKYO_TOWER = ["東京タワーは、東京都港区にある電波塔である。", "高さは333メートルで、完成当時は世界一高い自立式鉄塔であった。",
                "設計は内藤多仲が担当した。", "2012年に東京スカイツリーが開業すると、電波送信の役割を譲った。"]
 SUPERIOR = ["Lake Superior is the largest of the Great Lakes of North America.", "Its maximum depth is 406 metres.",
@@ -386,14 +397,7 @@ DORMANCY = ["休眠状態のがん細胞は、抗がん剤に抵抗性をもつ�
 def test_which_asks_for_a_particular_thing(sentences, question, answered_with):
     """"Which X" asks to pick out one X: a sentence that names none (抗がん剤 in general, for
     "which chemotherapy drug") cannot answer it, however well it matches the question's words."""
-    p = _passage("研究成果", sentences)
-    chosen, why = _select(question, p)
-    if answered_with is None:
-        assert chosen == [] and "names no particular" in why
-        chosen, why = _select(question, p, which_needs_a_name=False)  # the rule, and nothing else, abstains
-        assert why is None
-    else:
-        assert why is None and answered_with in chosen[0].text
+    _decided_by("which_needs_a_name", question, _passage("研究成果", sentences), answered_with, "names no particular")
 
 
 def test_the_noun_a_which_question_asks_about():
@@ -480,13 +484,7 @@ SHINANO = ["The Shinano River flows from Nagano Prefecture into the Sea of Japan
 def test_a_number_of_another_measure_is_no_answer(title, sentences, lang, question, answered_with):
     """A number in the unit asked for, in a clause that says it measures something else -- another
     dimension, aggregate or rate -- does not answer; the same passage answers when the measures agree."""
-    p = _passage(title, sentences, lang)
-    chosen, why = _select(question, p)
-    if answered_with is None:
-        assert chosen == [] and "not the" in why, (why, chosen and chosen[0].text)
-        assert _select(question, p, number_measure_must_match=False)[1] is None  # the rule, and nothing else, abstains
-    else:
-        assert why is None and answered_with in chosen[0].text, why
+    _decided_by("number_measure_must_match", question, _passage(title, sentences, lang), answered_with, "not the")
 
 
 def test_what_a_number_measures():
@@ -562,13 +560,7 @@ HIDETADA = ["徳川秀忠(とくがわ ひでただ)は、江戸幕府の第2代
     ],
 )
 def test_a_person_in_another_role_is_no_answer(question, answered_with):
-    p = _passage("徳川秀忠", HIDETADA)
-    chosen, why = _select(question, p)
-    if answered_with is None:
-        assert chosen == [] and "not as the mother" in why, (why, chosen and chosen[0].text)
-        assert _select(question, p, person_role_must_match=False)[1] is None  # the rule, and nothing else, abstains
-    else:
-        assert why is None and answered_with in chosen[0].text, why
+    _decided_by("person_role_must_match", question, _passage("徳川秀忠", HIDETADA), answered_with, "not as the mother")
 
 
 def test_the_role_a_who_question_asks_for():
