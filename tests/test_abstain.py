@@ -62,6 +62,8 @@ def test_a_number_fits_only_in_the_unit_asked_for():
     assert fits_unit("length", "高さは108メートルである")
     assert not fits_unit("people", "面積は約712平方キロメートルである")
     assert fits_unit("people", "累計1億8,000万人以上が来場している")
+    assert fits_unit("people", "The first race was held in 1981 with about 7,000 runners.")  # runners are people
+    assert answer_unit("How many athletes took part?") == "people"
     assert fits_unit("money", "1匹が3億3,360万円で落札された")
     assert fits_unit("money", "it sold for $199 in 1983")
     assert not fits_unit("count", "体長は120〜180センチメートルである")  # a range of lengths counts nothing
@@ -352,6 +354,25 @@ def test_the_same_fact_about_a_sibling_is_no_answer(title, sentences, lang, ques
     # The same question about the passage's own topic is answered from it.
     chosen, why = _select(question.replace(about, title), p)
     assert why is None and ("333" in chosen[0].text or "406" in chosen[0].text)
+
+
+def test_a_sibling_passage_is_set_aside_for_the_question_own():
+    """When the neighbour's passage leads (Lake Superior for Lake Michigan) and another passage is
+    about the question's own, the answer comes from that one; with only the neighbour's, none."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+
+    superior = _passage("Lake Superior", SUPERIOR, "en")
+    michigan = _passage("Lake Michigan", ["Lake Michigan is the only Great Lake entirely within the United States.",
+                                          "Its maximum depth is 281 metres."], "en")
+    michigan.score = 0.8  # retrieval put the neighbour first
+    question = "What is the maximum depth of Lake Michigan?"
+    query = build_query(question)
+    df = {t: 5 for t in set(superior.tokens) | set(michigan.tokens) | set(query.tokens)}
+    chosen, why = select(question, [superior, michigan], df, 100, query=query)
+    assert why is None and "281" in chosen[0].text and chosen[0].passage is michigan
+    chosen, why = select(question, [superior], df, 100, query=query)
+    assert chosen == [] and "Lake Superior" in why
 
 
 def test_siblings_are_two_things_of_one_family_not_one_thing_named_twice():

@@ -129,6 +129,15 @@ def _has_quantity(text: str) -> bool:
     return any(True for _ in _counts(text))
 
 
+# Plural nouns that count people: "how many runners", "about 7,000 runners".
+_PEOPLE = (
+    "people|persons|residents|inhabitants|visitors|tourists|spectators|employees|workers|students|members"
+    "|deaths|victims|soldiers|troops|fans|passengers|speakers|users|children|sons|daughters|runners"
+    "|participants|athletes|competitors|entrants|finishers|attendees|guests|patients|pupils|staff|refugees"
+    "|citizens|voters|viewers|readers|pilgrims"
+)
+
+
 # -- the unit a number question asks in: 何メートル, "how many people", "how much did it cost" ----
 # A number's unit is read right after it, past multipliers (3億3,360万円, 1.2 million people).
 _UNITS: dict[str, str] = {
@@ -136,7 +145,7 @@ _UNITS: dict[str, str] = {
     "weight": r"(キロ|ミリ)?グラム|トン|キロ(?!メートル)|(kg|mg|g|t)\b|(kilo)?grams?\b|tonnes?\b|tons?\b|pounds?\b|lbs?\b",
     "money": r"円|ドル|ユーロ|ポンド|元|yen\b|dollars?\b|euros?\b|pounds?\b",
     "percent": r"[%％]|パーセント|割|分の|percent|per ?cent",
-    "people": r"人|名|(people|persons|residents|inhabitants|visitors|tourists|spectators|employees|workers|students|members|deaths|victims|soldiers|fans|passengers|speakers|users|children|sons|daughters)\b",
+    "people": r"人|名|(" + _PEOPLE + r")\b",
     "times": r"回|度(?!目)|times\b",
 }
 _MEASURE = re.compile(
@@ -161,7 +170,7 @@ _EN_UNIT = [
     ("money", re.compile(r"\bhow much\b.*\b(cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b", re.I)),
     ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
-    ("people", re.compile(r"\bhow many (people|persons|residents|inhabitants|visitors|tourists|spectators|employees|workers|students|members|deaths|victims|soldiers|fans|passengers|speakers|users|children|sons|daughters)\b", re.I)),
+    ("people", re.compile(r"\bhow many (" + _PEOPLE + r")\b", re.I)),
     ("times", re.compile(r"\bhow many times\b|\bhow often\b", re.I)),
     # "how many <unit>": the unit, not a count of things
     ("time", re.compile(r"\bhow many (years|months|weeks|days|hours|minutes|seconds)\b", re.I)),
@@ -644,7 +653,11 @@ def select(
         lead_text = chosen[0].text.lower()  # the answering sentence, not a further citation
         for name in _name_runs(question):
             if _siblings(name, about) and name.lower() not in lead_text:
-                return [], f"the evidence is about {about}, not {name}"
+                # The neighbour's passage is set aside; another passage may be about the question's own
+                # (Lake Ontario's passage leads an English question on Lake Towada, whose is Japanese).
+                rest = [p for p in passages if p is not chosen[0].passage]
+                found, _ = select(question, rest, df, n_docs, tuning, max_passages, query, similarity) if rest else ([], None)
+                return (found, None) if found else ([], f"the evidence is about {about}, not {name}")
     return chosen, None
 
 
