@@ -51,6 +51,7 @@ eval: install
 	$(BIN)/qabot eval tests/data/devset2/who-probes.jsonl --store .qabot/devset2 --report docs/eval-who-probes
 	$(BIN)/qabot eval tests/data/devset2/mixed-probes.jsonl --store .qabot/devset2 --report docs/eval-mixed-probes
 	$(BIN)/qabot eval tests/data/devset2/mixed2-probes.jsonl --store .qabot/devset2 --report docs/eval-mixed2-probes
+	$(BIN)/qabot eval tests/data/devset2/mixed3-probes.jsonl --store .qabot/devset2 --report docs/eval-mixed3-probes
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split heldout --store .qabot/devset2 --baselines --report docs/eval-devset2-heldout
 
 bench: install
