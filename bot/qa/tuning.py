@@ -112,7 +112,8 @@ class AnswerTuning:
     # fired). Tune: near misses 21 -> 24 of 40, no false abstention. The neighbour's passage is then
     # set aside and the others tried (Lake Ontario's led "the river that drains Lake Towada"; the
     # Japanese 十和田湖 passage answers): fresh mixed3 probes 1 false abstention fewer, no near miss
-    # lost on tune or the probes (held-out, reported afterwards: one lost).
+    # lost on tune or the probes (held-out, reported afterwards: one near miss fewer after this and
+    # the people-noun fix together).
     sibling_topic: bool = True
     # "Which X" asks to pick out a particular X: the answering sentence must name one -- a proper
     # noun, a quoted title, a capitalised word in English text, an identifier (miR-23b), a loanword
