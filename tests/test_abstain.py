@@ -614,3 +614,23 @@ def test_a_person_is_named(text, names_one):
     from bot.qa.answer import _has_person
 
     assert _has_person(text) is names_one
+
+
+@pytest.mark.parametrize("second_source, shift", [("copy/x.txt", 0), ("x.txt", 0)])
+def test_the_same_text_is_cited_once(second_source, shift):
+    """A sentence retrieved twice -- from two overlapping chunks of one source, or from a copy of
+    the document ingested under another path -- is quoted once, not twice over."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+
+    sentences = ["休眠状態のがん細胞は抗がん剤に抵抗性をもつことが多い。", "このマイクロRNAを標的とした薬剤の開発が期待される。"]
+    first = _passage("本研究への期待", sentences)
+    second = _passage("本研究への期待", sentences)
+    second.source = second_source
+    question = "休眠状態のがん細胞はなぜ抗がん剤に抵抗性をもつのか?"
+    query = build_query(question)
+    df = {t: 5 for t in set(first.tokens) | set(query.tokens)}
+    chosen, why = select(question, [first, second], df, 100, query=query)
+    assert why is None
+    texts = ["".join(c.text.split()) for c in chosen]
+    assert len(texts) == len(set(texts)), texts

@@ -859,7 +859,15 @@ def topic_of(p: Passage) -> str:
 
 
 def _overlaps(a: _Candidate, b: _Candidate) -> bool:
-    return a.passage is b.passage and a.clean[0] < b.clean[1] and b.clean[0] < a.clean[1]
+    """Two citations of the same text: overlapping spans of one passage, or of two chunks of one
+    source, or the same words in two sources (a document ingested twice, from two paths): a reader
+    gains nothing from reading it again."""
+    if a.passage is b.passage:
+        return a.clean[0] < b.clean[1] and b.clean[0] < a.clean[1]
+    if a.passage.source == b.passage.source and a.raw[0] < b.raw[1] and b.raw[0] < a.raw[1]:
+        return True
+    ta, tb = "".join(a.text.split()), "".join(b.text.split())
+    return ta in tb or tb in ta
 
 
 def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate], t: AnswerTuning) -> _Candidate:
