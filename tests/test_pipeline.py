@@ -118,6 +118,24 @@ def test_ask_k_limits_passages(release_store):
     assert len(json.loads(result.stdout)["passages"]) == 2
 
 
+def test_a_document_ingested_from_two_paths_is_one_passage_and_one_citation(tmp_path):
+    """A copy of the release under another path: a reader is shown each text once -- one passage
+    per text in the ranking, and the answer never quotes the same sentence twice."""
+    import shutil
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        shutil.copy(RELEASE, tmp_path / name / RELEASE.name)
+    store = tmp_path / "s"
+    assert run_qabot("ingest", str(tmp_path / "a"), str(tmp_path / "b"), "--store", str(store)).returncode == 0
+    result = run_qabot("ask", "why are dormant cells drug resistant?", "--json", "--store", str(store))
+    answer = json.loads(result.stdout)
+    texts = [squash(p["text"]) for p in answer["passages"]]
+    assert len(texts) == len(set(texts)) == 5, [p["source"] for p in answer["passages"]]
+    quoted = [squash(c["text"]) for c in answer["citations"]]
+    assert answer["citations"] and len(quoted) == len(set(quoted))
+
+
 def test_reingest_is_idempotent(tmp_path):
     store = tmp_path / "s"
     first = run_qabot("ingest", str(RELEASE), "--store", str(store), "--json")

@@ -296,9 +296,17 @@ class HybridRetriever(BaseRetriever):
                 score = self.tuning.dense_weight * dense + (1 - self.tuning.dense_weight) * lexical
             scored.append((score, chunk, dense, lexical, sentence_scores))
         scored.sort(key=lambda t: -t[0])
+        # The same text twice (a document ingested from two paths, a copy) is one passage to a reader.
+        seen: set[str] = set()
+        distinct = []
+        for t in scored:
+            key = "".join(t[1].text.split())
+            if key not in seen:
+                seen.add(key)
+                distinct.append(t)
         hits = [
             _passage(chunk, score, dense, lexical, sentence_scores, rank)
-            for rank, (score, chunk, dense, lexical, sentence_scores) in enumerate(scored[:limit], start=1)
+            for rank, (score, chunk, dense, lexical, sentence_scores) in enumerate(distinct[:limit], start=1)
         ]
         return stale, hits
 
