@@ -27,6 +27,12 @@ _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _SENTENCE_END = "。．！？!?.」』）)"
 
 
+def squash(text: str) -> str:
+    """Text with all whitespace removed: how two texts are compared for being the same words
+    (PDF extraction breaks lines anywhere; a copy may be wrapped otherwise)."""
+    return "".join(str(text).split())
+
+
 def is_cjk(ch: str) -> bool:
     o = ord(ch)
     return (

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from index.clean import squash  # gold spans are compared with all whitespace removed
 from index.errors import QabotError
 
 
@@ -43,9 +44,6 @@ def load_qa(path: Path, split: str | None = None) -> list[dict[str, Any]]:
 
 
 # -- metrics ------------------------------------------------------------------------------------------
-def squash(text: str) -> str:
-    """Gold spans are compared with all whitespace removed (PDF text breaks lines anywhere)."""
-    return "".join(str(text).split())
 
 
 def _source_matches(source: str, gold_sources: list[str], base: Path | None) -> bool:

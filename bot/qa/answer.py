@@ -29,6 +29,7 @@ from bot.qa.roles import role_asked, roles_said
 from bot.qa.query import Alternative, Concept, Query, build_query
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language
+from index.clean import squash
 from index.dictionary import ja_to_en
 from index.lexical import english_tokens, tokenize
 
@@ -866,7 +867,7 @@ def _overlaps(a: _Candidate, b: _Candidate) -> bool:
         return a.clean[0] < b.clean[1] and b.clean[0] < a.clean[1]
     if a.passage.source == b.passage.source and a.raw[0] < b.raw[1] and b.raw[0] < a.raw[1]:
         return True
-    ta, tb = "".join(a.text.split()), "".join(b.text.split())
+    ta, tb = squash(a.text), squash(b.text)
     return ta in tb or tb in ta
 
 

@@ -30,6 +30,7 @@ from bot.models import Passage
 from bot.qa.query import Query, build_query
 from bot.qa.tuning import RetrievalTuning
 from index.chunk import detect_language
+from index.clean import squash
 from index.embed import center
 from index.bm25 import Frequencies, Snapshot
 from index.rows import ChunkRow
@@ -300,7 +301,7 @@ class HybridRetriever(BaseRetriever):
         seen: set[str] = set()
         distinct = []
         for t in scored:
-            key = "".join(t[1].text.split())
+            key = squash(t[1].text)
             if key not in seen:
                 seen.add(key)
                 distinct.append(t)
