@@ -640,12 +640,12 @@ def select(
         if clauses and all(conflicts):
             _, asked, said = conflicts[0][0]
             return [], f"the number in the evidence is the {'/'.join(sorted(said))}, not the {'/'.join(sorted(asked))} asked for"
-    if kind == "person" and tuning.person_role_must_match and (role := role_asked(question)):
-        # 徳川家康の三男として生まれ names his father, not the mother asked for.
+    # 徳川家康の三男として生まれ names his father, not the mother asked for. Every role the question
+    # names counts as asked (the nearest one, role_asked, only words the reason).
+    if kind == "person" and tuning.person_role_must_match and (named := roles_said(question)):
         said = [roles_said(c) for c in _clauses_with(chosen[0].text, _has_person)]
-        named = roles_said(question)  # a role the question itself names elsewhere may be the one meant
         if any(said) and not any(s & named for s in said):
-            return [], f"the evidence names people as {'/'.join(sorted(set().union(*said)))}, not as the {role} asked for"
+            return [], f"the evidence names people as {'/'.join(sorted(set().union(*said)))}, not as the {role_asked(question)} asked for"
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
     if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
