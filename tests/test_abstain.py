@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.qa.answer import answer_kind, answer_unit, fits_unit
+from bot.qa.tuning import AnswerTuning
 from tests.conftest import run_qabot
 
 DOCS = {
@@ -56,6 +57,21 @@ def test_the_unit_a_number_question_asks_in():
     assert (answer_kind("東京駅から新青森駅までは最短で何時間かかるか?"), answer_unit("東京駅から新青森駅までは最短で何時間かかるか?")) == ("number", "time")
     assert answer_kind("河口付近での平均流量は毎秒何立方メートルか?") == "number"
     assert answer_kind("何時に開場するか?") == "date"
+
+
+def test_a_length_of_time_and_a_temperature_are_asked_in_their_units():
+    """何年くらい / 何年かかった ask how many years (not which year); 何℃ and "the boiling point" a
+    temperature, which 約21パーセント does not give."""
+    assert (answer_kind("ツキノワグマの平均寿命は何年くらいか?"), answer_unit("ツキノワグマの平均寿命は何年くらいか?")) == ("number", "time")
+    assert answer_unit("完成までに何年かかったか?") == "time"
+    assert answer_unit("何年ごろに建てられたか?") == "year"  # around which year: still a year
+    assert (answer_kind("酸素の沸点は何℃か?"), answer_unit("酸素の沸点は何℃か?")) == ("number", "temperature")
+    assert answer_unit("What is the boiling point of oxygen?") == "temperature"
+    assert fits_unit("temperature", "沸点はマイナス183℃である")
+    assert not fits_unit("temperature", "大気の体積の約21パーセントを占める")
+    # a kanji numeral and a unit inside a longer word count no time: 三日月 is no three days
+    assert not fits_unit("time", "胸に三日月形の白い斑紋がある") and not fits_unit("time", "四日市に住む")
+    assert fits_unit("time", "三日間続く") and fits_unit("time", "寿命は二十年ほどである")
 
 
 def test_a_number_fits_only_in_the_unit_asked_for():
@@ -373,6 +389,34 @@ def test_a_sibling_passage_is_set_aside_for_the_question_own():
     assert why is None and "281" in chosen[0].text and chosen[0].passage is michigan
     chosen, why = select(question, [superior], df, 100, query=query)
     assert chosen == [] and "Lake Superior" in why
+
+
+def test_an_answer_from_another_document_than_the_one_asked_about_is_no_answer():
+    """The question names a document that was found (酸素); the sentence that fits comes from another
+    (ヘリウム's boiling point), which never names it: the asked one lacks the fact. When that other
+    document names the asked one, its sentence may answer (a comparison, a relation)."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+
+    oxygen = _passage("酸素", ["酸素は、原子番号8の元素である。", "地球の大気の体積の約21パーセントを占める。"])
+    helium = _passage("ヘリウム", ["ヘリウムは、原子番号2の元素である。", "沸点が最も低く、約マイナス269℃で液体となる。"])
+    helium.score = 0.8
+    question = "酸素の沸点は何℃か?"
+    query = build_query(question)
+    df = {t: 5 for t in set(oxygen.tokens) | set(helium.tokens) | set(query.tokens)}
+    chosen, why = select(question, [oxygen, helium], df, 100, query=query)
+    assert chosen == [] and "ヘリウム" in why and "酸素" in why
+    chosen, why = select(question, [oxygen, helium], df, 100, query=query, tuning=AnswerTuning(answer_from_asked_topic=False))
+    assert why is None and "269" in chosen[0].text  # the rule, and nothing else, abstains
+    helium_names_it = _passage("ヘリウム", ["ヘリウムは、原子番号2の元素である。", "酸素と違い、約マイナス269℃で液体となる。"])
+    helium_names_it.score = 0.8
+    df |= {t: 5 for t in helium_names_it.tokens}
+    chosen, why = select(question, [oxygen, helium_names_it], df, 100, query=query)
+    assert why is None and "269" in chosen[0].text
+    # English titles are named as whole words, their parenthesis left out
+    from bot.qa.answer import _names_topic
+    assert _names_topic("Why is the Rust language called Rust?", "Rust (programming language)")
+    assert not _names_topic("Why can I trust it?", "Rust (programming language)")
 
 
 def test_siblings_are_two_things_of_one_family_not_one_thing_named_twice():

@@ -36,7 +36,11 @@ from index.lexical import english_tokens, tokenize
 # -- what kind of answer does the question want? ----------------------------------------------
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
 _LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
-_MEASURED = f"({_LENGTHS}|population|temperature|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|percentage)"
+_MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|percentage)"
+
+
+# 何年かかったか, 何年くらい, 何年ほど, 何年前: a number of years (a length of time), not a year.
+_YEARS_LONG = r"何年(?=間|かか|ほど|くらい|ぐらい|程度|前|以上)"
 
 
 def _asked_by_name(measures: str) -> str:
@@ -62,7 +66,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bnumber of\b|\bwhat (percentage|proportion|size)\b"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
-        r"|いくつ|何(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月)|どのくらい|どれくらい|どれほど|何年間|数は",
+        r"|いくつ|何(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|どのくらい|どれくらい|どれほど|何年間|" + _YEARS_LONG + r"|数は",
         re.I,
     ),
     "date": re.compile(
@@ -148,6 +152,7 @@ _UNITS: dict[str, str] = {
     "percent": r"[%％]|パーセント|割|分の|percent|per ?cent",
     "people": r"人|名|(" + _PEOPLE + r")\b",
     "times": r"回|度(?!目)|times\b",
+    "temperature": r"℃|°|度(?!目)|degrees?\b",
 }
 _MEASURE = re.compile(
     "|".join(_UNITS[k] for k in ("length", "weight", "money", "percent"))
@@ -173,6 +178,7 @@ _EN_UNIT = [
     ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
     ("people", re.compile(r"\bhow many (" + _PEOPLE + r")\b", re.I)),
     ("times", re.compile(r"\bhow many times\b|\bhow often\b", re.I)),
+    ("temperature", re.compile(r"\bhow (hot|cold)\b|\b(temperature|boiling point|melting point|freezing point)\b|\bhow many degrees\b", re.I)),
     # "how many <unit>": the unit, not a count of things
     ("time", re.compile(r"\bhow many (years|months|weeks|days|hours|minutes|seconds)\b", re.I)),
     ("length", re.compile(r"\bhow many (met(re|er)s|kilomet(re|er)s|km|miles|feet|centimet(re|er)s)\b", re.I)),
@@ -191,14 +197,16 @@ def answer_unit(question: str) -> str | None:
     """The unit a number question wants: a class (length, money, people, count...) or, for a
     Japanese counter we have no class for (何発, 何隻), the counter itself (":発"). For a date
     question, "year" when a year is asked for (何年, what year)."""
-    if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long", question, re.I):
+    if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long|" + _YEARS_LONG, question, re.I):
         return "year" if _YEAR_QUESTION.search(question) else None
-    if re.search(r"何(時間|分間?|秒|週間|日間|年間|か月|ヶ月|カ月)", question):
+    if re.search(r"何(時間|分間?|秒|週間|日間|年間|か月|ヶ月|カ月)|" + _YEARS_LONG, question):
         return "time"  # 何時間かかるか: a length of time, as "how many hours"
     m = _JA_COUNTER.search(question)
     if m and m.group(1) not in _NOT_COUNTERS and (m.group(1) in _JA_KANJI_COUNTERS or not re.match(r"[\u4e00-\u9fff]", m.group(1))):
         counter = m.group(1)
         return _JA_COUNTER_CLASS.get(counter) or ("count" if counter in ("個", "つ") else ":" + counter)
+    if re.search(r"何\s*(℃|°)", question):
+        return "temperature"
     if re.search(r"いくら", question):
         return "money"
     if re.search(r"いくつ", question):
@@ -214,7 +222,10 @@ def fits_unit(unit: str | None, text: str) -> bool:
     if unit is None:
         return _has_quantity(text)
     if unit == "time":  # 20年かけて, 3 days: a number before 年 is read as a date elsewhere
-        return bool(re.search(r"[0-9０-９一二三四五六七八九十百千][0-9０-９,.，．]*\s*(年|か月|ヶ月|カ月|週|日|時間|分|秒)|\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", text, re.I))
+        # (a kanji numeral and unit inside a longer word count nothing: 三日月, 四日市, 十日町)
+        return bool(re.search(r"[0-9０-９][0-9０-９,.，．]*\s*(年|か月|ヶ月|カ月|週|日|時間|分|秒)"
+                              r"|[一二三四五六七八九十百千]+(年|か月|ヶ月|カ月|週|日|時間|分|秒)(?!(?!間|後|前|半|余|以|近)[\u4e00-\u9fff])"
+                              r"|\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", text, re.I))
     if unit.startswith(":"):  # a counter of its own: 八段, 3発 (a kanji numeral counts here too)
         return bool(re.search(r"([0-9０-９][0-9０-９,.，．]*|[一二三四五六七八九十百千万億]+)\s*" + re.escape(unit[1:]), text))
     for before, after in _counts(text):
@@ -306,7 +317,7 @@ def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
 
 def answer_kind(question: str) -> str | None:
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(question)]
-    if kinds[:2] == ["number", "date"] and not re.search(r"何年間|何日間|何時間|how long", question, re.I):
+    if kinds[:2] == ["number", "date"] and not re.search(r"何年間|何日間|何時間|how long|" + _YEARS_LONG, question, re.I):
         return "date"  # "in what year did the number of visitors pass ...": a year is asked for
     if not kinds and answer_unit(question):
         return "number"  # 何グラム, 何発: a counter the list above lacks
@@ -649,6 +660,18 @@ def select(
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
     if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
+    if tuning.answer_from_asked_topic and chosen[0].passage.lang == q_lang:
+        # 酸素の沸点 answered by ヘリウム's: the question names a document that was found, the
+        # answer comes from another one that never names it -- the asked one lacks the fact.
+        asked = {t for p in passages[:max_passages] if p.lang == q_lang and (t := topic(p)[1]) and _names_topic(question, t)}
+        lead_p = chosen[0].passage
+        if asked and topic(lead_p)[1] not in asked:
+            text = lead_p.quote + "\n" + lead_p.section
+            if not any(_names_topic(text, t) for t in asked):
+                # set aside as a sibling's is below: another passage may still answer
+                rest = [p for p in passages if p is not lead_p]
+                found, _ = select(question, rest, df, n_docs, tuning, max_passages, query, similarity) if rest else ([], None)
+                return (found, None) if found else ([], f"the evidence is about {topic(lead_p)[1] or lead_p.section}, not {sorted(asked)[0]}")
     if tuning.sibling_topic and chosen[0].passage.lang == q_lang:
         about = topic(chosen[0].passage)[1]
         lead_text = chosen[0].text.lower()  # the answering sentence, not a further citation
@@ -833,6 +856,17 @@ def _siblings(name: str, topic: str) -> bool:
     if a.isascii() and b.isascii():
         return bool(set(a.split()) & set(b.split()))
     return _is_cjk(a[:2]) and a[:2] == b[:2]
+
+
+def _names_topic(text: str, topic: str) -> bool:
+    """The text names the topic: as a whole word in English (Rust, not trust), anywhere in Japanese;
+    a title's parenthesis left out (Rust (programming language))."""
+    name = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", topic).strip()
+    if len(name) < 2 or (name.isascii() and len(name) < 3):
+        return False
+    if name.isascii():
+        return bool(re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text, re.I))
+    return name in text
 
 
 def _is_title(section: str) -> bool:
