@@ -49,7 +49,9 @@ from index.errors import QabotError
 log = logging.getLogger(__name__)
 
 K1, B = 1.2, 0.75
-FORMAT = "1"
+# What a row's tokens are (index.rows.tokens_of). Another format in the file: it is emptied and
+# rebuilt from Chroma at the next sync. 2: a chunk's title tokens join its own.
+FORMAT = "2"
 SEGMENT_ROWS = 5000  # rows per segment when building from Chroma: bounds the memory of a build
 MAX_SEGMENTS = 64  # more than this after a sync: merge them (queries read one blob per segment)
 FETCH_SOURCES = 100  # sources per Chroma get when fetching rows of new versions
@@ -186,8 +188,17 @@ class LexicalIndex:
             with self._write() as w:
                 for stmt in filter(str.strip, _SCHEMA.split(";")):
                     w.execute(stmt)
-                if w.execute("SELECT value FROM info WHERE key='format'").fetchone() is None:
+                got = w.execute("SELECT value FROM info WHERE key='format'").fetchone()
+                if got is None:
                     w.execute("INSERT INTO info VALUES('format', ?), ('stamp', '0')", (FORMAT,))
+                elif got[0] != FORMAT:
+                    # Built with other tokens: emptied here, rebuilt from the store by the next sync
+                    # (a reader's first refresh, or ingest). The stamp moves on so readers reload.
+                    log.info("lexical index %s: format %s -> %s, rebuilding", self.path.name, got[0], FORMAT)
+                    for table in ("docs", "held", "postings", "segments"):
+                        w.execute(f"DELETE FROM {table}")
+                    w.execute("UPDATE info SET value=? WHERE key='format'", (FORMAT,))
+                    w.execute("UPDATE info SET value=CAST(value AS INTEGER)+1 WHERE key='stamp'")
         except sqlite3.Error as e:
             raise QabotError(f"cannot open the lexical index {self.path}: {e}") from None
 

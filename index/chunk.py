@@ -125,6 +125,13 @@ def _is_heading(clean: CleanText, sent: Sentence) -> bool:
     return any(s.start == sent.start and s.title and text == s.title.strip() for s in clean.sections)
 
 
+def is_title(section: str) -> bool:
+    """A chunk's section is a heading or the document's title line (信濃川, 【研究概要】), not the
+    first sentence of a file that has no title line -- which stands in as its title."""
+    text = section.strip()
+    return 0 < len(text) <= 60 and not re.search(r"[。．！？!?]$|[a-z]\.$", text)
+
+
 def chunk_id(source: str, version: str, index: int) -> str:
     """Version-addressed: `version` names everything the chunks depend on (content hash, chunker
     version, chunk size; see index.ingest.document_version), so a new version of a document never

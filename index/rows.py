@@ -11,7 +11,8 @@ Per chunk, beside its text (Chroma's document) and its vector:
 - `sentences`: JSON [[clean start, clean end, raw start, raw end], ...];
 - `stokens`: lexical tokens per sentence (space-separated, a tab between sentences); the chunk's
   BM25 tokens are their concatenation, not stored twice (Chroma indexes every metadata string,
-  so each kilobyte costs ingest time);
+  so each kilobyte costs ingest time), and its title's tokens (`tokens_of`: an article's later
+  paragraphs do not repeat the name their title gives);
 - `svec`: the sentence vectors, float16, base64 (index.vectors.pack).
 """
 
@@ -23,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from index.chunk import is_title
+from index.lexical import tokenize
 from index.models import Chunk
 from index.vectors import pack, unpack
 
@@ -53,8 +56,8 @@ class ChunkRow:
 
     @property
     def tokens(self) -> list[str]:
-        """The chunk's lexical (BM25) tokens: its sentences' tokens, concatenated."""
-        return [t for ts in self.sentence_tokens for t in ts]
+        """The chunk's lexical (BM25) tokens: its sentences' tokens, concatenated, and its title's."""
+        return [t for ts in self.sentence_tokens for t in ts] + title_tokens(self.section)
 
     def sentence_vectors(self, dim: int) -> np.ndarray:
         return unpack(self.svec, dim)
@@ -142,7 +145,15 @@ def key(meta: dict[str, Any]) -> tuple[str, str]:
 
 def tokens_of(meta: dict[str, Any]) -> list[str]:
     """A stored row's lexical tokens, without parsing the rest of it (the index build reads many)."""
-    return str(meta.get("stokens", "")).split()
+    return str(meta.get("stokens", "")).split() + title_tokens(str(meta.get("section", "")))
+
+
+def title_tokens(section: str) -> list[str]:
+    """The tokens a chunk's title adds to its own: a Wikipedia-style article names its subject in
+    the first paragraph and leaves it out after (「1862年に脱藩した」 under 坂本龍馬), so a question
+    naming it would find only the first. Not a first sentence standing in as the title (it is the
+    first chunk's text already)."""
+    return tokenize(section) if is_title(section) else []
 
 
 def version_filter(source: str, version: str) -> dict[str, Any]:

@@ -70,6 +70,19 @@ def test_english_words_become_concepts_with_japanese_alternatives():
     assert not {"which", "the", "that", "in"} & set(by_word)  # no concept for function words
 
 
+def test_a_romanised_name_is_read_with_the_long_vowels_it_dropped():
+    """Ryoma is りょうま, Chusonji ちゅうそんじ, Osaka おおさか: UniDic's lemma of a name is its full
+    reading (m:リョウマ), which the romanisation without macrons no longer spells."""
+    from index.lexical import tokenize
+
+    def tokens(question, word):
+        return {t for c in build_query(question).concepts if c.word == word for t in c.tokens}
+
+    assert tokenize("坂本龍馬")[1] == "m:リョウマ" and "m:リョウマ" in tokens("When did Sakamoto Ryoma leave Tosa?", "ryoma")
+    assert "m:チュウソンジ" in tokenize("中尊寺") and "m:チュウソンジ" in tokens("Who built Chusonji?", "chusonji")
+    assert "m:オオサカ" in tokens("When was Osaka Castle built?", "osaka")
+
+
 @pytest.mark.parametrize(
     "question, gold",
     [

@@ -12,7 +12,8 @@ import bm25s
 import numpy as np
 import pytest
 
-from index.bm25 import LexicalIndex, index_path
+from index.bm25 import FORMAT, LexicalIndex, index_path
+from index.rows import tokens_of
 from index.store import ChunkStore, StoreLocation
 from tests.conftest import QABOT, ROOT, clean_env, run_qabot
 
@@ -64,7 +65,7 @@ def _chroma_counts(store: ChunkStore) -> tuple[dict[str, str], Counter]:
     got = store.collection.get(include=["metadatas"])
     for meta in got["metadatas"]:
         if live.get(meta["source"]) == meta["version"]:
-            df.update(set(str(meta["stokens"]).split()))
+            df.update(set(tokens_of(meta)))
     return live, df
 
 
@@ -117,6 +118,47 @@ def test_a_store_without_an_index_is_indexed_once_on_first_open(release_store, p
     for question in ("why are dormant cells drug resistant?", "エクソソームとは何ですか？"):
         got = [(p.id, p.score) for p in copy.retriever.search(question, 5)]
         assert got == [(p.id, p.score) for p in pipeline.retriever.search(question, 5)]
+
+
+def test_every_chunk_of_an_article_is_found_by_the_name_its_title_gives(tmp_path):
+    """A Wikipedia-style article names its subject in the first paragraph and leaves it out after:
+    the title's tokens join each chunk's lexical tokens, so a question naming the subject finds
+    the paragraph that answers it, not only the first."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "ryoma.txt").write_text(
+        "坂本龍馬\n坂本龍馬は、江戸時代末期の土佐藩出身の志士である。" + "薩摩藩と長州藩の同盟を仲介した人物として知られる。" * 6
+        + "\n\n" + "1862年には藩の許可を得ずに土佐を離れ、脱藩した。その後、長崎で亀山社中を結成して海運と貿易に従事した。" * 4 + "\n",
+        encoding="utf-8")
+    path = tmp_path / "store"
+    assert run_qabot("ingest", str(docs), "--store", str(path), "--chunk-chars", "200").returncode == 0
+    store = ChunkStore(StoreLocation(path=path), "qabot")
+    rows = store.collection.get(include=["metadatas", "documents"])
+    later = [m for m, d in zip(rows["metadatas"], rows["documents"]) if "脱藩" in d]
+    assert later and all("坂本" not in str(m["stokens"]) for m in later)  # the paragraph never names him
+    assert all("m:サカモト" in tokens_of(m) for m in later)  # ... its title does
+    assert store.lexicon.snapshot().df("m:サカモト") == len(rows["ids"])
+    _assert_in_step(store)
+
+
+def test_an_index_of_another_format_is_rebuilt_from_the_store(tmp_path):
+    """An index written with other tokens (before titles joined them) is emptied when opened and
+    rebuilt from Chroma by the next sync: nothing is lost, and no stale token is scored."""
+    import sqlite3
+
+    docs = _docs(tmp_path / "docs", ["alpha", "beta"])
+    path = tmp_path / "store"
+    assert run_qabot("ingest", str(docs), "--store", str(path)).returncode == 0
+    file = index_path(StoreLocation(path=path), "qabot")
+    with sqlite3.connect(file) as con:
+        con.execute("UPDATE info SET value='1' WHERE key='format'")
+    store = ChunkStore(StoreLocation(path=path), "qabot")
+    assert store.lexicon.held() == {} and store.lexicon.snapshot().n_live == 0
+    report = store.lexicon.sync(store)
+    assert report.fetched == report.added == sum(r.chunks for r in store.sources().values()) > 0
+    _assert_in_step(store)
+    with sqlite3.connect(file) as con:
+        assert con.execute("SELECT value FROM info WHERE key='format'").fetchone()[0] == FORMAT
 
 
 # -- several ingest workers and replicas on one Chroma server -------------------------------------------

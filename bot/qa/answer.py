@@ -28,7 +28,7 @@ from bot.qa.measures import measure_conflicts
 from bot.qa.roles import role_asked, roles_said
 from bot.qa.query import Alternative, Concept, Query, build_query
 from bot.qa.tuning import AnswerTuning
-from index.chunk import detect_language
+from index.chunk import detect_language, is_title
 from index.clean import squash
 from index.dictionary import ja_to_en
 from index.lexical import english_tokens, tokenize
@@ -869,13 +869,6 @@ def _names_topic(text: str, topic: str) -> bool:
     return name in text
 
 
-def _is_title(section: str) -> bool:
-    """A heading or a document's title line (信濃川, 【研究概要】), not the first sentence of a file
-    that has no title line -- which stands in as its title, and would count for every sentence."""
-    text = section.strip()
-    return 0 < len(text) <= 60 and not re.search(r"[。．！？!?]$|[a-z]\.$", text)
-
-
 # The subject an encyclopedia-style paragraph opens with: 信濃川(しなのがわ)は、… / Lake Superior is …
 _TOPIC_JA = re.compile(r"^([^、。,()（）「」『』\s]{1,24}?)(?:\s*[(（][^)）]{0,40}[)）])?(?:とは|は)[、，,]")
 _TOPIC_EN = re.compile(r"^(?!(?:In|On|At|After|Before|During|When|While|From|For|By|With|As|Since|Although|Because|It|This|These|There)\b)((?:The |An? )?[A-Z][\w'’.-]*(?: (?:of |de |van |von |the )?[A-Z0-9][\w'’.-]*){0,5})(?: \([^)]{0,60}\))?(?:,| is | was | are | were )")
@@ -884,7 +877,7 @@ _TOPIC_EN = re.compile(r"^(?!(?:In|On|At|After|Before|During|When|While|From|For
 def topic_of(p: Passage) -> str:
     """What a passage is about: its heading or document title; in a file with no title line (whose
     first sentence stands in as the title), the subject its first sentence opens with."""
-    if _is_title(p.section):
+    if is_title(p.section):
         return p.section
     if p.start > 3 or not p.sentences:  # not the document's opening: no subject to read off
         return ""

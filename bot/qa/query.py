@@ -173,7 +173,27 @@ def _reading(word: str) -> tuple[Alternative, ...]:
     kana = jaconv.alphabet2kana(word.lower().replace("-", ""))
     if not _KANA_ONLY.match(kana) or len(kana) < 3:
         return ()  # not romaji (English letters left over), or too short to mean anything
-    return tuple(Alternative(k, tuple(tokenize(k)), 0.6) for k in (kana, jaconv.hira2kata(kana)))
+    forms = _long_vowels(kana)
+    return tuple(Alternative(k, tuple(tokenize(k)), 0.6) for f in forms for k in (f, jaconv.hira2kata(f)))
+
+
+_O_ROW = set("おこそとのほもよろごぞどぼぽょ")
+
+
+def _long_vowels(kana: str, limit: int = 3) -> list[str]:
+    """Romanised names drop their long vowels (Ryoma for りょうま, Chusonji for ちゅうそんじ, Tokyo
+    for とうきょう, Osaka for おおさか): the kana as written, then with う after up to `limit` o-row
+    and ゅ syllables (and お doubled at the start) -- UniDic's lemma of a name is its full reading."""
+    spots = [i for i, ch in enumerate(kana) if (ch in _O_ROW or ch == "ゅ") and kana[i + 1 : i + 2] not in ("う", "お", "ゃ", "ゅ", "ょ")]
+    spots = spots[:limit]
+    out = [kana]
+    for mask in range(1, 1 << len(spots)):
+        chars = list(kana)
+        for bit, i in enumerate(spots):
+            if mask >> bit & 1:
+                chars[i] += "お" if i == 0 and chars[i] == "お" else "う"
+        out.append("".join(chars))
+    return out
 
 
 def _known(word: str) -> bool:
