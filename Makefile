@@ -53,6 +53,9 @@ eval: install
 	$(BIN)/qabot eval tests/data/devset2/mixed2-probes.jsonl --store .qabot/devset2 --report docs/eval-mixed2-probes
 	$(BIN)/qabot eval tests/data/devset2/mixed3-probes.jsonl --store .qabot/devset2 --report docs/eval-mixed3-probes
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split heldout --store .qabot/devset2 --baselines --report docs/eval-devset2-heldout
+	$(BIN)/qabot ingest tests/data/devset3/ja tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset3
+	$(BIN)/qabot eval tests/data/devset3/qa.jsonl --split tune --store .qabot/devset3 --report docs/eval-devset3-tune
+	$(BIN)/qabot eval tests/data/devset3/qa.jsonl --split heldout --store .qabot/devset3 --baselines --report docs/eval-devset3-heldout
 
 bench: install
 	$(BIN)/qabot bench --report docs/bench

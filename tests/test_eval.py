@@ -148,3 +148,20 @@ def test_bench_measures_an_existing_store(release_store, tmp_path):
     assert 50 < got["peak_rss_mb"] and 0 < got["startup_seconds"] and 50 < got["startup_peak_rss_mb"] and got["store_mb"] > 0
     missing = run_qabot("bench", "--measure-store", str(tmp_path / "nothing"))
     assert missing.returncode == 1 and "no store directory" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_devset3_is_well_formed_and_split_by_article():
+    """Every gold span is verbatim in its article, ids are unique, and the split follows the article
+    (odd-numbered tune, even held-out), so tuning never sees a held-out article's questions."""
+    root = ROOT / "tests" / "data" / "devset3"
+    rows = [json.loads(line) for line in (root / "qa.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 400 and len({r["id"] for r in rows}) == 400
+    for r in rows:
+        if r["answerable"]:
+            text = (root / r["gold_sources"][0]).read_text(encoding="utf-8")
+            assert all(g in text for g in r["gold"]), r["id"]
+            article = int(re.search(r"_(\d+)\.txt$", r["gold_sources"][0]).group(1))
+        else:
+            assert not r["gold"] and not r["gold_sources"]
+            article = (int(r["id"][-3:]) - 1) // 4 + 1
+        assert r["split"] == ("tune" if article % 2 else "heldout"), r["id"]
