@@ -628,12 +628,36 @@ def test_a_person_in_another_role_is_no_answer(question, answered_with):
     _decided_by("person_role_must_match", question, _passage("徳川秀忠", HIDETADA), answered_with, "not as the mother")
 
 
+KUROBE = ["黒部ダムは、富山県にある発電用のアーチ式ダムである。", "関西電力の初代社長である太田垣士郎が建設を決断し、1956年に着工した。",
+          "1963年に完成した。"]
+
+
+@pytest.mark.parametrize(
+    "question, answered_with",
+    [
+        ("Who designed the Kurobe Dam?", None),  # a company president is no designer
+        ("黒部ダムを設計した技師は誰か?", None),
+        ("黒部ダムの建設を決断した関西電力の社長は誰か?", "太田垣士郎"),
+        ("Which president of Kansai Electric decided to build the Kurobe Dam?", "太田垣士郎"),
+    ],
+)
+def test_a_head_of_a_company_is_not_the_designer_asked_for(question, answered_with):
+    _decided_by("person_role_must_match", question, _passage("黒部ダム", KUROBE), answered_with, "not as the")
+
+
 def test_the_role_a_who_question_asks_for():
     from bot.qa.roles import role_asked, roles_said
 
     assert role_asked("Who directed the film Ran, for which Toru Takemitsu wrote the music?") == "director"
     assert role_asked("滝廉太郎が作曲した『花』の歌詞を書いたのは誰か?") == "lyricist"
-    assert role_asked("Who took over as shogun when Hidetada stepped down?") is None
+    assert role_asked("Who took over as shogun when Hidetada stepped down?") == "leader"  # 将軍職を家光に譲った holds it
+    assert role_asked("Who succeeded Hidetada?") == "successor"
+    # heads, officials, craftsmen, painters, engineers, performers are roles too
+    assert roles_said("関西電力の初代社長である太田垣士郎が建設を決断した") == {"leader"}
+    assert roles_said("本尊は仏師定朝の作である") == {"craftsman"}
+    assert roles_said("15代将軍徳川慶喜が大政奉還を表明した") == {"leader"}
+    assert role_asked("二条城の築城工事で奉行を務めたのは誰か?") == "official"
+    assert role_asked("Who was the chief engineer of the dam?") == "engineer"
     assert roles_said("1579年、徳川家康の三男として生まれた") == {"parent"}
     assert roles_said("主衛星と2機の子衛星を搭載した") == set()  # 子衛星 is no child
     assert roles_said("昭和期の作曲家である") == {"composer"}

@@ -31,6 +31,18 @@ ROLES = {
     "director": word_family(r"directed|director|directors|manager|managed|coach|coached", r"監督|演出"),
     "discoverer": word_family(r"discovered|discoverer|discovery|isolated", r"発見|単離"),
     "inventor": word_family(r"invented|inventor|invention", r"発明"),
+    "leader": word_family(r"president|presidents|chairman|chairperson|ceo|head priest|chief priest|shogun|shoguns|"
+                      r"lord|daimyo|emperor|empress|prime minister|governor|mayor|headmaster|principal",
+                      r"社長|会長|頭取|総裁|宮司|住職|座主|家元|宗家|将軍|藩主|城主|天皇|首相|知事|市長|学長|校長"),
+    "craftsman": word_family(r"carpenter|carpenters|builder|builders|sculptor|sculptors|craftsman|craftsmen|potter|smith",
+                         r"大工|棟梁|仏師|工匠|職人|陶工|刀工|鍛冶"),
+    "official": word_family(r"magistrate|magistrates|commissioner|commissioners|minister|ministers|official",
+                        r"奉行|代官|老中|家老|大老|大臣|長官"),
+    "captain": word_family(r"captain|captains|skipper|commander", r"艦長|船長|機長|司令"),
+    "painter": word_family(r"painted|painter|painters|painting|artist", r"画家|絵師|描い|画工"),
+    "engineer": word_family(r"engineer|engineers|engineering", r"技師|技術者|技監"),
+    "performer": word_family(r"played|actor|actors|actress|actresses|starred|starring|performer|cast",
+                         r"俳優|女優|演じ|主演|出演"),
     "successor": word_family(r"successor|succeeded|succeed|heir|inherited", r"継い|継承|後継|跡を継|家督"),
 }
 _ASKING = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich\b|誰|だれ|どなた|どの|人物", re.I)
