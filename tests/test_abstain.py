@@ -43,6 +43,12 @@ def test_the_unit_a_number_question_asks_in():
     assert answer_unit("How many people live on the island?") == "people"
     assert answer_unit("How much did the console cost when it went on sale?") == "money"
     assert answer_unit("花火は何発打ち上げられるか?") == ":発"  # a counter with no class of its own
+    # a noun that counts people asks in 人, however vaguely the amount is asked
+    assert answer_unit("熊本城の年間の入場者数はどのくらいですか?") == "people"
+    assert answer_unit("年間どれくらいの観光客が訪れるか?") == "people"
+    assert (answer_kind("大阪の人口は何万人か?"), answer_unit("大阪の人口は何万人か?")) == ("number", "people")
+    assert answer_unit("How many professional shogi players are there today?") == "people"
+    assert answer_unit("How many steps do visitors climb to the deck?") == "count"  # steps are counted
     assert answer_unit("いつ完成したか?") is None
     assert answer_unit("伊能忠敬が生まれたのは何年か?") == "year"  # a year, not 江戸時代
     # 何 before a word that is no counter asks "which": not a number question at all

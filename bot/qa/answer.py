@@ -66,7 +66,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bnumber of\b|\bwhat (percentage|proportion|size)\b"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
-        r"|いくつ|何(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|どのくらい|どれくらい|どれほど|何年間|" + _YEARS_LONG + r"|数は",
+        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|どのくらい|どれくらい|どれほど|何年間|" + _YEARS_LONG + r"|数は",
         re.I,
     ),
     "date": re.compile(
@@ -139,7 +139,8 @@ _PEOPLE = (
     "people|persons|residents|inhabitants|visitors|tourists|spectators|employees|workers|students|members"
     "|deaths|victims|soldiers|troops|fans|passengers|speakers|users|children|sons|daughters|runners"
     "|participants|athletes|competitors|entrants|finishers|attendees|guests|patients|pupils|staff|refugees"
-    "|citizens|voters|viewers|readers|pilgrims"
+    "|citizens|voters|viewers|readers|pilgrims|climbers|hikers|players|worshippers|believers|followers"
+    "|customers|commuters|travell?ers|monks|priests|employees|crew"
 )
 
 
@@ -163,7 +164,7 @@ _MULTIPLIER = re.compile(r"^(\s*([万億千百兆十]|thousand|million|billion|t
 _RANGE = re.compile(r"^\s*[〜~～－\-–]\s*[0-9０-９][0-9０-９,.，．]*")
 _CURRENCY_BEFORE = re.compile(r"[$¥£€＄￥]\s*$")
 # The Japanese counter after 何 names the unit: 何人 (people), 何メートル (length), 何発 (that counter).
-_JA_COUNTER = re.compile(r"何\s*([\u30a1-\u30fa\u30fc]+|[%％]|種類|か所|カ所|箇所|ヶ所|試合|[\u4e00-\u9fff])")
+_JA_COUNTER = re.compile(r"何\s*[万千百億]*\s*([\u30a1-\u30fa\u30fc]+|[%％]|種類|か所|カ所|箇所|ヶ所|試合|[\u4e00-\u9fff])")
 # Kanji after 何 that count things. Others ask "which": 何語 (which language), 何色, 何県, 何科.
 _JA_KANJI_COUNTERS = set("人名個本枚冊台匹頭羽隻機基棟軒発件社校店種曲作点杯艘両階段票勝敗歳才倍周回度") | {"種類", "か所", "カ所", "箇所", "ヶ所", "試合"}
 _JA_COUNTER_CLASS = {
@@ -176,7 +177,9 @@ _EN_UNIT = [
     ("money", re.compile(r"\bhow much\b.*\b(cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b", re.I)),
     ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
-    ("people", re.compile(r"\bhow many (" + _PEOPLE + r")\b", re.I)),
+    # (up to two words before the noun: "how many professional shogi players"; not past a verb:
+    # "how many steps do visitors climb" counts steps)
+    ("people", re.compile(r"\bhow many ((?!(?:do|does|did|are|were|is|was|have|has|had|will|can|could|would)\b)[\w-]+ ){0,2}(" + _PEOPLE + r")\b", re.I)),
     ("times", re.compile(r"\bhow many times\b|\bhow often\b", re.I)),
     ("temperature", re.compile(r"\bhow (hot|cold)\b|\b(temperature|boiling point|melting point|freezing point)\b|\bhow many degrees\b", re.I)),
     # "how many <unit>": the unit, not a count of things
@@ -191,6 +194,10 @@ _EN_UNIT = [
 _YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前)|\b(what|which) year\b|\bin what year\b", re.I)
 # A year: 1964年, 1959年度, 670 (in English), 元年, 昭和39年, 千九百年 -- not 江戸時代 or 6月下旬.
 _YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|\b[0-9]{3,4}\b|元年|[一二三四五六七八九十百千]+年")
+
+
+# Nouns that count people: 年間の入場者数はどのくらいか asks in 人 as surely as 何人.
+_JA_PEOPLE_COUNT = re.compile(r"(入場者|来場者|来館者|観光客|参拝者|登山者|利用者|乗客|乗降客|会員|部員|社員|従業員|職員|信者|門下生|人口|棋士|選手|観客|死者|犠牲者|患者|門人|弟子)(の)?数?")
 
 
 def answer_unit(question: str) -> str | None:
@@ -209,6 +216,8 @@ def answer_unit(question: str) -> str | None:
         return "temperature"
     if re.search(r"いくら", question):
         return "money"
+    if _JA_PEOPLE_COUNT.search(question) and re.search(r"どのくらい|どれくらい|どれほど|どの程度|およそ何|何人", question):
+        return "people"  # 入場者数はどのくらいか: a number of people, not the castle's 49 turrets
     if re.search(r"いくつ", question):
         return "count"
     for unit, pattern in _EN_UNIT:
