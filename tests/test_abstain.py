@@ -533,6 +533,38 @@ def test_a_name_is_looked_for_across_languages_when_the_dictionary_knows_it_whol
         assert _select(question, p, names_in_lead_passage=False)[1] is None
 
 
+@pytest.mark.parametrize(
+    "title, sentences, answered_with",
+    [
+        ("北里柴三郎", ["北里柴三郎は、日本の医学者である。", "1892年に伝染病研究所を設立した。"], None),
+        ("坂本龍馬", ["坂本龍馬は、土佐藩出身の志士である。", "1862年に土佐藩を脱藩した。"], "1862"),
+    ],
+)
+def test_a_romanised_name_the_collection_holds_is_looked_for_across_languages(title, sentences, answered_with):
+    """'Ryoma' is in no dictionary, but the collection holds his reading as a morpheme (坂本龍馬:
+    m:サカモト m:リョウマ): a passage on another man gives some other year."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+    from index.lexical import tokenize
+
+    question = "In what year did Ryoma leave the Tosa domain?"  # one word: no dictionary phrase
+    p = _passage(title, sentences)
+    query = build_query(question)
+    df = {t: 5 for t in set(p.tokens) | set(query.tokens)} | {t: 1 for t in tokenize("坂本龍馬 土佐藩 脱藩")}
+    df = {t: n for t, n in df.items() if not t.startswith("m:") or t in set(p.tokens) | set(tokenize("坂本龍馬 土佐藩 脱藩"))}
+    chosen, why = select(question, [p], df, 100, query=query)
+    if answered_with:
+        assert why is None and answered_with in chosen[0].text
+    else:
+        assert chosen == [] and "does not name" in why and ("ryoma" in why or "sakamoto" in why), why
+        chosen, why = select(question, [p], df, 100, query=query, tuning=AnswerTuning(romaji_names_across=False))
+        assert why is None  # the check, and nothing else, abstains
+        # a name in every other passage (Japan: 日本) identifies nothing: it is not looked for
+        chosen, why = select(question, [p], df | {"m:リョウマ": 50}, 100, query=query)
+        assert why is None
+
+
 KASUMIGAURA = ["霞ヶ浦(かすみがうら)は、茨城県にある湖である。", "面積は約220平方キロメートルで、日本で2番目に広い湖である。",
                "平均水深は約4メートルと浅く、かつては海とつながった汽水湖であった。"]
 SHINANO = ["The Shinano River flows from Nagano Prefecture into the Sea of Japan.",

@@ -590,6 +590,13 @@ def select(
         else:  # across languages, a name of several words the dictionary translates whole (Ii Naosuke: 井伊直弼)
             runs = {r.lower() for r in _name_runs(question) if " " in r}
             names = {t.concept.word for t in ev.key if t.concept.phrase and t.concept.word in runs}
+            if tuning.romaji_names_across:  # ... or a romanised name the collection holds as a morpheme (Ryoma: m:リョウマ)
+                words = {w.lower() for r in _name_runs(question) for w in r.split()}
+                def rare_name(c: Concept) -> bool:  # Ryoma, not Japan (日本 is in every tenth passage)
+                    read = any(a.weight == 0.6 and len(a.tokens) == 1 and a.tokens[0].startswith("m:") and df.get(a.tokens[0])
+                               for a in c.alternatives)
+                    return read and max(df.get(t, 0) for a in c.alternatives for t in a.tokens if t.startswith("m:")) <= 0.1 * n_docs
+                names |= {t.concept.word for t in ev.key if t.concept.word in words and not t.concept.phrase and rare_name(t.concept)}
         title = lead.section or ""
         text = lead.quote + "\n" + title + "\n" + topic_text
         tokens = set(lead.tokens) | set(tokenize(title)) | topic_tokens

@@ -173,8 +173,14 @@ def _reading(word: str) -> tuple[Alternative, ...]:
     kana = jaconv.alphabet2kana(word.lower().replace("-", ""))
     if not _KANA_ONLY.match(kana) or len(kana) < 3:
         return ()  # not romaji (English letters left over), or too short to mean anything
-    forms = _long_vowels(kana)
-    return tuple(Alternative(k, tuple(tokenize(k)), 0.6) for f in forms for k in (f, jaconv.hira2kata(f)))
+    out = []
+    for form in _long_vowels(kana):
+        kata = jaconv.hira2kata(form)
+        out += [Alternative(form, tuple(tokenize(form)), 0.6), Alternative(kata, tuple(tokenize(kata)), 0.6),
+                # the reading as UniDic spells a name's lemma (柴三郎: シバサブロウ), which the analyzer
+                # does not find in bare katakana (シバ + サブロウ)
+                Alternative(kata, ("m:" + kata,), 0.6)]
+    return tuple(out)
 
 
 _O_ROW = set("おこそとのほもよろごぞどぼぽょ")
@@ -196,7 +202,8 @@ def _long_vowels(kana: str, limit: int = 3) -> list[str]:
     return out
 
 
-def _known(word: str) -> bool:
+def known(word: str) -> bool:
+    """JMdict has the word (a name it lacks may be romanised Japanese)."""
     d = _dictionary()
     return d is not None and bool(d.en_to_ja(_singular(word), limit=1))
 
@@ -223,7 +230,7 @@ def _english_concepts(text: str) -> list[Concept]:
         if not own:
             continue
         alts = (Alternative(w, own),) + (() if w.isdigit() else _to_japanese(w, surface.get(w, w)))
-        if w in capital or not _known(w):  # a name, or a word JMdict does not have: maybe romaji
+        if w in capital or not known(w):  # a name, or a word JMdict does not have: maybe romaji
             alts += tuple(a for a in _reading(w) if a.tokens)
         concepts.append(Concept(w, alts, answer_type=w in ANSWER_TYPE))
     return concepts
