@@ -113,6 +113,10 @@ def test_which_person_is_asked_for_as_by_who():
         assert answer_kind(q) == "person", q
     for q in ("Which drug was tested?", "どの季節に咲くか?", "Which company made it?", "どの人々が住んでいたか?"):
         assert answer_kind(q) is None, q
+    # the name of a person by relation asks for a person (and so the role check applies)
+    for q in ("坂本龍馬の母親の名前は何か?", "What was the name of Hokusai's daughter?"):
+        assert answer_kind(q) == "person", q
+    assert answer_kind("この寺の名前は何か?") is None and answer_kind("What is the name of the river?") is None
 
 
 def _ask(pipeline, question):

@@ -76,7 +76,10 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
     "person": re.compile(
         r"^\s*who\b|\bwho (is|was|are|were|made|wrote|led|did)\b|\bwhom\b|\bwhose\b|\bwhich ([\w-]+ )?" + _PERSON_NOUNS + r"s?\b"
-        r"|誰|(?<!な)だれ|どなた|何という人|人物は|(どの|どこの)" + _PERSON_NOUNS_JA + r"(?=[はがをにのか、？?]|$)",
+        r"|誰|(?<!な)だれ|どなた|何という人|人物は|(どの|どこの)" + _PERSON_NOUNS_JA + r"(?=[はがをにのか、？?]|$)"
+        # the name of a person by relation: 母親の名前は何か, "the name of his wife"
+        r"|(母親|母|父親|父|妻|夫|息子|娘|師匠|兄|弟|姉|妹|祖父|祖母|夫人|正室|創業者|設計者|作者)の(名前|名)は"
+        r"|\bname of (his|her|their|the|[\w-]+'s) (mother|father|wife|husband|son|daughter|teacher|brother|sister|founder|designer|architect|author)\b",
         re.I,
     ),
     "contact": re.compile(
