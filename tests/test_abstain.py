@@ -744,25 +744,3 @@ def test_the_same_text_is_cited_once(second_source, shift):
     assert why is None
     texts = ["".join(c.text.split()) for c in chosen]
     assert len(texts) == len(set(texts)), texts
-
-
-def test_a_quote_does_not_run_into_the_next_paragraph():
-    """Two sentences that both score well are quoted together -- but not across a blank line: the
-    next paragraph is about something else, and one quote would read as one statement."""
-    from bot.models import Passage
-    from bot.qa.answer import select
-    from bot.qa.query import build_query
-    from index.lexical import tokenize
-
-    a, b = "熊本城の宇土櫓は3層5階の建物である。", "熊本城の宇土櫓は国の重要文化財に指定されている。"
-    for sep, joined in (("", True), ("\n\n", False)):
-        text = a + sep + b
-        spans = [(0, len(a), 0, len(a)), (len(a) + len(sep), len(text), len(a) + len(sep), len(text))]
-        p = Passage(source="x.txt", section="熊本城", text=text, quote=text, start=0, end=len(text), score=1.0, lang="ja",
-                    sentences=spans, sentence_scores=[0.5, 0.5], tokens=tokenize("熊本城\n" + text),
-                    sentence_tokens=[tokenize(a), tokenize(b)])
-        question = "熊本城の宇土櫓はどのような建物か?"
-        query = build_query(question)
-        chosen, why = select(question, [p], {t: 5 for t in set(p.tokens) | set(query.tokens)}, 100, query=query)
-        assert why is None
-        assert (a in chosen[0].text and b in chosen[0].text) == joined, chosen[0].text

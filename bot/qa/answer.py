@@ -917,9 +917,6 @@ def _overlaps(a: _Candidate, b: _Candidate) -> bool:
     return ta in tb or tb in ta
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\r?\n")
-
-
 def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate], t: AnswerTuning) -> _Candidate:
     """Quote a neighbouring sentence too when it scores nearly as well: answers often span two.
     Never into a span another citation already quotes."""
@@ -933,10 +930,7 @@ def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate], t: AnswerTuni
             neighbour = by_span.get((id(p), (spans[k][0], spans[k][1])))
             length = max(spans[hi][1], spans[k][1]) - min(spans[lo][0], spans[k][0])
             free = neighbour is not None and not any(_overlaps(neighbour, t) for t in taken)
-            # not across a blank line (a paragraph break) in the source: the next paragraph is about
-            # something else, and a quote running into it reads as one statement
-            gap = p.verbatim(min(spans[j][3], spans[k][3]), max(spans[j][2], spans[k][2]))
-            if free and not _PARAGRAPH_BREAK.search(gap) and neighbour.score >= t.extend_ratio * c.score and length <= t.max_quote_chars:
+            if free and neighbour.score >= t.extend_ratio * c.score and length <= t.max_quote_chars:
                 lo, hi = min(lo, k), max(hi, k)
     if lo == hi:
         return c
