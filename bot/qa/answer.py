@@ -26,7 +26,7 @@ from bot.models import Citation, Passage
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import role_asked, roles_said
-from bot.qa.query import Alternative, Concept, Query, build_query
+from bot.qa.query import READING_WEIGHT, Alternative, Concept, Query, build_query
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -143,7 +143,7 @@ _PEOPLE = (
     "|deaths|victims|soldiers|troops|fans|passengers|speakers|users|children|sons|daughters|runners"
     "|participants|athletes|competitors|entrants|finishers|attendees|guests|patients|pupils|staff|refugees"
     "|citizens|voters|viewers|readers|pilgrims|climbers|hikers|players|worshippers|believers|followers"
-    "|customers|commuters|travell?ers|monks|priests|employees|crew"
+    "|customers|commuters|travell?ers|monks|priests|crew"
 )
 
 
@@ -200,7 +200,7 @@ _YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|\b[0-9]{3,4}\b|元
 
 
 # Nouns that count people: 年間の入場者数はどのくらいか asks in 人 as surely as 何人.
-_JA_PEOPLE_COUNT = re.compile(r"(入場者|来場者|来館者|観光客|参拝者|登山者|利用者|乗客|乗降客|会員|部員|社員|従業員|職員|信者|門下生|人口|棋士|選手|観客|死者|犠牲者|患者|門人|弟子)(の)?数?")
+_JA_PEOPLE_COUNT = re.compile(r"入場者|来場者|来館者|観光客|参拝者|登山者|利用者|乗客|乗降客|会員|部員|社員|従業員|職員|信者|門下生|人口|棋士|選手|観客|死者|犠牲者|患者|門人|弟子")
 
 
 def answer_unit(question: str) -> str | None:
@@ -596,7 +596,7 @@ def select(
             if tuning.romaji_names_across:  # ... or a romanised name the collection holds as a morpheme (Ryoma: m:リョウマ)
                 words = {w.lower() for r in _name_runs(question) for w in r.split()}
                 def rare_name(c: Concept) -> bool:  # Ryoma, not Japan (日本 is in every tenth passage)
-                    read = any(a.weight == 0.6 and len(a.tokens) == 1 and a.tokens[0].startswith("m:") and df.get(a.tokens[0])
+                    read = any(a.weight == READING_WEIGHT and len(a.tokens) == 1 and a.tokens[0].startswith("m:") and df.get(a.tokens[0])
                                for a in c.alternatives)
                     return read and max(df.get(t, 0) for a in c.alternatives for t in a.tokens if t.startswith("m:")) <= 0.1 * n_docs
                 names |= {t.concept.word for t in ev.key if t.concept.word in words and not t.concept.phrase and rare_name(t.concept)}

@@ -160,6 +160,7 @@ def _to_english(term: str) -> tuple[Alternative, ...]:
 
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9・ー]+$")
+READING_WEIGHT = 0.6  # a romaji word read as kana: a guess, below a dictionary translation (bot.qa.answer tells them by it)
 _KANA_ONLY = re.compile(r"^[\u3041-\u3096ー]{2,}$")
 
 
@@ -176,10 +177,10 @@ def _reading(word: str) -> tuple[Alternative, ...]:
     out = []
     for form in _long_vowels(kana):
         kata = jaconv.hira2kata(form)
-        out += [Alternative(form, tuple(tokenize(form)), 0.6), Alternative(kata, tuple(tokenize(kata)), 0.6),
+        out += [Alternative(form, tuple(tokenize(form)), READING_WEIGHT), Alternative(kata, tuple(tokenize(kata)), READING_WEIGHT),
                 # the reading as UniDic spells a name's lemma (柴三郎: シバサブロウ), which the analyzer
                 # does not find in bare katakana (シバ + サブロウ)
-                Alternative(kata, ("m:" + kata,), 0.6)]
+                Alternative(kata, ("m:" + kata,), READING_WEIGHT)]
     return tuple(out)
 
 
@@ -202,8 +203,7 @@ def _long_vowels(kana: str, limit: int = 3) -> list[str]:
     return out
 
 
-def known(word: str) -> bool:
-    """JMdict has the word (a name it lacks may be romanised Japanese)."""
+def _known(word: str) -> bool:
     d = _dictionary()
     return d is not None and bool(d.en_to_ja(_singular(word), limit=1))
 
@@ -230,7 +230,7 @@ def _english_concepts(text: str) -> list[Concept]:
         if not own:
             continue
         alts = (Alternative(w, own),) + (() if w.isdigit() else _to_japanese(w, surface.get(w, w)))
-        if w in capital or not known(w):  # a name, or a word JMdict does not have: maybe romaji
+        if w in capital or not _known(w):  # a name, or a word JMdict does not have: maybe romaji
             alts += tuple(a for a in _reading(w) if a.tokens)
         concepts.append(Concept(w, alts, answer_type=w in ANSWER_TYPE))
     return concepts
