@@ -56,6 +56,9 @@ eval: install
 	$(BIN)/qabot ingest tests/data/devset3/ja tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset3
 	$(BIN)/qabot eval tests/data/devset3/qa.jsonl --split tune --store .qabot/devset3 --report docs/eval-devset3-tune
 	$(BIN)/qabot eval tests/data/devset3/qa.jsonl --split heldout --store .qabot/devset3 --baselines --report docs/eval-devset3-heldout
+	$(BIN)/qabot ingest tests/data/devset4/ja tests/data/devset3/ja tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset4
+	$(BIN)/qabot eval tests/data/devset4/qa.jsonl --split tune --store .qabot/devset4 --report docs/eval-devset4-tune
+	$(BIN)/qabot eval tests/data/devset4/qa.jsonl --split heldout --store .qabot/devset4 --baselines --report docs/eval-devset4-heldout
 
 bench: install
 	$(BIN)/qabot bench --report docs/bench

@@ -150,12 +150,13 @@ def test_bench_measures_an_existing_store(release_store, tmp_path):
     assert missing.returncode == 1 and "no store directory" in missing.stderr and "Traceback" not in missing.stderr
 
 
-def test_devset3_is_well_formed_and_split_by_article():
+@pytest.mark.parametrize("name, count", [("devset3", 400), ("devset4", 480)])
+def test_devsets_of_articles_are_well_formed_and_split_by_article(name, count):
     """Every gold span is verbatim in its article, ids are unique, and the split follows the article
     (odd-numbered tune, even held-out), so tuning never sees a held-out article's questions."""
-    root = ROOT / "tests" / "data" / "devset3"
+    root = ROOT / "tests" / "data" / name
     rows = [json.loads(line) for line in (root / "qa.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == 400 and len({r["id"] for r in rows}) == 400
+    assert len(rows) == count and len({r["id"] for r in rows}) == count
     for r in rows:
         if r["answerable"]:
             text = (root / r["gold_sources"][0]).read_text(encoding="utf-8")
