@@ -80,6 +80,14 @@ def test_a_length_of_time_and_a_temperature_are_asked_in_their_units():
     assert fits_unit("time", "三日間続く") and fits_unit("time", "寿命は二十年ほどである")
 
 
+def test_a_latin_unit_before_japanese_text_is_a_unit():
+    """1,500mで, 28m先, 5kgの: \\b does not end a Latin unit before kana or kanji (both are word
+    characters), so the height was read as a bare count."""
+    assert fits_unit("length", "標高は約1,500mで、国立公園の一部をなす") and fits_unit("length", "28m先に置かれた的")
+    assert fits_unit("weight", "体重は約5kgほどである") and not fits_unit("count", "標高は約1,500mである")
+    assert fits_unit("length", "a height of 1,500 m above sea level") and not fits_unit("length", "約3,000人が訪れる")
+
+
 def test_a_number_fits_only_in_the_unit_asked_for():
     assert fits_unit("length", "高さは108メートルである")
     assert not fits_unit("people", "面積は約712平方キロメートルである")

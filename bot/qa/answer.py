@@ -158,9 +158,11 @@ _UNITS: dict[str, str] = {
     "times": r"回|度(?!目)|times\b",
     "temperature": r"℃|°|度(?!目)|degrees?\b",
 }
+# A unit ends where Latin letters do: \b fails before Japanese, a word character too (1,500mで, 28m先).
+_UNITS = {k: v.replace(r"\b", r"(?![A-Za-z0-9])") for k, v in _UNITS.items()}
 _MEASURE = re.compile(
     "|".join(_UNITS[k] for k in ("length", "weight", "money", "percent"))
-    + r"|平方|立方|リットル|℃|°|度|時間|分(?!の)|秒|歳|才|年|か月|ヶ月|カ月|日|倍|square|cubic|lit(re|er)s?\b|degrees?\b|hours?\b|minutes?\b|seconds?\b|years?\b|months?\b|days?\b|weeks?\b|km2|ha\b",
+    + r"|平方|立方|リットル|℃|°|度|時間|分(?!の)|秒|歳|才|年|か月|ヶ月|カ月|日|倍|square|cubic|lit(re|er)s?\b|degrees?\b|hours?\b|minutes?\b|seconds?\b|years?\b|months?\b|days?\b|weeks?\b|km2|ha\b".replace(r"\b", r"(?![A-Za-z0-9])"),
     re.I,
 )
 _MULTIPLIER = re.compile(r"^(\s*([万億千百兆十]|thousand|million|billion|trillion))*\s*(余り|余|以上|あまり|近く|ほど|程度|強|弱)?\s*", re.I)
