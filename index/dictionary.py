@@ -33,7 +33,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # bump when the build below changes: the index file name follows it
+FORMAT = 6  # bump when the build below changes: the index file name follows it
 TOP = 8  # candidates kept per English key
 _GLOSSES = 5  # English glosses kept per Japanese term
 _NAME = "@"  # names' keys are marked: they are folded (Kyouto -> kyoto), words' keys are not
@@ -319,6 +319,7 @@ def _expansions(key: str) -> list[tuple[str, float]]:
         for relative in _derivations(form):
             out.setdefault(prefix + relative, factor * 0.5)
     out.setdefault(_NAME + _name_fold(key), 1.0)
+    out.setdefault(_NAME + _name_fold(key.replace(" ", "")), 1.0)  # Enryakuji / Enryaku-ji, Ki-in / Kiin
     return list(out.items())
 
 
@@ -377,6 +378,19 @@ def ja_to_en(term: str) -> Gloss | None:
         if row:
             return Gloss(form, row[0], tuple(row[1].split("\t")))
     return None
+
+
+@lru_cache(maxsize=65536)
+def written_as(reading: str, limit: int = 3) -> tuple[tuple[str, float], ...]:
+    """The words JMdict writes in kanji for a reading, commonest first, for a romanised word the
+    question uses as English (yumi: 弓, chaji: 茶事, washi: 和紙 and 鷲): (term, priority)."""
+    conn = _connection()
+    if conn is None or not reading:
+        return ()
+    rows = conn.execute(
+        "SELECT term, prio FROM ja WHERE reading = ? AND term != reading ORDER BY prio DESC, term LIMIT ?", (reading, limit)
+    ).fetchall()
+    return tuple((term, float(prio or 0.0)) for term, prio in rows)
 
 
 _KATAKANA_LOCK = threading.Lock()
@@ -764,10 +778,12 @@ def _add_names(src: sqlite3.Connection, en: dict[str, dict[str, float]], ja: dic
         words = _words(plain)
         if not words or len(words) > 4 or not words[0][0].isalpha():
             continue
-        key = _NAME + _name_fold(" ".join(words))
         term = forms[0]
-        if weight > by_key[key].get(term, 0.0):
-            by_key[key][term] = weight
+        # Romanised names are written with and without their hyphens and spaces (Enryaku-ji,
+        # Enryakuji; Nihon Ki-in, Nihon Kiin): each name is also kept run together.
+        for key in dict.fromkeys((_NAME + _name_fold(" ".join(words)), _NAME + _name_fold("".join(words)))):
+            if weight > by_key[key].get(term, 0.0):
+                by_key[key][term] = weight
         if weight >= 0.7 and term not in ja:  # places, people, organisations: glossary entries too
             reading = (kana.get(idseq) or [""])[0]
             ja[term] = (0.0, reading, _strip_parens(gloss).strip() or gloss)
@@ -811,7 +827,7 @@ def build(target: Path | None = None, force: bool = False) -> Path:
                 "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 4096;"
                 "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
                 "CREATE TABLE en (key TEXT, term TEXT, weight REAL, PRIMARY KEY (key, term)) WITHOUT ROWID;"
-                "CREATE TABLE ja (term TEXT PRIMARY KEY, reading TEXT, en TEXT) WITHOUT ROWID;"
+                "CREATE TABLE ja (term TEXT PRIMARY KEY, reading TEXT, en TEXT, prio REAL) WITHOUT ROWID;"
                 "CREATE TABLE lemma (form TEXT PRIMARY KEY, lemmas TEXT) WITHOUT ROWID;"
             )
             out.executemany("INSERT INTO lemma VALUES (?, ?)", sorted(lemmas.items()))
@@ -824,7 +840,8 @@ def build(target: Path | None = None, force: bool = False) -> Path:
                     for term, weight in sorted(en[key].items(), key=lambda kv: -kv[1])[:TOP]
                 ),
             )
-            out.executemany("INSERT INTO ja VALUES (?, ?, ?)", ((t, r, g) for t, (_p, r, g) in sorted(ja.items())))
+            out.executemany("INSERT INTO ja VALUES (?, ?, ?, ?)", ((t, r, g, round(p, 3)) for t, (p, r, g) in sorted(ja.items())))
+            out.execute("CREATE INDEX ja_reading ON ja (reading, prio)")
             out.commit()
             out.execute("VACUUM")
         finally:
@@ -857,4 +874,4 @@ if __name__ == "__main__":
 
 
 # The lookup caches (bench empties them to time a new question's lookups).
-CACHES = (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates)
+CACHES = (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, written_as)

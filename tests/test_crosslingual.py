@@ -83,6 +83,23 @@ def test_a_romanised_name_is_read_with_the_long_vowels_it_dropped():
     assert "m:オオサカ" in tokens("When was Osaka Castle built?", "osaka")
 
 
+def test_a_romanised_name_is_split_from_what_it_names():
+    """Shurijo is Shuri Castle: the name and 城 find 首里城 and the article's later paragraphs
+    (title tokens m:シュリ, 城), which the whole word's reading (m:シュリジョウ) does not."""
+    by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("When was the stone gate at Shurijo built?").concepts}
+    assert "首里城" in by_word["shuri castle"] and "城" in by_word["castle"] and "首里" in by_word["shuri"]
+    assert "shurijo" not in by_word
+    # a word the dictionary knows whole stays whole, and so does one whose stem reads as nothing
+    assert "matsue-jo" in {c.word for c in build_query("Who built Matsue-jo?").concepts}
+    assert "kinkakuji" in {c.word for c in build_query("When did Kinkakuji burn?").concepts}
+
+
+def test_a_romanised_word_is_also_written_in_kanji():
+    """Ichiyo (樋口一葉's pen name) is read いちよう and written as JMdict writes that reading."""
+    by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("What was Ichiyo's debut story?").concepts}
+    assert "一葉" in by_word["ichiyo"]
+
+
 @pytest.mark.parametrize(
     "question, gold",
     [

@@ -56,6 +56,8 @@ def terms(key: str, limit: int = 6) -> list[str]:
         ("Kyoto", "京都"),
         ("Sakamoto Ryoma", "坂本龍馬"),  # a JMnedict person, spelled "Ryouma" there
         ("Sakamoto Ryouma", "坂本龍馬"),
+        ("Enryakuji", "延暦寺"),  # JMnedict's "Enryaku-ji", written run together
+        ("Nihon Ki-in", "日本棋院"),  # and "Nihon Kiin" with a hyphen
     ],
 )
 def test_best_translation(english, japanese):
@@ -195,3 +197,10 @@ def test_without_jamdict_data_there_are_no_translations(fresh, tmp_path, caplog)
 def test_the_dictionary_can_be_switched_off(fresh):
     fresh.setenv("QABOT_DICTIONARY", "off")
     assert en_to_ja("river") == [] and dictionary.index_path() is None
+
+
+def test_a_reading_is_written_as_jmdict_writes_it_commonest_first():
+    """A romanised Japanese word read as kana, then written (yumi: 弓, washi: 和紙 before 鷲)."""
+    assert dictionary.written_as("ゆみ")[0][0] == "弓"
+    assert [t for t, _ in dictionary.written_as("わし")][:2] == ["和紙", "鷲"]
+    assert dictionary.written_as("ちゃじ") == () or all(t != "ちゃじ" for t, _ in dictionary.written_as("ちゃじ"))

@@ -161,6 +161,8 @@ def _to_english(term: str) -> tuple[Alternative, ...]:
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9・ー]+$")
 READING_WEIGHT = 0.6  # a romaji word read as kana: a guess, below a dictionary translation (bot.qa.answer tells them by it)
+WRITTEN_WEIGHT = 0.55  # ... read as kana, then written as JMdict writes it: a guess upon a guess
+WRITTEN_ALTERNATIVES = 3
 _KANA_ONLY = re.compile(r"^[\u3041-\u3096ー]{2,}$")
 
 
@@ -175,12 +177,20 @@ def _reading(word: str) -> tuple[Alternative, ...]:
     if not _KANA_ONLY.match(kana) or len(kana) < 3:
         return ()  # not romaji (English letters left over), or too short to mean anything
     out = []
+    written: list[tuple[str, float]] = []
+    d = _dictionary()
     for form in _long_vowels(kana):
         kata = jaconv.hira2kata(form)
         out += [Alternative(form, tuple(tokenize(form)), READING_WEIGHT), Alternative(kata, tuple(tokenize(kata)), READING_WEIGHT),
                 # the reading as UniDic spells a name's lemma (柴三郎: シバサブロウ), which the analyzer
                 # does not find in bare katakana (シバ + サブロウ)
                 Alternative(kata, ("m:" + kata,), READING_WEIGHT)]
+        if d is not None:
+            written += d.written_as(form)
+    # ... and as JMdict writes that reading (yumi: 弓, washi: 和紙, Shuri: 首里), commonest first
+    for term, _prio in sorted(dict(written).items(), key=lambda tp: -tp[1])[:WRITTEN_ALTERNATIVES]:
+        if tokens := tuple(tokenize(term)):
+            out.append(Alternative(term, tokens, WRITTEN_WEIGHT))
     return tuple(out)
 
 
@@ -208,8 +218,26 @@ def _known(word: str) -> bool:
     return d is not None and bool(d.en_to_ja(_singular(word), limit=1))
 
 
+# Romanised names end in the word for what they are: Shurijo is Shuri Castle (首里城), Kofukuji a
+# temple. (Not -san: it is also an honorific; not -ko or -to: too many words end so.)
+_ROMAJI_SUFFIX = re.compile(r"^(?P<stem>[a-z]{3,}?)-?(?P<suffix>jinja|jingu|taisha|dera|ji|jo|gawa|kawa|zan|yama|dake|jima|shima|bashi|hashi|eki|onsen)$")
+_SUFFIX_MEANS = {"jinja": "shrine", "jingu": "shrine", "taisha": "shrine", "dera": "temple", "ji": "temple", "jo": "castle",
+                 "gawa": "river", "kawa": "river", "zan": "mountain", "yama": "mountain", "dake": "mountain", "jima": "island",
+                 "shima": "island", "bashi": "bridge", "hashi": "bridge", "eki": "station", "onsen": "hot spring"}
+
+
+def _split_name(word: str) -> list[str]:
+    """A romanised name the dictionary lacks, as its name and what it is: Shurijo -> Shuri castle,
+    Hirosaki-jo -> Hirosaki castle (the dictionary and the index know 首里城, 首里, m:シュリ)."""
+    m = _ROMAJI_SUFFIX.match(word.lower())
+    if not m or _known(word.lower()) or not _reading(m.group("stem")):
+        return [word]
+    return [word[: len(m.group("stem"))], *_SUFFIX_MEANS[m.group("suffix")].split()]
+
+
 def _english_concepts(text: str) -> list[Concept]:
     raw = [re.sub(r"'s$", "", w) for w in _WORD.findall(text)]  # Hikone's -> Hikone: the name, for dictionary and reading
+    raw = [part for i, w in enumerate(raw) for part in (_split_name(w) if i > 0 and w[:1].isupper() else [w])]
     words = [w.lower() for w in raw]
     capital = {w.lower() for i, w in enumerate(raw) if i > 0 and w[:1].isupper()}
     surface = {w.lower(): w for w in raw}
@@ -225,7 +253,7 @@ def _english_concepts(text: str) -> list[Concept]:
             alts = _to_japanese(phrase)
             if alts:
                 concepts.append(Concept(phrase, alts, phrase=True))
-    for _, w in content:
+    for w in dict.fromkeys(w for _, w in content):  # "face to face": one concept, not two
         own = tuple(english_tokens(w))
         if not own:
             continue
