@@ -297,6 +297,11 @@ def _lemma_rows(word: str) -> tuple[str, ...] | None:
     return tuple(row[0].split(" ")) if row else None
 
 
+def lemmas(word: str) -> tuple[str, ...] | None:
+    """An English word's dictionary forms (buses -> bus); None when the lemma table lacks it."""
+    return _lemma_rows(word.lower())
+
+
 def _expansions(key: str) -> list[tuple[str, float]]:
     """The keys to read for a lookup key, each with its discount: the key itself; its last word's
     dictionary forms (0.95, or 0.3 when the word is a base form itself: born is rarely about bears);

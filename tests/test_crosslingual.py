@@ -94,6 +94,15 @@ def test_a_romanised_name_is_split_from_what_it_names():
     assert "kinkakuji" in {c.word for c in build_query("When did Kinkakuji burn?").concepts}
 
 
+def test_a_plural_is_looked_up_as_its_lemma():
+    """buses is bus (バス), not "buse" read as a loanword; species stays species."""
+    by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("Which company runs the buses?").concepts}
+    assert "バス" in by_word["buses"]
+    from bot.qa.query import _singular
+
+    assert (_singular("species"), _singular("exosomes"), _singular("cities")) == ("species", "exosome", "city")
+
+
 def test_a_romanised_word_is_also_written_in_kanji():
     """Ichiyo (樋口一葉's pen name) is read いちよう and written as JMdict writes that reading."""
     by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("What was Ichiyo's debut story?").concepts}

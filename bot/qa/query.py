@@ -108,8 +108,14 @@ def _singular(word: str) -> str:
     singular, and JMdict's glosses are singular too."""
     if " " in word or len(word) <= 4:
         return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
+    d = _dictionary()
+    lemmas = d.lemmas(word) if d is not None else None
+    if lemmas and word.lower() not in lemmas:  # buses -> bus, not buse; mice -> mouse
+        return lemmas[0] if word.islower() else word[: len(lemmas[0])] if word.lower().startswith(lemmas[0]) else word
+    if lemmas:
+        return word  # a dictionary form itself (glasses)
+    if word.endswith("ies"):  # (the lemma table knows cities; species is no plural of specy)
+        return word
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
