@@ -342,14 +342,14 @@ def test_the_topic_of_a_passage():
     assert topic_of(_passage("【研究概要】", ["本研究では、骨髄の細胞を調べた。"])) == "【研究概要】"
 
 
-def _select(question, passage, **tuning):
+def _select(question, passage, similarity=None, **tuning):
     from bot.qa.answer import select
     from bot.qa.query import build_query
     from bot.qa.tuning import AnswerTuning
 
     query = build_query(question)
     df = {t: 5 for t in set(passage.tokens) | set(query.tokens)}
-    return select(question, [passage], df, 100, tuning=AnswerTuning(**tuning), query=query)
+    return select(question, [passage], df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=similarity)
 
 
 def _decided_by(rule, question, passage, answered_with, reason):
@@ -752,3 +752,47 @@ def test_the_same_text_is_cited_once(second_source, shift):
     assert why is None
     texts = ["".join(c.text.split()) for c in chosen]
     assert len(texts) == len(set(texts)), texts
+
+
+def _scored(passage, scores):
+    return passage.model_copy(update={"sentence_scores": scores})
+
+
+def test_another_sentence_that_dates_the_event_in_its_own_words_answers():
+    """The sentence closest in meaning dates the poem found after his death; the museum's opening
+    is two sentences on. The year check sets the first aside and takes the one whose clause holds
+    every word of the event (開館, 記念館) -- not merely one close in meaning."""
+    question = "宮沢賢治記念館は何年に開館したか?"
+    p = _scored(_passage("宮沢賢治", ["宮沢賢治は、岩手県出身の詩人である。", "死後の1934年に、手帳が遺品のトランクから発見された。",
+                                       "作品の多くは没後に出版された。", "1982年には花巻市に宮沢賢治記念館が開館した。"]), [0.3, 0.9, 0.1, 0.3])
+    low = lambda texts: [0.05] * len(texts)  # noqa: E731 - no clause is close in meaning
+    chosen, why = _select(question, p, similarity=low)
+    assert why is None and "1982" in chosen[0].text, why
+    assert "another event" in _select(question, p, similarity=low, event_retry=0)[1]
+
+
+def test_a_sentence_holding_every_key_term_is_evidence_however_far_in_meaning():
+    """河童橋 (Kappa Bridge) at 上高地 (Kamikochi), 37m: every word of the question is there, though
+    the embedding puts the English question and the Japanese sentence far apart."""
+    question = "How long is the Kappa Bridge at Kamikochi?"
+    p = _scored(_passage("上高地", ["上高地は長野県にある景勝地である。", "梓川に架かる長さ約37mの吊り橋、河童橋がある。"]), [0.13, 0.097])
+    chosen, why = _select(question, p)
+    assert why is None and "37m" in chosen[0].text, why
+    assert _select(question, p, cross_floor_coverage=1.01)[1] is not None
+
+
+def test_where_a_name_comes_from_asks_for_an_origin_not_a_place():
+    """上高地という地名はどこから来ているか: a legend answers, not a place; the place check stays out."""
+    p = _scored(_passage("上高地", ["上高地は、長野県松本市にある景勝地である。", "地名は、穂高神社の祭神が降臨した地とする伝承に由来するとされる。"]), [0.6, 0.5])
+    low = lambda texts: [0.05] * len(texts)  # noqa: E731
+    chosen, why = _select("上高地という地名はどこから来ていますか?", p, similarity=low)
+    assert why is None, why
+
+
+def test_counters_that_count_the_same_things_and_a_distance_ahead():
+    from bot.qa.measures import measure_conflicts
+
+    assert fits_unit(answer_unit("何種類のコケが見つかっているか?"), "300種を超えるコケ植物が確認されている")
+    assert fits_unit(":か所", "12カ所に設けられた") and not fits_unit(":種類", "種子を3年保存する")
+    assert not measure_conflicts("How far away is the target?", "28m先に置かれた直径36cmの的を狙う", "length")
+    assert measure_conflicts("How far away is the target?", "直径36cmの的を狙う", "length")

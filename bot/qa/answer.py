@@ -231,6 +231,10 @@ def answer_unit(question: str) -> str | None:
     return None
 
 
+# Counters that count the same things: 何種類 is answered by 300種, 何か所 by 12カ所, 何頭 by 5匹.
+_COUNTER_SAME = {c: group for group in ("種類|種", "か所|カ所|箇所|ヶ所|ケ所", "頭|匹") for c in group.split("|")}
+
+
 def fits_unit(unit: str | None, text: str) -> bool:
     """The text holds a number in the unit asked for; any quantity when no unit is known."""
     if unit is None:
@@ -241,7 +245,8 @@ def fits_unit(unit: str | None, text: str) -> bool:
                               r"|[一二三四五六七八九十百千]+(年|か月|ヶ月|カ月|週|日|時間|分|秒)(?!(?!間|後|前|半|余|以|近)[\u4e00-\u9fff])"
                               r"|\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", text, re.I))
     if unit.startswith(":"):  # a counter of its own: 八段, 3発 (a kanji numeral counts here too)
-        return bool(re.search(r"([0-9０-９][0-9０-９,.，．]*|[一二三四五六七八九十百千万億]+)\s*" + re.escape(unit[1:]), text))
+        counter = _COUNTER_SAME.get(unit[1:], re.escape(unit[1:]))
+        return bool(re.search(r"([0-9０-９][0-9０-９,.，．]*|[一二三四五六七八九十百千万億]+)\s*(" + counter + ")", text))
     for before, after in _counts(text):
         after = _RANGE.sub("", after, count=1)  # 120〜180センチメートル: the unit is after the range
         after = after[_MULTIPLIER.match(after).end() :]
@@ -560,7 +565,7 @@ def select(
         if id(c.passage) not in coverage_of:
             coverage_of[id(c.passage)] = ev.coverage(set(c.passage.tokens), c.passage.quote)
         cov = coverage_of[id(c.passage)]
-        if not same and c.dense < tuning.min_dense_cross_floor:
+        if not same and c.dense < tuning.min_dense_cross_floor and c.coverage < tuning.cross_floor_coverage:
             return f"weak evidence across languages (dense {c.dense:.2f})"
         if c.dense < min_dense and cov < tuning.min_coverage:
             return f"weak evidence (dense {c.dense:.2f}, coverage {cov:.2f})"
@@ -619,7 +624,8 @@ def select(
         own_sentences = [c for c in candidates if c.passage is eligible[0].passage]
         best = max((c.dense for c in own_sentences), default=0.0)
         fit = max((c.dense for c in own_sentences if fits_kind(kind, c.text, unit)), default=0.0)
-        if best > 0 and fit < tuning.min_kind_dense_ratio * best:
+        covered = any(c.coverage >= tuning.cross_floor_coverage and fits_kind(kind, c.text, unit) for c in own_sentences)
+        if best > 0 and fit < tuning.min_kind_dense_ratio * best and not covered:
             return [], f"the {kind} in the evidence is about something else (similarity {fit:.2f} vs {best:.2f})"
     if kind in ("number", "person") and tuning.lead_must_fit_kind:
         # The answer must hold what was asked for: a count in the asked unit for "how many", a name for "who".
@@ -629,7 +635,54 @@ def select(
         eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]
     candidates = eligible + [c for c in candidates if all(c is not e for e in eligible)]
     by_span = {(id(c.passage), c.clean): c for c in candidates}
-    chosen = [trim(_extend(candidates[0], by_span, [], tuning), ev, kind, unit, tuning.max_quote_chars)]
+
+    # The clause that holds the answer must be about the question's event: in その後大坂城を築き、
+    # 1585年に関白, 1585 dates his becoming regent, not the castle; 浜松 in 浜松城主を経て is not
+    # where he was born. A year for "when / what year" (not いつの時代, an era), a place for
+    # "where" in Japanese text (English text capitalises too much to tell a place by).
+    def event_problem(first: _Candidate) -> tuple[bool, str | None]:
+        """(whether a clause of the quote dates / places the question's event in its own words,
+        why the date / place belongs to another event)."""
+        if similarity is None or not tuning.min_event_clause_ratio:
+            return False, None
+        if unit == "year" or re.match(r"\s*when\b", question, re.I):
+            about, clauses = "date", _clauses_with(first.text, _YEAR_EXPR.search)
+        elif kind is None and _WHERE.search(question) and not _NAME_ORIGIN.search(question) and first.passage.lang == "ja":
+            about, clauses = "place", _clauses_with(first.text, _has_place)
+        else:
+            return False, None
+        events = _event_terms(ev, question, *topic(first.passage)) if clauses else []
+        said = [any(_loosely_holds(ev, t.concept, c, set(tokenize(c))) for c in clauses) for t in events]
+        held = bool(said) and all(said)
+        if events and not any(said):
+            # The event is said, but in a clause of its own: 1646年、家光の四男として生まれ、上野国館林藩主を経て
+            # says where he ruled, and when -- not where he was born.
+            text = first.text
+            elsewhere = [t.concept.word for t in events if _loosely_holds(ev, t.concept, text, set(tokenize(text)))]
+            if elsewhere and tuning.event_clause_must_hold_it:
+                return False, f"the {about} in the evidence belongs to another event than {elsewhere[0].removeprefix('m:')}"
+            best = max(similarity(clauses))
+            if best < tuning.min_event_clause_ratio * first.dense:
+                return False, f"the {about} in the evidence belongs to another event (similarity {best:.2f} vs {first.dense:.2f})"
+        return held, None
+
+    first = trim(_extend(candidates[0], by_span, [], tuning), ev, kind, unit, tuning.max_quote_chars)
+    _, problem = event_problem(first)
+    if problem:
+        # Another sentence of the evidence may date or place the event in its own words (the
+        # museum's opening, two sentences on from the poem found after his death): the next ones
+        # that qualify are tried. (A clause merely close in meaning does not do here.)
+        others = [c for c in candidates[1:] if any(c is e for e in eligible)][: tuning.event_retry]
+        for c in others:
+            alt = trim(_extend(c, by_span, [], tuning), ev, kind, unit, tuning.max_quote_chars)
+            judged, why = event_problem(alt)
+            if judged and why is None:
+                candidates = [c] + [x for x in candidates if x is not c]
+                first, problem = alt, None
+                break
+    if problem:
+        return [], problem
+    chosen = [first]
     used = len(chosen[0].text)
     for c in candidates[1:]:
         if len(chosen) >= tuning.max_citations or c.score < tuning.second_citation_ratio * candidates[0].score:
@@ -643,28 +696,6 @@ def select(
                 continue
         chosen.append(more)
         used += len(more.text)
-    # The clause that holds the answer must be about the question's event: in その後大坂城を築き、
-    # 1585年に関白, 1585 dates his becoming regent, not the castle; 浜松 in 浜松城主を経て is not
-    # where he was born. A year for "when / what year" (not いつの時代, an era), a place for
-    # "where" in Japanese text (English text capitalises too much to tell a place by).
-    if similarity is not None and tuning.min_event_clause_ratio:
-        if unit == "year" or re.match(r"\s*when\b", question, re.I):
-            about, clauses = "date", _clauses_with(chosen[0].text, _YEAR_EXPR.search)
-        elif kind is None and _WHERE.search(question) and chosen[0].passage.lang == "ja":
-            about, clauses = "place", _clauses_with(chosen[0].text, _has_place)
-        else:
-            about, clauses = "", []
-        events = _event_terms(ev, question, *topic(chosen[0].passage)) if clauses else []
-        if events and not any(_loosely_holds(ev, t.concept, c, set(tokenize(c))) for c in clauses for t in events):
-            # The event is said, but in a clause of its own: 1646年、家光の四男として生まれ、上野国館林藩主を経て
-            # says where he ruled, and when -- not where he was born.
-            text = chosen[0].text
-            elsewhere = [t.concept.word for t in events if _loosely_holds(ev, t.concept, text, set(tokenize(text)))]
-            if elsewhere and tuning.event_clause_must_hold_it:
-                return [], f"the {about} in the evidence belongs to another event than {elsewhere[0].removeprefix('m:')}"
-            best = max(similarity(clauses))
-            if best < tuning.min_event_clause_ratio * chosen[0].dense:
-                return [], f"the {about} in the evidence belongs to another event (similarity {best:.2f} vs {chosen[0].dense:.2f})"
     if kind == "number" and tuning.number_measure_must_match:
         # 平均水深は約4メートル does not say how deep the lake is at its deepest point.
         clauses = _clauses_with(chosen[0].text, lambda c: fits_unit(unit, c))
@@ -736,6 +767,8 @@ def _clauses_with(text: str, holds: Callable[[str], object]) -> list[str]:
 # "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
 _WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|at|from|to) (which|what) "
                     r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の)", re.I)
+# "Where does the name come from", 地名はどこから来ている: an origin (a word, a legend), not a place.
+_NAME_ORIGIN = re.compile(r"\bname\b.*\bcome from\b|\bwhere\b.*\bget (its|his|her|their) name\b|(名|名前|名称|地名|語源).{0,6}どこから|由来", re.I)
 _PLACE_SUFFIX = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](県|府|都|道|市|町|村|区|郡|島|国|州|湾|港|半島|平野|盆地|地方|駅|城|寺|神社|宮|山|川|湖)")
 
 

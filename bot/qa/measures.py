@@ -24,7 +24,7 @@ DIMENSIONS = {
     "width": word_family(r"wide|wider|widest|width|widths|breadth|broad|across|diameter", r"幅|直径|径"),
     "height": word_family(r"tall|taller|tallest|high|higher|highest|height|heights|elevation|altitude|rises?", r"高さ|標高|海抜|高い"),
     "depth": word_family(r"deep|deeper|deepest|depth", r"深さ|水深|深い|最深"),
-    "distance": word_family(r"far|distance|away|(?:north|south|east|west)(?:-?(?:east|west))? of", r"距離|離れ"),
+    "distance": word_family(r"far|distance|away|(?:north|south|east|west)(?:-?(?:east|west))? of", r"距離|離れ|(?:m|メートル|キロ|km)先"),
     "area": word_family(r"area", r"面積"),
     "volume": word_family(r"volume|capacity", r"体積|容積|貯水量|容量"),
     "weight": word_family(r"weight|weighs?|heavy|heavier|heaviest|mass", r"重さ|体重|質量|重い|重量"),
