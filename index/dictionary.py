@@ -297,6 +297,14 @@ def _lemma_rows(word: str) -> tuple[str, ...] | None:
     return tuple(row[0].split(" ")) if row else None
 
 
+@lru_cache(maxsize=65536)
+def is_gloss(word: str) -> bool:
+    """An English word JMdict glosses (museum, falls, Japan), as opposed to one only JMnedict's
+    names or a reading know (Yakushiji, Zenkoji): a capitalised gloss may be a common noun."""
+    key = normalize(word)
+    return bool(key) and any(_en_rows(form) for form in (key, *(_lemma_rows(key) or ())))
+
+
 def lemmas(word: str) -> tuple[str, ...] | None:
     """An English word's dictionary forms (buses -> bus); None when the lemma table lacks it."""
     return _lemma_rows(word.lower())
@@ -879,4 +887,4 @@ if __name__ == "__main__":
 
 
 # The lookup caches (bench empties them to time a new question's lookups).
-CACHES = (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, written_as)
+CACHES = (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, written_as, is_gloss)

@@ -796,3 +796,26 @@ def test_counters_that_count_the_same_things_and_a_distance_ahead():
     assert fits_unit(":か所", "12カ所に設けられた") and not fits_unit(":種類", "種子を3年保存する")
     assert not measure_conflicts("How far away is the target?", "28m先に置かれた直径36cmの的を狙う", "length")
     assert measure_conflicts("How far away is the target?", "直径36cmの的を狙う", "length")
+
+
+def test_a_name_only_the_name_dictionary_knows_must_be_in_the_passage_across_languages():
+    """Yakushiji is 薬師寺 (JMnedict), one rare morpheme of the collection: Tokyo Tower's height is
+    no answer for its West Pagoda. A name that is also an English word (Museum) is not looked for."""
+    from bot.qa.answer import select
+    from bot.qa.tuning import AnswerTuning
+
+    question = "How tall is the West Pagoda of Yakushiji?"
+    tower = _passage("東京タワー", ["東京タワーは、東京都港区にある電波塔である。", "高さは333メートルである。"])
+    pagoda = _passage("薬師寺", ["薬師寺は、奈良市にある寺院である。", "西塔の高さは約34メートルである。"])
+    # A collection that holds both, where the kana reading's lemma (やくしじ: m:約する) is common,
+    # so the reading alone does not make Yakushiji a rare name (romaji_names_across).
+    df = {t: 5 for t in tower.tokens + pagoda.tokens} | {"m:約する": 50}
+
+    def ask(passage, **tuning):
+        return select(question, [passage], df, 100, tuning=AnswerTuning(**tuning))
+
+    chosen, why = ask(tower)
+    assert chosen == [] and why == "the evidence does not name yakushiji", why
+    assert ask(tower, dictionary_names_across=False)[1] is None
+    chosen, why = ask(pagoda)
+    assert why is None and "34" in chosen[0].text, why

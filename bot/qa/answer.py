@@ -30,7 +30,7 @@ from bot.qa.query import READING_WEIGHT, Alternative, Concept, Query, build_quer
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
-from index.dictionary import ja_to_en
+from index.dictionary import is_gloss, ja_to_en
 from index.lexical import english_tokens, tokenize
 
 # -- what kind of answer does the question want? ----------------------------------------------
@@ -607,6 +607,17 @@ def select(
                                for a in c.alternatives)
                     return read and max(df.get(t, 0) for a in c.alternatives for t in a.tokens if t.startswith("m:")) <= 0.1 * n_docs
                 names |= {t.concept.word for t in ev.key if t.concept.word in words and not t.concept.phrase and rare_name(t.concept)}
+            if tuning.dictionary_names_across:  # ... or a name the dictionary writes as a rare word of the collection (Yakushiji: 薬師寺)
+                words = {w.lower() for r in _name_runs(question) for w in r.split()}
+                def rare_written(c: Concept) -> bool:
+                    for a in c.alternatives[1:]:
+                        ms = [t for t in a.tokens if t.startswith("m:")]
+                        if a.weight >= 0.7 and _is_cjk(a.term) and len(ms) == 1 and all(df.get(t) for t in a.tokens) \
+                                and max(df.get(t, 0) for t in ms) <= 0.1 * n_docs:
+                            return True
+                    return False
+                names |= {t.concept.word for t in ev.key if t.concept.word in words and not t.concept.phrase
+                          and not is_gloss(t.concept.word) and rare_written(t.concept)}
         title = lead.section or ""
         text = lead.quote + "\n" + title + "\n" + topic_text
         tokens = set(lead.tokens) | set(tokenize(title)) | topic_tokens
