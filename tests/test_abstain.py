@@ -819,3 +819,22 @@ def test_a_name_only_the_name_dictionary_knows_must_be_in_the_passage_across_lan
     assert ask(tower, dictionary_names_across=False)[1] is None
     chosen, why = ask(pagoda)
     assert why is None and "34" in chosen[0].text, why
+
+
+def test_an_answer_from_another_article_than_the_one_an_english_question_names_is_no_answer():
+    """Zenkoji is 善光寺, an article that was found: Seiko's price is no answer for it."""
+    from bot.qa.answer import select
+    from bot.qa.tuning import AnswerTuning
+
+    question = "How much does the Okaidan-meguri at Zenkoji cost?"
+    seiko = _passage("セイコー", ["セイコーは時計の会社である。", "価格は45万円で、当時の大衆車1台分に相当した。"])
+    temple = _passage("善光寺", ["善光寺は、長野市にある寺院である。", "本堂の床下を巡るお戒壇巡りが知られる。"])
+    df = {t: 5 for t in seiko.tokens + temple.tokens} | {"m:約する": 50}
+
+    def ask(**tuning):
+        return select(question, [seiko, temple], df, 100, tuning=AnswerTuning(**tuning))
+
+    chosen, why = ask()
+    assert chosen == [] and "not 善光寺" in why, (why, chosen and chosen[0].text)
+    chosen, why = ask(asked_topic_across=False)
+    assert why is None and "45万円" in chosen[0].text, why

@@ -723,10 +723,14 @@ def select(
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
     if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
-    if tuning.answer_from_asked_topic and chosen[0].passage.lang == q_lang:
+    across = tuning.asked_topic_across and q_lang == "en" and chosen[0].passage.lang != q_lang
+    if tuning.answer_from_asked_topic and (chosen[0].passage.lang == q_lang or across):
         # 酸素の沸点 answered by ヘリウム's: the question names a document that was found, the
         # answer comes from another one that never names it -- the asked one lacks the fact.
-        asked = {t for p in passages[:max_passages] if p.lang == q_lang and (t := topic(p)[1]) and _names_topic(question, t)}
+        # Across languages, a name's dictionary form stands for it (Akiyoshidai: 秋吉台).
+        said = {a.term for c in query.concepts for a in c.alternatives[1:] if a.weight >= 0.7 and _is_cjk(a.term)} if across else set()
+        asked = {t for p in passages[:max_passages] if (t := topic(p)[1])
+                 and (_names_topic(question, t) if p.lang == q_lang else re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", t) in said)}
         lead_p = chosen[0].passage
         if asked and topic(lead_p)[1] not in asked:
             text = lead_p.quote + "\n" + lead_p.section

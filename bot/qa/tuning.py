@@ -119,6 +119,11 @@ class AnswerTuning:
     # abstention; with English glosses too +13 for +17 ("Memorial Museum" is 記念館 in the text),
     # with reading guesses (慣例 for Kanrei) +7 for +3.
     dictionary_names_across: bool = True
+    # The asked-topic rule (answer_from_asked_topic, below) for an English question over Japanese
+    # passages: a retrieved article whose title a name of the question translates to (Zenkoji:
+    # 善光寺) is the one asked about. Tuning sets: near misses +1 (Seiko's price for Zenkoji's
+    # Okaidan-meguri), no false abstention.
+    asked_topic_across: bool = True
     # A passage's topic (its heading or title; in a file with no title line, the subject its first
     # sentence opens with: 信濃川(しなのがわ)は、…) counts as said in each of its sentences when
     # sentences are scored: a Japanese paragraph names its subject once and leaves it out after
