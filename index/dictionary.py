@@ -396,7 +396,7 @@ def ja_to_en(term: str) -> Gloss | None:
 @lru_cache(maxsize=65536)
 def written_as(reading: str, limit: int = 3) -> tuple[tuple[str, float], ...]:
     """The words JMdict writes in kanji for a reading, commonest first, for a romanised word the
-    question uses as English (yumi: 弓, chaji: 茶事, washi: 和紙 and 鷲): (term, priority)."""
+    question uses as English (yumi: 弓, Shuri: 首里, washi: 和紙 and 鷲): (term, priority)."""
     conn = _connection()
     if conn is None or not reading:
         return ()
@@ -543,7 +543,8 @@ def _beam(model, word: str) -> list[tuple[str, float]]:
 # ---------------------------------------------------------------------------------------------
 # The build: JMdict (+ JMnedict names) -> a small SQLite file with two indexed tables.
 #   en(key, term, weight): English gloss words/phrases -> Japanese headwords, top 8 per key
-#   ja(term, reading, en): Japanese headword (kanji or kana) -> reading and first glosses
+#   ja(term, reading, en, prio): Japanese headword (kanji or kana) -> reading, first glosses and
+#     frequency priority; indexed by reading too (written_as)
 
 _COMMON = {"news1", "ichi1", "spec1", "spec2", "gai1"}
 _LESS_COMMON = {"news2", "ichi2", "gai2"}
