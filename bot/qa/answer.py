@@ -600,15 +600,14 @@ def select(
         else:  # across languages, a name of several words the dictionary translates whole (Ii Naosuke: 井伊直弼)
             runs = {r.lower() for r in _name_runs(question) if " " in r}
             names = {t.concept.word for t in ev.key if t.concept.phrase and t.concept.word in runs}
+            words = {w.lower() for r in _name_runs(question) for w in r.split()}  # the names' single words
             if tuning.romaji_names_across:  # ... or a romanised name the collection holds as a morpheme (Ryoma: m:リョウマ)
-                words = {w.lower() for r in _name_runs(question) for w in r.split()}
                 def rare_name(c: Concept) -> bool:  # Ryoma, not Japan (日本 is in every tenth passage)
                     read = any(a.weight == READING_WEIGHT and len(a.tokens) == 1 and a.tokens[0].startswith("m:") and df.get(a.tokens[0])
                                for a in c.alternatives)
                     return read and max(df.get(t, 0) for a in c.alternatives for t in a.tokens if t.startswith("m:")) <= 0.1 * n_docs
                 names |= {t.concept.word for t in ev.key if t.concept.word in words and not t.concept.phrase and rare_name(t.concept)}
             if tuning.dictionary_names_across:  # ... or a name the dictionary writes as a rare word of the collection (Yakushiji: 薬師寺)
-                words = {w.lower() for r in _name_runs(question) for w in r.split()}
                 def rare_written(c: Concept) -> bool:
                     for a in c.alternatives[1:]:
                         ms = [t for t in a.tokens if t.startswith("m:")]
@@ -730,7 +729,7 @@ def select(
         # Across languages, a name's dictionary form stands for it (Akiyoshidai: 秋吉台).
         said = {a.term for c in query.concepts for a in c.alternatives[1:] if a.weight >= 0.7 and _is_cjk(a.term)} if across else set()
         asked = {t for p in passages[:max_passages] if (t := topic(p)[1])
-                 and (_names_topic(question, t) if p.lang == q_lang else re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", t) in said)}
+                 and (_names_topic(question, t) if p.lang == q_lang else _topic_name(t) in said)}
         lead_p = chosen[0].passage
         if asked and topic(lead_p)[1] not in asked:
             text = lead_p.quote + "\n" + lead_p.section
@@ -927,10 +926,15 @@ def _siblings(name: str, topic: str) -> bool:
     return _is_cjk(a[:2]) and a[:2] == b[:2]
 
 
+def _topic_name(topic: str) -> str:
+    """A title without its parenthesis: Rust (programming language) -> Rust."""
+    return re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", topic).strip()
+
+
 def _names_topic(text: str, topic: str) -> bool:
     """The text names the topic: as a whole word in English (Rust, not trust), anywhere in Japanese;
     a title's parenthesis left out (Rust (programming language))."""
-    name = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", topic).strip()
+    name = _topic_name(topic)
     if len(name) < 2 or (name.isascii() and len(name) < 3):
         return False
     if name.isascii():
