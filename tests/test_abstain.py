@@ -78,6 +78,9 @@ def test_a_length_of_time_and_a_temperature_are_asked_in_their_units():
     # a kanji numeral and a unit inside a longer word count no time: 三日月 is no three days
     assert not fits_unit("time", "胸に三日月形の白い斑紋がある") and not fits_unit("time", "四日市に住む")
     assert fits_unit("time", "三日間続く") and fits_unit("time", "寿命は二十年ほどである")
+    # a calendar year or a day of the month dates something; it measures no length of time
+    assert not fits_unit("time", "生息数は2010年代後半に回復した") and not fits_unit("time", "1933年9月21日に死去した")
+    assert fits_unit("time", "完成までに1000年以上かかった") and fits_unit("time", "寿命は20年ほどである")
 
 
 def test_a_latin_unit_before_japanese_text_is_a_unit():

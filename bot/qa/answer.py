@@ -231,6 +231,7 @@ def answer_unit(question: str) -> str | None:
     return None
 
 
+_CALENDAR = re.compile(r"(?<![0-9０-９,，.])(1[0-9]{3}|20[0-9]{2})\s*年(?!間|以上|余|ほど|近く|程度|前|後|かけ|も|にわた)|月\s*[0-9０-９]{1,2}\s*日(?!間)")
 # Counters that count the same things: 何種類 is answered by 300種, 何か所 by 12カ所, 何頭 by 5匹.
 _COUNTER_SAME = {c: group for group in ("種類|種", "か所|カ所|箇所|ヶ所|ケ所", "頭|匹") for c in group.split("|")}
 
@@ -240,7 +241,9 @@ def fits_unit(unit: str | None, text: str) -> bool:
     if unit is None:
         return _has_quantity(text)
     if unit == "time":  # 20年かけて, 3 days: a number before 年 is read as a date elsewhere
-        # (a kanji numeral and unit inside a longer word count nothing: 三日月, 四日市, 十日町)
+        # (a kanji numeral and unit inside a longer word count nothing: 三日月, 四日市, 十日町; a
+        # calendar year or day of the month is a date, no length of time: 2010年代, 9月21日)
+        text = _CALENDAR.sub(" ", text)
         return bool(re.search(r"[0-9０-９][0-9０-９,.，．]*\s*(年|か月|ヶ月|カ月|週|日|時間|分|秒)"
                               r"|[一二三四五六七八九十百千]+(年|か月|ヶ月|カ月|週|日|時間|分|秒)(?!(?!間|後|前|半|余|以|近)[\u4e00-\u9fff])"
                               r"|\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", text, re.I))
