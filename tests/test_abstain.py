@@ -698,6 +698,22 @@ def test_a_head_of_a_company_is_not_the_designer_asked_for(question, answered_wi
     _decided_by("person_role_must_match", question, _passage("黒部ダム", KUROBE), answered_with, "not as the")
 
 
+KENJI = ["宮沢賢治(みやざわ けんじ)は、日本の詩人、童話作家である。", "1933年に花巻の自宅で死去した。",
+         "1982年には花巻市に宮沢賢治記念館が開館した。"]
+
+
+@pytest.mark.parametrize(
+    "sentences, question, answered_with",
+    [
+        (KENJI, "宮沢賢治記念館を設計した建築家は誰か?", None),  # the museum's name is no designer
+        (KENJI + ["記念館の設計は建築家の菊竹清訓が担当した。"], "宮沢賢治記念館を設計した建築家は誰か?", "菊竹清訓"),
+        (KENJI + ["弟の清六が遺稿を守った。"], "宮沢賢治の遺稿を守ったのは誰か?", "清六"),
+    ],
+)
+def test_who_is_answered_by_someone_the_question_does_not_name(sentences, question, answered_with):
+    _decided_by("person_new_to_question", question, _passage("宮沢賢治", sentences), answered_with, "no person")
+
+
 def test_the_role_a_who_question_asks_for():
     from bot.qa.roles import role_asked, roles_said
 
@@ -727,6 +743,7 @@ def test_the_role_a_who_question_asks_for():
         ("富士山は静岡県と山梨県にまたがる。", False),
         ("アポロ計画以来最大規模の月探査計画とされる。", False),
         ("剣道(けんどう)は、日本の武道である。", False),  # a reading in kana
+        ("代表作の『風の又三郎』は没後に出版された。", False),  # a book's title
         ("His Heiligenstadt Testament of 1802 reveals his despair.", False),
         ("The London Marathon starts in Greenwich.", False),
     ],

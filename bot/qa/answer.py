@@ -303,25 +303,52 @@ _PERSON_PAIRS = re.compile(r"(?=\b([A-Z][a-z]+(?: (?:de|van|von|da|di|del|della|
 _THING_AFTER_NAME = re.compile(r"(川|山|岳|島|湖|湾|城|寺|神社|宮|駅|県|市|町|村|区|郡|橋|線|港|空港|計画|号|丸|賞|通り|海峡|半島|平野)")
 _TITLED = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame|Lady|Lord)\.? [A-Z][a-z]+")  # Dr. Aoyama
 _KANA_ONLY = re.compile(r"[\u3041-\u309f]+")
+_WORK_TITLE = re.compile(r"『[^』]*』")
 
 
-def _has_person(text: str) -> bool:
-    """A person's name: a Latin 'First Last', or a name by Japanese morphology (人名). A title alone
-    (研究員, 教授) does not name anyone."""
-    if any(not (set(m.group(1).split()) & _NOT_A_PERSON) for m in _PERSON_PAIRS.finditer(text)) or _TITLED.search(text):
-        return True
+def _persons(text: str) -> list[str]:
+    """The people a text names: Latin 'First Last' pairs, titled names (Dr. Aoyama), and runs of
+    UniDic 人名 morphemes (宮沢 賢治 as one). A title alone (研究員, 教授) names no one."""
+    found = [m.group(1) for m in _PERSON_PAIRS.finditer(text) if not (set(m.group(1).split()) & _NOT_A_PERSON)]
+    found += [m.group(0) for m in _TITLED.finditer(text)]
     from index.lexical import _tagger
 
-    words = _tagger()(text)
-    for i, w in enumerate(words):
-        f = w.feature
-        if (f.pos2, f.pos3) != ("固有名詞", "人名") or _KANA_ONLY.fullmatch(w.surface):
+    words = _tagger()(_WORK_TITLE.sub("『』", text))  # 『風の又三郎』 is a book, not a person
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and (words[j].feature.pos2, words[j].feature.pos3) == ("固有名詞", "人名") \
+                and not _KANA_ONLY.fullmatch(words[j].surface):
+            j += 1
+        if j == i:
+            i += 1
             continue
-        after = words[i + 1] if i + 1 < len(words) else None
-        if after is not None and after.feature.pos1 in ("名詞", "接尾辞") and _THING_AFTER_NAME.fullmatch(after.surface):
+        after = words[j] if j < len(words) else None  # 宮沢賢治記念館 and アポロ計画 name a thing
+        if not (after is not None and after.feature.pos1 in ("名詞", "接尾辞") and _THING_AFTER_NAME.fullmatch(after.surface)):
+            found.append("".join(w.surface for w in words[i:j]))
+        i = j
+    return found
+
+
+def _names_someone_new(text: str, question: str, query: Query) -> bool:
+    """The text names a person the question does not: not 宮沢賢治 for a question about the 宮沢賢治
+    記念館, nor (across languages) 宮沢 for "Kenji Miyazawa". A person is the question's when
+    every word of the name is one of the question's words or their translations."""
+    asked = {t for c in query.concepts for a in c.alternatives for t in a.tokens}
+    q = unicodedata.normalize("NFKC", question).lower()
+    for name in _persons(text):
+        if unicodedata.normalize("NFKC", name).lower() in q:
+            continue
+        words = [t for t in tokenize(name) if t.startswith("m:")] or list(tokenize(name))
+        if words and all(t in asked for t in words):
             continue
         return True
     return False
+
+
+def _has_person(text: str) -> bool:
+    """A person's name (see _persons)."""
+    return bool(_persons(text))
 
 
 def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
@@ -643,6 +670,8 @@ def select(
     if kind in ("number", "person") and tuning.lead_must_fit_kind:
         # The answer must hold what was asked for: a count in the asked unit for "how many", a name for "who".
         fitting = [c for c in eligible if fits_kind(kind, c.text, unit)]
+        if kind == "person" and tuning.person_new_to_question:
+            fitting = [c for c in fitting if _names_someone_new(c.text, question, query)]
         if not fitting:
             return [], f"no {kind} in the best evidence"
         eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]

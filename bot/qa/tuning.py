@@ -84,6 +84,13 @@ class AnswerTuning:
     # "How many" and "who": the cited sentence itself must hold a quantity in the unit asked for
     # (何メートル: metres, "how many people": 人, "how much did it cost": 円), a named person.
     lead_must_fit_kind: bool = True
+    # ... and for "who", a person the question does not already name: 宮沢賢治 in 宮沢賢治記念館が
+    # 開館した does not say who designed the museum. A sentence naming someone new leads instead, if
+    # one is eligible (a name in a book's title, 『風の又三郎』, is nobody). Tuning sets: +5 of 402
+    # near misses, no answerable refused (refusing when the lead sentence names no one new,
+    # instead: +5 for +3 false abstentions, "who published" / "who looks after Java" answered by
+    # a company). Held-out: +3 of 206, no false abstention.
+    person_new_to_question: bool = True
     # "When" and "how many": the lead passage must hold the date / number asked for (in its unit),
     # in a sentence close in meaning to the question -- this share of the passage's best sentence
     # similarity. Another passage's number is about something else (the height of another tower),
