@@ -225,18 +225,25 @@ def _known(word: str) -> bool:
 
 
 # Romanised names end in the word for what they are: Shurijo is Shuri Castle (首里城), Kofukuji a
-# temple. (Not -san: it is also an honorific; not -ko or -to: too many words end so.)
-_ROMAJI_SUFFIX = re.compile(r"^(?P<stem>[a-z]{3,}?)-?(?P<suffix>jinja|jingu|taisha|dera|ji|jo|gawa|kawa|zan|yama|dake|jima|shima|bashi|hashi|eki|onsen)$")
+# temple, Akiyoshidai a plateau, Mashuko a lake. Only a word the dictionary lacks is split, and only
+# when its stem reads as kana ending in a vowel or n (Norokko stays whole). (Not -san: it is also an
+# honorific; not -to: too many words end so.) Tuning sets: +1 near miss (Akiyoshidai's doline
+# answered from a lake), retrieval unchanged.
+_ROMAJI_SUFFIX = re.compile(r"^(?P<stem>[a-z]{3,}?)-?(?P<suffix>jinja|jingu|taisha|dera|ji|jo|gawa|kawa|zan|yama|dake|jima|shima|bashi|hashi|eki|onsen"
+                            r"|dai|kogen|mon|kan|kyo|keikoku|daki|taki|misaki|zaki|wan|hanto|ko)$")
 _SUFFIX_MEANS = {"jinja": "shrine", "jingu": "shrine", "taisha": "shrine", "dera": "temple", "ji": "temple", "jo": "castle",
                  "gawa": "river", "kawa": "river", "zan": "mountain", "yama": "mountain", "dake": "mountain", "jima": "island",
-                 "shima": "island", "bashi": "bridge", "hashi": "bridge", "eki": "station", "onsen": "hot spring"}
+                 "shima": "island", "bashi": "bridge", "hashi": "bridge", "eki": "station", "onsen": "hot spring",
+                 "dai": "plateau", "kogen": "plateau", "mon": "gate", "kan": "hall", "kyo": "gorge", "keikoku": "gorge",
+                 "daki": "waterfall", "taki": "waterfall", "misaki": "cape", "zaki": "cape", "wan": "bay", "hanto": "peninsula",
+                 "ko": "lake"}
 
 
 def _split_name(word: str) -> list[str]:
     """A romanised name the dictionary lacks, as its name and what it is: Shurijo -> Shuri castle,
     Hirosaki-jo -> Hirosaki castle (the dictionary and the index know 首里城, 首里, m:シュリ)."""
     m = _ROMAJI_SUFFIX.match(word.lower())
-    if not m or _known(word.lower()) or not _reading(m.group("stem")):
+    if not m or m.group("stem")[-1] not in "aeioun" or _known(word.lower()) or not _reading(m.group("stem")):
         return [word]
     return [word[: len(m.group("stem"))], *_SUFFIX_MEANS[m.group("suffix")].split()]
 
