@@ -63,6 +63,13 @@ def test_the_unit_a_number_question_asks_in():
     assert (answer_kind("東京駅から新青森駅までは最短で何時間かかるか?"), answer_unit("東京駅から新青森駅までは最短で何時間かかるか?")) == ("number", "time")
     assert answer_kind("河口付近での平均流量は毎秒何立方メートルか?") == "number"
     assert answer_kind("何時に開場するか?") == "date"
+    # copies, volumes, poems are counters too; a counter with 数 (本数, 台数, 部数) asks in that counter
+    assert answer_unit("『解体新書』の初版は何部印刷されたか?") == ":部"
+    assert answer_unit("腕時計の年間生産本数はどのくらいか?") == ":本"
+    assert answer_unit("発行部数はどれくらいか?") == ":部" and answer_unit("参加人数はどのくらいか?") == "people"
+    # a quoted title asks nothing: だれ of 『みだれ髪』, 誰 of 『誰も知らない』
+    assert (answer_kind("『みだれ髪』に収められた短歌は何首か?"), answer_unit("『みだれ髪』に収められた短歌は何首か?")) == ("number", ":首")
+    assert answer_kind("映画『誰も知らない』が公開されたのはいつか?") == "date"
 
 
 def test_a_length_of_time_and_a_temperature_are_asked_in_their_units():

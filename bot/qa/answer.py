@@ -171,7 +171,7 @@ _CURRENCY_BEFORE = re.compile(r"[$¥£€＄￥]\s*$")
 # The Japanese counter after 何 names the unit: 何人 (people), 何メートル (length), 何発 (that counter).
 _JA_COUNTER = re.compile(r"何\s*[万千百億]*\s*([\u30a1-\u30fa\u30fc]+|[%％]|種類|か所|カ所|箇所|ヶ所|試合|[\u4e00-\u9fff])")
 # Kanji after 何 that count things. Others ask "which": 何語 (which language), 何色, 何県, 何科.
-_JA_KANJI_COUNTERS = set("人名個本枚冊台匹頭羽隻機基棟軒発件社校店種曲作点杯艘両階段票勝敗歳才倍周回度") | {"種類", "か所", "カ所", "箇所", "ヶ所", "試合"}
+_JA_KANJI_COUNTERS = set("人名個本枚冊台匹頭羽隻機基棟軒発件社校店種曲作点杯艘両階段票勝敗歳才倍周回度部巻編首句通株粒畳坪俵着足品輪体") | {"種類", "か所", "カ所", "箇所", "ヶ所", "試合"}
 _JA_COUNTER_CLASS = {
     "メートル": "length", "キロメートル": "length", "センチメートル": "length", "ミリメートル": "length", "センチ": "length",
     "グラム": "weight", "キログラム": "weight", "トン": "weight", "円": "money", "ドル": "money",
@@ -205,10 +205,20 @@ _YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|\b[0-9]{3,4}\b|元
 _JA_PEOPLE_COUNT = re.compile(r"入場者|来場者|来館者|観光客|参拝者|登山者|利用者|乗客|乗降客|会員|部員|社員|従業員|職員|信者|門下生|人口|棋士|選手|観客|死者|犠牲者|患者|門人|弟子")
 
 
+# A count noun made of a counter and 数 (本数, 台数, 部数), asked about: the number is in that counter.
+_JA_COUNT_NOUN = re.compile(r"([本枚冊台匹頭羽隻機基棟軒件社校店曲点杯艘両部巻首]|人)数\s*(?:は|が|を)?\s*(?:どのくらい|どれくらい|どれほど|どの程度|およそ|約?何|いくつ)")
+
+
+def _untitled(question: str) -> str:
+    """The question with its quoted titles blanked: だれ of 『みだれ髪』 or 何 of 『誰も知らない』 asks nothing."""
+    return _QUOTED.sub("『』", question)
+
+
 def answer_unit(question: str) -> str | None:
     """The unit a number question wants: a class (length, money, people, count...) or, for a
     Japanese counter we have no class for (何発, 何隻), the counter itself (":発"). For a date
     question, "year" when a year is asked for (何年, what year)."""
+    question = _untitled(question)
     if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long|" + _YEARS_LONG, question, re.I):
         return "year" if _YEAR_QUESTION.search(question) else None
     if re.search(r"何(時間|分間?|秒|週間|日間|年間|か月|ヶ月|カ月)|" + _YEARS_LONG, question):
@@ -223,6 +233,8 @@ def answer_unit(question: str) -> str | None:
         return "money"
     if _JA_PEOPLE_COUNT.search(question) and re.search(r"どのくらい|どれくらい|どれほど|どの程度|およそ何|何人", question):
         return "people"  # 入場者数はどのくらいか: a number of people, not the castle's 49 turrets
+    if m := _JA_COUNT_NOUN.search(question):
+        return _JA_COUNTER_CLASS.get(m.group(1)) or ":" + m.group(1)  # 生産本数はどのくらいか: a number of 本
     if re.search(r"いくつ", question):
         return "count"
     for unit, pattern in _EN_UNIT:
@@ -365,6 +377,7 @@ def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
 
 
 def answer_kind(question: str) -> str | None:
+    question = _untitled(question)
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(question)]
     if kinds[:2] == ["number", "date"] and not re.search(r"何年間|何日間|何時間|how long|" + _YEARS_LONG, question, re.I):
         return "date"  # "in what year did the number of visitors pass ...": a year is asked for
