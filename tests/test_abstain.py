@@ -721,6 +721,22 @@ def test_who_is_answered_by_someone_the_question_does_not_name(sentences, questi
     _decided_by("person_new_to_question", question, _passage("宮沢賢治", sentences), answered_with, "no person")
 
 
+HOSOKAWA = ["細川紙は、埼玉県小川町と東秩父村で漉かれる和紙である。", "1978年に国の重要無形文化財に指定された。"]
+
+
+@pytest.mark.parametrize(
+    "sentences, question, answered_with",
+    [
+        (HOSOKAWA, "細川紙という名前の由来は何ですか?", None),
+        (HOSOKAWA + ["その名は、紀州高野山の麓にあった細川村に由来する。"], "細川紙という名前の由来は何ですか?", "細川村"),
+        (HOSOKAWA + ["その名は、紀州高野山の麓にあった細川村に由来する。"], "Where does the name Hosokawa-shi come from?", "細川村"),
+    ],
+)
+def test_where_a_name_comes_from_must_be_said(sentences, question, answered_with):
+    """A sentence that tells of the paper (its makers, its listing) does not say where its name comes from."""
+    _decided_by("origin_must_be_said", question, _passage("細川紙", sentences), answered_with, "where the name comes from")
+
+
 def test_the_role_a_who_question_asks_for():
     from bot.qa.roles import role_asked, roles_said
 

@@ -688,6 +688,12 @@ def select(
         if not fitting:
             return [], f"no {kind} in the best evidence"
         eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]
+    if tuning.origin_must_be_said and kind is None and (_NAME_ORIGIN.search(question) or _NAME_WHY.search(question)):
+        # Where a name comes from: a sentence that says so (由来, ちなむ, named after) leads.
+        said = [c for c in eligible if _ORIGIN_SAID.search(c.text)]
+        if not said:
+            return [], "the evidence does not say where the name comes from"
+        eligible = said + [c for c in eligible if all(c is not s for s in said)]
     candidates = eligible + [c for c in candidates if all(c is not e for e in eligible)]
     by_span = {(id(c.passage), c.clean): c for c in candidates}
 
@@ -828,6 +834,12 @@ _WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|
                     r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の)", re.I)
 # "Where does the name come from", 地名はどこから来ている: an origin (a word, a legend), not a place.
 _NAME_ORIGIN = re.compile(r"\bname\b.*\bcome from\b|\bwhere\b.*\bget (its|his|her|their) name\b|(名|名前|名称|地名|語源).{0,6}どこから|由来", re.I)
+# ... asked in other words: "how did X get its name", "why is X called", なぜ「X」と呼ばれるのか.
+_NAME_WHY = re.compile(r"\bhow did\b.*\bget (its|his|her|their) name\b|\bwhy (is|was|are|were)\b.*\b(named|called)\b"
+                       r"|なぜ.{0,30}(と呼ばれ|という名|と名付け|と名づけ|と命名)|(名付け|名づけ|命名)(られ)?た(理由|わけ)", re.I)
+# What says where a name comes from, or at least gives the name (と呼ばれ, called).
+_ORIGIN_SAID = re.compile(r"由来|ちな[まみむん]|因[まみむん]|名付け|名づけ|命名|あやか|ことから|の名[はがを]|名前[はがを]|名称[はがを]|呼び名|語源|略|意味|と呼|\bcall"
+                          r"|\bnamed (after|for)\b|\bname (comes|came|derives|derived)\b|\bderived? from\b|\bcomes? from\b|\bcame from\b|\bshort for\b|\bmeaning\b|\bmeans\b", re.I)
 _PLACE_SUFFIX = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](県|府|都|道|市|町|村|区|郡|島|国|州|湾|港|半島|平野|盆地|地方|駅|城|寺|神社|宮|山|川|湖)")
 
 
