@@ -59,6 +59,9 @@ eval: install
 	$(BIN)/qabot ingest tests/data/devset4/ja tests/data/devset3/ja tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset4
 	$(BIN)/qabot eval tests/data/devset4/qa.jsonl --split tune --store .qabot/devset4 --report docs/eval-devset4-tune
 	$(BIN)/qabot eval tests/data/devset4/qa.jsonl --split heldout --store .qabot/devset4 --baselines --report docs/eval-devset4-heldout
+	$(BIN)/qabot ingest tests/data/devset5/ja tests/data/devset4/ja tests/data/devset3/ja tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset5
+	$(BIN)/qabot eval tests/data/devset5/qa.jsonl --split tune --store .qabot/devset5 --report docs/eval-devset5-tune
+	$(BIN)/qabot eval tests/data/devset5/qa.jsonl --split heldout --store .qabot/devset5 --baselines --report docs/eval-devset5-heldout
 
 bench: install
 	$(BIN)/qabot bench --report docs/bench
