@@ -730,11 +730,20 @@ HOSOKAWA = ["細川紙は、埼玉県小川町と東秩父村で漉かれる和�
         (HOSOKAWA, "細川紙という名前の由来は何ですか?", None),
         (HOSOKAWA + ["その名は、紀州高野山の麓にあった細川村に由来する。"], "細川紙という名前の由来は何ですか?", "細川村"),
         (HOSOKAWA + ["その名は、紀州高野山の麓にあった細川村に由来する。"], "Where does the name Hosokawa-shi come from?", "細川村"),
+        # "from an anecdote, also called ...": the origin, said without 由来
+        (["聖徳太子は飛鳥時代の皇族である。", "一度に10人の訴えを聞き分けたという逸話から「豊聡耳」とも呼ばれる。", "推古天皇の摂政を務めた。"],
+         "聖徳太子はなぜ豊聡耳とも呼ばれるのか?", "逸話"),
     ],
 )
 def test_where_a_name_comes_from_must_be_said(sentences, question, answered_with):
     """A sentence that tells of the paper (its makers, its listing) does not say where its name comes from."""
     _decided_by("origin_must_be_said", question, _passage("細川紙", sentences), answered_with, "where the name comes from")
+
+
+def test_a_role_word_inside_a_name_is_no_role():
+    """妹 of 小野妹子 makes no sister of anyone: the emperor who received the letter is named."""
+    sentences = ["聖徳太子は飛鳥時代の皇族である。", "607年、小野妹子を遣隋使として派遣し、国書を煬帝に届けさせた。"]
+    _decided_by("person_role_must_match", "Which Sui emperor received Prince Shotoku's letter?", _passage("聖徳太子", sentences), "煬帝", "")
 
 
 def test_the_role_a_who_question_asks_for():

@@ -358,6 +358,13 @@ def _names_someone_new(text: str, question: str, query: Query) -> bool:
     return False
 
 
+def _without_names(text: str) -> str:
+    """The text with the people it names blanked out."""
+    for name in _persons(text):
+        text = text.replace(name, " ")
+    return text
+
+
 def _has_person(text: str) -> bool:
     """A person's name (see _persons)."""
     return bool(_persons(text))
@@ -767,7 +774,7 @@ def select(
     # 徳川家康の三男として生まれ names his father, not the mother asked for. Every role the question
     # names counts as asked (the nearest one, role_asked, only words the reason).
     if kind == "person" and tuning.person_role_must_match and (named := roles_said(question)):
-        said = [roles_said(c) for c in _clauses_with(chosen[0].text, _has_person)]
+        said = [roles_said(_without_names(c)) for c in _clauses_with(chosen[0].text, _has_person)]  # 妹 of 小野妹子 is no sister
         if any(said) and not any(s & named for s in said):
             return [], f"the evidence names people as {'/'.join(sorted(set().union(*said)))}, not as the {role_asked(question)} asked for"
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
@@ -836,9 +843,9 @@ _WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|
 _NAME_ORIGIN = re.compile(r"\bname\b.*\bcome from\b|\bwhere\b.*\bget (its|his|her|their) name\b|(名|名前|名称|地名|語源).{0,6}どこから|由来", re.I)
 # ... asked in other words: "how did X get its name", "why is X called", なぜ「X」と呼ばれるのか.
 _NAME_WHY = re.compile(r"\bhow did\b.*\bget (its|his|her|their) name\b|\bwhy (is|was|are|were)\b.*\b(named|called)\b"
-                       r"|なぜ.{0,30}(と呼ばれ|という名|と名付け|と名づけ|と命名)|(名付け|名づけ|命名)(られ)?た(理由|わけ)", re.I)
+                       r"|なぜ.{0,30}(と(?:も)?呼ばれ|という名|と名付け|と名づけ|と命名)|(名付け|名づけ|命名)(られ)?た(理由|わけ)", re.I)
 # What says where a name comes from, or at least gives the name (と呼ばれ, called).
-_ORIGIN_SAID = re.compile(r"由来|ちな[まみむん]|因[まみむん]|名付け|名づけ|命名|あやか|ことから|の名[はがを]|名前[はがを]|名称[はがを]|呼び名|語源|略|意味|と呼|\bcall"
+_ORIGIN_SAID = re.compile(r"由来|ちな[まみむん]|因[まみむん]|名付け|名づけ|命名|あやか|ことから|から[「『]|の名[はがを]|名前[はがを]|名称[はがを]|呼び名|語源|略|意味|と呼|\bcall"
                           r"|\bnamed (after|for)\b|\bname (comes|came|derives|derived)\b|\bderived? from\b|\bcomes? from\b|\bcame from\b|\bshort for\b|\bmeaning\b|\bmeans\b", re.I)
 _PLACE_SUFFIX = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](県|府|都|道|市|町|村|区|郡|島|国|州|湾|港|半島|平野|盆地|地方|駅|城|寺|神社|宮|山|川|湖)")
 
