@@ -890,3 +890,29 @@ def test_an_answer_from_another_article_than_the_one_an_english_question_names_i
     assert chosen == [] and "not 善光寺" in why, (why, chosen and chosen[0].text)
     chosen, why = ask(asked_topic_across=False)
     assert why is None and "45万円" in chosen[0].text, why
+
+
+def test_a_retried_date_must_come_from_a_passage_naming_the_question_s_names():
+    """The lead passage names Hishikawa Moronobu but dates no birth; the sentence tried next dates
+    a birth -- 坂本龍馬's, in a passage that never names him: no answer."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    ukiyoe = _passage("浮世絵", ["浮世絵は、江戸時代に成立した絵画様式である。", "1670年代、菱川師宣が墨一色の版画を一枚摺りで制作した。"])
+    ryoma = _passage("坂本龍馬", ["坂本龍馬は、幕末の志士である。", "1835年に土佐で生まれた。"])
+    ryoma.source, ryoma.score = "y.txt", 0.9
+    question = "When was Hishikawa Moronobu born?"
+    query = build_query(question)
+    df = {t: 5 for t in set(ukiyoe.tokens) | set(ryoma.tokens) | set(query.tokens)}
+
+    def far(texts):  # no clause of the lead's sentence is about a birth
+        return [0.0] * len(texts)
+
+    def ask(**tuning):
+        return select(question, [ukiyoe, ryoma], df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=far)
+
+    chosen, why = ask()
+    assert chosen == [] and "another event" in why, (why, chosen and chosen[0].text)
+    chosen, why = ask(retry_keeps_names=False)
+    assert why is None and "1835" in chosen[0].text  # the rule, and nothing else, abstains

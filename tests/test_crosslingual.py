@@ -101,6 +101,25 @@ def test_a_romanised_name_is_split_from_what_it_names():
     assert "kinkakuji" in {c.word for c in build_query("When did Kinkakuji burn?").concepts}
 
 
+def test_a_name_is_held_only_in_its_strong_forms():
+    """Kukai (空海) read as kana gives guesses -- 句会, 九階, 区会 -- that any passage may hold; the
+    names check reads the name itself, its translations and its whole reading (m:クウカイ), and
+    the dropped long vowel is restored (くうかい)."""
+    from bot.qa.answer import Evidence, _holds_as_name
+    from bot.qa.query import _long_vowels
+    from index.lexical import tokenize
+
+    assert "くうかい" in _long_vowels("くかい") and "きゅうしゅう" in _long_vowels("きゅしゅ")
+    query = build_query("In what year did Kukai write the letter?")
+    kukai = next(c for c in query.concepts if c.word == "kukai")
+    assert ("m:クウカイ",) in {a.tokens for a in kukai.alternatives}
+    for text, is_kukai in [("句会で短歌を発表した。", False), ("区会の議員が発表した。", False), ("空海は平安時代の僧である。", True)]:
+        tokens = set(tokenize(text))
+        ev = Evidence(query, {t: 3 for t in tokens | {t for c in query.concepts for a in c.alternatives for t in a.tokens}}, 100)
+        assert _holds_as_name(ev, kukai, tokens, text) is is_kukai, text
+        assert ev._holds(kukai, tokens, text)  # as evidence at large, a guess still counts
+
+
 def test_a_plural_is_looked_up_as_its_lemma():
     """buses is bus (バス), not "buse" read as a loanword; species stays species."""
     by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("Which company runs the buses?").concepts}

@@ -26,7 +26,7 @@ from bot.models import Citation, Passage
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import role_asked, roles_said
-from bot.qa.query import READING_WEIGHT, Alternative, Concept, Query, build_query
+from bot.qa.query import READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -644,6 +644,16 @@ def select(
         return [], f"the evidence lacks {missing:.0%} of the question's key terms"
     if ev.absent_share > (tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en):
         return [], f"{ev.absent_share:.0%} of the question's key terms are nowhere in the documents ({', '.join(ev.absent[:4])})"
+    def lacking_names(p: Passage, names: set[str]) -> list[str]:
+        """The question's names that the passage, its title and its topic do not hold."""
+        topic_tokens, topic_text = topic(p) if tuning.title_in_sentences else (set(), "")
+        title = p.section or ""
+        text = p.quote + "\n" + title + "\n" + topic_text
+        tokens = set(p.tokens) | set(tokenize(title)) | topic_tokens
+        holds = _holds_as_name if tuning.names_by_strong_forms else (lambda ev, c, tokens, text: ev._holds(c, tokens, text))
+        return [t.concept.word for t in ev.key if t.concept.word in names and not holds(ev, t.concept, tokens, text)]
+
+    named: set[str] | None = None  # the names the lead passage was found to hold
     if tuning.names_in_lead_passage and kind in ("number", "date", "person"):
         if lead.lang == q_lang:
             names = _names(question)
@@ -667,12 +677,10 @@ def select(
                     return False
                 names |= {t.concept.word for t in ev.key if t.concept.word in words and not t.concept.phrase
                           and not is_gloss(t.concept.word) and rare_written(t.concept)}
-        title = lead.section or ""
-        text = lead.quote + "\n" + title + "\n" + topic_text
-        tokens = set(lead.tokens) | set(tokenize(title)) | topic_tokens
-        lacking = [t.concept.word for t in ev.key if t.concept.word in names and not ev._holds(t.concept, tokens, text)]
+        lacking = lacking_names(lead, names)
         if lacking:
             return [], f"the evidence does not name {', '.join(w.removeprefix('m:') for w in lacking)}"
+        named = names
     if tuning.abstain_on_absent_year:
         absent = {t.concept.word for t in ev.terms if _YEAR.match(t.concept.word) and not t.in_corpus}
         years = [y for y in _ANCHOR_YEAR.findall(unicodedata.normalize("NFKC", question)) if y in absent]
@@ -740,7 +748,10 @@ def select(
         # Another sentence of the evidence may date or place the event in its own words (the
         # museum's opening, two sentences on from the poem found after his death): the next ones
         # that qualify are tried. (A clause merely close in meaning does not do here.)
-        others = [c for c in candidates[1:] if any(c is e for e in eligible)][: tuning.event_retry]
+        others = [c for c in candidates[1:] if any(c is e for e in eligible)
+                  # ... from a passage that names what the question names, as the lead's had to
+                  and (named is None or not tuning.retry_keeps_names or (c.passage.lang == lead.lang and not lacking_names(c.passage, named)))]
+        others = others[: tuning.event_retry]
         for c in others:
             alt = trim(_extend(c, by_span, [], tuning), ev, kind, unit, tuning.max_quote_chars)
             judged, why = event_problem(alt)
@@ -857,6 +868,17 @@ def _has_place(text: str) -> bool:
     from index.lexical import morphemes_with_pos
 
     return any(pos == ("固有名詞", "地名") for _, pos in morphemes_with_pos(text))
+
+
+def _holds_as_name(ev: Evidence, concept: Concept, tokens: set[str], text: str) -> bool:
+    """The text holds the name in one of its strong forms: the name itself, a dictionary translation,
+    or its whole reading as one morpheme (Kukai: m:クウカイ) -- not a guessed reading's pieces
+    (くかい's かい is in any text)."""
+    strong = [a for a in ev._forms[id(concept)] if a.weight not in (READING_WEIGHT, WRITTEN_WEIGHT) or (a.weight == READING_WEIGHT and len(a.tokens) == 1)]
+    if any(ev._holds_alt(a, tokens, text) for a in strong):
+        return True
+    parts = ev._parts.get(concept.word) if concept.phrase else None
+    return bool(parts) and all(_holds_as_name(ev, p, tokens, text) for p in parts)
 
 
 def _loosely_holds(ev: Evidence, concept: Concept, text: str, tokens: set[str]) -> bool:

@@ -201,13 +201,15 @@ def _reading(word: str) -> tuple[Alternative, ...]:
 
 
 _O_ROW = set("おこそとのほもよろごぞどぼぽょ")
+_U_ROW = set("くすつぬふむゆるぐずづぶぷ")
 
 
 def _long_vowels(kana: str, limit: int = 3) -> list[str]:
     """Romanised names drop their long vowels (Ryoma for りょうま, Chusonji for ちゅうそんじ, Tokyo
-    for とうきょう, Osaka for おおさか): the kana as written, then with う after up to `limit` o-row
-    and ゅ syllables (and お doubled at the start) -- UniDic's lemma of a name is its full reading."""
-    spots = [i for i, ch in enumerate(kana) if (ch in _O_ROW or ch == "ゅ") and kana[i + 1 : i + 2] not in ("う", "お", "ゃ", "ゅ", "ょ")]
+    for とうきょう, Osaka for おおさか, Kukai for くうかい): the kana as written, then with う after up
+    to `limit` o-row, u-row and ゅ syllables (and お doubled at the start) -- UniDic's lemma of a
+    name is its full reading."""
+    spots = [i for i, ch in enumerate(kana) if (ch in _O_ROW or ch in _U_ROW or ch == "ゅ") and kana[i + 1 : i + 2] not in ("う", "お", "ぁ", "ぃ", "ぇ", "ぉ", "ゃ", "ゅ", "ょ")]
     spots = spots[:limit]
     out = [kana]
     for mask in range(1, 1 << len(spots)):
