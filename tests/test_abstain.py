@@ -916,3 +916,30 @@ def test_a_retried_date_must_come_from_a_passage_naming_the_question_s_names():
     assert chosen == [] and "another event" in why, (why, chosen and chosen[0].text)
     chosen, why = ask(retry_keeps_names=False)
     assert why is None and "1835" in chosen[0].text  # the rule, and nothing else, abstains
+
+
+def test_a_verbal_noun_is_said_by_a_verb_on_one_of_its_kanji():
+    """埋葬 is said by 葬られた: the place clause holds the event, however low its similarity."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    p = _passage("聖徳太子", ["聖徳太子は、飛鳥時代の皇族である。", "622年、斑鳩宮で没し、河内国の磯長に葬られた。"])
+    question = "聖徳太子はどこに埋葬されたか?"
+    query = build_query(question)
+    df = {t: 5 for t in set(p.tokens) | set(query.tokens)}
+
+    def far(texts):
+        return [0.0] * len(texts)
+
+    def ask(**tuning):
+        return select(question, [p], df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=far)
+
+    chosen, why = ask()
+    assert why is None and "磯長" in chosen[0].text, why
+    assert "another event" in ask(verb_says_compound=False)[1]  # without it, the place reads as another event's
+    from bot.qa.answer import _loosely_holds, Evidence
+
+    q = build_query("いつ発見されたか?")
+    found = next(c for c in q.concepts if c.word == "m:発見")
+    assert not _loosely_holds(Evidence(q, {}, 100), found, "山を見た。", {"m:山", "m:見る"})  # an everyday verb says nothing

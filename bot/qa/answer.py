@@ -728,13 +728,14 @@ def select(
         else:
             return False, None
         events = _event_terms(ev, question, *topic(first.passage)) if clauses else []
-        said = [any(_loosely_holds(ev, t.concept, c, set(tokenize(c))) for c in clauses) for t in events]
+        verbs = tuning.verb_says_compound
+        said = [any(_loosely_holds(ev, t.concept, c, set(tokenize(c)), verbs) for c in clauses) for t in events]
         held = bool(said) and all(said)
         if events and not any(said):
             # The event is said, but in a clause of its own: 1646年、家光の四男として生まれ、上野国館林藩主を経て
             # says where he ruled, and when -- not where he was born.
             text = first.text
-            elsewhere = [t.concept.word for t in events if _loosely_holds(ev, t.concept, text, set(tokenize(text)))]
+            elsewhere = [t.concept.word for t in events if _loosely_holds(ev, t.concept, text, set(tokenize(text)), verbs)]
             if elsewhere and tuning.event_clause_must_hold_it:
                 return False, f"the {about} in the evidence belongs to another event than {elsewhere[0].removeprefix('m:')}"
             best = max(similarity(clauses))
@@ -881,16 +882,26 @@ def _holds_as_name(ev: Evidence, concept: Concept, tokens: set[str], text: str) 
     return bool(parts) and all(_holds_as_name(ev, p, tokens, text) for p in parts)
 
 
-def _loosely_holds(ev: Evidence, concept: Concept, text: str, tokens: set[str]) -> bool:
+def _loosely_holds(ev: Evidence, concept: Concept, text: str, tokens: set[str], verbs: bool = True) -> bool:
     """The text (with its tokens) holds the concept, or a Japanese form of it by its kanji stem:
-    放す in 放鳥, 始める in 始まり (a compound or the other voice of the verb says the same event)."""
+    放す in 放鳥, 始める in 始まり (a compound or the other voice of the verb says the same event),
+    or (`verbs`) a verb on one kanji of a two-kanji verbal noun: 葬られた for 埋葬."""
     if ev._holds(concept, tokens, text):
         return True
     forms = [a.term for a in ev._forms[id(concept)]] + [concept.word.removeprefix("m:")]
     stems = {re.sub(r"[\u3041-\u309f]+$", "", f) for f in forms}
     # A one-kanji stem must open a word (放 in 試験|放鳥), not end one (生 of 生む in 発生).
-    return any(stem and _is_cjk(stem) and not re.search(r"[\u3041-\u309f]", stem)
-               and (any(t.startswith("m:" + stem) for t in tokens) if len(stem) == 1 else stem in text) for stem in stems)
+    if any(stem and _is_cjk(stem) and not re.search(r"[\u3041-\u309f]", stem)
+           and (any(t.startswith("m:" + stem) for t in tokens) if len(stem) == 1 else stem in text) for stem in stems):
+        return True
+    # A two-kanji verbal noun said by a verb on one of its kanji: 埋葬 by 葬られた, 建設 by 建てた
+    # (not a verb of everyday meaning: 見る of 発見, 出る of 出版).
+    word = concept.word.removeprefix("m:")
+    return verbs and bool(re.fullmatch(r"[\u4e00-\u9fff]{2}", word)) and any(
+        re.fullmatch(r"m:[" + word + r"][\u3041-\u309f]+", t) and t[2:] not in _EVERYDAY_VERBS for t in tokens)
+
+
+_EVERYDAY_VERBS = frozenset("見る 出る 成る 行く 来る 言う 入る 上がる 上げる 下がる 下げる 有る 為る 生きる 生む 付く 付ける 取る 持つ 立つ 立てる 合う 合わせる 分かる 分ける 開く 明ける 通る 通う 用いる 引く 置く 大きい 高い 新しい 長い 早い".split())
 
 
 def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text: str) -> list[_Term]:
