@@ -644,6 +644,7 @@ def select(
         return [], f"the evidence lacks {missing:.0%} of the question's key terms"
     if ev.absent_share > (tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en):
         return [], f"{ev.absent_share:.0%} of the question's key terms are nowhere in the documents ({', '.join(ev.absent[:4])})"
+
     def lacking_names(p: Passage, names: set[str]) -> list[str]:
         """The question's names that the passage, its title and its topic do not hold."""
         topic_tokens, topic_text = topic(p) if tuning.title_in_sentences else (set(), "")
@@ -653,7 +654,7 @@ def select(
         holds = _holds_as_name if tuning.names_by_strong_forms else (lambda ev, c, tokens, text: ev._holds(c, tokens, text))
         return [t.concept.word for t in ev.key if t.concept.word in names and not holds(ev, t.concept, tokens, text)]
 
-    named: set[str] | None = None  # the names the lead passage was found to hold
+    lead_names: set[str] | None = None  # the question's names, which the lead passage was found to hold
     if tuning.names_in_lead_passage and kind in ("number", "date", "person"):
         if lead.lang == q_lang:
             names = _names(question)
@@ -680,7 +681,7 @@ def select(
         lacking = lacking_names(lead, names)
         if lacking:
             return [], f"the evidence does not name {', '.join(w.removeprefix('m:') for w in lacking)}"
-        named = names
+        lead_names = names
     if tuning.abstain_on_absent_year:
         absent = {t.concept.word for t in ev.terms if _YEAR.match(t.concept.word) and not t.in_corpus}
         years = [y for y in _ANCHOR_YEAR.findall(unicodedata.normalize("NFKC", question)) if y in absent]
@@ -751,7 +752,8 @@ def select(
         # that qualify are tried. (A clause merely close in meaning does not do here.)
         others = [c for c in candidates[1:] if any(c is e for e in eligible)
                   # ... from a passage that names what the question names, as the lead's had to
-                  and (named is None or not tuning.retry_keeps_names or (c.passage.lang == lead.lang and not lacking_names(c.passage, named)))]
+                  and (lead_names is None or not tuning.retry_keeps_names
+                       or (c.passage.lang == lead.lang and not lacking_names(c.passage, lead_names)))]
         others = others[: tuning.event_retry]
         for c in others:
             alt = trim(_extend(c, by_span, [], tuning), ev, kind, unit, tuning.max_quote_chars)

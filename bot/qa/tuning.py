@@ -81,13 +81,13 @@ class AnswerTuning:
     # abstention, no near miss lost; accepting any one word of the event, or a clause merely close in
     # meaning, lost 3 and 17 near misses for 3 and 6 false abstentions.
     event_retry: int = 3
+    # ... and the retried sentence's passage must name what the question names, as the lead's had
+    # to (Hishikawa Moronobu's birth is not 坂本龍馬's 1835). Tuning sets +1 near miss, none refused.
+    retry_keeps_names: bool = True
     # The event said by a verb on one kanji of the question's two-kanji verbal noun: 河内国の磯長に
     # 葬られた places 埋葬 (not an everyday verb: 見る of 発見). devset5 tune -1 false abstention, no
     # near miss lost; held-out unchanged.
     verb_says_compound: bool = True
-    # ... and the retried sentence's passage must name what the question names, as the lead's had
-    # to (Hishikawa Moronobu's birth is not 坂本龍馬's 1835). Tuning sets +1 near miss, none refused.
-    retry_keeps_names: bool = True
     # "How many" and "who": the cited sentence itself must hold a quantity in the unit asked for
     # (何メートル: metres, "how many people": 人, "how much did it cost": 円), a named person.
     lead_must_fit_kind: bool = True
@@ -132,10 +132,6 @@ class AnswerTuning:
     # that limit). Not a name found only through kana bigrams (Hoshokan for 鳳翔館, read ホウショウ
     # + 館: a false abstention when that looser form was tried). Tuning sets: near misses +2
     # (devset3 tune, who probes), none of 560 answerable refused.
-    # A name counts as held only in a strong form -- itself, a dictionary translation, its whole
-    # reading as one morpheme -- not by a guessed reading's pieces (Kukai read くかい: 句会, 九階).
-    # Tuning sets +1 near miss, held-out +1, none refused.
-    names_by_strong_forms: bool = True
     romaji_names_across: bool = True
     # ... or a name only JMnedict knows (not an English word: museum, Falls, Japan are glosses),
     # whose dictionary form is one rare morpheme of the collection (Yakushiji: 薬師寺, m:薬師).
@@ -143,6 +139,10 @@ class AnswerTuning:
     # abstention; with English glosses too +13 for +17 ("Memorial Museum" is 記念館 in the text),
     # with reading guesses (慣例 for Kanrei) +7 for +3.
     dictionary_names_across: bool = True
+    # A name counts as held only in a strong form -- itself, a dictionary translation, its whole
+    # reading as one morpheme -- not by a guessed reading's pieces (Kukai read くかい: 句会, 九階).
+    # Tuning sets +1 near miss, held-out +1, none refused.
+    names_by_strong_forms: bool = True
     # The asked-topic rule (answer_from_asked_topic, below) for an English question over Japanese
     # passages: a retrieved article whose title a name of the question translates to (Zenkoji:
     # 善光寺) is the one asked about. Tuning sets: near misses +1 (Seiko's price for Zenkoji's
