@@ -318,9 +318,11 @@ _KANA_ONLY = re.compile(r"[\u3041-\u309f]+")
 _WORK_TITLE = re.compile(r"『[^』]*』")
 
 
-def _persons(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _persons(text: str) -> tuple[str, ...]:
     """The people a text names: Latin 'First Last' pairs, titled names (Dr. Aoyama), and runs of
-    UniDic 人名 morphemes (宮沢 賢治 as one). A title alone (研究員, 教授) names no one."""
+    UniDic 人名 morphemes (宮沢 賢治 as one). A title alone (研究員, 教授) names no one. Cached: the
+    kind check, the new-person check and the role check each ask of the same sentences."""
     found = [m.group(1) for m in _PERSON_PAIRS.finditer(text) if not (set(m.group(1).split()) & _NOT_A_PERSON)]
     found += [m.group(0) for m in _TITLED.finditer(text)]
     from index.lexical import _tagger
@@ -339,7 +341,7 @@ def _persons(text: str) -> list[str]:
         if not (after is not None and after.feature.pos1 in ("名詞", "接尾辞") and _THING_AFTER_NAME.fullmatch(after.surface)):
             found.append("".join(w.surface for w in words[i:j]))
         i = j
-    return found
+    return tuple(found)
 
 
 def _names_someone_new(text: str, question: str, query: Query) -> bool:
