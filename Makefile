@@ -62,6 +62,9 @@ eval: install
 	$(BIN)/qabot ingest tests/data/devset5/ja tests/data/devset4/ja tests/data/devset3/ja tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset5
 	$(BIN)/qabot eval tests/data/devset5/qa.jsonl --split tune --store .qabot/devset5 --report docs/eval-devset5-tune
 	$(BIN)/qabot eval tests/data/devset5/qa.jsonl --split heldout --store .qabot/devset5 --baselines --report docs/eval-devset5-heldout
+	$(BIN)/qabot ingest tests/data/devset6/ja tests/data/devset5/ja tests/data/devset4/ja tests/data/devset3/ja tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset6
+	$(BIN)/qabot eval tests/data/devset6/qa.jsonl --split tune --store .qabot/devset6 --report docs/eval-devset6-tune
+	$(BIN)/qabot eval tests/data/devset6/qa.jsonl --split heldout --store .qabot/devset6 --baselines --report docs/eval-devset6-heldout
 
 bench: install
 	$(BIN)/qabot bench --report docs/bench

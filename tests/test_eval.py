@@ -150,7 +150,7 @@ def test_bench_measures_an_existing_store(release_store, tmp_path):
     assert missing.returncode == 1 and "no store directory" in missing.stderr and "Traceback" not in missing.stderr
 
 
-@pytest.mark.parametrize("name, count", [("devset3", 400), ("devset4", 480), ("devset5", 480)])
+@pytest.mark.parametrize("name, count", [("devset3", 400), ("devset4", 480), ("devset5", 480), ("devset6", 480)])
 def test_devsets_of_articles_are_well_formed_and_split_by_article(name, count):
     """Every gold span is verbatim in its article, ids are unique, and the split follows the article
     (odd-numbered tune, even held-out), so tuning never sees a held-out article's questions."""
