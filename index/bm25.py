@@ -16,14 +16,16 @@ registry inside it, so processes sharing the file apply each change once and in 
 
 Tables:
 - docs: one row per indexed chunk version (integer row, chunk id, source, version, token count,
-  live flag). Rows are never reused; a replaced version's rows are marked dead.
+  live flag, script: Latin, other or none). Rows are never reused; a replaced version's
+  rows are marked dead.
 - held: the version of each source whose rows are live here.
 - postings: per (token, segment) the rows holding the token (int32) and their term frequencies
   (uint16), packed; a segment is one batch of added rows. `compact` merges segments and drops
   dead rows' postings once there are many.
 
 Scoring is bm25s' default ("lucene") BM25 as retrieval used before the index moved to disk:
-idf = ln(1 + (N - df + 0.5) / (df + 0.5)) with N and df over live chunks, and per chunk
+idf = ln(1 + (N - df + 0.5) / (df + 0.5)) with N and df over live chunks -- N over the live
+chunks of the token's own script (Snapshot._idf_of; in a one-language collection, all) -- and per chunk
 idf * tf / (tf + k1 * (1 - b + b * dl / avgdl)), k1 = 1.2, b = 0.75, avgdl over live chunks; a
 chunk with no tokens counts as one token long (bm25s was given a placeholder token for it).
 """
@@ -50,8 +52,8 @@ log = logging.getLogger(__name__)
 
 K1, B = 1.2, 0.75
 # What a row's tokens are (index.rows.tokens_of). Another format in the file: it is emptied and
-# rebuilt from Chroma at the next sync. 2: a chunk's title tokens join its own.
-FORMAT = "2"
+# rebuilt from Chroma at the next sync. 2: a chunk's title tokens join its own. 3: docs.script.
+FORMAT = "3"
 SEGMENT_ROWS = 5000  # rows per segment when building from Chroma: bounds the memory of a build
 MAX_SEGMENTS = 64  # more than this after a sync: merge them (queries read one blob per segment)
 FETCH_SOURCES = 100  # sources per Chroma get when fetching rows of new versions
@@ -59,7 +61,7 @@ FETCH_SOURCES = 100  # sources per Chroma get when fetching rows of new versions
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs(row INTEGER PRIMARY KEY, id TEXT NOT NULL, source TEXT NOT NULL,
-    version TEXT NOT NULL, length INTEGER NOT NULL, live INTEGER NOT NULL);
+    version TEXT NOT NULL, length INTEGER NOT NULL, live INTEGER NOT NULL, script INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_id ON docs(id);
 CREATE INDEX IF NOT EXISTS docs_source ON docs(source, live);
 CREATE TABLE IF NOT EXISTS held(source TEXT PRIMARY KEY, version TEXT NOT NULL);
@@ -86,6 +88,19 @@ def default_cache_dir() -> Path:
     return Path(base) / "qabot"
 
 
+LATIN, OTHER, NO_SCRIPT = 1, 0, -1
+
+
+def script(tokens: list[str]) -> int:
+    """LATIN for a row written in Latin script (an English passage: most of its tokens, numbers
+    aside, are ASCII words), OTHER for one in Japanese (kana/kanji bigrams and morphemes),
+    NO_SCRIPT for a row without words (it counts on both sides)."""
+    words = [t for t in tokens if not t.isdigit()]
+    if not words:
+        return NO_SCRIPT
+    return LATIN if 2 * sum(t.isascii() for t in words) > len(words) else OTHER
+
+
 def idf(df: int, n: int) -> float:
     """bm25s' (Lucene's) idf, as bm25s stores it (float32)."""
     return float(np.float32(math.log(1 + (n - df + 0.5) / (df + 0.5))))
@@ -96,8 +111,11 @@ class Snapshot:
     moment (`stamp`). Postings are read from the file; rows added after the snapshot are ignored,
     so one query sees one consistent index."""
 
-    def __init__(self, index: "LexicalIndex", stamp: int, lengths: np.ndarray, live: np.ndarray):
+    def __init__(self, index: "LexicalIndex", stamp: int, lengths: np.ndarray, live: np.ndarray, scripts: np.ndarray):
         self.index = index
+        self.scripts = scripts
+        self.n_latin = int((live & (scripts != OTHER)).sum())  # live rows a Latin-script word is judged among
+        self.n_other = int((live & (scripts != LATIN)).sum())  # ... and a Japanese one
         self.stamp = stamp
         self.n_rows = len(lengths)
         self.lengths = lengths
@@ -105,6 +123,7 @@ class Snapshot:
         self.n_live = int(live.sum())
         self.avgdl = float(lengths[live].mean()) if self.n_live else 1.0
         self._df: dict[str, int] = {}
+        self._idf: dict[str, float] = {}
 
     def postings(self, token: str) -> tuple[np.ndarray, np.ndarray]:
         """(rows, term frequencies) of the live rows of this snapshot that hold `token`."""
@@ -124,7 +143,30 @@ class Snapshot:
         return got
 
     def idf(self, token: str) -> float:
-        return idf(self.df(token), self.n_live)
+        got = self._idf.get(token)
+        if got is None:
+            got = self._idf_of(token, self.postings(token)[0])
+        return got
+
+    def _idf_of(self, token: str, rows: np.ndarray) -> float:
+        """idf within the token's own script: N counts the live rows written in it (an English
+        word's, the Latin-script rows) when the token occurs in any of them. In a Japanese
+        collection with a few English passages, "cancer" is in every English one and tells
+        nothing, though it is rare among all rows; a Latin word found only inside Japanese text
+        (RNA, JR) is judged among the Japanese rows. Numbers, and tokens the collection lacks,
+        are judged among all rows."""
+        df = len(rows)
+        if not df or token.isdigit():
+            n = self.n_live
+        else:
+            scripts = self.scripts[rows]
+            latin = bool((scripts == LATIN).any()) if token.isascii() else not bool((scripts == OTHER).any())
+            n = self.n_latin if latin else self.n_other
+        got = idf(df, max(n, df))
+        if len(self._idf) > 200_000:
+            self._idf.clear()
+        self._idf[token] = got
+        return got
 
     def token_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 contribution of each token to each row: a (tokens x rows) float32 matrix."""
@@ -136,7 +178,7 @@ class Snapshot:
             self._df.setdefault(t, len(rows))
             tf = tfs.astype(np.float64)
             norm = K1 * ((1 - B) + B * self.lengths[rows] / self.avgdl)
-            out[i, rows] = idf(len(rows), self.n_live) * (tf / (norm + tf))
+            out[i, rows] = self._idf_of(t, rows) * (tf / (norm + tf))
         return out
 
     def ids(self, rows: Iterable[int]) -> dict[int, str]:
@@ -192,11 +234,13 @@ class LexicalIndex:
                 if got is None:
                     w.execute("INSERT INTO info VALUES('format', ?), ('stamp', '0')", (FORMAT,))
                 elif got[0] != FORMAT:
-                    # Built with other tokens: emptied here, rebuilt from the store by the next sync
+                    # Built with other tokens or tables: made anew here, rebuilt from the store by the next sync
                     # (a reader's first refresh, or ingest). The stamp moves on so readers reload.
                     log.info("lexical index %s: format %s -> %s, rebuilding", self.path.name, got[0], FORMAT)
                     for table in ("docs", "held", "postings", "segments"):
-                        w.execute(f"DELETE FROM {table}")
+                        w.execute(f"DROP TABLE {table}")
+                    for stmt in filter(str.strip, _SCHEMA.split(";")):
+                        w.execute(stmt)
                     w.execute("UPDATE info SET value=? WHERE key='format'", (FORMAT,))
                     w.execute("UPDATE info SET value=CAST(value AS INTEGER)+1 WHERE key='stamp'")
         except sqlite3.Error as e:
@@ -240,17 +284,19 @@ class LexicalIndex:
         con.execute("BEGIN")
         try:
             stamp = int(con.execute("SELECT value FROM info WHERE key='stamp'").fetchone()[0])
-            got = con.execute("SELECT row, length, live FROM docs ORDER BY row").fetchall()
+            got = con.execute("SELECT row, length, live, script FROM docs ORDER BY row").fetchall()
         finally:
             con.execute("COMMIT")
         n = (got[-1][0] + 1) if got else 0
         lengths = np.ones(n, dtype=np.float64)
         live = np.zeros(n, dtype=bool)
+        scripts = np.full(n, NO_SCRIPT, dtype=np.int8)
         if got:
             arr = np.asarray(got, dtype=np.int64)
             lengths[arr[:, 0]] = np.maximum(arr[:, 1], 1)
             live[arr[:, 0]] = arr[:, 2] != 0
-        return Snapshot(self, stamp, lengths, live)
+            scripts[arr[:, 0]] = arr[:, 3]
+        return Snapshot(self, stamp, lengths, live, scripts)
 
     def postings(self, token: str) -> tuple[np.ndarray, np.ndarray]:
         got = self._con().execute("SELECT rows, tfs FROM postings WHERE token=?", (token,)).fetchall()
@@ -370,14 +416,14 @@ class LexicalIndex:
         postings: dict[str, tuple[list[int], list[int]]] = {}
         docs = []
         for row, (cid, source, version, tokens) in enumerate(batch, start=first):
-            docs.append((row, cid, source, version, len(tokens), 1))
+            docs.append((row, cid, source, version, len(tokens), 1, script(tokens)))
             for token, tf in Counter(tokens).items():
                 p = postings.get(token)
                 if p is None:
                     postings[token] = p = ([], [])
                 p[0].append(row)
                 p[1].append(min(tf, 65535))
-        con.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?)", docs)
+        con.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)", docs)
         con.executemany(
             "INSERT INTO postings VALUES(?, ?, ?, ?)",
             ((t, segment, np.asarray(r, dtype=np.int32).tobytes(), np.asarray(f, dtype=np.uint16).tobytes())

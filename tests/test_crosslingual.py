@@ -35,7 +35,7 @@ def _concept(word: str, *alternatives: tuple[str, ...]) -> Concept:
     return Concept(word, tuple(Alternative(" ".join(a), a) for a in alternatives))
 
 
-FILLER = [["filler", f"f{i}"] for i in range(20)]
+FILLER = [["埋め", f"埋{i}"] for i in range(20)]  # Japanese rows: idf is judged within a script (index.bm25)
 
 
 def test_a_word_counts_once_however_many_of_its_senses_a_passage_holds():
@@ -52,12 +52,30 @@ def test_a_word_counts_once_however_many_of_its_senses_a_passage_holds():
 def test_one_token_per_concept_is_bm25_over_its_ceiling_and_reaches_the_range():
     """For a plain (Japanese) question the score is BM25 divided by the best score its terms can
     reach -- bm25s' own idf, with no (k1+1) factor, so a passage dense in the terms comes near 1."""
-    lex, bm25 = _lexical([["休眠", "エクソソーム"] * 5, ["休眠"] + ["y"] * 9, *[[f"f{i}"] * 10 for i in range(20)]])
+    lex, bm25 = _lexical([["休眠", "エクソソーム"] * 5, ["休眠"] + ["ゆ"] * 9, *[[f"埋{i}"] * 10 for i in range(20)]])
     query = Query("休眠 エクソソーム", "ja", (_concept("休眠", ("休眠",)), _concept("エクソソーム", ("エクソソーム",))))
     scores = lex.scores(query)
     ceiling = sum(lex.idf(t) for t in ("休眠", "エクソソーム"))
     assert scores == pytest.approx(bm25.get_scores(["休眠", "エクソソーム"]) / ceiling, rel=1e-5)
     assert 0.7 < scores.max() < 1.0  # with the (k1+1) factor in the ceiling it could not pass 0.45
+
+
+def test_a_translation_scores_its_own_bm25_not_the_english_words():
+    """"In what year was Horyuji listed": 年, in nearly every Japanese passage, is worth little,
+    though "year" is rare in a Japanese collection; 法隆寺 is worth much. Scoring each translation
+    as a share of its own idf, at the weight of the concept's rarest form, made a passage with
+    年 and 世界 (in half the passages) the better of the one naming 法隆寺."""
+    english = [["year", "world", "heritag", "site"]] + [["other", f"e{i}"] for i in range(9)]
+    japanese = [["年", "世界" if i % 2 else "会", f"語{i}"] for i in range(40)]
+    with_year = ["年", "世界", "遺産", "x1"]
+    with_name = ["法隆寺", "遺産", "x2", "x3"]
+    lex, _ = _lexical([*english, *japanese, with_year, with_name])
+    query = Query("In what year was Horyuji listed as a World Heritage Site?", "en", (
+        _concept("year", ("year",), ("年",)), _concept("horyuji", ("horyuji",), ("法隆寺",)),
+        _concept("world", ("world",), ("世界",)), _concept("heritage", ("heritag",), ("遺産",))))
+    scores = lex.scores(query)
+    assert scores[-1] > 1.3 * scores[-2]
+    assert scores[0] < scores[-1]  # the English passage: its words are in every English row
 
 
 def test_english_words_become_concepts_with_japanese_alternatives():
@@ -133,6 +151,14 @@ def test_a_romanised_word_is_also_written_in_kanji():
     """Ichiyo (樋口一葉's pen name) is read いちよう and written as JMdict writes that reading."""
     by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("What was Ichiyo's debut story?").concepts}
     assert "一葉" in by_word["ichiyo"]
+
+
+def test_a_word_only_the_names_dictionary_knows_is_read_as_romaji():
+    """"shin hanga": JMnedict knows hanga only as the surname 半谷; read as romaji it is はんが,
+    written 版画. An English word JMdict glosses is not read so (movement stays a word)."""
+    by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("who started the shin hanga movement?").concepts}
+    assert "版画" in by_word["hanga"]
+    assert not any(term.startswith("も") for term in by_word["movement"])
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,28 @@ def test_scores_are_bm25s_lucene_scores(tmp_path):
     assert np.array_equal(compacted.token_scores(tokens), matrix)
 
 
+def test_idf_is_judged_within_a_words_own_script(tmp_path):
+    """In a Japanese collection with one English passage, an English word of that passage tells
+    little (it is in every English row), though it is rare among all rows; a Latin word found
+    only inside Japanese text (RNA) is judged among the Japanese rows, as is every Japanese
+    token; in a one-script collection (above) this is plain bm25s."""
+    japanese = [["m:細胞", "細胞", f"m:語{i}"] for i in range(99)] + [["m:休眠", "休眠", "rna"]]
+    english = [["cancer", "cell", "dormanc"]]
+    index = LexicalIndex(tmp_path / "lex.sqlite3")
+    index.append([(f"c{i}", f"s{i}", "v", t) for i, t in enumerate(japanese + english)])
+    snap = index.snapshot()
+    assert (snap.n_latin, snap.n_other, snap.n_live) == (1, 100, 101)
+    from index.bm25 import idf
+
+    assert snap.idf("cancer") == pytest.approx(idf(1, 1))  # among the one English row: ~0.29
+    assert snap.idf("cancer") < 0.5 < snap.idf("rna")
+    assert snap.idf("rna") == pytest.approx(idf(1, 100))
+    assert snap.idf("m:休眠") == pytest.approx(idf(1, 100))
+    assert snap.idf("m:細胞") == pytest.approx(idf(99, 100))
+    scores = snap.token_scores(["cancer", "rna"])
+    assert 0 < scores[0, 100] < 0.3 < 1.5 < scores[1, 99]  # the scores use the same idf
+
+
 # -- ingest and remove keep it in step with the registry ------------------------------------------------
 def _docs(root: Path, names: list[str], word: str = "") -> Path:
     root.mkdir(parents=True, exist_ok=True)
@@ -142,16 +164,19 @@ def test_every_chunk_of_an_article_is_found_by_the_name_its_title_gives(tmp_path
 
 
 def test_an_index_of_another_format_is_rebuilt_from_the_store(tmp_path):
-    """An index written with other tokens (before titles joined them) is emptied when opened and
-    rebuilt from Chroma by the next sync: nothing is lost, and no stale token is scored."""
+    """An index written with other tokens or tables (before rows had a script) is emptied when
+    opened and rebuilt from Chroma by the next sync: nothing is lost, and no stale token is scored."""
     import sqlite3
 
     docs = _docs(tmp_path / "docs", ["alpha", "beta"])
     path = tmp_path / "store"
     assert run_qabot("ingest", str(docs), "--store", str(path)).returncode == 0
     file = index_path(StoreLocation(path=path), "qabot")
-    with sqlite3.connect(file) as con:
-        con.execute("UPDATE info SET value='1' WHERE key='format'")
+    with sqlite3.connect(file) as con:  # format 2's table: no script column
+        con.execute("UPDATE info SET value='2' WHERE key='format'")
+        con.execute("DROP TABLE docs")
+        con.execute("CREATE TABLE docs(row INTEGER PRIMARY KEY, id TEXT NOT NULL, source TEXT NOT NULL, version TEXT NOT NULL, "
+                    "length INTEGER NOT NULL, live INTEGER NOT NULL)")
     store = ChunkStore(StoreLocation(path=path), "qabot")
     assert store.lexicon.held() == {} and store.lexicon.snapshot().n_live == 0
     report = store.lexicon.sync(store)

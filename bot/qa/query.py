@@ -221,6 +221,12 @@ def _long_vowels(kana: str, limit: int = 3) -> list[str]:
     return out
 
 
+def _is_word(word: str) -> bool:
+    """An English word JMdict glosses; a word only JMnedict's names know (hanga: 半谷) may be romaji."""
+    d = _dictionary()
+    return d is not None and d.is_gloss(_singular(word))
+
+
 def _known(word: str) -> bool:
     d = _dictionary()
     return d is not None and bool(d.en_to_ja(_singular(word), limit=1))
@@ -273,7 +279,7 @@ def _english_concepts(text: str) -> list[Concept]:
         if not own:
             continue
         alts = (Alternative(w, own),) + (() if w.isdigit() else _to_japanese(w, surface.get(w, w)))
-        if w in capital or not _known(w):  # a name, or a word JMdict does not have: maybe romaji
+        if w in capital or not _is_word(w):  # a name, or a word JMdict does not gloss: maybe romaji (hanga, chaji)
             alts += tuple(a for a in _reading(w) if a.tokens)
         concepts.append(Concept(w, alts, answer_type=w in ANSWER_TYPE))
     return concepts
