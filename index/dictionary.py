@@ -361,6 +361,9 @@ def _en_to_ja(key: str, limit: int) -> tuple[tuple[str, float], ...]:
     return tuple((term, round(weight / top, 3)) for term, weight in ranked)
 
 
+_ALL_KATAKANA = re.compile(r"^[\u30a0-\u30ff]+$")
+
+
 def translate_en(words: list[str], limit: int = 6) -> list[list[tuple[str, float]]]:
     """Japanese candidates for each English word or phrase, for a query: en_to_ja, except that
     function words get none (the -> その is noise in a query), and a word JMdict lacks gets katakana
@@ -371,8 +374,12 @@ def translate_en(words: list[str], limit: int = 6) -> list[list[tuple[str, float
     for word in words:
         key = normalize(word)
         found = en_to_ja(key, limit) if key not in _STOP else []
-        if not found and key and key not in _STOP and index_path() is not None:
-            found = [(kana, round(0.5 * p, 3)) for kana, p in _katakana_candidates(word)]
+        loanword = bool(found) and all(_ALL_KATAKANA.match(term) for term, _ in found)
+        if (not found or loanword) and key and key not in _STOP and index_path() is not None:
+            # A loanword JMdict knows only inside longer words (adrenaline: アドレナリンジャンキー)
+            # is guessed too.
+            guesses = [(kana, round(0.5 * p, 3)) for kana, p in _katakana_candidates(word)]
+            found = found + [(kana, p) for kana, p in guesses if all(kana != term for term, _ in found)]
         out.append(found)
     return out
 

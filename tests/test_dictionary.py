@@ -116,6 +116,14 @@ def test_loanwords_jmdict_lacks_get_katakana():
     assert katakana("RNA") is None and katakana("骨髄") is None and katakana("") is None
 
 
+def test_a_loanword_jmdict_has_only_inside_longer_words_is_guessed_too():
+    """JMdict spells it "adrenalin": "adrenaline" finds only アドレナリンジャンキー, so the guess
+    アドレナリン joins it (below the dictionary's word); a word with a kanji translation gets none."""
+    found = dict(translate_en(["adrenaline"])[0])
+    assert "アドレナリンジャンキー" in found and 0 < found.get("アドレナリン", 0) <= 0.5
+    assert translate_en(["river"])[0] == en_to_ja("river", 6)  # 川 among them: no guesses
+
+
 def test_translate_en_keeps_the_order_of_its_words():
     found = translate_en(["river", "the", "microRNA", "castle"])
     assert [f[0][0] if f else None for f in found] == ["川", None, "マイクロRNA", "城"]
