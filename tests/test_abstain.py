@@ -90,6 +90,16 @@ def test_a_length_of_time_and_a_temperature_are_asked_in_their_units():
     assert fits_unit("time", "完成までに1000年以上かかった") and fits_unit("time", "寿命は20年ほどである")
 
 
+def test_how_often_is_answered_by_a_count_or_an_interval():
+    """"How often is it rebuilt" is answered by おおむね20年ごとに as well as by 年に2回; 何年ごとに
+    asks how often, not which year; a calendar year says neither."""
+    for q in ("How often is Kasuga Grand Shrine rebuilt?", "社殿は何年ごとに建て替えられるか?", "式年遷宮は何年に一度行われるか?"):
+        assert (answer_kind(q), answer_unit(q)) == ("number", "frequency"), q
+    assert fits_unit("frequency", "おおむね20年ごとに社殿を修繕・建て替える") and fits_unit("frequency", "年に2回開かれる")
+    assert not fits_unit("frequency", "2016年に第60次式年造替が行われた")
+    assert answer_unit("How many times did he win?") == "times"
+
+
 def test_a_latin_unit_before_japanese_text_is_a_unit():
     """1,500mで, 28m先, 5kgの: \\b does not end a Latin unit before kana or kanji (both are word
     characters), so the height was read as a bare count."""
@@ -890,6 +900,20 @@ def test_an_answer_from_another_article_than_the_one_an_english_question_names_i
     assert chosen == [] and "not 善光寺" in why, (why, chosen and chosen[0].text)
     chosen, why = ask(asked_topic_across=False)
     assert why is None and "45万円" in chosen[0].text, why
+
+
+def test_a_one_character_title_is_no_topic_the_answer_must_name():
+    """"the mugen noh form that Zeami perfected": Noh is 能, an article that was found; 世阿弥's
+    article answers. No text can be said to name 能 (one kanji is in too many words), so it is
+    not a topic the answer must come from."""
+    from bot.qa.answer import select
+
+    question = "What is the mugen noh form that Zeami perfected?"
+    noh = _passage("能", ["能は、日本の伝統的な仮面劇である。", "主人公のシテが能面をつけて舞う。"])
+    zeami = _passage("世阿弥", ["世阿弥は、室町時代の猿楽師である。", "世阿弥は、亡霊が主人公となる夢幻能の形式を完成させた。"])
+    df = {t: 5 for t in noh.tokens + zeami.tokens}
+    chosen, why = select(question, [zeami, noh], df, 100)
+    assert why is None and "夢幻能" in chosen[0].text, why
 
 
 def test_a_retried_date_must_come_from_a_passage_naming_the_question_s_names():

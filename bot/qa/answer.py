@@ -185,7 +185,8 @@ _EN_UNIT = [
     # (up to two words before the noun: "how many professional shogi players"; not past a verb:
     # "how many steps do visitors climb" counts steps)
     ("people", re.compile(r"\bhow many ((?!(?:do|does|did|are|were|is|was|have|has|had|will|can|could|would)\b)[\w-]+ ){0,2}(" + _PEOPLE + r")\b", re.I)),
-    ("times", re.compile(r"\bhow many times\b|\bhow often\b", re.I)),
+    ("times", re.compile(r"\bhow many times\b", re.I)),
+    ("frequency", re.compile(r"\bhow often\b|\bhow frequently\b", re.I)),
     ("temperature", re.compile(r"\bhow (hot|cold)\b|\b(temperature|boiling point|melting point|freezing point)\b|\bhow many degrees\b", re.I)),
     # "how many <unit>": the unit, not a count of things
     ("time", re.compile(r"\bhow many (years|months|weeks|days|hours|minutes|seconds)\b", re.I)),
@@ -214,11 +215,17 @@ def _untitled(question: str) -> str:
     return _QUOTED.sub("『』", question)
 
 
+# 何年ごとに, 何年に一度, どのくらいの頻度で: how often, not a date.
+_FREQUENCY_JA = re.compile(r"何\s*(年|か月|ヶ月|カ月|日|週間?|時間)\s*(ごと|おき|毎|に\s*[1一]\s*[度回])|頻度")
+
+
 def answer_unit(question: str) -> str | None:
     """The unit a number question wants: a class (length, money, people, count...) or, for a
     Japanese counter we have no class for (何発, 何隻), the counter itself (":発"). For a date
     question, "year" when a year is asked for (何年, what year)."""
     question = _untitled(question)
+    if _FREQUENCY_JA.search(question):
+        return "frequency"
     if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long|" + _YEARS_LONG, question, re.I):
         return "year" if _YEAR_QUESTION.search(question) else None
     if re.search(r"何(時間|分間?|秒|週間|日間|年間|か月|ヶ月|カ月)|" + _YEARS_LONG, question):
@@ -252,6 +259,8 @@ def fits_unit(unit: str | None, text: str) -> bool:
     """The text holds a number in the unit asked for; any quantity when no unit is known."""
     if unit is None:
         return _has_quantity(text)
+    if unit == "frequency":  # how often: 年に2回, or every 20 years (20年ごと)
+        return fits_unit("times", text) or fits_unit("time", text)
     if unit == "time":  # 20年かけて, 3 days: a number before 年 is read as a date elsewhere
         # (a kanji numeral and unit inside a longer word count nothing: 三日月, 四日市, 十日町; a
         # calendar year or day of the month is a date, no length of time: 2010年代, 9月21日)
@@ -387,6 +396,8 @@ def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
 
 def answer_kind(question: str) -> str | None:
     question = _untitled(question)
+    if _FREQUENCY_JA.search(question):
+        return "number"
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(question)]
     if kinds[:2] == ["number", "date"] and not re.search(r"何年間|何日間|何時間|how long|" + _YEARS_LONG, question, re.I):
         return "date"  # "in what year did the number of visitors pass ...": a year is asked for
@@ -802,7 +813,7 @@ def select(
         # answer comes from another one that never names it -- the asked one lacks the fact.
         # Across languages, a name's dictionary form stands for it (Akiyoshidai: 秋吉台).
         said = {a.term for c in query.concepts for a in c.alternatives[1:] if a.weight >= 0.7 and _is_cjk(a.term)} if across else set()
-        asked = {t for p in passages[:max_passages] if (t := topic(p)[1])
+        asked = {t for p in passages[:max_passages] if (t := topic(p)[1]) and len(_topic_name(t)) >= 2  # (as _names_topic: 能 names too much)
                  and (_names_topic(question, t) if p.lang == q_lang else _topic_name(t) in said)}
         lead_p = chosen[0].passage
         if asked and topic(lead_p)[1] not in asked:
