@@ -368,7 +368,8 @@ def translate_en(words: list[str], limit: int = 6) -> list[list[tuple[str, float
     """Japanese candidates for each English word or phrase, for a query: en_to_ja, except that
     function words get none (the -> その is noise in a query), and a word JMdict lacks gets katakana
     transliterations, weighted at most 0.5 since they are guesses: "exosome" ->
-    [("エキソソーム", 0.5), ("エクソソーム", 0.21)]. Without the dictionary, no guesses either:
+    [("エキソソーム", 0.5), ("エクソソーム", 0.21)]; so does one whose translations are all
+    katakana, beside them (adrenaline: アドレナリンジャンキー, and the guess アドレナリン). Without the dictionary, no guesses either:
     every word would look like a loanword."""
     out = []
     for word in words:
