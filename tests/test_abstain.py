@@ -112,6 +112,8 @@ def test_a_number_fits_only_in_the_unit_asked_for():
     assert fits_unit("length", "高さは108メートルである")
     assert not fits_unit("people", "面積は約712平方キロメートルである")
     assert fits_unit("people", "累計1億8,000万人以上が来場している")
+    assert not fits_unit("people", "2006年には日本100名城の一つに選ばれた")  # 名 of 名城 counts no visitors
+    assert fits_unit("people", "約1,300名以上が参加した") and fits_unit("people", "参加者は30名。")
     assert fits_unit("people", "The first race was held in 1981 with about 7,000 runners.")  # runners are people
     assert answer_unit("How many athletes took part?") == "people"
     assert fits_unit("money", "1匹が3億3,360万円で落札された")

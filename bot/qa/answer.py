@@ -154,7 +154,8 @@ _UNITS: dict[str, str] = {
     "weight": r"(キロ|ミリ)?グラム|トン|キロ(?!メートル)|(kg|mg|g|t)\b|(kilo)?grams?\b|tonnes?\b|tons?\b|pounds?\b|lbs?\b",
     "money": r"円|ドル|ユーロ|ポンド|元|yen\b|dollars?\b|euros?\b|pounds?\b",
     "percent": r"[%％]|パーセント|割|分の|percent|per ?cent",
-    "people": r"人|名|(" + _PEOPLE + r")\b",
+    # (名 of 100名城, 名所, 名作 counts no people; 100名以上 and 30名余り do)
+    "people": r"人|名(?!(?![以余弱強超近程])[\u4e00-\u9fff])|(" + _PEOPLE + r")\b",
     "times": r"回|度(?!目)|times\b",
     "temperature": r"℃|°|度(?!目)|degrees?\b",
 }
