@@ -717,6 +717,22 @@ def test_a_head_of_a_company_is_not_the_designer_asked_for(question, answered_wi
     _decided_by("person_role_must_match", question, _passage("黒部ダム", KUROBE), answered_with, "not as the")
 
 
+KASUGA = ["春日大社は、奈良市にある神社である。", "768年に左大臣藤原永手が、称徳天皇の勅命により社殿を造営したのが始まりとされる。"]
+
+
+@pytest.mark.parametrize(
+    "question, answered_with",
+    [
+        ("Who was the first chief priest of Kasuga Taisha?", None),  # an emperor and a minister are no priests
+        ("春日大社の初代宮司は誰か?", None),
+        ("春日大社の社殿を造営した左大臣は誰か?", "藤原永手"),
+        ("Which emperor ordered the building of Kasuga Taisha?", "称徳天皇"),
+    ],
+)
+def test_a_ruler_is_not_the_priest_asked_for(question, answered_with):
+    _decided_by("person_role_must_match", question, _passage("春日大社", KASUGA), answered_with, "not as the")
+
+
 KENJI = ["宮沢賢治(みやざわ けんじ)は、日本の詩人、童話作家である。", "1933年に花巻の自宅で死去した。",
          "1982年には花巻市に宮沢賢治記念館が開館した。"]
 

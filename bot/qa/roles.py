@@ -31,9 +31,12 @@ ROLES = {
     "director": word_family(r"directed|director|directors|manager|managed|coach|coached", r"監督|演出"),
     "discoverer": word_family(r"discovered|discoverer|discovery|isolated", r"発見|単離"),
     "inventor": word_family(r"invented|inventor|invention", r"発明"),
-    "leader": word_family(r"president|presidents|chairman|chairperson|ceo|head priest|chief priest|shogun|shoguns|"
+    "leader": word_family(r"president|presidents|chairman|chairperson|ceo|shogun|shoguns|"
                       r"lord|daimyo|emperor|empress|prime minister|governor|mayor|headmaster|principal",
-                      r"社長|会長|頭取|総裁|宮司|住職|座主|家元|宗家|将軍|藩主|城主|天皇|首相|知事|市長|学長|校長"),
+                      r"社長|会長|頭取|総裁|家元|宗家|将軍|藩主|城主|天皇|首相|知事|市長|学長|校長"),
+    # (a shrine's or temple's head is no ruler: 768年に左大臣藤原永手が、称徳天皇の勅命により names no priest)
+    "clergy": word_family(r"head priest|chief priest|high priest|abbot|abbots",
+                      r"宮司|住職|座主|神主|貫主|管長"),
     "craftsman": word_family(r"carpenter|carpenters|builder|builders|sculptor|sculptors|craftsman|craftsmen|potter|smith",
                          r"大工|棟梁|仏師|工匠|職人|陶工|刀工|鍛冶"),
     "official": word_family(r"magistrate|magistrates|commissioner|commissioners|minister|ministers|official",
