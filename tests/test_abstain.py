@@ -682,6 +682,40 @@ def test_an_event_said_outside_the_clause_of_the_date_or_place_is_no_answer(ques
         assert why is None and answered_with in chosen[0].text, why
 
 
+SOSEKI_JOB = ["夏目漱石は、明治の小説家である。", "1907年に教職を辞して朝日新聞社に入社し、『三四郎』などを連載した。"]
+
+
+@pytest.mark.parametrize(
+    "sentences, question, answered_with",
+    [
+        (SOSEKI_JOB, "夏目漱石が亡くなったのはどこか?", None),  # nothing in the evidence is a place
+        (SOSEKI_JOB + ["1916年、早稲田南町の自宅で亡くなった。"], "夏目漱石が亡くなったのはどこか?", "早稲田"),
+        (SOSEKI_JOB, "夏目漱石が入社した会社はどこか?", "朝日新聞社"),  # an organisation is asked for, not a place
+        (["漱石の原稿は近代文学館に保管されている。"], "漱石の原稿はどこに保管されているか?", "文学館"),  # a building
+    ],
+)
+def test_where_is_answered_by_a_place(sentences, question, answered_with):
+    """"Where" over Japanese text needs a place in the answer -- a place name, or a building,
+    institution or landmark -- except when an organisation is asked for (会社はどこ)."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    p = _passage("夏目漱石", sentences)
+    query = build_query(question)
+    df = {t: 5 for t in set(p.tokens) | set(query.tokens)}
+
+    def ask(**tuning):
+        return select(question, [p], df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=lambda texts: [1.0] * len(texts))
+
+    chosen, why = ask()
+    if answered_with is None:
+        assert chosen == [] and "no place" in why, (why, chosen and chosen[0].text)
+        assert ask(where_needs_a_place=False)[1] is None  # the rule, and nothing else, abstains
+    else:
+        assert why is None and answered_with in chosen[0].text, why
+
+
 HIDETADA = ["徳川秀忠(とくがわ ひでただ)は、江戸幕府の第2代将軍である。", "1579年、徳川家康の三男として遠江国浜松に生まれた。",
             "1605年に将軍職を継いだ。"]
 

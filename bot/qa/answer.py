@@ -742,6 +742,9 @@ def select(
             about, clauses = "place", _clauses_with(first.text, _has_place)
         else:
             return False, None
+        if about == "place" and not clauses and tuning.where_needs_a_place and not _ORG_WHERE.search(question) \
+                and not _PLACE_LIKE.search(first.text):
+            return False, "no place in the evidence"
         events = _event_terms(ev, question, *topic(first.passage)) if clauses else []
         verbs = tuning.verb_says_compound
         said = [any(_loosely_holds(ev, t.concept, c, set(tokenize(c)), verbs) for c in clauses) for t in events]
@@ -867,6 +870,8 @@ def _clauses_with(text: str, holds: Callable[[str], object]) -> list[str]:
 # "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
 _WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|at|from|to) (which|what) "
                     r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の)", re.I)
+# 会社はどこか asks for an organisation (三共), which names no place.
+_ORG_WHERE = re.compile(r"(会社|企業|メーカー|団体|組織|チーム|球団|銀行|出版社|大学|学校|研究所|機関)(は|が)どこ")
 # "Where does the name come from", 地名はどこから来ている: an origin (a word, a legend), not a place.
 _NAME_ORIGIN = re.compile(r"\bname\b.*\bcome from\b|\bwhere\b.*\bget (its|his|her|their) name\b|(名|名前|名称|地名|語源).{0,6}どこから|由来", re.I)
 # ... asked in other words: "how did X get its name", "why is X called", なぜ「X」と呼ばれるのか.
@@ -876,6 +881,10 @@ _NAME_WHY = re.compile(r"\bhow did\b.*\bget (its|his|her|their) name\b|\bwhy (is
 _ORIGIN_SAID = re.compile(r"由来|ちな[まみむん]|因[まみむん]|名付け|名づけ|命名|あやか|ことから|から[「『]|の名[はがを]|名前[はがを]|名称[はがを]|呼び名|語源|略|意味|と呼|\bcall"
                           r"|\bnamed (after|for)\b|\bname (comes|came|derives|derived)\b|\bderived? from\b|\bcomes? from\b|\bcame from\b|\bshort for\b|\bmeaning\b|\bmeans\b", re.I)
 _PLACE_SUFFIX = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](県|府|都|道|市|町|村|区|郡|島|国|州|湾|港|半島|平野|盆地|地方|駅|城|寺|神社|宮|山|川|湖)")
+
+# ... and what a "where" may also be answered by: a building, an institution, a landmark (所蔵は東京国立博物館)
+_PLACE_LIKE = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](館|院|殿|堂|園|墓|橋|岬|峠|谷|浜|海|沖|塔|門|邸|屋敷|広場|空港|大学|学校|病院|劇場|"
+                         r"ホール|センター|ビル|タワー|公園|霊園|墓地|神宮|大社|本社|工場|研究所|跡|遺跡|付近|周辺|近く|沿岸|郊外)")
 
 
 def _has_place(text: str) -> bool:

@@ -75,6 +75,11 @@ class AnswerTuning:
     # where probes, dev: every answerable question whose clauses lack the event lacks it in the
     # whole sentence too (a paraphrase); near misses +1 on tune, +2 date probes, +2 where probes.
     event_clause_must_hold_it: bool = True
+    # "Where" over Japanese text needs a place in the answer: a place name (UniDic 地名, 浜松城,
+    # 上総国) or a building, institution or landmark (記念館, 大学, 墓地, 付近) -- not 1907年に教職を
+    # 辞して朝日新聞社に入社し for "where did Soseki die". Not for 会社はどこ (an organisation).
+    # Tuning sets: +2 near misses, no false abstention.
+    where_needs_a_place: bool = True
     # ... and when the lead sentence's date / place belongs to another event, up to this many next
     # sentences are tried; one whose date / place clause holds every word of the event leads
     # (宮沢賢治記念館が開館した two sentences after the poem found in 1934). Tuning sets: -1 false
