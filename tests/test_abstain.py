@@ -374,13 +374,18 @@ def _select(question, passage, similarity=None, **tuning):
     return select(question, [passage], df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=similarity)
 
 
-def _decided_by(rule, question, passage, answered_with, reason):
+def _close(texts):
+    """A similarity that says every text is as close to the question as can be."""
+    return [1.0] * len(texts)
+
+
+def _decided_by(rule, question, passage, answered_with, reason, similarity=None):
     """The passage answers the question (with `answered_with` in the lead citation), or -- when
     `answered_with` is None -- the answer step abstains with `reason`, and only because of `rule`."""
-    chosen, why = _select(question, passage)
+    chosen, why = _select(question, passage, similarity)
     if answered_with is None:
         assert chosen == [] and reason in why, (why, chosen and chosen[0].text)
-        assert _select(question, passage, **{rule: False})[1] is None  # the rule, and nothing else, abstains
+        assert _select(question, passage, similarity, **{rule: False})[1] is None  # the rule, and nothing else, abstains
     else:
         assert why is None and answered_with in chosen[0].text, why
 
@@ -660,26 +665,7 @@ def test_an_event_said_outside_the_clause_of_the_date_or_place_is_no_answer(ques
     """However close the sentence is in meaning (the similarity here says 'as close as can be'),
     a place whose clause lacks the event, in a sentence that says the event elsewhere, is another
     event's place."""
-    from bot.qa.answer import select
-    from bot.qa.query import build_query
-    from bot.qa.tuning import AnswerTuning
-
-    p = _passage("徳川綱吉", TSUNAYOSHI)
-    query = build_query(question)
-    df = {t: 5 for t in set(p.tokens) | set(query.tokens)}
-
-    def close(texts):
-        return [1.0] * len(texts)
-
-    def ask(**tuning):
-        return select(question, [p], df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=close)
-
-    chosen, why = ask()
-    if answered_with is None:
-        assert chosen == [] and "another event" in why, (why, chosen and chosen[0].text)
-        assert ask(event_clause_must_hold_it=False)[1] is None  # the rule, and nothing else, abstains
-    else:
-        assert why is None and answered_with in chosen[0].text, why
+    _decided_by("event_clause_must_hold_it", question, _passage("徳川綱吉", TSUNAYOSHI), answered_with, "another event", _close)
 
 
 SOSEKI_JOB = ["夏目漱石は、明治の小説家である。", "1907年に教職を辞して朝日新聞社に入社し、『三四郎』などを連載した。"]
@@ -697,23 +683,7 @@ SOSEKI_JOB = ["夏目漱石は、明治の小説家である。", "1907年に教
 def test_where_is_answered_by_a_place(sentences, question, answered_with):
     """"Where" over Japanese text needs a place in the answer -- a place name, or a building,
     institution or landmark -- except when an organisation is asked for (会社はどこ)."""
-    from bot.qa.answer import select
-    from bot.qa.query import build_query
-    from bot.qa.tuning import AnswerTuning
-
-    p = _passage("夏目漱石", sentences)
-    query = build_query(question)
-    df = {t: 5 for t in set(p.tokens) | set(query.tokens)}
-
-    def ask(**tuning):
-        return select(question, [p], df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=lambda texts: [1.0] * len(texts))
-
-    chosen, why = ask()
-    if answered_with is None:
-        assert chosen == [] and "no place" in why, (why, chosen and chosen[0].text)
-        assert ask(where_needs_a_place=False)[1] is None  # the rule, and nothing else, abstains
-    else:
-        assert why is None and answered_with in chosen[0].text, why
+    _decided_by("where_needs_a_place", question, _passage("夏目漱石", sentences), answered_with, "no place", _close)
 
 
 HIDETADA = ["徳川秀忠(とくがわ ひでただ)は、江戸幕府の第2代将軍である。", "1579年、徳川家康の三男として遠江国浜松に生まれた。",
@@ -996,25 +966,16 @@ def test_a_retried_date_must_come_from_a_passage_naming_the_question_s_names():
 
 def test_a_verbal_noun_is_said_by_a_verb_on_one_of_its_kanji():
     """埋葬 is said by 葬られた: the place clause holds the event, however low its similarity."""
-    from bot.qa.answer import select
-    from bot.qa.query import build_query
-    from bot.qa.tuning import AnswerTuning
-
     p = _passage("聖徳太子", ["聖徳太子は、飛鳥時代の皇族である。", "622年、斑鳩宮で没し、河内国の磯長に葬られた。"])
-    question = "聖徳太子はどこに埋葬されたか?"
-    query = build_query(question)
-    df = {t: 5 for t in set(p.tokens) | set(query.tokens)}
-
-    def far(texts):
-        return [0.0] * len(texts)
 
     def ask(**tuning):
-        return select(question, [p], df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=far)
+        return _select("聖徳太子はどこに埋葬されたか?", p, similarity=lambda texts: [0.0] * len(texts), **tuning)
 
     chosen, why = ask()
     assert why is None and "磯長" in chosen[0].text, why
     assert "another event" in ask(verb_says_compound=False)[1]  # without it, the place reads as another event's
     from bot.qa.answer import _loosely_holds, Evidence
+    from bot.qa.query import build_query
 
     q = build_query("いつ発見されたか?")
     found = next(c for c in q.concepts if c.word == "m:発見")
