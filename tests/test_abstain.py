@@ -678,6 +678,7 @@ SOSEKI_JOB = ["夏目漱石は、明治の小説家である。", "1907年に教
         (SOSEKI_JOB + ["1916年、早稲田南町の自宅で亡くなった。"], "夏目漱石が亡くなったのはどこか?", "早稲田"),
         (SOSEKI_JOB, "夏目漱石が入社した会社はどこか?", "朝日新聞社"),  # an organisation is asked for, not a place
         (["漱石の原稿は近代文学館に保管されている。"], "漱石の原稿はどこに保管されているか?", "文学館"),  # a building
+        (["会議は午後三時から第一会議室で開かれます。"], "会議はどこで開かれますか?", "会議室"),  # a room
     ],
 )
 def test_where_is_answered_by_a_place(sentences, question, answered_with):

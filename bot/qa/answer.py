@@ -882,9 +882,11 @@ _ORIGIN_SAID = re.compile(r"由来|ちな[まみむん]|因[まみむん]|名付
                           r"|\bnamed (after|for)\b|\bname (comes|came|derives|derived)\b|\bderived? from\b|\bcomes? from\b|\bcame from\b|\bshort for\b|\bmeaning\b|\bmeans\b", re.I)
 _PLACE_SUFFIX = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](県|府|都|道|市|町|村|区|郡|島|国|州|湾|港|半島|平野|盆地|地方|駅|城|寺|神社|宮|山|川|湖)")
 
-# ... and what a "where" may also be answered by: a building, an institution, a landmark (所蔵は東京国立博物館)
+# ... and what a "where" may also be answered by: a building, an institution, a landmark, a room
+# (所蔵は東京国立博物館, 第1会議室で開かれます, 自宅で)
 _PLACE_LIKE = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](館|院|殿|堂|園|墓|橋|岬|峠|谷|浜|海|沖|塔|門|邸|屋敷|広場|空港|大学|学校|病院|劇場|"
-                         r"ホール|センター|ビル|タワー|公園|霊園|墓地|神宮|大社|本社|工場|研究所|跡|遺跡|付近|周辺|近く|沿岸|郊外)")
+                         r"ホール|センター|ビル|タワー|公園|霊園|墓地|神宮|大社|本社|工場|研究所|跡|遺跡|付近|周辺|近く|沿岸|郊外|"
+                         r"室|場|所|階|棟|庭|宅|部屋|本部|支店|店|地|内|口)")
 
 
 def _has_place(text: str) -> bool:
