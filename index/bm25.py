@@ -166,6 +166,7 @@ class Snapshot:
         if len(self._idf) > 200_000:
             self._idf.clear()
         self._idf[token] = got
+        self._df.setdefault(token, df)  # one read of the postings serves df() too
         return got
 
     def token_scores(self, tokens: list[str]) -> np.ndarray:
@@ -175,7 +176,6 @@ class Snapshot:
             rows, tfs = self.postings(t)
             if not len(rows):
                 continue
-            self._df.setdefault(t, len(rows))
             tf = tfs.astype(np.float64)
             norm = K1 * ((1 - B) + B * self.lengths[rows] / self.avgdl)
             out[i, rows] = self._idf_of(t, rows) * (tf / (norm + tf))

@@ -76,7 +76,7 @@ class AnswerTuning:
     # whole sentence too (a paraphrase); near misses +1 on tune, +2 date probes, +2 where probes.
     event_clause_must_hold_it: bool = True
     # "Where" over Japanese text needs a place in the answer: a place name (UniDic 地名, 浜松城,
-    # 上総国) or a building, institution or landmark (記念館, 大学, 墓地, 付近) -- not 1907年に教職を
+    # 上総国) or a building, institution, landmark or room (記念館, 墓地, 付近, 会議室) -- not 1907年に教職を
     # 辞して朝日新聞社に入社し for "where did Soseki die". Not for 会社はどこ (an organisation).
     # Tuning sets: +2 near misses, no false abstention.
     where_needs_a_place: bool = True
