@@ -22,6 +22,10 @@ Tables:
 - postings: per (token, segment) the rows holding the token (int32) and their term frequencies
   (uint16), packed; a segment is one batch of added rows. `compact` merges segments and drops
   dead rows' postings once there are many.
+- readings: the katakana reading of each indexed proper noun written in kanji (index.lexical
+  name_reading: ズイガン -> m:瑞巌), so a romanised name finds the collection's own spelling of
+  it (bot.qa.query with_heard_names). A token whose rows all died keeps its reading until a
+  compaction; a reader asks only for tokens its snapshot holds.
 
 Scoring is bm25s' default ("lucene") BM25 as retrieval used before the index moved to disk:
 idf = ln(1 + (N - df + 0.5) / (df + 0.5)) with N and df over live chunks -- N over the live
@@ -47,13 +51,15 @@ from typing import Any
 import numpy as np
 
 from index.errors import QabotError
+from index.lexical import name_reading
 
 log = logging.getLogger(__name__)
 
 K1, B = 1.2, 0.75
 # What a row's tokens are (index.rows.tokens_of). Another format in the file: it is emptied and
 # rebuilt from Chroma at the next sync. 2: a chunk's title tokens join its own. 3: docs.script.
-FORMAT = "3"
+# 4: the readings table.
+FORMAT = "4"
 SEGMENT_ROWS = 5000  # rows per segment when building from Chroma: bounds the memory of a build
 MAX_SEGMENTS = 64  # more than this after a sync: merge them (queries read one blob per segment)
 FETCH_SOURCES = 100  # sources per Chroma get when fetching rows of new versions
@@ -68,7 +74,9 @@ CREATE TABLE IF NOT EXISTS held(source TEXT PRIMARY KEY, version TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS postings(token TEXT NOT NULL, segment INTEGER NOT NULL, rows BLOB NOT NULL,
     tfs BLOB NOT NULL, PRIMARY KEY(token, segment)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS segments(segment INTEGER PRIMARY KEY, rows INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS readings(reading TEXT NOT NULL, token TEXT NOT NULL, PRIMARY KEY(reading, token)) WITHOUT ROWID;
 """
+_TABLES = ("docs", "held", "postings", "segments", "readings")
 
 Added = dict[tuple[str, str], list[tuple[str, list[str]]]]  # (source, version) -> [(chunk id, tokens)]
 
@@ -169,6 +177,10 @@ class Snapshot:
         self._df.setdefault(token, df)  # one read of the postings serves df() too
         return got
 
+    def heard(self, reading: str) -> list[str]:
+        """The collection's proper nouns that read so (LexicalIndex.heard), those this snapshot holds."""
+        return [t for t in self.index.heard(reading) if self.df(t)]
+
     def token_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 contribution of each token to each row: a (tokens x rows) float32 matrix."""
         out = np.zeros((len(tokens), self.n_rows), dtype=np.float32)
@@ -237,8 +249,8 @@ class LexicalIndex:
                     # Built with other tokens or tables: made anew here, rebuilt from the store by the next sync
                     # (a reader's first refresh, or ingest). The stamp moves on so readers reload.
                     log.info("lexical index %s: format %s -> %s, rebuilding", self.path.name, got[0], FORMAT)
-                    for table in ("docs", "held", "postings", "segments"):
-                        w.execute(f"DROP TABLE {table}")
+                    for table in _TABLES:
+                        w.execute(f"DROP TABLE IF EXISTS {table}")
                     for stmt in filter(str.strip, _SCHEMA.split(";")):
                         w.execute(stmt)
                     w.execute("UPDATE info SET value=? WHERE key='format'", (FORMAT,))
@@ -325,6 +337,10 @@ class LexicalIndex:
             out.update(con.execute(q, [*part, below]).fetchall())
         return out
 
+    def heard(self, reading: str) -> list[str]:
+        """Tokens of the proper nouns (written in kanji) that read so: ズイガン -> [m:瑞巌]."""
+        return [t for (t,) in self._con().execute("SELECT token FROM readings WHERE reading=?", (reading,))]
+
     def held(self) -> dict[str, str]:
         return dict(self._con().execute("SELECT source, version FROM held").fetchall())
 
@@ -399,7 +415,7 @@ class LexicalIndex:
         if got is None or got[0] != cid:
             if got is not None:
                 log.warning("lexical index %s: collection changed, rebuilding", self.path.name)
-            for table in ("docs", "held", "postings", "segments"):
+            for table in _TABLES:
                 con.execute(f"DELETE FROM {table}")
             con.execute("INSERT OR REPLACE INTO info VALUES('collection', ?)", (cid,))
 
@@ -430,6 +446,8 @@ class LexicalIndex:
              for t, (r, f) in postings.items()),
         )
         con.execute("INSERT INTO segments VALUES(?, ?)", (segment, len(batch)))
+        con.executemany("INSERT OR IGNORE INTO readings VALUES(?, ?)",
+                        ((r, t) for t in postings if t.startswith("m:") and (r := name_reading(t))))
         return len(batch)
 
     def append(self, rows: list[tuple[str, str, str, list[str]]]) -> int:
@@ -476,5 +494,6 @@ class LexicalIndex:
         con.executemany("INSERT INTO postings VALUES(?, ?, ?, ?)", merged)
         con.execute("DELETE FROM segments")
         con.execute("INSERT INTO segments VALUES(0, ?)", (int(live.sum()),))
+        con.execute("DELETE FROM readings WHERE token NOT IN (SELECT token FROM postings)")
         con.execute("UPDATE info SET value=CAST(value AS INTEGER)+1 WHERE key='stamp'")
         log.info("lexical index: compacted %d tokens in %.1f s", len(merged), time.perf_counter() - started)

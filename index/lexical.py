@@ -59,6 +59,24 @@ def morphemes_with_pos(text: str) -> list[tuple[str, tuple[str, str]]]:
     return [(w.surface, (w.feature.pos2, w.feature.pos3)) for w in _tagger()(text)]
 
 
+_KANJI = re.compile(r"[\u3400-\u9fff\uf900-\ufaff々]")
+
+
+@lru_cache(maxsize=65536)
+def name_reading(token: str) -> str | None:
+    """The katakana reading of a morpheme token (m:瑞巌 -> ズイガン) when it is a proper noun written
+    in kanji, else None. UniDic gives many names a katakana lemma (m:カスガ), which a romanised
+    name's reading meets as it is; a name whose lemma is its kanji (瑞巌 of 瑞巌寺) is met only
+    through this reading (the lexical index keeps it: index.bm25 LexicalIndex.heard)."""
+    lemma = token[2:] if token.startswith("m:") else ""
+    if not _KANJI.search(lemma):
+        return None
+    words = list(_tagger()(lemma))
+    if len(words) != 1 or words[0].feature.pos2 != "固有名詞":
+        return None
+    return words[0].feature.kana or None
+
+
 def _bigrams(text: str) -> list[str]:
     out = []
     for run in _CJK_RUN.findall(text):

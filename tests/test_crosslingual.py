@@ -161,6 +161,31 @@ def test_a_word_only_the_names_dictionary_knows_is_read_as_romaji():
     assert not any(term.startswith("も") for term in by_word["movement"])
 
 
+
+def test_a_romanised_name_is_heard_as_the_proper_nouns_that_read_so():
+    """Zuiganji is looked up as ズイガンジ and, without the ending that says it is a temple, ズイガン;
+    each proper noun the index holds under such a reading joins the word's alternatives (once,
+    at HEARD_WEIGHT); English words and a question nothing is heard for stay as they were."""
+    from bot.qa.query import HEARD_WEIGHT, heard_as, with_heard_names
+
+    assert {"ズイガンジ", "ズイガン"} <= set(heard_as("zuiganji")) and heard_as("zuigan-ji") == heard_as("zuiganji")
+    assert "リョウマ" in heard_as("ryoma")  # with the long vowel it dropped
+    index = {"ズイガン": ["m:瑞巌"], "エイヘイ": ["m:永平"]}
+    asked = []
+
+    def heard(reading):
+        asked.append(reading)
+        return index.get(reading, [])
+
+    query = build_query("How tall is the main hall of Zuiganji?")
+    got = with_heard_names(query, heard)
+    by_word = {c.word: c.alternatives for c in got.concepts}
+    assert [a for a in by_word["zuiganji"] if a.tokens == ("m:瑞巌",)] == [Alternative("瑞巌", ("m:瑞巌",), HEARD_WEIGHT)]
+    assert by_word["hall"] == {c.word: c.alternatives for c in query.concepts}["hall"]
+    assert asked and all(r in heard_as("zuiganji") for r in asked)  # only the romanised name was looked up
+    plain = build_query("How tall is the main hall?")
+    assert with_heard_names(plain, heard) is plain
+
 @pytest.mark.parametrize(
     "question, gold",
     [
@@ -324,3 +349,44 @@ def test_evidence_reads_translations_by_their_words_and_english_phrases_as_writt
     assert "lake superior" in words and "lake superior" not in ev.absent
     assert any(c.word == "hikone" and any(a.term == "ひこね" for a in c.alternatives)
                for c in build_query("Who built Hikone's castle?").concepts)
+
+
+def test_a_romanised_name_finds_the_collections_own_spelling_by_its_reading(tmp_path):
+    """Zuigan-ji reads ずいがんじ; the dictionaries write that 瑞岩寺 or 随願寺, the documents 瑞巌寺,
+    whose lemma UniDic keeps in kanji (瑞巌, read ズイガン). The lexical index keeps each kanji
+    proper noun's reading, so the question finds the temple's article -- and a question the
+    article does not answer abstains rather than quote another article's height."""
+    from bot.config import Settings
+    from bot.qa.pipeline import Pipeline
+    from bot.qa.query import HEARD_WEIGHT
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    articles = {
+        "zuiganji": "瑞巌寺\n瑞巌寺(ずいがんじ)は、宮城県宮城郡松島町にある臨済宗妙心寺派の寺院である。"
+                    "828年に円仁が天台宗の寺院として開いたと伝えられる。1609年に伊達政宗が現在の本堂を完成させた。"
+                    "本堂は国宝に指定されている。\n",
+        "tower": "東京タワー\n東京タワーは、東京都港区芝公園にある総合電波塔である。高さは333メートルで、"
+                 "1958年に完成した。展望台からは富士山を望むことができる。\n",
+        "castle": "姫路城\n姫路城は、兵庫県姫路市にある城である。天守は1609年に池田輝政が築いた。"
+                  "白い漆喰の城壁から白鷺城とも呼ばれる。\n",
+    }
+    lakes = ["十和田", "田沢", "洞爺", "摩周", "支笏", "猪苗代", "諏訪", "浜名", "宍道", "琵琶"]
+    for i, lake in enumerate(lakes):  # a name held once is rare among a dozen articles, as in a real collection
+        articles[f"lake{i}"] = f"{lake}湖\n{lake}湖は日本の湖である。面積は約{20 + 7 * i}平方キロメートルで、周囲には温泉がある。\n"
+    for name, text in articles.items():
+        (docs / f"{name}.txt").write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    assert run_qabot("ingest", str(docs), "--store", str(store)).returncode == 0
+    pipeline = Pipeline(Settings(store=store))
+    assert "m:瑞巌" in pipeline.retriever.store.lexicon.heard("ズイガン")  # (its kana, ずいがん, is read 瑞岩)
+
+    retrieval = pipeline.retrieve("Who completed the main hall of Zuigan-ji?")
+    heard = {a.term: a.weight for c in retrieval.lexical.concepts for a in c.alternatives}
+    assert heard.get("瑞巌") == HEARD_WEIGHT
+    assert retrieval.passages[0].source.endswith("zuiganji.txt")
+    answer = pipeline.ask("Who completed the main hall of Zuigan-ji?")
+    assert not answer.abstained and "伊達政宗" in answer.citations[0].quote
+
+    unanswered = pipeline.ask("How tall is the main hall of Zuigan-ji?")
+    assert unanswered.abstained, unanswered.answer  # not 東京タワー's 333 meters

@@ -67,6 +67,24 @@ def test_idf_is_judged_within_a_words_own_script(tmp_path):
     assert 0 < scores[0, 100] < 0.3 < 1.5 < scores[1, 99]  # the scores use the same idf
 
 
+
+def test_proper_nouns_in_kanji_are_kept_by_their_reading(tmp_path):
+    """A romanised name finds the collection's spelling by its reading (bot.qa.query
+    with_heard_names): ズイガン -> m:瑞巌. Only proper nouns (寒冷, read カンレイ like 管領, is a common
+    noun), only kanji lemmas (m:カスガ is found as it is); a snapshot offers only the tokens it
+    holds, and a compaction forgets the readings of tokens whose rows all died."""
+    index = LexicalIndex(tmp_path / "lex.sqlite3")
+    index.append([("c0", "s0", "v", ["m:瑞巌", "m:寺", "m:寒冷", "m:カスガ"])])
+    before = index.snapshot()
+    index.append([("c1", "s1", "v", ["m:永平", "m:寺"])])
+    assert index.heard("ズイガン") == ["m:瑞巌"] and index.heard("エイヘイ") == ["m:永平"]
+    assert index.heard("カンレイ") == index.heard("カスガ") == index.heard("ジ") == []
+    assert before.heard("エイヘイ") == [] and index.snapshot().heard("エイヘイ") == ["m:永平"]
+    with index._write() as con:  # s1 replaced by a version without it
+        con.execute("UPDATE docs SET live=0 WHERE source='s1'")
+    index.compact()
+    assert index.heard("エイヘイ") == [] and index.heard("ズイガン") == ["m:瑞巌"]
+
 # -- ingest and remove keep it in step with the registry ------------------------------------------------
 def _docs(root: Path, names: list[str], word: str = "") -> Path:
     root.mkdir(parents=True, exist_ok=True)

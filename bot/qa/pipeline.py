@@ -20,7 +20,7 @@ from bot.models import Answer, Passage
 from bot.qa.answer import abstention, compose, rerank, select
 from bot.qa.followup import check_question, condense
 from bot.qa.glossary import build_glossary
-from bot.qa.query import Query, build_query
+from bot.qa.query import Query
 from bot.qa.retrieve import HybridRetriever
 from bot.qa.tuning import AnswerTuning, Tuning
 from bot.stores import embedder_for, open_store
@@ -169,7 +169,7 @@ class Pipeline:
         df, n_docs = self.retriever.document_frequencies()
         return Retrieval(
             question=question, query=query, language=detect_language(question), passages=passages, k=k,
-            lexical=build_query(query), df=df, n_docs=n_docs,
+            lexical=self.retriever.lexical_query(query), df=df, n_docs=n_docs,
             timings_ms={"retrieve": (time.perf_counter() - t0) * 1000},
             similarity=self.retriever.similarity_to(vector),
         )

@@ -27,7 +27,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from pydantic import PrivateAttr
 
 from bot.models import Passage
-from bot.qa.query import Query, build_query
+from bot.qa.query import Query, build_query, with_heard_names
 from bot.qa.tuning import RetrievalTuning
 from index.chunk import detect_language
 from index.clean import squash
@@ -240,7 +240,7 @@ class HybridRetriever(BaseRetriever):
         """The `limit` best live chunks for a question, best first. Safe from many threads: all
         per-query state is local, and one snapshot of the index serves the whole query."""
         self.refresh()
-        query = build_query(question)
+        query = self.lexical_query(question)
         q = None
         if self.mode != "lexical":
             if embedding is None:
@@ -255,6 +255,15 @@ class HybridRetriever(BaseRetriever):
                 return hits
             self.refresh(force=True)  # Chroma knows chunks written after our snapshot: take them in
         return hits
+
+    def lexical_query(self, question: str) -> Query:
+        """The question's lexical form (bot.qa.query), with the proper nouns of this collection that
+        its romanised names read as: what retrieval scores and the answer step judges evidence by."""
+        query = build_query(question)
+        lex = self._lexical
+        if lex is None or not any(c.readings for c in query.concepts):
+            return query
+        return with_heard_names(query, lex.snapshot.heard)
 
     def _search(self, lex: LexicalScorer, query: Query, q: np.ndarray | None, limit: int) -> tuple[bool, list[Passage]]:
         scores = lex.scores(query) if self.mode != "dense" else None
