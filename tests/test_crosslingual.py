@@ -147,6 +147,14 @@ def test_a_plural_is_looked_up_as_its_lemma():
     assert (_singular("species"), _singular("exosomes"), _singular("cities")) == ("species", "exosome", "city")
 
 
+def test_a_plurals_related_forms_are_the_singulars():
+    """paddies is looked up as paddy (籾, 水田, 稲田…), and so are its related forms: from the plural
+    they were nonsense ("paddiesion") that read every gloss about paddies (水喧嘩, a water dispute)
+    above the word's own senses."""
+    by_word = {c.word: [a.term for a in c.alternatives] for c in build_query("How big were the rice paddies?").concepts}
+    assert "水田" in by_word["paddies"] and "水喧嘩" not in by_word["paddies"]
+
+
 def test_a_romanised_word_is_also_written_in_kanji():
     """Ichiyo (樋口一葉's pen name) is read いちよう and written as JMdict writes that reading."""
     by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("What was Ichiyo's debut story?").concepts}
