@@ -204,6 +204,27 @@ def test_an_index_of_another_format_is_rebuilt_from_the_store(tmp_path):
         assert con.execute("SELECT value FROM info WHERE key='format'").fetchone()[0] == FORMAT
 
 
+
+def test_an_index_from_before_readings_gets_them_from_the_store(tmp_path):
+    """A format-3 file (no readings table) is rebuilt from the tokens Chroma keeps, readings and all:
+    an upgraded store hears 瑞巌 for Zuigan-ji without a re-ingest."""
+    import sqlite3
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "zuiganji.txt").write_text("瑞巌寺\n瑞巌寺は、宮城県松島町にある臨済宗の寺院である。\n", encoding="utf-8")
+    path = tmp_path / "store"
+    assert run_qabot("ingest", str(docs), "--store", str(path)).returncode == 0
+    file = index_path(StoreLocation(path=path), "qabot")
+    with sqlite3.connect(file) as con:
+        con.execute("UPDATE info SET value='3' WHERE key='format'")
+        con.execute("DROP TABLE readings")
+    store = ChunkStore(StoreLocation(path=path), "qabot")
+    assert store.lexicon.heard("ズイガン") == []
+    store.lexicon.sync(store)
+    assert "m:瑞巌" in store.lexicon.snapshot().heard("ズイガン")
+    _assert_in_step(store)
+
 # -- several ingest workers and replicas on one Chroma server -------------------------------------------
 def test_two_ingest_workers_on_disjoint_files_share_one_chroma_server(tmp_path):
     """Two `qabot ingest` processes at once against one `chroma run`, each with its own cache
