@@ -107,9 +107,10 @@ def test_a_romanised_name_is_split_from_what_it_names():
     by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("When was the stone gate at Shurijo built?").concepts}
     assert "首里城" in by_word["shuri castle"] and "城" in by_word["castle"] and "首里" in by_word["shuri"]
     assert "shurijo" not in by_word
-    # a plateau, a lake, a hall: 秋吉台, 摩周湖, 奥入瀬渓流館
+    # a plateau, a lake, a hall: 秋吉台, 摩周湖, 奥入瀬渓流館, 瑞鳳殿
     for question, name, what in [("How deep is the deepest doline on Akiyoshidai?", "akiyoshi", "plateau"),
-                                 ("When does Mashuko freeze?", "mashu", "lake"), ("Who designed the Keiryu-kan?", "keiryu", "hall")]:
+                                 ("When does Mashuko freeze?", "mashu", "lake"), ("Who designed the Keiryu-kan?", "keiryu", "hall"),
+                                 ("When was Zuihoden rebuilt?", "zuiho", "hall")]:
         words = [c.word for c in build_query(question).concepts]
         assert name in words and what in words, (question, words)
     # a stem that ends in a consonant is no romanised name (the Norokko train: ノロッコ)
@@ -117,6 +118,7 @@ def test_a_romanised_name_is_split_from_what_it_names():
     # a word the dictionary knows whole stays whole, and so does one whose stem reads as nothing
     assert "matsue-jo" in {c.word for c in build_query("Who built Matsue-jo?").concepts}
     assert "kinkakuji" in {c.word for c in build_query("When did Kinkakuji burn?").concepts}
+    assert {"shiseido", "london"} <= {c.word for c in build_query("Did Shiseido open a shop in London?").concepts}
 
 
 def test_a_name_is_held_only_in_its_strong_forms():
