@@ -165,11 +165,12 @@ class Pipeline:
         t0 = time.perf_counter()
         query = self.answerer.condense(question, history or []) if history else question
         vector = self.retriever.query_vector(query)
-        passages = self.retriever.passages(query, max(k, 5), vector)
+        lexical = self.retriever.lexical_query(query)  # once: retrieval scores it, the answer step judges by it
+        passages = self.retriever.passages(query, max(k, 5), vector, lexical)
         df, n_docs = self.retriever.document_frequencies()
         return Retrieval(
             question=question, query=query, language=detect_language(question), passages=passages, k=k,
-            lexical=self.retriever.lexical_query(query), df=df, n_docs=n_docs,
+            lexical=lexical, df=df, n_docs=n_docs,
             timings_ms={"retrieve": (time.perf_counter() - t0) * 1000},
             similarity=self.retriever.similarity_to(vector),
         )

@@ -184,6 +184,16 @@ HEARD_WEIGHT = 0.8
 _KANA_ONLY = re.compile(r"^[\u3041-\u3096ー]{2,}$")
 
 
+def _kana_forms(word: str) -> list[str]:
+    """A word read as romanised Japanese, in hiragana, with the long vowels it may have dropped put
+    back (_long_vowels); none when it is not romaji (English letters left over) or too short to
+    mean anything."""
+    import jaconv
+
+    kana = jaconv.alphabet2kana(word.lower().replace("-", ""))
+    return _long_vowels(kana) if _KANA_ONLY.match(kana) and len(kana) >= 3 else []
+
+
 @lru_cache(maxsize=4096)
 def _reading(word: str) -> tuple[Alternative, ...]:
     """A word read as romanised Japanese (Shinano -> しなの, tsukinowaguma -> ツキノワグマ): Japanese
@@ -191,13 +201,10 @@ def _reading(word: str) -> tuple[Alternative, ...]:
     animals and plants in katakana, so the reading finds what no dictionary translates."""
     import jaconv
 
-    kana = jaconv.alphabet2kana(word.lower().replace("-", ""))
-    if not _KANA_ONLY.match(kana) or len(kana) < 3:
-        return ()  # not romaji (English letters left over), or too short to mean anything
     out = []
     written: list[tuple[str, float]] = []
     d = _dictionary()
-    for form in _long_vowels(kana):
+    for form in _kana_forms(word):
         kata = jaconv.hira2kata(form)
         out += [Alternative(form, tuple(tokenize(form)), READING_WEIGHT), Alternative(kata, tuple(tokenize(kata)), READING_WEIGHT),
                 # the reading as UniDic spells a name's lemma (柴三郎: シバサブロウ), which the analyzer
@@ -276,12 +283,8 @@ def heard_as(word: str) -> tuple[str, ...]:
     import jaconv
 
     m = _ROMAJI_SUFFIX.match(word.lower())
-    out: list[str] = []
-    for w in [word] + ([m.group("stem")] if m else []):
-        kana = jaconv.alphabet2kana(w.lower().replace("-", ""))
-        if _KANA_ONLY.match(kana) and len(kana) >= 3:
-            out += [jaconv.hira2kata(form) for form in _long_vowels(kana)]
-    return tuple(dict.fromkeys(out))
+    stems = [word] + ([m.group("stem")] if m else [])
+    return tuple(dict.fromkeys(jaconv.hira2kata(form) for w in stems for form in _kana_forms(w)))
 
 
 def with_heard_names(query: Query, heard: Callable[[str], list[str]]) -> Query:

@@ -236,11 +236,12 @@ class HybridRetriever(BaseRetriever):
 
         return similarity
 
-    def search(self, question: str, limit: int, embedding: list[float] | None = None) -> list[Passage]:
-        """The `limit` best live chunks for a question, best first. Safe from many threads: all
-        per-query state is local, and one snapshot of the index serves the whole query."""
-        self.refresh()
-        query = self.lexical_query(question)
+    def search(self, question: str, limit: int, embedding: list[float] | None = None,
+               query: Query | None = None) -> list[Passage]:
+        """The `limit` best live chunks for a question, best first (`query`: its lexical_query, when
+        the caller has it). Safe from many threads: all per-query state is local, and one snapshot
+        of the index serves the whole query."""
+        query = query or self.lexical_query(question)
         q = None
         if self.mode != "lexical":
             if embedding is None:
@@ -259,6 +260,7 @@ class HybridRetriever(BaseRetriever):
     def lexical_query(self, question: str) -> Query:
         """The question's lexical form (bot.qa.query), with the proper nouns of this collection that
         its romanised names read as: what retrieval scores and the answer step judges evidence by."""
+        self.refresh()
         query = build_query(question)
         lex = self._lexical
         if lex is None or not any(c.readings for c in query.concepts):
@@ -329,8 +331,9 @@ class HybridRetriever(BaseRetriever):
         hits = self.search(query_bundle.query_str, self.limit, query_bundle.embedding)
         return [NodeWithScore(node=TextNode(id_=p.id, text=p.quote, metadata={"source": p.source, "section": p.section, "start": p.start, "end": p.end}), score=p.score) for p in hits]
 
-    def passages(self, question: str, k: int, embedding: list[float] | None = None) -> list[Passage]:
-        return self.search(question, k, embedding)
+    def passages(self, question: str, k: int, embedding: list[float] | None = None,
+                 query: Query | None = None) -> list[Passage]:
+        return self.search(question, k, embedding, query)
 
     def document_frequencies(self) -> tuple[Frequencies, int]:
         """Token document frequencies (`.get(token, 0)`, read from the index on demand) and the
