@@ -981,3 +981,70 @@ def test_a_verbal_noun_is_said_by_a_verb_on_one_of_its_kanji():
     q = build_query("いつ発見されたか?")
     found = next(c for c in q.concepts if c.word == "m:発見")
     assert not _loosely_holds(Evidence(q, {}, 100), found, "山を見た。", {"m:山", "m:見る"})  # an everyday verb says nothing
+
+
+def test_a_date_is_a_date_not_any_number():
+    """直径 100 nm says nothing about when: a "when" question needs a year, a month or a day, an era."""
+    from bot.qa.answer import fits_kind
+
+    for text in ["2014年 7月 2日", "It opened in 1855.", "in the 1990s", "on July 1", "平成元年に完成した", "江戸時代に建てられた",
+                 "published 2014/07/01", "the 8th century"]:
+        assert fits_kind("date", text), text
+    for text in ["直径 100 nm の顆粒", "TEL:03-3542-2511", "about 300 metres long", "第3次対がん総合戦略研究事業"]:
+        assert not fits_kind("date", text), text
+    p = _passage("【研究概要】", ["本研究では、直径 100 nm の顆粒によって乳がん細胞が休眠状態になることが明らかになった。"])
+    chosen, why = _select("When will clinical trials of the drug begin?", p)
+    assert chosen == [] and "date" in why, why
+
+
+def test_a_subject_named_in_the_sentence_before_is_the_answers_own():
+    """Japanese names its subject once and leaves it out of the next sentence: the railway's closure
+    (しかし…2008年に全線が廃止された) is about 高千穂鉄道, named one sentence before, not about the gorge
+    the passage is titled with -- no sibling's fact."""
+    p = _passage("高千穂峡", ["高千穂峡は宮崎県にある峡谷である。", "峡谷の近くには延岡駅と高千穂駅を結ぶ高千穂鉄道が通っていた。",
+                             "しかし2005年の台風で鉄橋が流され、2008年に全線が廃止された。"])
+    p.sentence_scores = [0.3, 0.2, 0.6]  # the sentence before is not quoted with it
+    chosen, why = _select("高千穂鉄道が全線廃止になったのはいつですか?", p)
+    assert why is None and "2008年" in chosen[0].text
+
+
+def test_a_passage_that_holds_the_questions_terms_leads_over_a_closer_sentence_that_does_not():
+    """The closest sentence's passage lacks what is asked (含まれる物質); another retrieved passage
+    holds it: that one answers. With only the first, the answer step abstains."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+
+    question = "エクソソームの中にはどんな物質が含まれていますか？"
+    outlook = _passage("【今後の展望】", ["造血幹細胞もまた骨髄中で休眠状態となっている。",
+                                      "乳がん細胞も周囲の細胞からのエクソソームを利用して休眠状態を維持していると考えられる。"])
+    outlook.sentence_scores = [0.6, 0.9]
+    summary = _passage("【研究概要】", ["間葉系幹細胞由来のエクソソームに含まれる小さな核酸(マイクロRNA)が、乳がん細胞へ受け渡される。"])
+    summary.score = 0.9
+    query = build_query(question)
+    df = {t: 5 for t in set(outlook.tokens) | set(summary.tokens) | set(query.tokens)}
+    chosen, why = select(question, [outlook, summary], df, 100, query=query)
+    assert why is None and chosen[0].passage is summary and "マイクロRNA" in chosen[0].text
+    chosen, why = select(question, [outlook], df, 100, query=query)
+    assert chosen == [] and "lacks" in why
+
+
+@pytest.mark.parametrize("question, asks", [("エクソソームの中にはどんな物質が含まれていますか？", "m:どんな"),
+                                            ("この薬はどのような役割を期待されていますか？", "m:何の"),
+                                            ("どちらの病院で治療を受けましたか？", "m:何方")])
+def test_a_japanese_question_word_is_what_is_asked_not_a_term_the_text_must_hold(question, asks):
+    from bot.qa.query import build_query
+
+    concepts = {c.word: c for c in build_query(question).concepts}
+    assert concepts[asks].answer_type
+
+
+def test_a_phone_is_found_as_the_documents_tel():
+    """Contact blocks write TEL, not "phone": the question's word is looked for in its abbreviation."""
+    from bot.qa.query import build_query
+
+    phone = next(c for c in build_query("What is the main switchboard phone number?").concepts if c.word == "phone")
+    assert ("tel",) in [a.tokens for a in phone.alternatives]
+    contact = _passage("＜お問い合わせ先＞", ["国立がん研究センター 企画戦略局 広報企画室", "TEL:03-3542-2511（代表） FAX:03-3542-2545"])
+    contact.sentence_scores = [0.2, 0.2]  # far in meaning, as a bare number line is
+    chosen, why = _select("What is the main switchboard phone number?", contact)
+    assert why is None and "03-3542-2511" in " ".join(c.text for c in chosen)

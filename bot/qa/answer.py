@@ -89,7 +89,10 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
 }
 _HAS = {
-    "date": re.compile(r"[0-9０-９]|[一二三四五六七八九十]+(年|月|日|世紀)|元年|(昭和|平成|令和|明治|大正)|時代"),
+    # A date, not any number: 直径 100 nm says nothing about when.
+    "date": re.compile(r"[0-9０-９]+\s*(年|月|日|世紀)|\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(in|of|since|until|by|from) [0-9]{3,4}\b|\b[0-9]{1,2}(st|nd|rd|th) century"
+                       r"|\b(January|February|March|April|May|June|July|August|September|October|November|December|BC|AD|BCE|CE)\b"
+                       r"|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}|[一二三四五六七八九十]+(年|月|日|世紀)|元年|(昭和|平成|令和|明治|大正)|時代"),
     "person": re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+\b"),
     "contact": re.compile(r"https?://|www\.|[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|TEL|FAX", re.I),
 }
@@ -651,11 +654,20 @@ def select(
     if kind and not any(fits_kind(kind, c.text, unit) for c in candidates[:10]):
         return [], f"no {kind} in the evidence"
     lead = eligible[0].passage
-    topic_tokens, topic_text = topic(lead) if tuning.title_in_sentences else (set(), "")
-    missing = ev.missing(set(lead.tokens) | topic_tokens, lead.quote + "\n" + topic_text)
-    limit = tuning.max_missing_same if lead.lang == q_lang else tuning.max_missing_cross
-    if missing > limit:
-        return [], f"the evidence lacks {missing:.0%} of the question's key terms"
+
+    def lacking(p: Passage) -> float:
+        """The share of key terms the passage (its topic counted in) lacks, when over its limit."""
+        topic_tokens, topic_text = topic(p) if tuning.title_in_sentences else (set(), "")
+        missing = ev.missing(set(p.tokens) | topic_tokens, p.quote + "\n" + topic_text)
+        return missing if missing > (tuning.max_missing_same if p.lang == q_lang else tuning.max_missing_cross) else 0.0
+
+    if missing := lacking(lead):
+        # The best sentence's passage lacks what the question is about; a passage that has it leads.
+        holding = [c for c in eligible if not lacking(c.passage)]
+        if not holding:
+            return [], f"the evidence lacks {missing:.0%} of the question's key terms"
+        eligible = holding + [c for c in eligible if all(c is not h for h in holding)]
+        lead = eligible[0].passage
     if ev.absent_share > (tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en):
         return [], f"{ev.absent_share:.0%} of the question's key terms are nowhere in the documents ({', '.join(ev.absent[:4])})"
 
@@ -829,7 +841,7 @@ def select(
                 return (found, None) if found else ([], f"the evidence is about {topic(lead_p)[1] or lead_p.section}, not {sorted(asked)[0]}")
     if tuning.sibling_topic and chosen[0].passage.lang == q_lang:
         about = topic(chosen[0].passage)[1]
-        lead_text = chosen[0].text.lower()  # the answering sentence, not a further citation
+        lead_text = _with_previous_sentence(chosen[0]).lower()  # the answering sentence, not a further citation
         for name in _name_runs(question):
             if _siblings(name, about) and name.lower() not in lead_text:
                 # The neighbour's passage is set aside; another passage may be about the question's own
@@ -838,6 +850,13 @@ def select(
                 found, _ = select(question, rest, df, n_docs, tuning, max_passages, query, similarity) if rest else ([], None)
                 return (found, None) if found else ([], f"the evidence is about {about}, not {name}")
     return chosen, None
+
+
+def _with_previous_sentence(c: _Candidate) -> str:
+    """The sentence with the one before it in its passage: Japanese names its subject once and
+    leaves it out of the next sentence (霧島神宮は…。現在の社殿は1715年に…再建した)."""
+    before = [s for s in c.passage.sentences if s[1] <= c.clean[0]]
+    return (c.passage.quote[before[-1][0]:before[-1][1]] if before else "") + c.text
 
 
 # (Not a comma before a digit: 1,280 and 2万5,000, or May 5, 1933, are one number or date.)

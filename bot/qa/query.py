@@ -44,7 +44,10 @@ ANSWER_TYPE = frozenset(
     country countries city cities place places location where name names title reason reasons
     purpose role first last long old large big tall high far""".split()
 )
-ANSWER_TYPE_JA = frozenset("誰 何 幾 何処 何故 如何 何時 いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数".split())
+# (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
+ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数".split())
+# How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
+ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail"}
 MAX_ALTERNATIVES = 6  # translations kept per English word or phrase (most common senses first)
 
 
@@ -332,6 +335,8 @@ def _english_concepts(text: str) -> list[Concept]:
         if not own:
             continue
         alts = (Alternative(w, own),) + (() if w.isdigit() else _to_japanese(w, surface.get(w, w)))
+        if w in ABBREVIATIONS:
+            alts += (Alternative(ABBREVIATIONS[w], (ABBREVIATIONS[w],)),)
         readings: tuple[str, ...] = ()
         if w in capital or not _is_word(w):  # a name, or a word JMdict does not gloss: maybe romaji (hanga, chaji)
             alts += tuple(a for a in _reading(w) if a.tokens)
