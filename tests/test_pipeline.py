@@ -266,3 +266,51 @@ def test_ask_is_retrieve_then_answer_and_any_answerer_plugs_in(pipeline):
     assert echo.streams and answer.mode == "echo"
     assert tokens == [f"{question} and who found it?"]  # the answerer's own condensing was used
     assert Echo.seen[0].question == "and who found it?"
+
+
+def test_questions_about_the_document_itself_are_answered_from_its_opening(pipeline):
+    """A document does not call itself a press release: "this press release" found the link to an
+    older release (press_release_20140408.html) or nothing. The date line, the issuer's line and
+    the headline of the document's first chunk answer, quoted verbatim."""
+    cases = [
+        ("When was this press release issued?", "2014年7月2日"),
+        ("このプレスリリースはいつ出されましたか？", "2014年7月2日"),
+        ("Who issued this press release?", "独立行政法人国立がん研究センター"),
+        ("このプレスリリースを出したのはどこですか？", "独立行政法人国立がん研究センター"),
+        ("What is this press release about?", "術後長期間を経た乳がんの再発、転移メカニズムを解明"),
+    ]
+    for question, expected in cases:
+        answer = pipeline.ask(question)
+        assert not answer.abstained, question
+        assert squash(answer.citations[0].quote) == expected or squash(answer.citations[0].quote).startswith(expected), (question, answer.answer)
+        assert all(_verbatim(c) for c in answer.citations)
+    # A question that only mentions the document is asked of its text as usual.
+    answer = pipeline.ask("What does this press release say about chemotherapy?")
+    assert not answer.abstained
+    assert "2014年 7月 2日" not in answer.citations[0].quote
+
+
+def test_what_a_question_asks_of_the_document_itself():
+    from bot.qa.about import asked_of_document, opening_answer, without_self_reference
+    from bot.models import Passage
+
+    assert asked_of_document("When was this press release issued?") == "date"
+    assert asked_of_document("本リリースの日付は？") == "date"
+    assert asked_of_document("Which organization put out this announcement?") == "issuer"
+    assert asked_of_document("What is the main point of the release?") == "headline"
+    assert asked_of_document("このプレスリリースの概要を教えて") == "headline"
+    for question in ["What does this release say about chemotherapy?", "When did the release of exosomes happen?",
+                     "When was the paper published?", "What is the weather in Osaka today?"]:
+        assert asked_of_document(question) is None, question
+    assert without_self_reference("What does this press release say about chemotherapy?") == "What does say about chemotherapy?"
+    lines = ["Exosomes put cancer cells to sleep", "A study of bone marrow", "TOKYO, July 2, 2014 — National Cancer Center",
+             "Researchers found that exosomes from the marrow induce dormancy in breast cancer cells."]
+    quote = "\n".join(lines)
+    spans, at = [], 0
+    for line in lines:
+        spans.append((at, at + len(line), at, at + len(line)))
+        at += len(line) + 1
+    opening = Passage(source="x.txt", section="", text=quote, quote=quote, start=0, end=len(quote), score=1.0, lang="en", sentences=spans)
+    assert opening_answer("date", opening) == [2]
+    assert opening_answer("issuer", opening) == [2]  # the date line names the issuer too
+    assert opening_answer("headline", opening) == [0, 1]

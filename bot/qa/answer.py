@@ -23,6 +23,7 @@ from functools import lru_cache
 from math import log
 
 from bot.models import Citation, Passage
+from bot.qa.about import asked_of_document, opening_answer
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import role_asked, roles_said
@@ -579,12 +580,23 @@ def select(
     max_passages: int = 5,
     query: Query | None = None,
     similarity: Callable[[list[str]], list[float]] | None = None,
+    opening: Passage | None = None,
 ) -> tuple[list[_Candidate], str | None]:
     """Chosen sentences, best first, or ([], reason) when the answerer should abstain.
     `similarity` (the question's cosine to texts embedded on demand) lets a date or a place be
-    judged by the clause that holds it; without it that check is skipped."""
+    judged by the clause that holds it; without it that check is skipped. `opening` (the first
+    chunk of the document) answers what a question asks of the document itself (bot.qa.about)."""
     if not passages:
         return [], "no passages"
+    if opening is not None and (asked := asked_of_document(question)):
+        lines = opening_answer(asked, opening)
+        if lines:  # one quote from its first line to its last: a headline of several lines is one
+            first, last = opening.sentences[min(lines)], opening.sentences[max(lines)]
+            j = min(lines)
+            dense = opening.sentence_scores[j] if j < len(opening.sentence_scores) else 0.0
+            clean = (first[0], last[1])
+            text = opening.quote[clean[0]:clean[1]]
+            return [_Candidate(opening, 0, clean, (first[2], last[3]), text, dense, tuple(tokenize(text)))], None
     query = query or build_query(question)
     ev = Evidence(query, df, n_docs, tuning.alt_present)
     kind = answer_kind(question)

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from bot.config import Settings
 from bot.models import Answer, Passage
+from bot.qa import about
 from bot.qa.answer import abstention, compose, rerank, select
 from bot.qa.followup import check_question, condense
 from bot.qa.glossary import build_glossary
@@ -47,6 +48,9 @@ class Retrieval:
     # The question's (language-centred) cosine to other texts, with the vector retrieval used:
     # for the answer step's finer checks (a clause, not a stored sentence). None without dense.
     similarity: Callable[[list[str]], list[float]] | None = None
+    # For a question about the document itself (bot.qa.about): the first chunk of the document
+    # the best passage comes from, also put first among the passages.
+    opening: Passage | None = None
 
 
 class Answerer(Protocol):
@@ -80,7 +84,7 @@ class ExtractiveAnswerer:
         passages = retrieval.passages
         # a follow-up is judged together with the turn it continues (retrieval.lexical)
         chosen, reason = select(question, passages, retrieval.df, retrieval.n_docs, self.tuning, query=retrieval.lexical,
-                                similarity=retrieval.similarity)
+                                similarity=retrieval.similarity, opening=retrieval.opening)
         glossary = []
         if chosen:
             text, citations = compose(question, lang, chosen)
@@ -164,15 +168,23 @@ class Pipeline:
         k = k or self.settings.top_k
         t0 = time.perf_counter()
         query = self.answerer.condense(question, history or []) if history else question
-        vector = self.retriever.query_vector(query)
-        lexical = self.retriever.lexical_query(query)  # once: retrieval scores it, the answer step judges by it
-        passages = self.retriever.passages(query, max(k, 5), vector, lexical)
+        # "this press release" is no word of the document: search for the rest of the question
+        search = about.without_self_reference(query) if about.self_reference(query) else query
+        vector = self.retriever.query_vector(search)
+        lexical = self.retriever.lexical_query(search)  # once: retrieval scores it, the answer step judges by it
+        passages = self.retriever.passages(search, max(k, 5), vector, lexical)
+        opening = None
+        if passages and about.asked_of_document(question):
+            opening = self.retriever.opening(passages[0].source, vector)
+            if opening is not None:
+                rest = [p for p in passages if p.id != opening.id]
+                passages = [opening] + [p.model_copy(update={"rank": i}) for i, p in enumerate(rest, start=2)]
         df, n_docs = self.retriever.document_frequencies()
         return Retrieval(
             question=question, query=query, language=detect_language(question), passages=passages, k=k,
             lexical=lexical, df=df, n_docs=n_docs,
             timings_ms={"retrieve": (time.perf_counter() - t0) * 1000},
-            similarity=self.retriever.similarity_to(vector),
+            similarity=self.retriever.similarity_to(vector), opening=opening,
         )
 
     def ask(self, question: str, k: int | None = None, history: list[str] | None = None,

@@ -29,7 +29,7 @@ from pydantic import PrivateAttr
 from bot.models import Passage
 from bot.qa.query import Query, build_query, with_heard_names
 from bot.qa.tuning import RetrievalTuning
-from index.chunk import detect_language
+from index.chunk import chunk_id, detect_language
 from index.clean import squash
 from index.embed import center
 from index.bm25 import Frequencies, Snapshot
@@ -325,6 +325,26 @@ class HybridRetriever(BaseRetriever):
             for rank, (score, chunk, dense, lexical, sentence_scores) in enumerate(distinct[:limit], start=1)
         ]
         return stale, hits
+
+    def opening(self, source: str, embedding: list[float] | None = None) -> Passage | None:
+        """The first chunk of a live source -- its headline, date line and issuer -- for a question
+        about the document itself (bot.qa.about), which the question's words do not find."""
+        self.refresh()
+        version = self._live.get(source)
+        if version is None:
+            return None
+        cid = chunk_id(source, version, 0)
+        row = self.store.fetch([cid]).get(cid)
+        if row is None or not self._is_live(row.source, row.version):
+            return None
+        sentence_scores, dense = np.zeros(0), 0.0
+        if embedding is not None:
+            q = np.asarray(embedding, dtype=np.float32)
+            sentences = row.sentence_vectors(len(q))
+            if len(sentences):
+                sentence_scores = sentences @ q
+                dense = float(sentence_scores.max())
+        return _passage(row, dense, dense, 0.0, sentence_scores, 1)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         """llama-index's retriever interface over the same search."""

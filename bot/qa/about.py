@@ -1,0 +1,86 @@
+"""Questions about the document itself: "When was this press release issued?", "What is this
+release about?", このプレスリリースを出したのはどこですか.
+
+A document does not call itself a press release, so the question's words find nothing (or the
+link to another release, press_release_20140408.html); its answer is in the document's opening:
+the headline, the date line and the issuer's line. `asked_of_document` tells such a question and
+what it asks; `opening_answer` picks the sentences of the opening chunk that say it. Retrieval
+(bot.qa.pipeline) searches without the self-reference and puts the opening chunk first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.models import Passage
+
+# "this / the press release", "this document", この資料, 本リリース -- not "the release of exosomes".
+_SELF = re.compile(
+    r"\b(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
+    r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料)",
+    re.I,
+)
+_DATE_ASKED = re.compile(r"^\s*when\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
+_ISSUER_ASKED = re.compile(
+    r"^\s*who\b|\bwhich (?:organi[sz]ation|institution|agency|company|body|institute)\b|\bissued by\b|\bfrom whom\b"
+    r"|誰|だれ|どこ|どの(?:機関|組織|団体|会社)",
+    re.I,
+)
+_HEADLINE_ASKED = re.compile(
+    r"\babout\s*[?？.]?\s*$|\b(?:tell me|talk|more) about (?:this|the)\b|\bsummar|\bmain (?:point|finding|message)s?\b|\bheadline\b|\btitle\b|\bgist\b|\bannounce"
+    r"|何について|概要|要点|内容|タイトル|見出し|主旨|趣旨|ポイント|何を発表",
+    re.I,
+)
+# A full date: 2014年 7月 2日, July 2, 2014, 2 July 2014, 2014-07-02.
+_FULL_DATE = re.compile(
+    r"(?:1[0-9]{3}|20[0-9]{2})\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},?\s+[0-9]{4}\b"
+    r"|\b[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{4}\b"
+    r"|\b[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}\b"
+)
+_LINE_MAX = 60  # a headline, date or issuer line is short: a sentence of the body is not one
+
+
+def self_reference(question: str) -> bool:
+    return bool(_SELF.search(question))
+
+
+def without_self_reference(question: str) -> str:
+    """The question without the words that name the document itself (what retrieval should not
+    look for), or the question as it is when nothing else would be left."""
+    rest = re.sub(r"\s{2,}", " ", _SELF.sub(" ", question)).strip()
+    return rest if re.search(r"\w{3,}|[\u3040-\u9fff]{2,}", rest) else question
+
+
+def asked_of_document(question: str) -> str | None:
+    """'date', 'issuer' or 'headline' when the question asks that of the document itself, else None
+    (a question that only mentions the document, "what does this release say about X", is asked
+    of its text as usual)."""
+    if not self_reference(question):
+        return None
+    if _DATE_ASKED.search(question):
+        return "date"
+    if _ISSUER_ASKED.search(question):
+        return "issuer"
+    if _HEADLINE_ASKED.search(question):
+        return "headline"
+    return None
+
+
+def opening_answer(asked: str, opening: Passage) -> list[int]:
+    """Indices of the opening chunk's sentences that answer (its headline lines, its date line, its
+    issuer's line), or [] when the opening does not have that shape."""
+    lines = [opening.quote[s[0]:s[1]].strip() for s in opening.sentences]
+    dated = next((i for i, line in enumerate(lines) if _FULL_DATE.search(line)), None)
+    if asked == "date":
+        return [dated] if dated is not None else []
+    if asked == "issuer":
+        if dated is None:
+            return []
+        if len(_FULL_DATE.sub("", lines[dated]).strip(" ,-—–|")) >= 4:
+            return [dated]  # "TOKYO, July 2, 2014 — National Cancer Center" or 2014年7月2日 国立がん研究センター
+        nxt = dated + 1
+        return [nxt] if nxt < len(lines) and 2 <= len(lines[nxt]) <= _LINE_MAX and not _FULL_DATE.search(lines[nxt]) else []
+    # headline: the short lines before the date line (title and subtitles), else the first line
+    head = [i for i in range(dated if dated is not None else 1) if 0 < len(lines[i]) <= _LINE_MAX]
+    return head if head else ([0] if lines and lines[0] else [])
