@@ -1038,6 +1038,34 @@ def test_a_japanese_question_word_is_what_is_asked_not_a_term_the_text_must_hold
     assert concepts[asks].answer_type
 
 
+CONTACT = ["＜お問い合わせ先＞", "国立がん研究センター 企画戦略局 広報企画室", "TEL:03-3542-2511（代表） FAX:03-3542-2545",
+           "E-mail:ncc-admin＠ncc.go.jp"]
+
+
+@pytest.mark.parametrize("question, line", [("What is the email address for inquiries?", "ncc-admin＠ncc.go.jp"),
+                                            ("メールアドレスは？", "ncc-admin＠ncc.go.jp"),
+                                            ("問い合わせ先の電話番号は何ですか？", "03-3542-2511"),
+                                            ("What is the fax number of the press office?", "FAX:03-3542-2545")])
+def test_the_kind_of_contact_asked_for_leads(question, line):
+    """The heading of a contact block is closest to any question about it; the line that gives the
+    kind of contact asked for (an @ for an email, FAX for a fax) leads the answer."""
+    from bot.qa.answer import contact_asked
+
+    assert contact_asked("What is the email address?") == "email" and contact_asked("住所はどこですか") == "address"
+    contact = _passage("＜お問い合わせ先＞", CONTACT)
+    contact.sentence_scores = [0.6, 0.4, 0.2, 0.2]
+    chosen, why = _select(question, contact)
+    assert why is None and line in chosen[0].text, (why, chosen and chosen[0].text)
+
+
+def test_how_long_after_asks_for_a_length_of_time():
+    from bot.qa.answer import answer_unit
+
+    assert answer_unit("How long after surgery can breast cancer recur?") == "time"
+    assert answer_unit("How long do Iriomote cats live in the wild?") == "time"
+    assert answer_unit("How long is the Seto Ohashi Bridge?") is None
+
+
 def test_a_phone_is_found_as_the_documents_tel():
     """Contact blocks write TEL, not "phone": the question's word is looked for in its abbreviation."""
     from bot.qa.query import build_query

@@ -64,7 +64,7 @@ _PERSON_NOUNS_JA = (
 
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
-        r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bnumber of\b|\bwhat (percentage|proportion|size)\b"
+        r"\bhow (many|much|old|long|far|large|big|tall|high)\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
         r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|どのくらい|どれくらい|どれほど|何年間|" + _YEARS_LONG + r"|数は",
@@ -195,6 +195,9 @@ _EN_UNIT = [
     ("temperature", re.compile(r"\bhow (hot|cold)\b|\b(temperature|boiling point|melting point|freezing point)\b|\bhow many degrees\b", re.I)),
     # "how many <unit>": the unit, not a count of things
     ("time", re.compile(r"\bhow many (years|months|weeks|days|hours|minutes|seconds)\b", re.I)),
+    # "how long after surgery", "how long did it take": a length of time, not of a bridge
+    ("time", re.compile(r"\bhow long (after|before|ago|until|since|for|does|did|do|will|would|can|could|has|have|had|must|should)\b"
+                        r"|\bhow long\b.*\b(take|takes|took|last|lasts|lasted|live|lives|lived|survive|survived|stay|stayed|wait)\b", re.I)),
     ("length", re.compile(r"\bhow many (met(re|er)s|kilomet(re|er)s|km|miles|feet|centimet(re|er)s)\b", re.I)),
     ("weight", re.compile(r"\bhow many (grams|kilograms|kg|tons|tonnes|pounds)\b", re.I)),
     ("money", re.compile(r"\bhow many (yen|dollars|euros)\b", re.I)),
@@ -386,10 +389,28 @@ def _has_person(text: str) -> bool:
     return bool(_persons(text))
 
 
+# What kind of contact is asked for, and how a text gives it (TEL:03-3542-2511, ncc-admin＠ncc.go.jp).
+_CONTACTS = [
+    ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"FAX|ファックス|ファクス", re.I)),
+    ("email", re.compile(r"\be-?mail\b|メール", re.I), re.compile(r"[@＠]")),
+    ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話", re.I), re.compile(r"TEL|電話|\d{2,4}-\d{2,4}-\d{3,4}", re.I)),
+    ("url", re.compile(r"\b(url|website|web ?page|web ?site|online|link)\b|URL|ウェブ|ホームページ|サイト", re.I), re.compile(r"https?://|www\.")),
+    ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
+]
+
+
+def contact_asked(question: str) -> str | None:
+    """fax, email, phone, url or address: the first the question names (an "email address" is an email)."""
+    return next((name for name, asks, _ in _CONTACTS if asks.search(question)), None)
+
+
 def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
-    """The text holds the kind of thing asked for (for a number, in the unit asked for)."""
+    """The text holds the kind of thing asked for (for a number, in the unit asked for; for a
+    contact, the kind of contact)."""
     if kind is None:
         return True
+    if kind == "contact" and unit:
+        return bool(next(gives for name, _, gives in _CONTACTS if name == unit).search(text))
     if kind == "person":
         return _has_person(text)
     if kind == "number":
@@ -600,7 +621,7 @@ def select(
     query = query or build_query(question)
     ev = Evidence(query, df, n_docs, tuning.alt_present)
     kind = answer_kind(question)
-    unit = answer_unit(question) if kind in ("number", "date") else None
+    unit = answer_unit(question) if kind in ("number", "date") else contact_asked(question) if kind == "contact" else None
     top = max(p.score for p in passages[:max_passages]) or 1.0
     candidates = _candidates(passages, max_passages)
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
@@ -734,13 +755,16 @@ def select(
         covered = any(c.coverage >= tuning.cross_floor_coverage and fits_kind(kind, c.text, unit) for c in own_sentences)
         if best > 0 and fit < tuning.min_kind_dense_ratio * best and not covered:
             return [], f"the {kind} in the evidence is about something else (similarity {fit:.2f} vs {best:.2f})"
-    if kind in ("number", "person") and tuning.lead_must_fit_kind:
-        # The answer must hold what was asked for: a count in the asked unit for "how many", a name for "who".
+    if (kind in ("number", "person") or (kind == "contact" and unit)) and tuning.lead_must_fit_kind:
+        # The answer must hold what was asked for: a count in the asked unit for "how many", a name
+        # for "who", the fax number (not the contact block's heading) for "what is the fax number".
         fitting = [c for c in eligible if fits_kind(kind, c.text, unit)]
+        if kind == "contact":  # a bare number or link line is far from any question in meaning: any retrieved one will do
+            fitting = [c for c in candidates if fits_kind(kind, c.text, unit)]
         if kind == "person" and tuning.person_new_to_question:
             fitting = [c for c in fitting if _names_someone_new(c.text, question, query)]
         if not fitting:
-            return [], f"no {kind} in the best evidence"
+            return [], f"no {unit if kind == 'contact' else kind} in the best evidence"
         eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]
     if tuning.origin_must_be_said and kind is None and (_NAME_ORIGIN.search(question) or _NAME_WHY.search(question)):
         # Where a name comes from: a sentence that says so (由来, ちなむ, named after) leads.

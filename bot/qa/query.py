@@ -45,9 +45,9 @@ ANSWER_TYPE = frozenset(
     purpose role first last long old large big tall high far""".split()
 )
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
-ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数".split())
+ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数 番号 アドレス".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
-ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail"}
+ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax"}
 MAX_ALTERNATIVES = 6  # translations kept per English word or phrase (most common senses first)
 
 
@@ -355,6 +355,8 @@ def _japanese_concepts(text: str) -> list[Concept]:
         morpheme = t.startswith("m:")
         if morpheme:
             alts += _to_english(t[2:])
+            if t[2:] in ABBREVIATIONS:
+                alts.append(Alternative(ABBREVIATIONS[t[2:]], (ABBREVIATIONS[t[2:]],)))
         concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA, key=morpheme))
     return concepts
 
