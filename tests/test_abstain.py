@@ -1076,3 +1076,27 @@ def test_a_phone_is_found_as_the_documents_tel():
     contact.sentence_scores = [0.2, 0.2]  # far in meaning, as a bare number line is
     chosen, why = _select("What is the main switchboard phone number?", contact)
     assert why is None and "03-3542-2511" in " ".join(c.text for c in chosen)
+
+
+def test_who_is_a_named_person_asks_about_them_not_for_a_name():
+    """'Who was Tamura Kenji?' names the person: any sentence about him answers, not only one that
+    names someone new (which 'Who designed the museum?' needs)."""
+    from bot.qa.answer import answer_kind
+
+    for question in ["Who was Tamura Kenji?", "Who is Dr. Tamura?", "田村研治とはどんな人ですか"]:
+        assert answer_kind(question) is None, question
+    for question in ["Who is the current head of the Kanze school of Noh?", "Who was Shinran's mother?", "Who led this?",
+                     "当時の国立がん研究センターの理事長は誰ですか？"]:
+        assert answer_kind(question) == "person", question
+    comment = _passage("【本研究への期待】", ["中央病院 乳腺・腫瘍内科長 田村研治 医師のコメント",
+                                         "本研究の共同著者でもある田村研治医師は以下のように述べています。"])
+    chosen, why = _select("田村研治とはどんな人ですか", comment)
+    assert why is None and "乳腺・腫瘍内科長" in chosen[0].text
+
+
+def test_where_is_answered_by_a_part_of_the_body_too():
+    """'Where do the cells go dormant?' -- in the bone marrow (骨髄の中で): a place inside something is a
+    place, though no place name."""
+    p = _passage("【研究概要】", ["乳がん細胞は骨髄の中で、間葉系幹細胞からエクソソームを受け取って休眠状態になる。"])
+    chosen, why = _select("乳がん細胞はどこで休眠状態になりますか？", p, similarity=_close)
+    assert why is None and "骨髄の中で" in chosen[0].text

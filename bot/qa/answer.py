@@ -420,8 +420,15 @@ def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
     return bool(_HAS[kind].search(text))
 
 
+# "Who is Makiko Ono?", 田村研治とはどんな人ですか: the person is named; what is asked is about them.
+_WHO_IS_NAMED = re.compile(r"\s*(?i:who\s+(?:is|was))\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*[?？]?\s*"
+                           r"|.+?(?:とは|って)(?:誰|だれ|どなた|どんな人|どういう人)(?:ですか|でしょうか)?\s*[?？]?\s*")
+
+
 def answer_kind(question: str) -> str | None:
     question = _untitled(question)
+    if _WHO_IS_NAMED.fullmatch(question):
+        return None
     if _FREQUENCY_JA.search(question):
         return "number"
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(question)]
@@ -941,7 +948,7 @@ _PLACE_SUFFIX = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](県|府|都|道|市|�
 # (所蔵は東京国立博物館, 第1会議室で開かれます, 自宅で)
 _PLACE_LIKE = re.compile(r"[\u3400-\u9fff\u30a1-\u30fa](館|院|殿|堂|園|墓|橋|岬|峠|谷|浜|海|沖|塔|門|邸|屋敷|広場|空港|大学|学校|病院|劇場|"
                          r"ホール|センター|ビル|タワー|公園|霊園|墓地|神宮|大社|本社|工場|研究所|跡|遺跡|付近|周辺|近く|沿岸|郊外|"
-                         r"室|場|所|階|棟|庭|宅|部屋|本部|支店|店|地|内|口)")
+                         r"室|場|所|階|棟|庭|宅|部屋|本部|支店|店|地|内|口)|[\u3400-\u9fff]の?中(?:で|に)")  # 骨髄の中で: in the marrow
 
 
 def _has_place(text: str) -> bool:
