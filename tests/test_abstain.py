@@ -1100,3 +1100,16 @@ def test_where_is_answered_by_a_part_of_the_body_too():
     p = _passage("【研究概要】", ["乳がん細胞は骨髄の中で、間葉系幹細胞からエクソソームを受け取って休眠状態になる。"])
     chosen, why = _select("乳がん細胞はどこで休眠状態になりますか？", p, similarity=_close)
     assert why is None and "骨髄の中で" in chosen[0].text
+
+
+def test_the_head_of_a_group_is_who_led_it():
+    """A Japanese release names a research group by its head (落谷孝広分野長の研究グループ); another
+    sentence names the centre's president. 'Who led the research group?' is answered by the head."""
+    p = _passage("本研究", ["理事長の堀田知光は、研究グループが乳がん細胞の休眠の仕組みを明らかにしたと発表した。",
+                          "乳がんは再発までの期間が長い。",
+                          "本研究は、小野麻紀子研究員、落谷孝広分野長の研究グループが行ったものである。"])
+    p.sentence_scores = [0.9, 0.1, 0.3]
+    for question in ["Who led the research group?", "研究グループを率いたのは誰ですか？"]:
+        chosen, why = _select(question, p)
+        assert why is None and chosen[0].text.startswith("本研究は、小野麻紀子研究員、落谷孝広分野長の研究グループ"), \
+            (question, why, chosen and chosen[0].text)

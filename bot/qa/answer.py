@@ -361,6 +361,17 @@ def _persons(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# Who leads a group: asked as "who led / heads the research group", 研究チームを率いた; said as
+# 落谷孝広分野長の研究グループ, 山田教授らのチーム (a Japanese release names a group by its head).
+_LEADER_ASKED = re.compile(r"\b(led|leads?|leading|head(s|ed)?|leader|in charge|runs?|ran)\b|率い|リーダー|代表者|主宰|指揮|中心", re.I)
+_GROUP = r"(?:研究)?(?:グループ|チーム|班|室)"
+
+
+def _leads_a_group(text: str) -> bool:
+    """The text names a person as the head of a group: <name>(<title>)(ら)の研究グループ."""
+    return any(re.search(re.escape(name) + r"[^\s、。,（(]{0,6}?(?:ら)?の" + _GROUP, text) for name in _persons(text))
+
+
 def _names_someone_new(text: str, question: str, query: Query) -> bool:
     """The text names a person the question does not: not 宮沢賢治 for a question about the 宮沢賢治
     記念館, nor (across languages) 宮沢 for "Kenji Miyazawa". A person is the question's when
@@ -770,6 +781,10 @@ def select(
             fitting = [c for c in candidates if fits_kind(kind, c.text, unit)]
         if kind == "person" and tuning.person_new_to_question:
             fitting = [c for c in fitting if _names_someone_new(c.text, question, query)]
+        if kind == "person" and _LEADER_ASKED.search(question):
+            # "Who led the research group?": 落谷孝広分野長の研究グループ is the group he leads.
+            leads = [c for c in fitting if _leads_a_group(c.text)]
+            fitting = leads + [c for c in fitting if all(c is not x for x in leads)]
         if not fitting:
             return [], f"no {unit if kind == 'contact' else kind} in the best evidence"
         eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]
