@@ -42,6 +42,8 @@ eval: install
 	$(BIN)/qabot ingest data/ --store .qabot/dev
 	$(BIN)/qabot eval tests/data/dev.jsonl --store .qabot/dev --baselines --report docs/eval-dev --output reports/dev-answers.jsonl
 	$(BIN)/qabot eval tests/data/release-nearmiss.jsonl --store .qabot/dev --report docs/eval-release-nearmiss
+	$(BIN)/qabot eval tests/data/release-probes.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes-tune
+	$(BIN)/qabot eval tests/data/release-probes.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes

@@ -988,7 +988,7 @@ def test_a_date_is_a_date_not_any_number():
     from bot.qa.answer import fits_kind
 
     for text in ["2014年 7月 2日", "It opened in 1855.", "in the 1990s", "on July 1", "平成元年に完成した", "江戸時代に建てられた",
-                 "published 2014/07/01", "the 8th century"]:
+                 "published 2014/07/01", "the 8th century", "The cafeteria closes at 3 pm.", "午後3時に閉まる"]:
         assert fits_kind("date", text), text
     for text in ["直径 100 nm の顆粒", "TEL:03-3542-2511", "about 300 metres long", "第3次対がん総合戦略研究事業"]:
         assert not fits_kind("date", text), text

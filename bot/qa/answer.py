@@ -93,7 +93,9 @@ _HAS = {
     # A date, not any number: 直径 100 nm says nothing about when.
     "date": re.compile(r"[0-9０-９]+\s*(年|月|日|世紀)|\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(in|of|since|until|by|from) [0-9]{3,4}\b|\b[0-9]{1,2}(st|nd|rd|th) century"
                        r"|\b(January|February|March|April|May|June|July|August|September|October|November|December|BC|AD|BCE|CE)\b"
-                       r"|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}|[一二三四五六七八九十]+(年|月|日|世紀)|元年|(昭和|平成|令和|明治|大正)|時代"),
+                       r"|[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}|[一二三四五六七八九十]+(年|月|日|世紀)|元年|(昭和|平成|令和|明治|大正)|時代"
+                       # ... or a time of day: "closes at 3 pm", 午後3時
+                       r"|\b[0-9]{1,2}(:[0-9]{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b[0-9]{1,2}:[0-9]{2}\b|\b(noon|midnight)\b|[0-9０-９]+\s*時|午前|午後|正午"),
     "person": re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+\b"),
     "contact": re.compile(r"https?://|www\.|[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|TEL|FAX", re.I),
 }
