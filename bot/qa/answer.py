@@ -881,7 +881,10 @@ def select(
         if any(said) and not any(s & named for s in said):
             return [], f"the evidence names people as {'/'.join(sorted(set().union(*said)))}, not as the {role_asked(question)} asked for"
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
-    if heads is not None and not _names_one(chosen[0].text, heads):  # (which year, which researcher: a date, a person)
+    def common(word: str) -> bool:  # a word in over a tenth of the passages is the collection's topic, no name
+        return any(df.get(t, 0) > 0.1 * n_docs for t in tokenize(word) if t.startswith("m:"))
+
+    if heads is not None and not _names_one(chosen[0].text, heads, common):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
     across = tuning.asked_topic_across and q_lang == "en" and chosen[0].passage.lang != q_lang
     if tuning.answer_from_asked_topic and (chosen[0].passage.lang == q_lang or across):
@@ -1072,7 +1075,7 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
     return None
 
 
-def _names_one(text: str, heads: list[Concept]) -> bool:
+def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = lambda word: False) -> bool:
     """The text names a particular thing: a proper noun, a quoted title, a capitalised word inside
     an English sentence, an identifier, an unlisted loanword, or one of the asked-for nouns as the
     end of a longer compound (間葉系幹細胞)."""
@@ -1085,8 +1088,9 @@ def _names_one(text: str, heads: list[Concept]) -> bool:
         for a in c.alternatives:
             if _is_cjk(a.term) and re.search(r"[\u30a1-\u30fa\u30fc\u3400-\u9fff]" + re.escape(a.term), text):
                 return True
-    # A loanword no dictionary lists is a name of its own kind: ドセタキセル, not マイクロ or ワクチン.
-    if any(ja_to_en(k) is None for k in _KATAKANA_RUN.findall(text)):
+    # A loanword no dictionary lists is a name of its own kind: ドセタキセル, not マイクロ or ワクチン,
+    # nor a word the collection is about (エクソソーム in every other passage of the release).
+    if any(ja_to_en(k) is None and not common(k) for k in _KATAKANA_RUN.findall(text)):
         return True
     from index.lexical import morphemes_with_pos
 
