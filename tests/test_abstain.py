@@ -1132,3 +1132,16 @@ def test_the_collections_own_topic_word_names_no_particular_thing():
     df.update({t: 6 for t in tokenize("エクソソーム")})
     chosen, why = select(question, [p], df, 10, query=query)
     assert chosen == [] and "names no particular" in why
+
+
+def test_a_rate_told_in_percent_is_asked_in_percent():
+    """'What is the recurrence rate after 20 years?' over 10年、20年と長い期間を経て再発する: years are no
+    rate. A survival or recurrence rate is a percentage; a flow rate is not."""
+    from bot.qa.answer import answer_unit
+
+    assert answer_unit("What is the recurrence rate after 20 years?") == "percent"
+    assert answer_unit("What was the literacy rate in 1900?") == "percent"
+    assert answer_unit("What is the average flow rate of the Shimanto River at its mouth?") is None
+    p = _passage("【背景】", ["再発は手術後5年以内だけでなく、10年、20年と長い期間を経て起こる場合が少なくない。"])
+    chosen, why = _select("What is the recurrence rate after 20 years?", p)
+    assert chosen == [] and "number" in why, why

@@ -187,7 +187,11 @@ _JA_COUNTER_CLASS = {
 _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
 _EN_UNIT = [
     ("money", re.compile(r"\bhow much\b.*\b(cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
-    ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b", re.I)),
+    ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b"
+                           # rates told in percent (not a flow rate or a birth rate per 1,000)
+                           r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
+                           r"approval|participation|turnout|adoption|infection|detection|accuracy|error|failure|pass|graduation|"
+                           r"vaccination|employment|occupancy|penetration|self-sufficiency|recovery|return) rates?\b", re.I)),
     ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
     # (up to two words before the noun: "how many professional shogi players"; not past a verb:
     # "how many steps do visitors climb" counts steps)
