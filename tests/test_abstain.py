@@ -1145,3 +1145,21 @@ def test_a_rate_told_in_percent_is_asked_in_percent():
     p = _passage("【背景】", ["再発は手術後5年以内だけでなく、10年、20年と長い期間を経て起こる場合が少なくない。"])
     chosen, why = _select("What is the recurrence rate after 20 years?", p)
     assert chosen == [] and "number" in why, why
+
+
+def test_words_that_say_how_are_no_facts_the_documents_must_hold():
+    """ずっと, まま, それぞれ and the verb of 問い合わせたい say how something is asked, not what: that the
+    documents never use them is no sign they lack the answer. (The verb was read as a noun when its
+    surface was analysed alone.)"""
+    from bot.qa.answer import _predicates, select
+    from bot.qa.query import build_query
+
+    said = _predicates("郵送で問い合わせたいので教えてください。ずっと眠ったままですか？それぞれ何を担当したの？")
+    assert {"m:問い合わせる", "m:教える", "m:ずっと", "m:侭", "m:其々", "m:眠る"} <= said
+    assert "m:担当" not in said and "m:郵送" not in said
+    question = "休眠したがん細胞は、ずっと眠ったままなんですか？"
+    p = _passage("【背景】", ["がん細胞は骨髄に移動して休眠状態になり、長い年月を経て再び目覚めると考えられている。"])
+    query = build_query(question)
+    df = {t: 5 for t in p.tokens}  # the question's other words occur nowhere
+    chosen, why = select(question, [p], df, 100, query=query)
+    assert why is None and "目覚める" in chosen[0].text, why

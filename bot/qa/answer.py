@@ -516,12 +516,17 @@ def _loanword(concept: Concept) -> bool:
 
 
 def _predicates(text: str) -> set[str]:
-    """Lemma tokens (m:抜く) of the verbs and adjectives of a Japanese text."""
+    """Lemma tokens (m:抜く) of the words of a Japanese text that say how, not what: its verbs and
+    adjectives, its adverbs (ずっと) and the nouns used as adverbs (まま, それぞれ). Read in context:
+    問い合わせたい is the verb 問い合わせる, which the surface alone would read as a noun."""
     from index.lexical import _tagger
 
     out = set()
     for w in _tagger()(text):
-        if w.feature.pos1 in ("動詞", "形容詞"):
+        f = w.feature
+        if f.pos1 in ("動詞", "形容詞", "副詞") or (f.pos1 == "名詞" and f.pos3 == "副詞可能"):
+            lemma = (f.lemma or w.surface).split("-")[0] or w.surface
+            out.add("m:" + lemma)
             out |= {t for t in tokenize(w.surface) if t.startswith("m:")}
     return out
 
