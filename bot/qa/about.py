@@ -21,9 +21,23 @@ _SELF = re.compile(
     re.I,
 )
 _DATE_ASKED = re.compile(r"^\s*when\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
+# who put the document out -- not who is quoted or named in it
 _ISSUER_ASKED = re.compile(
-    r"^\s*who\b|\bwhich (?:organi[sz]ation|institution|agency|company|body|institute)\b|\bissued by\b|\bfrom whom\b"
-    r"|誰|だれ|どこ|どの(?:機関|組織|団体|会社)",
+    r"^\s*who\s+(?:(?:has|had|did)\s+)?(?:issued|issues|issue|published|publishes|publish|released|releases|release|put out|puts out|"
+    r"sent|sends|wrote|writes|write|authored|distributed|is behind|was behind|is responsible for)\b"
+    r"|\bwhich (?:organi[sz]ation|institution|agency|company|body|institute)\b|\b(?:issued|published|released|put out) by\b|\bfrom whom\b"
+    r"|(?:出した|出している|発表した|発表している|発行した|公表した|配信した|作成した)の?は(?:誰|だれ|どこ)|どこ(?:が|から)(?:出|発表|発行)|どの(?:機関|組織|団体|会社)",
+    re.I,
+)
+# "What did they find?", 何がわかったのか: the findings the document announces (its headline). Only
+# when nothing else is asked: "what did they find in the marrow" is asked of the text.
+_FINDINGS_ASKED = re.compile(
+    r"\s*what\s+(?:did|does|have|has)\s+(?:they|the\s+(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
+    r"\s+(?:find|found|discover|discovered|show|shown|reveal|revealed|learn|learned|conclude|report|reported)(?:\s+out)?\s*[?？.!]*\s*"
+    r"|\s*what\s+(?:is|are|was|were)\s+the\s+(?:main\s+|key\s+)?(?:finding|result|conclusion|takeaway)s?"
+    r"(?:\s+of\s+(?:this|the)\s+(?:study|research|work|paper))?\s*[?？.!]*\s*"
+    r"|\s*(?:この研究|今回の研究|研究)?(?:で|では)?(?:何が|なにが)(?:わかった|分かった|明らかになった|判明した)(?:の)?(?:ですか|でしょうか|か)?\s*[?？]?\s*"
+    r"|\s*(?:この|本|今回の)?研究の?(?:成果|結果)は(?:何|なに)(?:ですか)?\s*[?？]?\s*",
     re.I,
 )
 _HEADLINE_ASKED = re.compile(
@@ -53,9 +67,11 @@ def without_self_reference(question: str) -> str:
 
 
 def asked_of_document(question: str) -> str | None:
-    """'date', 'issuer' or 'headline' when the question asks that of the document itself, else None
-    (a question that only mentions the document, "what does this release say about X", is asked
-    of its text as usual)."""
+    """'date', 'issuer' or 'headline' when the question asks that of the document itself (or asks
+    only what was found: its headline), else None (a question that only mentions the document,
+    "what does this release say about X", is asked of its text as usual)."""
+    if _FINDINGS_ASKED.fullmatch(question):
+        return "headline"
     if not self_reference(question):
         return None
     if _DATE_ASKED.search(question):
