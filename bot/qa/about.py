@@ -3,8 +3,8 @@ release about?", このプレスリリースを出したのはどこですか.
 
 A document does not call itself a press release, so the question's words find nothing (or the
 link to another release, press_release_20140408.html); its answer is in the document's opening:
-the headline, the date line and the issuer's line. `asked_of_document` tells such a question and
-what it asks; `opening_answer` picks the sentences of the opening chunk that say it. Retrieval
+the headline, the date line and the issuer's line, then the key points. `asked_of_document` tells
+such a question and what it asks ("what did they find?" asks for the key points); `opening_answer` picks the sentences of the opening chunk that say it. Retrieval
 (bot.qa.pipeline) searches without the self-reference and puts the opening chunk first.
 """
 
@@ -53,6 +53,7 @@ _FULL_DATE = re.compile(
     r"|\b[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}\b"
 )
 _LINE_MAX = 60  # a headline, date or issuer line is short: a sentence of the body is not one
+_FINDINGS_MAX = 300  # characters of key points quoted for "what did they find"
 
 
 def self_reference(question: str) -> bool:
@@ -67,11 +68,11 @@ def without_self_reference(question: str) -> str:
 
 
 def asked_of_document(question: str) -> str | None:
-    """'date', 'issuer' or 'headline' when the question asks that of the document itself (or asks
-    only what was found: its headline), else None (a question that only mentions the document,
+    """'date', 'issuer' or 'headline' when the question asks that of the document itself, 'findings'
+    when it asks only what was found, else None (a question that only mentions the document,
     "what does this release say about X", is asked of its text as usual)."""
     if _FINDINGS_ASKED.fullmatch(question):
-        return "headline"
+        return "findings"
     if not self_reference(question):
         return None
     if _DATE_ASKED.search(question):
@@ -99,4 +100,16 @@ def opening_answer(asked: str, opening: Passage) -> list[int]:
         return [nxt] if nxt < len(lines) and 2 <= len(lines[nxt]) <= _LINE_MAX and not _FULL_DATE.search(lines[nxt]) else []
     # headline: the short lines before the date line (title and subtitles), else the first line
     head = [i for i in range(dated if dated is not None else 1) if 0 < len(lines[i]) <= _LINE_MAX]
-    return head if head else ([0] if lines and lines[0] else [])
+    head = head if head else ([0] if lines and lines[0] else [])
+    if asked == "findings" and dated is not None:
+        # what the release opens its body with after the date and issuer lines: its key points
+        start = dated + 2 if dated + 1 < len(lines) and len(lines[dated + 1]) <= _LINE_MAX // 2 else dated + 1
+        points, used = [], 0
+        for i in range(start, len(lines)):
+            if used + len(lines[i]) > _FINDINGS_MAX or len(points) >= 5:
+                break
+            points.append(i)
+            used += len(lines[i])
+        if len(points) >= 2:
+            return points
+    return head
