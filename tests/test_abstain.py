@@ -1163,3 +1163,10 @@ def test_words_that_say_how_are_no_facts_the_documents_must_hold():
     df = {t: 5 for t in p.tokens}  # the question's other words occur nowhere
     chosen, why = select(question, [p], df, 100, query=query)
     assert why is None and "目覚める" in chosen[0].text, why
+
+
+def test_a_phone_line_is_tel_not_any_word_holding_tel():
+    from bot.qa.answer import fits_kind
+
+    assert fits_kind("contact", "TEL:03-3542-2511（代表）", "phone") and fits_kind("contact", "FAX:03-3542-2545", "fax")
+    assert not fits_kind("contact", "We stayed at a hotel near Intel's office.", "phone")

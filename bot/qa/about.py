@@ -4,8 +4,9 @@ release about?", このプレスリリースを出したのはどこですか.
 A document does not call itself a press release, so the question's words find nothing (or the
 link to another release, press_release_20140408.html); its answer is in the document's opening:
 the headline, the date line and the issuer's line, then the key points. `asked_of_document` tells
-such a question and what it asks ("what did they find?" asks for the key points); `opening_answer` picks the sentences of the opening chunk that say it. Retrieval
-(bot.qa.pipeline) searches without the self-reference and puts the opening chunk first.
+such a question and what it asks ("what did they find?" asks for the key points); `opening_answer`
+picks the sentences of the opening chunk that say it. Retrieval (bot.qa.pipeline) searches
+without the self-reference and puts the opening chunk first.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ _ISSUER_ASKED = re.compile(
     r"|(?:出した|出している|発表した|発表している|発行した|公表した|配信した|作成した)の?は(?:誰|だれ|どこ)|どこ(?:が|から)(?:出|発表|発行)|どの(?:機関|組織|団体|会社)",
     re.I,
 )
-# "What did they find?", 何がわかったのか: the findings the document announces (its headline). Only
+# "What did they find?", 何がわかったのか: the findings the document announces (its key points). Only
 # when nothing else is asked: "what did they find in the marrow" is asked of the text.
 _FINDINGS_ASKED = re.compile(
     r"\s*what\s+(?:did|does|have|has)\s+(?:they|the\s+(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
@@ -86,7 +87,7 @@ def asked_of_document(question: str) -> str | None:
 
 def opening_answer(asked: str, opening: Passage) -> list[int]:
     """Indices of the opening chunk's sentences that answer (its headline lines, its date line, its
-    issuer's line), or [] when the opening does not have that shape."""
+    issuer's line, the key points after them), or [] when the opening does not have that shape."""
     lines = [opening.quote[s[0]:s[1]].strip() for s in opening.sentences]
     dated = next((i for i, line in enumerate(lines) if _FULL_DATE.search(line)), None)
     if asked == "date":

@@ -408,9 +408,9 @@ def _has_person(text: str) -> bool:
 
 # What kind of contact is asked for, and how a text gives it (TEL:03-3542-2511, ncc-admin＠ncc.go.jp).
 _CONTACTS = [
-    ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"FAX|ファックス|ファクス", re.I)),
+    ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"\b(FAX|Fax|fax)\b|ファックス|ファクス")),
     ("email", re.compile(r"\be-?mail\b|メール", re.I), re.compile(r"[@＠]")),
-    ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話", re.I), re.compile(r"TEL|電話|\d{2,4}-\d{2,4}-\d{3,4}", re.I)),
+    ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話", re.I), re.compile(r"\b(TEL|Tel|tel)\b|電話|\d{2,4}-\d{2,4}-\d{3,4}")),  # not hotel
     ("url", re.compile(r"\b(url|website|web ?page|web ?site|online|link)\b|URL|ウェブ|ホームページ|サイト", re.I), re.compile(r"https?://|www\.")),
     ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
 ]
