@@ -39,15 +39,21 @@ def _normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+def lemma_of(word) -> str:
+    """A tagged word's lemma as its morpheme token holds it (m:<lemma>): UniDic's lemma, without the
+    English it marks loanwords with ("エクソソーム-exosome")."""
+    lemma = word.feature.lemma or word.surface
+    if "-" in lemma and not lemma.startswith("-"):
+        lemma = lemma.split("-")[0]
+    return lemma
+
+
 def _morphemes(text: str) -> list[str]:
     out = []
     for word in _tagger()(text):
-        feature = word.feature
-        if feature.pos1 not in _CONTENT_POS:
+        if word.feature.pos1 not in _CONTENT_POS:
             continue
-        lemma = feature.lemma or word.surface
-        if "-" in lemma and not lemma.startswith("-"):
-            lemma = lemma.split("-")[0]  # UniDic marks loanword lemmas: "エクソソーム-exosome"
+        lemma = lemma_of(word)
         if lemma in _LIGHT_VERBS or _HIRAGANA_ONLY.match(lemma) or not _CJK_RUN.search(lemma):
             continue
         out.append(lemma)

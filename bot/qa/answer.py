@@ -519,14 +519,13 @@ def _predicates(text: str) -> set[str]:
     """Lemma tokens (m:抜く) of the words of a Japanese text that say how, not what: its verbs and
     adjectives, its adverbs (ずっと) and the nouns used as adverbs (まま, それぞれ). Read in context:
     問い合わせたい is the verb 問い合わせる, which the surface alone would read as a noun."""
-    from index.lexical import _tagger
+    from index.lexical import _tagger, lemma_of
 
     out = set()
     for w in _tagger()(text):
         f = w.feature
         if f.pos1 in ("動詞", "形容詞", "副詞") or (f.pos1 == "名詞" and f.pos3 == "副詞可能"):
-            lemma = (f.lemma or w.surface).split("-")[0] or w.surface
-            out.add("m:" + lemma)
+            out.add("m:" + lemma_of(w))
             out |= {t for t in tokenize(w.surface) if t.startswith("m:")}
     return out
 
