@@ -295,14 +295,7 @@ class HybridRetriever(BaseRetriever):
             if row is None and scores is not None:
                 stale = True  # live in Chroma, unknown to the snapshot: refresh and search again
                 continue
-            sentence_scores = np.zeros(0)
-            dense = 0.0
-            if q is not None:
-                sentences = chunk.sentence_vectors(len(q))
-                if len(sentences):
-                    sentence_scores = sentences @ q
-                    mean = float(normalize(sentences.mean(axis=0)) @ q)
-                    dense = self.tuning.mean_weight * mean + (1 - self.tuning.mean_weight) * float(sentence_scores.max())
+            sentence_scores, dense = self._dense(chunk, q)
             lexical = float(scores[row]) if scores is not None and row is not None else 0.0
             if self.mode == "dense":
                 score = dense
@@ -337,14 +330,21 @@ class HybridRetriever(BaseRetriever):
         row = self.store.fetch([cid]).get(cid)
         if row is None or not self._is_live(row.source, row.version):
             return None
-        sentence_scores, dense = np.zeros(0), 0.0
-        if embedding is not None:
-            q = np.asarray(embedding, dtype=np.float32)
-            sentences = row.sentence_vectors(len(q))
-            if len(sentences):
-                sentence_scores = sentences @ q
-                dense = float(sentence_scores.max())
+        q = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
+        sentence_scores, dense = self._dense(row, q)
         return _passage(row, dense, dense, 0.0, sentence_scores, 1)
+
+    def _dense(self, chunk: ChunkRow, q: np.ndarray | None) -> tuple[np.ndarray, float]:
+        """The question's similarity to each stored sentence of a chunk, and to the chunk: a blend of
+        its sentences' mean vector and its best sentence."""
+        if q is None:
+            return np.zeros(0), 0.0
+        sentences = chunk.sentence_vectors(len(q))
+        if not len(sentences):
+            return np.zeros(0), 0.0
+        sentence_scores = sentences @ q
+        mean = float(normalize(sentences.mean(axis=0)) @ q)
+        return sentence_scores, self.tuning.mean_weight * mean + (1 - self.tuning.mean_weight) * float(sentence_scores.max())
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         """llama-index's retriever interface over the same search."""
