@@ -530,6 +530,38 @@ def _predicates(text: str) -> set[str]:
     return out
 
 
+def _split_otherwise(text: str, absent: set[str], df: dict[str, int]) -> set[str]:
+    """The absent morpheme tokens of a Japanese text that the collection holds written together:
+    堀田知光 read in the question as 堀田 + 知 (m:トモ) + 光 (m:ヒカリ), and in the document as one name.
+    A run of neighbouring absent words whose characters' bigrams all occur is analysed otherwise,
+    not absent."""
+    from index.lexical import _bigrams, _normalize, _tagger, lemma_of
+
+    out: set[str] = set()
+    run: list[tuple[str, str]] = []  # (surface, token) of neighbouring absent words
+
+    def close() -> None:
+        surface = "".join(sf for sf, _ in run)
+        grams = _bigrams(_normalize(surface))
+        if len(surface) >= 2 and grams and len(grams) == len(surface) - 1 and all(df.get(g) for g in grams):
+            out.update(tok for _, tok in run)
+        run.clear()
+
+    for w in _tagger()(text):
+        token = "m:" + lemma_of(w)
+        if token in absent and not w.white_space:
+            run.append((w.surface, token))
+        else:
+            if len(run) > 1:
+                close()
+            run.clear()
+            if token in absent:
+                run.append((w.surface, token))
+    if len(run) > 1:
+        close()
+    return out
+
+
 def _evidence_form(a: Alternative) -> Alternative:
     """A Japanese alternative judged by its words (morphemes), not its character bigrams: the
     dictionary gives まぐろ or 鮪 where the text writes マグロ -- one lemma (m:鮪), other bigrams."""
@@ -577,6 +609,9 @@ class Evidence:
         # A verb or adjective the collection lacks is a paraphrase (抜く, 例える), not a missing thing.
         predicates = _predicates(query.text) if _CJK.search(query.text) else set()
         absent = [t for t in key if not t.in_corpus and not t.concept.word.isdigit() and t.concept.word not in predicates]
+        if absent and _CJK.search(query.text):  # a name the question's analysis split otherwise is not absent
+            otherwise = _split_otherwise(query.text, {t.concept.word for t in absent}, df)
+            absent = [t for t in absent if t.concept.word not in otherwise]
         self.absent = [t.concept.word for t in absent]
         self.absent_loanwords = [t.concept.word for t in absent if _loanword(t.concept)]
         total = sum(t.weight for t in self.key) + sum(t.weight for t in absent)
