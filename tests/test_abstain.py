@@ -1189,3 +1189,29 @@ def test_a_name_the_question_splits_otherwise_than_the_document_is_not_absent():
     assert "m:立場" not in Evidence(query, df, 10).absent
     other = Evidence(build_query("堀田花子さんってどういう立場の人？"), df, 10)
     assert other.absent and all("ホッタ" not in w for w in other.absent), other.absent
+
+
+@pytest.mark.parametrize("question", ["What is a microRNA?", "what's a microRNA, in simple terms?", "マイクロRNAとは何ですか？"])
+def test_a_definition_question_is_answered_by_the_sentence_that_glosses_the_term(question):
+    """"What is X?" asks what X means: the sentence that glosses it (小さな核酸（マイクロRNA）) answers,
+    not the one that merely uses it -- however many of the question's words that one holds."""
+    from bot.qa.answer import defined_term
+
+    passage = _passage("研究概要", ["乳がん細胞の休眠に特定のマイクロRNAが関与していることを報告した。",
+                                    "エクソソームに含まれる小さな核酸（マイクロRNA）が、遺伝子発現を変化させる。"])
+    assert defined_term(question)
+    chosen, why = _select(question, passage, max_quote_chars=40)  # one sentence per quote
+    assert why is None and chosen[0].text.startswith("エクソソーム"), (why, chosen and chosen[0].text)
+    chosen, _ = _select(question, passage, max_quote_chars=40, w_defines=0.0)
+    assert chosen[0].text.startswith("乳がん細胞")  # without the rule, the other sentence leads
+
+
+def test_what_a_definition_question_asks_about():
+    from bot.qa.answer import defined_term
+
+    assert defined_term("What are exosomes?") == "exosomes"
+    assert defined_term("造血幹細胞とはどのような細胞ですか？") == "造血幹細胞"
+    # a measure or a part of something is no definition
+    assert defined_term("What is the maximum depth of Lake Michigan?") is None
+    assert defined_term("What is Japanese paper made from?") is None
+    assert defined_term("白川郷の住民憲章で決められた3原則とは何ですか?") is None

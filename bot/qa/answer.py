@@ -456,6 +456,28 @@ def answer_kind(question: str) -> str | None:
     return kinds[0] if kinds else None
 
 
+# "What is a microRNA?", 造血幹細胞とは何ですか: the question asks what a term means.
+_DEFINITION_EN = re.compile(r"^\s*what(?:'s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
+_DEFINITION_JA = re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:とは|って)(?:何|なん|なに|どのような|どんな)")
+
+
+def defined_term(question: str) -> str | None:
+    """The term a definition question asks about, or None."""
+    m = _DEFINITION_EN.match(question) or _DEFINITION_JA.match(question)
+    return m.group("term").strip() if m else None
+
+
+def _defines(text: str, forms: list[str]) -> bool:
+    """The sentence glosses the term: 小さな核酸（マイクロ RNA）, 造血幹細胞（…）, 造血幹細胞とは / という."""
+    flat = squash(text).lower()
+    for f in forms:
+        f = squash(f).lower()
+        if len(f) < 2 or f not in flat:
+            continue
+        if re.search(r"[（(][^）)]{0,30}" + re.escape(f) + r"[^（(]{0,30}?[）)]|" + re.escape(f) + r"(?:[（(]|とは|という|is an? |are )", flat):
+            return True
+    return False
+
 
 @dataclass
 class _Candidate:
@@ -687,6 +709,12 @@ def select(
     unit = answer_unit(question) if kind in ("number", "date") else contact_asked(question) if kind == "contact" else None
     top = max(p.score for p in passages[:max_passages]) or 1.0
     candidates = _candidates(passages, max_passages)
+    term = defined_term(question) if kind is None and tuning.w_defines else None
+    term_forms: list[str] = []
+    if term:  # the term in the question's words and in the dictionary's
+        asked = set(tokenize(term))
+        term_forms = [term] + [a.term for c in query.concepts if not c.answer_type and c.tokens & asked or c.word in asked
+                               for a in c.alternatives]
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     topics: dict[int, tuple[set[str], str]] = {}
 
@@ -713,6 +741,7 @@ def select(
             + tuning.w_sentence * c.dense / best_sentence
             + tuning.w_coverage * c.coverage
             + (tuning.w_kind if kind and fits else 0.0)
+            + (tuning.w_defines if term_forms and _defines(c.text, term_forms) else 0.0)
             - (0.5 if short or url_only else 0.0)
             - 0.03 * c.rank
         )
