@@ -526,6 +526,9 @@ def test_the_noun_a_which_question_asks_about():
     # An attribute, whose answer is a common word (春, red), is not asked for by name.
     assert heads("In which season do the cranes breed?") is None and heads("タンチョウはどの季節に繁殖するか?") is None
     assert heads("Which colours does the flag use?") is None
+    # A yes/no question asks whether, not which one: "which patients" is part of what it asks about.
+    assert heads("Can doctors already tell which patients are going to relapse?") is None
+    assert heads("Which patients are going to relapse?") == ["patients"]
 
 
 def test_a_name_the_dictionary_spells_otherwise_is_not_nowhere():

@@ -1106,6 +1106,8 @@ _WHICH_EN = re.compile(
     r"\b(?i:which)\s+(?:(?:type|kind|sort|form|class|part|variety|group)s?\s+of\s+)?"  # which type of cancer: cancer
     r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
 )
+# A yes/no question ("Can doctors tell which patients will relapse?") asks whether, not which one.
+_YES_NO_EN = re.compile(r"^\s*(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|has|have|had|may|might|must)\b", re.I)
 _WHICH_JA = re.compile(r"(?:どの|どこの)(?!よう|くらい|ぐらい|程度|位|辺|あたり)")
 # "Which season / どの時期 / which colour": an attribute whose answer is a common word (春, 赤), not a name.
 _ATTRIBUTE_HEADS = frozenset(
@@ -1132,6 +1134,8 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
         return []
     m = _WHICH_EN.search(question)
     if m:
+        if _YES_NO_EN.match(question):
+            return None
         if m.group(1) in _ATTRIBUTE_HEADS or m.group(1).rstrip("s") in _ATTRIBUTE_HEADS:
             return None
         words = {w for w in m.groups() if w}
