@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 
 from bot.evals.qasets import citation_hit, first_rank, squash
 from tests.conftest import RELEASE, clean_env, run_qabot
@@ -341,3 +342,20 @@ def test_fresh_release_questions_floor(pipeline):
     assert false_abstain <= 2
     assert cited_first / len(answerable) >= 0.85
     assert abstained >= 4
+
+
+@pytest.mark.parametrize("message", ["Can someone review my pull request before lunch?",
+                                     "Does anyone have a phone charger I can borrow?"])
+def test_a_message_to_colleagues_is_no_question_for_the_documents(pipeline, message):
+    """In a Slack channel the bot reads messages meant for people: addressed to someone, and mostly
+    about things the documents never mention (a pull request, a charger), they get no quote --
+    not the contact block that matched "review" or "phone"."""
+    answer = pipeline.ask(message)
+    assert answer.abstained, answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [("Can someone tell me the fax number of the press office?", "FAX:03-3542-2545"),
+                                                ("Please give me the email address of the press office.", "ncc-admin")])
+def test_a_question_asked_of_colleagues_is_still_answered(pipeline, question, expected):
+    answer = pipeline.ask(question)
+    assert not answer.abstained and expected in answer.answer, answer.answer

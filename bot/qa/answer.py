@@ -793,7 +793,10 @@ def select(
             return [], f"the evidence lacks {missing:.0%} of the question's key terms"
         eligible = holding + [c for c in eligible if all(c is not h for h in holding)]
         lead = eligible[0].passage
-    if ev.absent_share > (tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en):
+    limit = tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en
+    if _ADDRESSED_TO_PEOPLE.match(question):  # "Can someone review my pull request?": a message to colleagues
+        limit = min(limit, tuning.max_absent_request)
+    if ev.absent_share > limit:
         return [], f"{ev.absent_share:.0%} of the question's key terms are nowhere in the documents ({', '.join(ev.absent[:4])})"
 
     def lacking_names(p: Passage, names: set[str]) -> list[str]:
@@ -1106,6 +1109,12 @@ _WHICH_EN = re.compile(
     r"\b(?i:which)\s+(?:(?:type|kind|sort|form|class|part|variety|group)s?\s+of\s+)?"  # which type of cancer: cancer
     r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
 )
+# A message to colleagues rather than a question about the documents: "Can someone review my pull
+# request?", "Does anyone have a charger?", "Please approve my expense report."
+_ADDRESSED_TO_PEOPLE = re.compile(
+    r"\s*(?:(?:can|could|would|will)\s+(?:someone|anyone|somebody|anybody)\b|(?:does|do|did|has|have|is)\s+"
+    r"(?:anyone|anybody|someone|somebody|everyone|everybody)\b|(?:please|pls|plz)\b|(?:anyone|anybody|someone)\s+"
+    r"(?:know|knows|have|has|got|seen|free|around|up)\b|誰か)", re.I)
 # A yes/no question ("Can doctors tell which patients will relapse?") asks whether, not which one.
 _YES_NO_EN = re.compile(r"^\s*(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|has|have|had|may|might|must)\b", re.I)
 _WHICH_JA = re.compile(r"(?:どの|どこの)(?!よう|くらい|ぐらい|程度|位|辺|あたり)")

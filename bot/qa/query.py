@@ -35,7 +35,8 @@ STOP = frozenset(
     too under up very was we were what when where which while who whom whose why will with would you
     your about above after again against all any because before below between both during each few
     further here just more most nor not now off once only other same also according said say says
-    get got make made use used tell told called call known name named kind type way much many""".split()
+    get got make made use used tell told called call known name named kind type way much many
+    please pls someone somebody anyone anybody everyone everybody something anything""".split()
 )
 # Words that name the kind of answer wanted, not a fact the evidence must hold ("which year").
 ANSWER_TYPE = frozenset(
