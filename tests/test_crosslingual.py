@@ -121,6 +121,21 @@ def test_a_romanised_name_is_split_from_what_it_names():
     assert {"shiseido", "london"} <= {c.word for c in build_query("Did Shiseido open a shop in London?").concepts}
 
 
+def test_a_hyphenated_compound_of_english_words_is_its_words():
+    """stem-cell-like is no entry of the dictionary, and its katakana guess (ステムセルライク) is noise:
+    as its words it finds 幹細胞 (the phrase "stem cell"), and "stem" -- part of that phrase, which
+    the collection holds -- is not a word the documents lack. Romaji stays whole (uguisu-bari: 鶯張り)."""
+    from bot.qa.answer import Evidence
+    from index.lexical import tokenize
+
+    query = build_query("Do the tumour cells become more stem-cell-like after taking up the vesicles?")
+    by_word = {c.word: {a.term for a in c.alternatives} for c in query.concepts}
+    assert "幹細胞" in by_word["stem cell"] and "stem-cell-like" not in by_word
+    df = {t: 1 for t in tokenize("一部の乳がん細胞が幹細胞様の性質を獲得し、小胞を受け取った腫瘍細胞")}
+    assert "stem" not in Evidence(query, df, 10).absent
+    assert "uguisu-bari" in {c.word for c in build_query("Why are the corridor floors called uguisu-bari?").concepts}
+
+
 def test_a_name_is_held_only_in_its_strong_forms():
     """Kukai (空海) read as kana gives guesses -- 句会, 九階, 区会 -- that any passage may hold; the
     names check reads the name itself, its translations and its whole reading (m:クウカイ), and

@@ -630,7 +630,8 @@ class Evidence:
         self.key = [t for t in key if t.in_corpus and not (not t.concept.phrase and t.concept.word in covered)]
         # A verb or adjective the collection lacks is a paraphrase (抜く, 例える), not a missing thing.
         predicates = _predicates(query.text) if _CJK.search(query.text) else set()
-        absent = [t for t in key if not t.in_corpus and not t.concept.word.isdigit() and t.concept.word not in predicates]
+        absent = [t for t in key if not t.in_corpus and not t.concept.word.isdigit() and t.concept.word not in predicates
+                  and not (not t.concept.phrase and t.concept.word in covered)]  # stem of "stem cell" (幹細胞)
         if absent and _CJK.search(query.text):  # a name the question's analysis split otherwise is not absent
             otherwise = _split_otherwise(query.text, {t.concept.word for t in absent}, df)
             absent = [t for t in absent if t.concept.word not in otherwise]

@@ -313,9 +313,20 @@ def with_heard_names(query: Query, heard: Callable[[str], list[str]]) -> Query:
     return replace(query, concepts=tuple(concepts)) if changed else query
 
 
+def _compound_parts(word: str) -> list[str]:
+    parts = [p for p in word.split("-") if p]
+    if _known(word.lower()) or not all(p.isdigit() or _is_word(p.lower()) for p in parts):
+        return [word]
+    return parts
+
+
 def _english_concepts(text: str) -> list[Concept]:
     raw = [re.sub(r"'s$", "", w) for w in _WORD.findall(text)]  # Hikone's -> Hikone: the name, for dictionary and reading
     raw = [part for i, w in enumerate(raw) for part in (_split_name(w) if i > 0 and w[:1].isupper() else [w])]
+    # A hyphenated compound of English words the dictionary lacks is its words: stem-cell-like -> stem
+    # cell (幹細胞) like, blood-forming -> blood forming (not one katakana guess for the whole). Romaji
+    # stays whole: uguisu-bari is read as うぐいすばり (鶯張り).
+    raw = [part for w in raw for part in (_compound_parts(w) if "-" in w and w[:1].islower() else [w])]
     words = [w.lower() for w in raw]
     capital = {w.lower() for i, w in enumerate(raw) if i > 0 and w[:1].isupper()}
     surface = {w.lower(): w for w in raw}
