@@ -21,7 +21,8 @@ _SELF = re.compile(
     r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料)",
     re.I,
 )
-_DATE_ASKED = re.compile(r"^\s*when\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
+# "When was this release issued?" -- not "When the release talks about X, is ...?"
+_DATE_ASKED = re.compile(r"^\s*when\s+(?:was|is|were|are|did|does|do|will|has|had)\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
 # who put the document out -- not who is quoted or named in it
 _ISSUER_ASKED = re.compile(
     r"^\s*who\s+(?:(?:has|had|did)\s+)?(?:issued|issues|issue|published|publishes|publish|released|releases|release|put out|puts out|"
@@ -42,10 +43,13 @@ _FINDINGS_ASKED = re.compile(
     re.I,
 )
 _HEADLINE_ASKED = re.compile(
-    r"\babout\s*[?？.]?\s*$|\b(?:tell me|talk|more) about (?:this|the)\b|\bsummar|\bmain (?:point|finding|message)s?\b|\bheadline\b|\btitle\b|\bgist\b|\bannounce"
-    r"|何について|概要|要点|内容|タイトル|見出し|主旨|趣旨|ポイント|何を発表",
+    r"\b(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\s+(?:all\s+)?about\s*[?？.]?\s*$"
+    r"|\b(?:tell me|talk|more) about (?:this|the)\b|\bheadline\b|\btitle\b|\bannounce|何について|タイトル|見出し|何を発表",
     re.I,
 )
+# A summary of the document is its key points (本研究成果のポイント), where it has them.
+_SUMMARY_ASKED = re.compile(r"\bsummar|\bmain (?:point|finding|message)s?\b|\bgist\b|\btakeaways?\b|\bkey points?\b|\bhighlights\b"
+                            r"|概要|要点|主旨|趣旨|ポイント|まとめ", re.I)
 # A full date: 2014年 7月 2日, July 2, 2014, 2 July 2014, 2014-07-02.
 _FULL_DATE = re.compile(
     r"(?:1[0-9]{3}|20[0-9]{2})\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
@@ -70,7 +74,7 @@ def without_self_reference(question: str) -> str:
 
 def asked_of_document(question: str) -> str | None:
     """'date', 'issuer' or 'headline' when the question asks that of the document itself, 'findings'
-    when it asks only what was found, else None (a question that only mentions the document,
+    when it asks only what was found or for its summary (its key points), else None (a question that only mentions the document,
     "what does this release say about X", is asked of its text as usual)."""
     if _FINDINGS_ASKED.fullmatch(question):
         return "findings"
@@ -82,6 +86,8 @@ def asked_of_document(question: str) -> str | None:
         return "issuer"
     if _HEADLINE_ASKED.search(question):
         return "headline"
+    if _SUMMARY_ASKED.search(question):
+        return "findings"
     return None
 
 
