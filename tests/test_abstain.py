@@ -269,6 +269,10 @@ def test_the_clauses_that_hold_a_year():
     # never into the next sentence: 卒業後 is not what 1867 dates
     assert years("1867年に江戸で生まれた。大学を卒業後、教師になった。") == ["1867年に江戸で生まれた。"]
     assert years("No year here.") == []
+    # a postcode or a phone number is no year: "In what year was the centre founded?" is not
+    # answered by its address (〒104-0045 東京都中央区築地 5-1-1)
+    assert years("国立がん研究センター 〒104-0045 東京都中央区築地 5-1-1") == [] and years("TEL:03-3542-2511") == []
+    assert years("Heian-kyo became the capital in 794.") and years("It was founded in 1962.")
     assert _clauses_with("1646年に生まれ、上野国館林藩主を経て、将軍となった。", _has_place) == ["上野国館林藩主を経て、将軍となった。"]
 
 

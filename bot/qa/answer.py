@@ -212,8 +212,9 @@ _EN_UNIT = [
 
 
 _YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前)|\b(what|which) year\b|\bin what year\b", re.I)
-# A year: 1964年, 1959年度, 670 (in English), 元年, 昭和39年, 千九百年 -- not 江戸時代 or 6月下旬.
-_YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|\b[0-9]{3,4}\b|元年|[一二三四五六七八九十百千]+年")
+# A year: 1964年, 1959年度, 670 (in English), 元年, 昭和39年, 千九百年 -- not 江戸時代 or 6月下旬, nor the
+# digits of a postcode or a phone number (〒104-0045, 03-3542-2511).
+_YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])|元年|[一二三四五六七八九十百千]+年")
 
 
 # Nouns that count people: 年間の入場者数はどのくらいか asks in 人 as surely as 何人.
