@@ -147,6 +147,10 @@ def test_which_person_is_asked_for_as_by_who():
     for q in ("坂本龍馬の母親の名前は何か?", "What was the name of Hokusai's daughter?"):
         assert answer_kind(q) == "person", q
     assert answer_kind("この寺の名前は何か?") is None and answer_kind("What is the name of the river?") is None
+    # a yes/no question's "who" after a noun is a relative pronoun; after a verb of telling it asks
+    assert answer_kind("Is the president of the centre one of the researchers who did this study?") is None
+    assert answer_kind("Was the doctor who commented on the findings also an author?") is None
+    assert answer_kind("Do you know who made the cover image?") == "person"
 
 
 def _ask(pipeline, question):

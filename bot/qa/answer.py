@@ -443,8 +443,15 @@ _WHO_IS_NAMED = re.compile(r"\s*(?i:who\s+(?:is|was))\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)
                            r"|.+?(?:とは|って)(?:誰|だれ|どなた|どんな人|どういう人)(?:ですか|でしょうか)?\s*[?？]?\s*")
 
 
+# In a yes/no question a "who" or "when" after a noun opens a relative clause ("one of the researchers
+# who did this study"); after a verb of telling it asks ("Do you know who made the cover?").
+_RELATIVE_WH = re.compile(r"\b(?!(?:know|knows|tell|me|us|say|explain|show|remember|out|wonder|ask|see|check)\b)([A-Za-z]+)\s+(?:who|whom|whose|when|where)\b", re.I)
+
+
 def answer_kind(question: str) -> str | None:
     question = _untitled(question)
+    if _YES_NO_EN.match(question):
+        question = _RELATIVE_WH.sub(r"\1 that", question)
     if _WHO_IS_NAMED.fullmatch(question):
         return None
     if _FREQUENCY_JA.search(question):
