@@ -1226,3 +1226,16 @@ def test_what_a_definition_question_asks_about():
     assert defined_term("What is the maximum depth of Lake Michigan?") is None
     assert defined_term("What is Japanese paper made from?") is None
     assert defined_term("白川郷の住民憲章で決められた3原則とは何ですか?") is None
+
+
+def test_nouns_of_conversation_are_no_key_terms():
+    """という話ですよね ("that's the story, right?") and 自分で ("by themselves") say how the question is
+    put, not what it is about: occurring nowhere in the documents, they do not make it unanswerable."""
+    from bot.qa.answer import Evidence
+    from bot.qa.query import build_query
+    from index.lexical import tokenize
+
+    df = {t: 1 for t in tokenize("乳がん細胞は骨髄の中で、間葉系幹細胞からエクソソームという小胞を受け取って、休眠状態を獲得する。")}
+    ev = Evidence(build_query("乳がん細胞が自分でエクソソームを出して眠りにつく、という話ですよね？"), df, 10)
+    assert not {"m:話", "m:自分"} & set(ev.absent), ev.absent
+    assert "m:眠り" in ev.absent  # a word of the subject the documents lack still counts

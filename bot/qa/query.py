@@ -47,6 +47,8 @@ ANSWER_TYPE = frozenset(
 )
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
 ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割".split())
+# Nouns of conversation, not of the subject: という話ですよね, 自分で, そんな感じ.
+DISCOURSE_JA = frozenset("話 自分 感じ".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax"}
 MAX_ALTERNATIVES = 6  # translations kept per English word or phrase (most common senses first)
@@ -369,7 +371,7 @@ def _japanese_concepts(text: str) -> list[Concept]:
             alts += _to_english(t[2:])
             if t[2:] in ABBREVIATIONS:
                 alts.append(Alternative(ABBREVIATIONS[t[2:]], (ABBREVIATIONS[t[2:]],)))
-        concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA, key=morpheme))
+        concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA, key=morpheme and t[2:] not in DISCOURSE_JA))
     return concepts
 
 
