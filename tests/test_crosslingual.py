@@ -415,3 +415,13 @@ def test_a_romanised_name_finds_the_collections_own_spelling_by_its_reading(tmp_
 
     unanswered = pipeline.ask("How tall is the main hall of Zuigan-ji?")
     assert unanswered.abstained, unanswered.answer  # not 東京タワー's 333 meters
+
+
+def test_a_japanese_word_is_glossed_whole_and_without_its_sense_notes():
+    """UniDic splits オンライン into オン + ライン ("on", "line"); JMdict knows it whole: "online".
+    And 表紙's first gloss is "cover (of a book, magazine, etc.)": the word is "cover"."""
+    query = build_query("印刷版とオンライン版のどちらの表紙ですか？")
+    by_word = {c.word: {a.term for a in c.alternatives} for c in query.concepts}
+    assert "online" in by_word["オンライン"]
+    assert "m:オン" not in by_word and "m:ライン" not in by_word
+    assert "cover" in by_word["m:表紙"]

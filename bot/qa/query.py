@@ -165,13 +165,15 @@ def _to_japanese(key: str, surface: str = "") -> tuple[Alternative, ...]:
 
 @lru_cache(maxsize=8192)
 def _to_english(term: str) -> tuple[Alternative, ...]:
-    """English alternatives of a Japanese word (its first glosses, single words)."""
+    """English alternatives of a Japanese word (its first glosses, single words or pairs, without
+    the sense notes in parentheses)."""
     d = _dictionary()
     gloss = d.ja_to_en(term) if d is not None else None
     if gloss is None:
         return ()
     out = []
     for en in gloss.en[:3]:
+        en = re.sub(r"\s*\([^)]*\)", "", en).strip() or en  # cover (of a book, magazine, etc.): cover
         tokens = tuple(english_tokens(en))
         if 0 < len(tokens) <= 2:
             out.append(Alternative(en, tokens, 0.8))
@@ -359,11 +361,31 @@ def _english_concepts(text: str) -> list[Concept]:
     return concepts
 
 
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}")
+
+
+def _katakana_words(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """Katakana words the analyzer splits but the dictionary knows whole (オンライン: オン + ライン),
+    with the morpheme tokens they split into."""
+    out = []
+    for run in dict.fromkeys(_KATAKANA_RUN.findall(text)):
+        parts = tuple(t for t in tokenize(run) if t.startswith("m:"))
+        plain = not any(t[2:] in ANSWER_TYPE_JA or t[2:] in ABBREVIATIONS for t in parts)  # メール|アドレス: as they are
+        if len(parts) > 1 and plain and _to_english(run):
+            out.append((run, parts))
+    return out
+
+
 def _japanese_concepts(text: str) -> list[Concept]:
-    """One concept per token (so scoring equals plain BM25), with English glosses of each lemma."""
+    """One concept per token (so scoring equals plain BM25), with English glosses of each lemma; a
+    katakana word the analyzer splits is one concept, glossed whole (オンライン: online)."""
     concepts = []
+    whole = _katakana_words(text)
+    split = {t for _, parts in whole for t in parts}
+    for run, parts in whole:
+        concepts.append(Concept(run, (Alternative(run, parts),) + _to_english(run)))
     for t in dict.fromkeys(tokenize(text)):
-        if t.isascii():
+        if t.isascii() or t in split:
             continue  # English words and numbers of a mixed question come from _english_concepts
         alts = [Alternative(t, (t,))]
         morpheme = t.startswith("m:")
