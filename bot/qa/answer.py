@@ -722,7 +722,7 @@ def select(
     term_forms: list[str] = []
     if term:  # the term in the question's words and in the dictionary's
         asked = set(tokenize(term))
-        term_forms = [term] + [a.term for c in query.concepts if not c.answer_type and c.tokens & asked or c.word in asked
+        term_forms = [term] + [a.term for c in query.concepts if not c.answer_type and (c.tokens & asked or c.word in asked)
                                for a in c.alternatives]
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     topics: dict[int, tuple[set[str], str]] = {}
