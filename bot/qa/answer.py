@@ -27,7 +27,7 @@ from bot.qa.about import asked_of_document, opening_answer
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import role_asked, roles_said
-from bot.qa.query import READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query
+from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -443,6 +443,8 @@ _WHO_IS_NAMED = re.compile(r"\s*(?i:who\s+(?:is|was))\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)
                            r"|.+?(?:とは|って)(?:誰|だれ|どなた|どんな人|どういう人)(?:ですか|でしょうか)?\s*[?？]?\s*")
 
 
+# A yes/no question asks whether, not which one or who ("Can doctors tell which patients will relapse?").
+_YES_NO_EN = re.compile(r"^\s*(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|has|have|had|may|might|must)\b", re.I)
 # In a yes/no question a "who" or "when" after a noun opens a relative clause ("one of the researchers
 # who did this study"); after a verb of telling it asks ("Do you know who made the cover?").
 _RELATIVE_WH = re.compile(r"\b(?!(?:know|knows|tell|me|us|say|explain|show|remember|out|wonder|ask|see|check)\b)([A-Za-z]+)\s+(?:who|whom|whose|when|where)\b", re.I)
@@ -567,28 +569,19 @@ def _split_otherwise(text: str, absent: set[str], df: dict[str, int]) -> set[str
     not absent."""
     from index.lexical import _bigrams, _normalize, _tagger, lemma_of
 
-    out: set[str] = set()
-    run: list[tuple[str, str]] = []  # (surface, token) of neighbouring absent words
-
-    def close() -> None:
-        surface = "".join(sf for sf, _ in run)
-        grams = _bigrams(_normalize(surface))
-        if len(surface) >= 2 and grams and len(grams) == len(surface) - 1 and all(df.get(g) for g in grams):
-            out.update(tok for _, tok in run)
-        run.clear()
-
+    runs: list[list[tuple[str, str]]] = [[]]  # (surface, token) of neighbouring absent words
     for w in _tagger()(text):
         token = "m:" + lemma_of(w)
-        if token in absent and not w.white_space:
-            run.append((w.surface, token))
-        else:
-            if len(run) > 1:
-                close()
-            run.clear()
-            if token in absent:
-                run.append((w.surface, token))
-    if len(run) > 1:
-        close()
+        if token not in absent or w.white_space:  # a word present, or a space, ends a run
+            runs.append([])
+        if token in absent:
+            runs[-1].append((w.surface, token))
+    out: set[str] = set()
+    for run in runs:
+        surface = "".join(sf for sf, _ in run)
+        grams = _bigrams(_normalize(surface))
+        if len(run) > 1 and len(grams) == len(surface) - 1 and all(df.get(g) for g in grams):
+            out.update(tok for _, tok in run)
     return out
 
 
@@ -1124,8 +1117,6 @@ _ADDRESSED_TO_PEOPLE = re.compile(
     r"\s*(?:(?:can|could|would|will)\s+(?:someone|anyone|somebody|anybody)\b|(?:does|do|did|has|have|is)\s+"
     r"(?:anyone|anybody|someone|somebody|everyone|everybody)\b|(?:please|pls|plz)\b|(?:anyone|anybody|someone)\s+"
     r"(?:know|knows|have|has|got|seen|free|around|up)\b|誰か)", re.I)
-# A yes/no question ("Can doctors tell which patients will relapse?") asks whether, not which one.
-_YES_NO_EN = re.compile(r"^\s*(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|has|have|had|may|might|must)\b", re.I)
 _WHICH_JA = re.compile(r"(?:どの|どこの)(?!よう|くらい|ぐらい|程度|位|辺|あたり)")
 # "Which season / どの時期 / which colour": an attribute whose answer is a common word (春, 赤), not a name.
 _ATTRIBUTE_HEADS = frozenset(
@@ -1133,7 +1124,6 @@ _ATTRIBUTE_HEADS = frozenset(
     material language 季節 時期 時間 時 部分 方向 向き 側 色 形 大きさ 方法 順番 順序 段階 言葉 言語 材料 素材""".split()
 )
 _IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # miR-23b, CD63, H2A: one particular thing
-_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}")
 _QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
 
 
@@ -1184,7 +1174,7 @@ def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = 
                 return True
     # A loanword no dictionary lists is a name of its own kind: ドセタキセル, not マイクロ or ワクチン,
     # nor a word the collection is about (エクソソーム in every other passage of the release).
-    if any(ja_to_en(k) is None and not common(k) for k in _KATAKANA_RUN.findall(text)):
+    if any(ja_to_en(k) is None and not common(k) for k in KATAKANA_RUN.findall(text)):
         return True
     from index.lexical import morphemes_with_pos
 

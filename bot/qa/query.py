@@ -361,14 +361,15 @@ def _english_concepts(text: str) -> list[Concept]:
     return concepts
 
 
-_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}")
+# A katakana word of three letters or more (エクソソーム, オンライン): a loanword or a name.
+KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}")
 
 
 def _katakana_words(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """Katakana words the analyzer splits but the dictionary knows whole (オンライン: オン + ライン),
     with the morpheme tokens they split into."""
     out = []
-    for run in dict.fromkeys(_KATAKANA_RUN.findall(text)):
+    for run in dict.fromkeys(KATAKANA_RUN.findall(text)):
         parts = tuple(t for t in tokenize(run) if t.startswith("m:"))
         plain = not any(t[2:] in ANSWER_TYPE_JA or t[2:] in ABBREVIATIONS for t in parts)  # メール|アドレス: as they are
         if len(parts) > 1 and plain and _to_english(run):
