@@ -33,9 +33,9 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # bump when the build below changes: the index file name follows it
+FORMAT = 7  # bump when the build below changes: the index file name follows it
 TOP = 8  # candidates kept per English key
-_GLOSSES = 5  # English glosses kept per Japanese term
+_GLOSSES = 7  # English glosses kept per Japanese term
 _NAME = "@"  # names' keys are marked: they are folded (Kyouto -> kyoto), words' keys are not
 
 
@@ -731,11 +731,13 @@ def _build_rows(src: sqlite3.Connection):
                     for term, prio in forms:
                         offer(key, term, prio * factor * gloss_factor * centrality)
         # ja -> en: every written form, the commonest entry winning a shared form
+        # (the first two of each sense, then the rest of the first sense: 論文 is "thesis; essay;
+        # treatise; paper; article", and a release calls it a Research Article)
         glosses: list[str] = []
-        for sense in senses:
-            for gloss in sense["glosses"][:2]:
-                if gloss.lower() not in (g.lower() for g in glosses) and len(glosses) < _GLOSSES:
-                    glosses.append(gloss)
+        first = senses[0]["glosses"][2:] if senses else []
+        for gloss in [g for sense in senses for g in sense["glosses"][:2]] + first:
+            if gloss.lower() not in (g.lower() for g in glosses) and len(glosses) < _GLOSSES:
+                glosses.append(gloss)
         if not glosses:
             continue
         for text, tags, bad in e["kanji"]:

@@ -304,12 +304,16 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("このプレスリリースの概要を教えて") == "findings"
     assert asked_of_document("What is this release about?") == "headline"
     assert asked_of_document("What were the main findings of the study?") == "findings"
+    # a bare "this" that was put out is the document
+    assert asked_of_document("who put this out?") == asked_of_document("Who published this?") == "issuer"
     for question in ["What does this release say about chemotherapy?", "When did the release of exosomes happen?",
                      "When was the paper published?", "What is the weather in Osaka today?", "who's quoted in the release?",
                      "What did they find in the marrow?", "What did Galileo discover?",
                      # a "when" clause, and a study the release cites, are not asked of the release
                      "When the release talks about breast cancer coming back, is that counted from surgery?",
-                     "The release cites a 2014 Nature Communications paper. What was that study about?"]:
+                     "The release cites a 2014 Nature Communications paper. What was that study about?",
+                     # "announcement" names the document; it does not ask what was announced
+                     "Who's the contact for this announcement?", "Who published this study?"]:
         assert asked_of_document(question) is None, question
     assert without_self_reference("What does this press release say about chemotherapy?") == "What does say about chemotherapy?"
     lines = ["Exosomes put cancer cells to sleep", "A study of bone marrow", "TOKYO, July 2, 2014 — National Cancer Center",
@@ -363,3 +367,19 @@ def test_a_message_to_colleagues_is_no_question_for_the_documents(pipeline, mess
 def test_a_question_asked_of_colleagues_is_still_answered(pipeline, question, expected):
     answer = pipeline.ask(question)
     assert not answer.abstained and expected in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [("Who's the contact for this announcement?", "広報企画室"),
+                                                ("問い合わせ先はどこですか？", "広報企画室"),
+                                                ("論文が掲載されたのはいつですか？", "7月 1日付けで掲載")])
+def test_what_a_question_asks_for_is_read_from_its_words(pipeline, question, expected):
+    """"The contact" is the contact block (not a headline: "announcement" asks nothing of the
+    release, nor a person's name for "who"); the online cover is a cover, not a link; 論文 is the
+    paper its English text calls a Research Article."""
+    from bot.qa.answer import answer_kind
+
+    answer = pipeline.ask(question)
+    assert not answer.abstained and expected in answer.answer, answer.answer
+    assert answer_kind("Where can the paper be read online?") == "contact"
+    assert answer_kind("What is the journal's online cover about?") is None
+    assert answer_kind("Who was the third inventor of the point-contact transistor?") == "person"

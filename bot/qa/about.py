@@ -31,6 +31,13 @@ _ISSUER_ASKED = re.compile(
     r"|(?:出した|出している|発表した|発表している|発行した|公表した|配信した|作成した)の?は(?:誰|だれ|どこ)|どこ(?:が|から)(?:出|発表|発行)|どの(?:機関|組織|団体|会社)",
     re.I,
 )
+# "Who put this out?", これを出したのはどこ: a bare "this" as what was issued is the document.
+_ISSUER_OF_THIS = re.compile(
+    r"^\s*who\s+(?:(?:has|had|did)\s+)?(?:put|puts)\s+this\s+out\b"
+    r"|^\s*who\s+(?:(?:has|had|did)\s+)?(?:issued|issue|published|publish|released|release|wrote|write|sent|send|distributed|authored)\s+this\s*[?？.!]*\s*$"
+    r"|^\s*これを(?:出した|出している|発表した|発行した|公表した|配信した|作成した)の?は(?:誰|だれ|どこ)",
+    re.I,
+)
 # "What did they find?", 何がわかったのか: the findings the document announces (its key points). Only
 # when nothing else is asked: "what did they find in the marrow" is asked of the text.
 _FINDINGS_ASKED = re.compile(
@@ -44,7 +51,7 @@ _FINDINGS_ASKED = re.compile(
 )
 _HEADLINE_ASKED = re.compile(
     r"\b(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\s+(?:all\s+)?about\s*[?？.]?\s*$"
-    r"|\b(?:tell me|talk|more) about (?:this|the)\b|\bheadline\b|\btitle\b|\bannounce|何について|タイトル|見出し|何を発表",
+    r"|\b(?:tell me|talk|more) about (?:this|the)\b|\bheadline\b|\btitle\b|\bannounc(?:e|es|ed|ing)\b|何について|タイトル|見出し|何を発表",
     re.I,
 )
 # A summary of the document is its key points (本研究成果のポイント), where it has them.
@@ -79,7 +86,7 @@ def asked_of_document(question: str) -> str | None:
     if _FINDINGS_ASKED.fullmatch(question):
         return "findings"
     if not self_reference(question):
-        return None
+        return "issuer" if _ISSUER_OF_THIS.search(question) else None
     if _DATE_ASKED.search(question):
         return "date"
     if _ISSUER_ASKED.search(question):

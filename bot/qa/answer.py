@@ -62,6 +62,10 @@ _PERSON_NOUNS_JA = (
 )
 
 
+# The contact itself is asked for (a press release's お問い合わせ先), not one kind of it.
+_CONTACT_ASKED = re.compile(r"(?<!-)\b(contact|contacts|inquiries|enquiries)\b(?!-|\s+(with|between)\b)|問い合わせ|問合せ|連絡先|窓口", re.I)
+# "Where can I read it online?" asks for a link; "the online cover", "the online edition" name a thing.
+_ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         r"\bhow (many|much|old|long|far|large|big|tall|high)\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b"
@@ -84,8 +88,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "contact": re.compile(
-        r"\b(url|website|web ?page|web ?site|online|e-?mail|phone|fax|telephone|address)\b"
-        r"|URL|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス",
+        _CONTACT_ASKED.pattern + r"|\b(url|website|web ?page|web ?site|e-?mail|phone|fax|telephone|address)\b|\b" + _ONLINE
+        + r"|URL|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス",
         re.I,
     ),
 }
@@ -412,8 +416,10 @@ _CONTACTS = [
     ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"\b(FAX|Fax|fax)\b|ファックス|ファクス")),
     ("email", re.compile(r"\be-?mail\b|メール", re.I), re.compile(r"[@＠]")),
     ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話", re.I), re.compile(r"\b(TEL|Tel|tel)\b|電話|\d{2,4}-\d{2,4}-\d{3,4}")),  # not hotel
-    ("url", re.compile(r"\b(url|website|web ?page|web ?site|online|link)\b|URL|ウェブ|ホームページ|サイト", re.I), re.compile(r"https?://|www\.")),
+    ("url", re.compile(r"\b(url|website|web ?page|web ?site|link)\b|\b" + _ONLINE + "|URL|ウェブ|ホームページ|サイト", re.I), re.compile(r"https?://|www\.")),
     ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
+    # "Who's the contact?", 問い合わせ先は: any of the above (a contact block: its office, TEL, mail)
+    ("any", _CONTACT_ASKED, re.compile(r"[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|\b(TEL|Tel|FAX|Fax)\b|〒|https?://|www\.")),
 ]
 
 
@@ -459,6 +465,8 @@ def answer_kind(question: str) -> str | None:
     if _FREQUENCY_JA.search(question):
         return "number"
     kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(question)]
+    if "contact" in kinds and _CONTACT_ASKED.search(question):
+        return "contact"  # "Who's the contact?" asks for a contact block, not a person's name
     if kinds[:2] == ["number", "date"] and not re.search(r"何年間|何日間|何時間|how long|" + _YEARS_LONG, question, re.I):
         return "date"  # "in what year did the number of visitors pass ...": a year is asked for
     if not kinds and answer_unit(question):

@@ -43,7 +43,7 @@ ANSWER_TYPE = frozenset(
     """year years date day days month months time times century period number numbers amount percent
     percentage proportion size length height width depth area population count people person who
     country countries city cities place places location where name names title reason reasons
-    purpose role position first last long old large big tall high far""".split()
+    purpose role position first last long old large big tall high far contact contacts inquiries enquiries""".split()
 )
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
 ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割".split())
@@ -96,7 +96,7 @@ def _dictionary():
 
 
 _DERIVED = ((r"ancy$", "ant"), (r"ant$", "ancy"), (r"ence$", "ent"), (r"ent$", "ence"), (r"e$", "ion"),
-            (r"ion$", "e"), (r"ion$", ""), (r"$", "ion"), (r"ed$", ""), (r"ed$", "e"), (r"ing$", ""), (r"ing$", "e"),
+            (r"e$", "ation"), (r"ation$", "e"), (r"ion$", "e"), (r"ion$", ""), (r"$", "ion"), (r"ed$", ""), (r"ed$", "e"), (r"ing$", ""), (r"ing$", "e"),
             (r"ity$", ""), (r"ness$", ""), (r"al$", ""), (r"ly$", ""), (r"ies$", "y"), (r"s$", ""))
 
 
@@ -144,7 +144,9 @@ def _to_japanese(key: str, surface: str = "") -> tuple[Alternative, ...]:
         # about paddies, 水喧嘩 above 水田. (Only a plural: supplied keeps its own -ed relatives.)
         # Tune halves: English hit@1 +1 / -1; one false abstention fewer, near misses unchanged.
         plural = key.endswith("s") and base.lower() != key
-        for variant in _variants(base.lower() if plural else key):
+        word = base.lower() if plural else key
+        lemmas = [lemma for lemma in (d.lemmas(word) or ()) if lemma != word]  # quoted -> quote -> quotation
+        for variant in dict.fromkeys(_variants(word) + [v for lemma in lemmas for v in _variants(lemma)]):
             found += [(term, 0.8 * weight) for term, weight in d.en_to_ja(variant, limit=MAX_ALTERNATIVES)]
     found.sort(key=lambda tw: -tw[1])
     # The best translation stands for the word as fully as the English word stands for itself:
@@ -155,6 +157,8 @@ def _to_japanese(key: str, surface: str = "") -> tuple[Alternative, ...]:
     seen: set[tuple[str, ...]] = set()
     for term, weight in found:
         tokens = tuple(tokenize(term))
+        if _FUNCTION_WORD.match(term) and not any(t.startswith("m:") for t in tokens):
+            continue  # と, とは ("quoted": JMdict's quotative particle): in nearly every sentence
         if tokens and tokens not in seen:
             seen.add(tokens)
             out.append(Alternative(term, tokens, float(weight)))
@@ -172,7 +176,7 @@ def _to_english(term: str) -> tuple[Alternative, ...]:
     if gloss is None:
         return ()
     out = []
-    for en in gloss.en[:3]:
+    for en in gloss.en[:5]:
         en = re.sub(r"\s*\([^)]*\)", "", en).strip() or en  # cover (of a book, magazine, etc.): cover
         tokens = tuple(english_tokens(en))
         if 0 < len(tokens) <= 2:
@@ -181,6 +185,8 @@ def _to_english(term: str) -> tuple[Alternative, ...]:
 
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9・ー]+$")
+# All kana of a particle or an auxiliary (と, とは, くらい): the analyzer finds no content word in it.
+_FUNCTION_WORD = re.compile(r"^[\u3041-\u3096]+$")
 READING_WEIGHT = 0.6  # a romaji word read as kana: a guess, below a dictionary translation (bot.qa.answer tells them by it)
 WRITTEN_WEIGHT = 0.55  # ... read as kana, then written as JMdict writes it: a guess upon a guess
 WRITTEN_ALTERNATIVES = 3
