@@ -383,3 +383,16 @@ def test_what_a_question_asks_for_is_read_from_its_words(pipeline, question, exp
     assert answer_kind("Where can the paper be read online?") == "contact"
     assert answer_kind("What is the journal's online cover about?") is None
     assert answer_kind("Who was the third inventor of the point-contact transistor?") == "person"
+
+
+@pytest.mark.parametrize("question", ["What dose of exosomes was given to the cells?",
+                                      "How much funding did the research program provide?",
+                                      "エクソソームの濃度はどのくらいでしたか？"])
+def test_a_dose_or_a_sum_of_money_needs_a_number_in_its_unit(pipeline, question):
+    """A dose or a concentration is an amount of substance (mg/kg, μg/ml, %), a grant a sum of
+    money: 直径 100 nm and the contact block's postcode are no answer to either."""
+    from bot.qa.answer import answer_unit
+
+    assert pipeline.ask(question).abstained
+    assert answer_unit("How many doses were given?") == "count"
+    assert answer_unit("How much funding did the research program provide?") == "money"

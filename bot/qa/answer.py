@@ -37,7 +37,8 @@ from index.lexical import english_tokens, tokenize
 # -- what kind of answer does the question want? ----------------------------------------------
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
 _LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
-_MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|percentage)"
+_DOSES = "concentration|dose|dosage"
+_MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|percentage|{_DOSES})"
 
 
 # 何年かかったか, 何年くらい, 何年ほど, 何年前: a number of years (a length of time), not a year.
@@ -68,7 +69,7 @@ _CONTACT_ASKED = re.compile(r"(?<!-)\b(contact|contacts|inquiries|enquiries)\b(?
 _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
-        r"\bhow (many|much|old|long|far|large|big|tall|high)\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b"
+        r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
         r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|どのくらい|どれくらい|どれほど|何年間|" + _YEARS_LONG + r"|数は",
@@ -168,6 +169,9 @@ _UNITS: dict[str, str] = {
     "people": r"人|名(?!(?![以余弱強超近程])[\u4e00-\u9fff])|(" + _PEOPLE + r")\b",
     "times": r"回|度(?!目)|times\b",
     "temperature": r"℃|°|度(?!目)|degrees?\b",
+    # a dose or a concentration: an amount of substance, per volume or body weight, or a share
+    # (units are matched ignoring case: nM would be nm, a length)
+    "dose": r"(ナノ|マイクロ|ミリ)?(グラム|モル)|(ng|μg|µg|mg|g|mol|Gy|IU|units?)(\s*/\s*(kg|m?L|ml|l|m2|day))?\b|(nano|micro|milli)?molar\b|[%％]|ppm\b|ppb\b|錠|単位|グレイ",
 }
 # A unit ends where Latin letters do: \b fails before Japanese, a word character too (1,500mで, 28m先).
 _UNITS = {k: v.replace(r"\b", r"(?![A-Za-z0-9])") for k, v in _UNITS.items()}
@@ -190,7 +194,8 @@ _JA_COUNTER_CLASS = {
 }
 _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
 _EN_UNIT = [
-    ("money", re.compile(r"\bhow much\b.*\b(cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
+    ("dose", re.compile(r"(?<!many )\b(" + _DOSES + r")s?\b|濃度|投与量|用量", re.I)),
+    ("money", re.compile(r"\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b"
                            # rates told in percent (not a flow rate or a birth rate per 1,000)
                            r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
