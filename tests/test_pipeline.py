@@ -396,3 +396,14 @@ def test_a_dose_or_a_sum_of_money_needs_a_number_in_its_unit(pipeline, question)
     assert pipeline.ask(question).abstained
     assert answer_unit("How many doses were given?") == "count"
     assert answer_unit("How much funding did the research program provide?") == "money"
+
+
+def test_which_year_needs_a_calendar_year(pipeline):
+    """その数は今後さらに急増する says cases will rise, not by which year; 5年以内, 10年、20年 are spans
+    of time, no year."""
+    from bot.qa.answer import _CALENDAR_YEAR
+
+    answer = pipeline.ask("乳がんの患者数は何年までに急増すると予測されていますか？")
+    assert answer.abstained, answer.answer
+    assert not _CALENDAR_YEAR.search("手術後 5年以内だけでなく、10年、20年と長い期間")
+    assert all(_CALENDAR_YEAR.search(t) for t in ["2014年 7月", "794年に", "平成3年", "in 1999,"])

@@ -223,6 +223,9 @@ _EN_UNIT = [
 _YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前)|\b(what|which) year\b|\bin what year\b", re.I)
 # A year: 1964年, 1959年度, 670 (in English), 元年, 昭和39年, 千九百年 -- not 江戸時代 or 6月下旬, nor the
 # digits of a postcode or a phone number (〒104-0045, 03-3542-2511).
+# A calendar year, not a span of years: 1999年, 794年, 1999, 元年, 平成3年.
+_CALENDAR_YEAR = re.compile(r"(?<![0-9０-９])[1-9１-９][0-9０-９]{2,3}\s*年|(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])|元年"
+                            r"|(明治|大正|昭和|平成|令和)\s*[0-9０-９一二三四五六七八九十]+\s*年")
 _YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])|元年|[一二三四五六七八九十百千]+年")
 
 
@@ -904,6 +907,8 @@ def select(
             about, clauses = "place", _clauses_with(first.text, _has_place)
         else:
             return False, None
+        if about == "date" and unit == "year" and tuning.year_needs_a_year and not _CALENDAR_YEAR.search(first.text):
+            return False, "no year in the evidence"  # (5年以内, 10年、20年: spans of time, no year)
         if about == "place" and not clauses and tuning.where_needs_a_place and not _ORG_WHERE.search(question) \
                 and not _PLACE_LIKE.search(first.text):
             return False, "no place in the evidence"

@@ -86,6 +86,9 @@ class AnswerTuning:
     # 辞して朝日新聞社に入社し for "where did Soseki die". Not for 会社はどこ (an organisation).
     # Tuning sets: +2 near misses, no false abstention.
     where_needs_a_place: bool = True
+    # "Which year", 何年に: a quote with no year in it does not say (その数は今後さらに急増する for
+    # "by which year will cases rise"); the next sentences that date the event are tried.
+    year_needs_a_year: bool = True
     # ... and when the lead sentence's date / place belongs to another event, up to this many next
     # sentences are tried; one whose date / place clause holds every word of the event leads
     # (宮沢賢治記念館が開館した two sentences after the poem found in 1934). Tuning sets: -1 false
