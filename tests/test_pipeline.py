@@ -407,3 +407,11 @@ def test_which_year_needs_a_calendar_year(pipeline):
     assert answer.abstained, answer.answer
     assert not _CALENDAR_YEAR.search("手術後 5年以内だけでなく、10年、20年と長い期間")
     assert all(_CALENDAR_YEAR.search(t) for t in ["2014年 7月", "794年に", "平成3年", "in 1999,"])
+
+
+def test_a_contact_block_answers_only_contact_questions(pipeline):
+    """＜お問い合わせ先＞ 国立研究開発法人 国立がん研究センター … 広報企画室, TEL, FAX: short and full of
+    names, it was nearest in meaning to "What unit at the research institute do Ono and Ochiya work
+    in?" and was quoted for it. It still answers where to call or write (test above)."""
+    answer = pipeline.ask("What unit at the research institute do Ono and Ochiya work in?")
+    assert "分子細胞治療研究分野" in answer.answer, answer.answer

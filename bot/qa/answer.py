@@ -734,6 +734,9 @@ def select(
         term_forms = [term] + [a.term for c in query.concepts if not c.answer_type and (c.tokens & asked or c.word in asked)
                                for a in c.alternatives]
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
+    # A contact block (＜お問い合わせ先＞, TEL, FAX, 〒…) answers who to contact and where, nothing
+    # else; short and full of names, it is near many a short question in meaning.
+    contact_only = kind != "contact" and not _WHERE.search(question) and not asked_of_document(question)
     topics: dict[int, tuple[set[str], str]] = {}
 
     def topic(p: Passage) -> tuple[set[str], str]:
@@ -760,6 +763,7 @@ def select(
             + tuning.w_coverage * c.coverage
             + (tuning.w_kind if kind and fits else 0.0)
             + (tuning.w_defines if term_forms and _defines(c.text, term_forms) else 0.0)
+            - (tuning.w_contact_block if contact_only and _is_contact_block(c.passage) else 0.0)
             - (0.5 if short or url_only else 0.0)
             - 0.03 * c.rank
         )
@@ -1008,6 +1012,15 @@ def select(
                 found, _ = select(question, rest, df, n_docs, tuning, max_passages, query, similarity) if rest else ([], None)
                 return (found, None) if found else ([], f"the evidence is about {about}, not {name}")
     return chosen, None
+
+
+_CONTACT_LINE = re.compile(r"[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|\b(TEL|Tel|FAX|Fax|E-?mail)\b|〒|https?://|www\.|問い?合わ?せ|連絡先|Contact|Inquir", re.I)
+
+
+def _is_contact_block(p: Passage) -> bool:
+    """Most of the passage's lines are contact lines (a heading, TEL/FAX, e-mail, a postcode)."""
+    lines = [p.quote[s[0]:s[1]] for s in p.sentences]
+    return len(lines) >= 2 and sum(bool(_CONTACT_LINE.search(line)) for line in lines) >= 0.6 * len(lines)
 
 
 def _with_previous_sentence(c: _Candidate) -> str:
