@@ -304,6 +304,9 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("このプレスリリースの概要を教えて") == "findings"
     assert asked_of_document("What is this release about?") == "headline"
     assert asked_of_document("What were the main findings of the study?") == "findings"
+    # a name between "this" and "release"; a big finding is a key point; この研究のポイント too
+    assert asked_of_document("What's the big finding in this NCC release?") == "findings"
+    assert asked_of_document("この研究のポイントをざっくり教えて") == "findings"
     # a bare "this" that was put out is the document
     assert asked_of_document("who put this out?") == asked_of_document("Who published this?") == "issuer"
     for question in ["What does this release say about chemotherapy?", "When did the release of exosomes happen?",
@@ -415,3 +418,31 @@ def test_a_contact_block_answers_only_contact_questions(pipeline):
     in?" and was quoted for it. It still answers where to call or write (test above)."""
     answer = pipeline.ask("What unit at the research institute do Ono and Ochiya work in?")
     assert "分子細胞治療研究分野" in answer.answer, answer.answer
+
+
+def test_who_is_a_named_person_asks_about_them_even_with_a_second_clause(pipeline):
+    """"Who is Kenji Tamura, and how is he connected to the paper?" asks about Tamura, not for
+    some other person's name (it quoted 小野 and 落谷's sentence); "… and who else" still asks for one."""
+    from bot.qa.answer import answer_kind
+
+    assert answer_kind("Who is Kenji Tamura, and how is he connected to the paper?") is None
+    assert answer_kind("Who is Tamura and who else wrote it?") == "person"
+    answer = pipeline.ask("Who is Kenji Tamura, and how is he connected to the paper?")
+    assert "田村研治" in answer.citations[0].quote, answer.answer
+
+
+def test_a_link_is_asked_for_and_a_synonym_through_english_is_no_absent_word(pipeline):
+    """"link to the paper?" asks for a link ("a link between exosomes and cancer" does not); 雑誌 is
+    not absent from a release that says ジャーナル (雑誌 -> journal -> ジャーナル), nor "paper" from
+    one whose English text says Research Article (paper -> 論文 -> article)."""
+    from bot.qa.answer import Evidence, answer_kind
+    from bot.qa.query import build_query
+
+    assert answer_kind("link to the paper?") == "contact"
+    answer = pipeline.ask("link to the paper?")  # "link" says what is asked for: no word the documents must hold
+    assert not answer.abstained and "http" in answer.answer, answer.answer
+    assert answer_kind("Is there a link between exosomes and cancer?") is None
+    df = {"m:ジャーナル": 1, "ジャ": 1, "ャー": 1, "ーナ": 1, "ナル": 1, "articl": 1, "m:掲載": 1, "掲載": 1}
+    assert Evidence(build_query("論文はどの雑誌に掲載されたの？"), df, 10).absent == []
+    assert "paper" not in Evidence(build_query("Which paper was it?"), df, 10).absent
+    assert "m:雑誌" in Evidence(build_query("論文はどの雑誌に掲載されたの？"), {"m:掲載": 1, "掲載": 1}, 10).absent

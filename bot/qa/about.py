@@ -17,7 +17,7 @@ from bot.models import Passage
 
 # "this / the press release", "this document", この資料, 本リリース -- not "the release of exosomes".
 _SELF = re.compile(
-    r"\b(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
+    r"\b(?:this|the)\s+(?:(?-i:[A-Z][A-Za-z&.-]*)\s+)?(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
     r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料)",
     re.I,
 )
@@ -46,7 +46,8 @@ _FINDINGS_ASKED = re.compile(
     r"|\s*what\s+(?:is|are|was|were)\s+the\s+(?:main\s+|key\s+)?(?:finding|result|conclusion|takeaway)s?"
     r"(?:\s+of\s+(?:this|the)\s+(?:study|research|work|paper))?\s*[?？.!]*\s*"
     r"|\s*(?:この研究|今回の研究|研究)?(?:で|では)?(?:何が|なにが)(?:わかった|分かった|明らかになった|判明した)(?:の)?(?:ですか|でしょうか|か)?\s*[?？]?\s*"
-    r"|\s*(?:この|本|今回の)?研究の?(?:成果|結果)は(?:何|なに)(?:ですか)?\s*[?？]?\s*",
+    r"|\s*(?:この|本|今回の)?研究の?(?:成果|結果)は(?:何|なに)(?:ですか)?\s*[?？]?\s*"
+    r"|\s*(?:この|本|今回の)研究の(?:ポイント|要点|概要|まとめ)(?:を|は)?[^、。？?]{0,12}[?？]?\s*",
     re.I,
 )
 _HEADLINE_ASKED = re.compile(
@@ -55,7 +56,7 @@ _HEADLINE_ASKED = re.compile(
     re.I,
 )
 # A summary of the document is its key points (本研究成果のポイント), where it has them.
-_SUMMARY_ASKED = re.compile(r"\bsummar|\bmain (?:point|finding|message)s?\b|\bgist\b|\btakeaways?\b|\bkey points?\b|\bhighlights\b"
+_SUMMARY_ASKED = re.compile(r"\bsummar|\b(?:main|big|key|major|central|headline) (?:point|finding|result|discovery|message|news)s?\b|\bgist\b|\btakeaways?\b|\bkey points?\b|\bhighlights\b"
                             r"|概要|要点|主旨|趣旨|ポイント|まとめ", re.I)
 # A full date: 2014年 7月 2日, July 2, 2014, 2 July 2014, 2014-07-02.
 _FULL_DATE = re.compile(

@@ -65,6 +65,8 @@ _PERSON_NOUNS_JA = (
 
 # The contact itself is asked for (a press release's お問い合わせ先), not one kind of it.
 _CONTACT_ASKED = re.compile(r"(?<!-)\b(contact|contacts|inquiries|enquiries)\b(?!-|\s+(with|between)\b)|問い合わせ|問合せ|連絡先|窓口", re.I)
+# "link to the paper?" asks for a link; "a link between exosomes and cancer" does not.
+_LINK_TO = r"links?\s+(?:to|for)\s+(?:the|this|that|its|their|it)\b"
 # "Where can I read it online?" asks for a link; "the online cover", "the online edition" name a thing.
 _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
 _KINDS: dict[str, re.Pattern[str]] = {
@@ -90,6 +92,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
     "contact": re.compile(
         _CONTACT_ASKED.pattern + r"|\b(url|website|web ?page|web ?site|e-?mail|phone|fax|telephone|address)\b|\b" + _ONLINE
+        + r"|\b" + _LINK_TO
         + r"|URL|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス",
         re.I,
     ),
@@ -453,7 +456,7 @@ def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
 
 
 # "Who is Makiko Ono?", 田村研治とはどんな人ですか: the person is named; what is asked is about them.
-_WHO_IS_NAMED = re.compile(r"\s*(?i:who\s+(?:is|was))\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*[?？]?\s*"
+_WHO_IS_NAMED = re.compile(r"\s*(?i:who\s+(?:is|was))\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s*,?\s+(?i:and\s+(?:how|what|why|where|when|is|was|does|did)|what|how)\b[^?？]*)?\s*[?？]?\s*"
                            r"|.+?(?:とは|って)(?:誰|だれ|どなた|どんな人|どういう人)(?:ですか|でしょうか)?\s*[?？]?\s*")
 
 
@@ -578,6 +581,31 @@ def _predicates(text: str) -> set[str]:
     return out
 
 
+PIVOT_SYNONYMS = True
+
+
+def _held_through_glosses(concept: Concept, df: dict[str, int]) -> bool:
+    """The collection holds a synonym of the word reached through the other language: 雑誌 ->
+    "journal" -> ジャーナル (Science姉妹誌のジャーナル), "paper" -> 論文 -> "article" (Research
+    Article). Only the dictionary's confident senses both ways."""
+    from bot.qa.query import _to_english, _to_japanese
+
+    own = set(concept.alternatives[0].tokens) if concept.alternatives else set()
+    for a in concept.alternatives[1:]:
+        if a.weight < 0.8 or a.weight == READING_WEIGHT:
+            continue
+        if a.term.isascii():
+            back = _to_japanese(a.term.lower()) if re.fullmatch(r"[a-z]+(?: [a-z]+)?", a.term.lower()) else ()
+        elif _is_cjk(a.term):
+            back = _to_english(a.term)
+        else:
+            continue
+        for b in back:
+            if b.weight >= 0.8 and b.tokens and set(b.tokens) != own and all(df.get(t) for t in b.tokens):
+                return True
+    return False
+
+
 def _split_otherwise(text: str, absent: set[str], df: dict[str, int]) -> set[str]:
     """The absent morpheme tokens of a Japanese text that the collection holds written together:
     堀田知光 read in the question as 堀田 + 知 (m:トモ) + 光 (m:ヒカリ), and in the document as one name.
@@ -652,6 +680,8 @@ class Evidence:
         if absent and _CJK.search(query.text):  # a name the question's analysis split otherwise is not absent
             otherwise = _split_otherwise(query.text, {t.concept.word for t in absent}, df)
             absent = [t for t in absent if t.concept.word not in otherwise]
+        if absent and PIVOT_SYNONYMS:  # 雑誌 -> journal -> ジャーナル: a synonym through the other language
+            absent = [t for t in absent if not _held_through_glosses(t.concept, df)]
         self.absent = [t.concept.word for t in absent]
         self.absent_loanwords = [t.concept.word for t in absent if _loanword(t.concept)]
         total = sum(t.weight for t in self.key) + sum(t.weight for t in absent)

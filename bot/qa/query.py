@@ -43,7 +43,8 @@ ANSWER_TYPE = frozenset(
     """year years date day days month months time times century period number numbers amount percent
     percentage proportion size length height width depth area population count people person who
     country countries city cities place places location where name names title reason reasons
-    purpose role position first last long old large big tall high far contact contacts inquiries enquiries""".split()
+    purpose role position first last long old large big tall high far contact contacts inquiries enquiries
+    link links url website site webpage homepage email e-mail phone telephone fax address""".split()
 )
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
 ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割".split())
