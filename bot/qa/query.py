@@ -352,7 +352,8 @@ def _english_concepts(text: str) -> list[Concept]:
             phrase = " ".join(w for _, w in run)
             alts = _to_japanese(phrase)
             if alts:
-                concepts.append(Concept(phrase, alts, phrase=True))
+                # (a phrase of answer-type words says what is asked too: "email address")
+                concepts.append(Concept(phrase, alts, phrase=True, answer_type=all(w in ANSWER_TYPE for _, w in run)))
     for w in dict.fromkeys(w for _, w in content):  # "face to face": one concept, not two
         own = tuple(english_tokens(w))
         if not own:
