@@ -446,3 +446,12 @@ def test_a_link_is_asked_for_and_a_synonym_through_english_is_no_absent_word(pip
     assert Evidence(build_query("論文はどの雑誌に掲載されたの？"), df, 10).absent == []
     assert "paper" not in Evidence(build_query("Which paper was it?"), df, 10).absent
     assert "m:雑誌" in Evidence(build_query("論文はどの雑誌に掲載されたの？"), {"m:掲載": 1, "掲載": 1}, 10).absent
+
+
+def test_a_ratio_is_a_measure_and_whats_asks_as_what_is(pipeline):
+    """"What's the hazard ratio …" asks for a number, as "What is the diameter …" does: a
+    sentence with no number in it (乳がんは…生存率の高いがん) was quoted for it."""
+    from bot.qa.answer import answer_kind
+
+    assert answer_kind("What's the diameter of the exosomes?") == answer_kind("What is the odds ratio?") == "number"
+    assert pipeline.ask("What's the hazard ratio for relapse in patients with the microRNA?").abstained

@@ -38,7 +38,7 @@ from index.lexical import english_tokens, tokenize
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
 _LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
 _DOSES = "concentration|dose|dosage"
-_MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|percentage|{_DOSES})"
+_MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|ratio|percentage|{_DOSES})"
 
 
 # 何年かかったか, 何年くらい, 何年ほど, 何年前: a number of years (a length of time), not a year.
@@ -47,7 +47,7 @@ _YEARS_LONG = r"何年(?=間|かか|ほど|くらい|ぐらい|程度|前|以上
 
 def _asked_by_name(measures: str) -> str:
     """'what is the (maximum) depth of …', 'what was the population?': a measure asked for by its name."""
-    return r"\bwhat (is|was|are|were) (the )?([\w-]+ ){0,2}" + measures + r"(?= (of|in|at|for)\b|\s*\?|$)"
+    return r"\bwhat(?: (?:is|was|are|were)|'s|’s) (the )?([\w-]+ ){0,2}" + measures + r"(?= (of|in|at|for)\b|\s*\?|$)"
 
 
 # "Which composer", どの力士: a person is asked for as surely as by "who".
