@@ -27,7 +27,7 @@ from bot.qa.about import asked_of_document, opening_answer
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import role_asked, roles_said
-from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query
+from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, _to_english, _to_japanese, build_query
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -226,10 +226,10 @@ _EN_UNIT = [
 _YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前)|\b(what|which) year\b|\bin what year\b", re.I)
 # A year: 1964年, 1959年度, 670 (in English), 元年, 昭和39年, 千九百年 -- not 江戸時代 or 6月下旬, nor the
 # digits of a postcode or a phone number (〒104-0045, 03-3542-2511).
+_YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])|元年|[一二三四五六七八九十百千]+年")
 # A calendar year, not a span of years: 1999年, 794年, 1999, 元年, 平成3年.
 _CALENDAR_YEAR = re.compile(r"(?<![0-9０-９])[1-9１-９][0-9０-９]{2,3}\s*年|(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])|元年"
                             r"|(明治|大正|昭和|平成|令和)\s*[0-9０-９一二三四五六七八九十]+\s*年")
-_YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])|元年|[一二三四五六七八九十百千]+年")
 
 
 # Nouns that count people: 年間の入場者数はどのくらいか asks in 人 as surely as 何人.
@@ -422,6 +422,8 @@ def _has_person(text: str) -> bool:
     return bool(_persons(text))
 
 
+# Any contact a text gives: a mail address, a phone or fax number, a postcode, a link.
+_CONTACT_GIVEN = re.compile(r"[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|\b(TEL|Tel|FAX|Fax)\b|〒|https?://|www\.")
 # What kind of contact is asked for, and how a text gives it (TEL:03-3542-2511, ncc-admin＠ncc.go.jp).
 _CONTACTS = [
     ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"\b(FAX|Fax|fax)\b|ファックス|ファクス")),
@@ -430,7 +432,7 @@ _CONTACTS = [
     ("url", re.compile(r"\b(url|website|web ?page|web ?site|link)\b|\b" + _ONLINE + "|URL|ウェブ|ホームページ|サイト", re.I), re.compile(r"https?://|www\.")),
     ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
     # "Who's the contact?", 問い合わせ先は: any of the above (a contact block: its office, TEL, mail)
-    ("any", _CONTACT_ASKED, re.compile(r"[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|\b(TEL|Tel|FAX|Fax)\b|〒|https?://|www\.")),
+    ("any", _CONTACT_ASKED, _CONTACT_GIVEN),
 ]
 
 
@@ -581,15 +583,10 @@ def _predicates(text: str) -> set[str]:
     return out
 
 
-PIVOT_SYNONYMS = True
-
-
 def _held_through_glosses(concept: Concept, df: dict[str, int]) -> bool:
     """The collection holds a synonym of the word reached through the other language: 雑誌 ->
     "journal" -> ジャーナル (Science姉妹誌のジャーナル), "paper" -> 論文 -> "article" (Research
     Article). Only the dictionary's confident senses both ways."""
-    from bot.qa.query import _to_english, _to_japanese
-
     own = set(concept.alternatives[0].tokens) if concept.alternatives else set()
     for a in concept.alternatives[1:]:
         if a.weight < 0.8 or a.weight == READING_WEIGHT:
@@ -680,7 +677,7 @@ class Evidence:
         if absent and _CJK.search(query.text):  # a name the question's analysis split otherwise is not absent
             otherwise = _split_otherwise(query.text, {t.concept.word for t in absent}, df)
             absent = [t for t in absent if t.concept.word not in otherwise]
-        if absent and PIVOT_SYNONYMS:  # 雑誌 -> journal -> ジャーナル: a synonym through the other language
+        if absent:  # 雑誌 -> journal -> ジャーナル: a synonym through the other language
             absent = [t for t in absent if not _held_through_glosses(t.concept, df)]
         self.absent = [t.concept.word for t in absent]
         self.absent_loanwords = [t.concept.word for t in absent if _loanword(t.concept)]
@@ -742,7 +739,8 @@ def select(
     chunk of the document) answers what a question asks of the document itself (bot.qa.about)."""
     if not passages:
         return [], "no passages"
-    if opening is not None and (asked := asked_of_document(question)):
+    of_document = asked_of_document(question)
+    if opening is not None and (asked := of_document):
         lines = opening_answer(asked, opening)
         if lines:  # one quote from its first line to its last: a headline of several lines is one
             first, last = opening.sentences[min(lines)], opening.sentences[max(lines)]
@@ -766,7 +764,7 @@ def select(
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     # A contact block (＜お問い合わせ先＞, TEL, FAX, 〒…) answers who to contact and where, nothing
     # else; short and full of names, it is near many a short question in meaning.
-    contact_only = kind != "contact" and not _WHERE.search(question) and not asked_of_document(question)
+    contact_only = kind != "contact" and not _WHERE.search(question) and not of_document
     topics: dict[int, tuple[set[str], str]] = {}
 
     def topic(p: Passage) -> tuple[set[str], str]:
@@ -1044,13 +1042,14 @@ def select(
     return chosen, None
 
 
-_CONTACT_LINE = re.compile(r"[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|\b(TEL|Tel|FAX|Fax|E-?mail)\b|〒|https?://|www\.|問い?合わ?せ|連絡先|Contact|Inquir", re.I)
+_CONTACT_HEADING = re.compile(r"\bE-?mail\b|問い?合わ?せ|連絡先|\bContact|\bInquir", re.I)
 
 
 def _is_contact_block(p: Passage) -> bool:
     """Most of the passage's lines are contact lines (a heading, TEL/FAX, e-mail, a postcode)."""
     lines = [p.quote[s[0]:s[1]] for s in p.sentences]
-    return len(lines) >= 2 and sum(bool(_CONTACT_LINE.search(line)) for line in lines) >= 0.6 * len(lines)
+    contact = sum(bool(_CONTACT_GIVEN.search(line) or _CONTACT_HEADING.search(line)) for line in lines)
+    return len(lines) >= 2 and contact >= 0.6 * len(lines)
 
 
 def _with_previous_sentence(c: _Candidate) -> str:
