@@ -455,3 +455,12 @@ def test_a_ratio_is_a_measure_and_whats_asks_as_what_is(pipeline):
 
     assert answer_kind("What's the diameter of the exosomes?") == answer_kind("What is the odds ratio?") == "number"
     assert pipeline.ask("What's the hazard ratio for relapse in patients with the microRNA?").abstained
+
+
+@pytest.mark.parametrize("question", ["What did Science's website call the study?",
+                                      "Scienceのホームページではどんな見出しで紹介されましたか？"])
+def test_a_website_is_what_a_japanese_text_calls_hp(pipeline, question):
+    """【Science誌 HP上での紹介】: Japanese writes a website or homepage as HP, as it writes TEL for
+    a phone; ウェブサイト and 見出し were "nowhere in the documents"."""
+    answer = pipeline.ask(question)
+    assert not answer.abstained and "Promoting cancer cell dormancy" in answer.answer, answer.answer

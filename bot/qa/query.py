@@ -51,7 +51,8 @@ ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何�
 # Nouns of conversation, not of the subject: という話ですよね, 自分で, そんな感じ.
 DISCOURSE_JA = frozenset("話 自分 感じ".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
-ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax"}
+ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
+                 "website": "hp", "homepage": "hp", "ホームページ": "hp", "ウェブサイト": "hp", "ウェブページ": "hp"}
 MAX_ALTERNATIVES = 6  # translations kept per English word or phrase (most common senses first)
 
 
@@ -392,7 +393,8 @@ def _japanese_concepts(text: str) -> list[Concept]:
     whole = _katakana_words(text)
     split = {t for _, parts in whole for t in parts}
     for run, parts in whole:
-        concepts.append(Concept(run, (Alternative(run, parts),) + _to_english(run)))
+        short = (Alternative(ABBREVIATIONS[run], (ABBREVIATIONS[run],)),) if run in ABBREVIATIONS else ()
+        concepts.append(Concept(run, (Alternative(run, parts),) + _to_english(run) + short))
     for t in dict.fromkeys(tokenize(text)):
         if t.isascii() or t in split:
             continue  # English words and numbers of a mixed question come from _english_concepts
