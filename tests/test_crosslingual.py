@@ -442,3 +442,13 @@ def test_a_japanese_word_keeps_the_synonyms_of_its_first_sense():
     refused for it)."""
     by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("論文が掲載されたのはいつですか？").concepts}
     assert {"paper", "article"} <= by_word["m:論文"]
+
+
+def test_what_an_abbreviation_stands_for_is_asked_in_an_idiom():
+    """"What does 'kokugan' stand for?", "what's X short for": JMdict glosses neither idiom, and
+    "short" (短い) or "stand" (台, 売店) counted as words the documents lack; the idiom asks what a
+    略称 abbreviates."""
+    for question in ["What does 'kokugan' stand for?", "what's \"kokugan\" short for?"]:
+        by_word = {c.word: {a.term for a in c.alternatives} for c in build_query(question).concepts}
+        assert "略称" in by_word.get("stand for", set()) | by_word.get("short for", set())
+        assert "short" not in by_word and "stand" not in by_word

@@ -53,6 +53,9 @@ DISCOURSE_JA = frozenset("話 自分 感じ".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
                  "website": "hp", "homepage": "hp", "ホームページ": "hp", "ウェブサイト": "hp", "ウェブページ": "hp"}
+# Idioms of questions that JMdict glosses under another word: "what is X short for" asks what a
+# 略称 abbreviates.
+IDIOMS = {"short for": "abbreviation", "stand for": "abbreviation", "stands for": "abbreviation"}
 MAX_ALTERNATIVES = 6  # translations kept per English word or phrase (most common senses first)
 
 
@@ -355,7 +358,13 @@ def _english_concepts(text: str) -> list[Concept]:
             if alts:
                 # (a phrase of answer-type words says what is asked too: "email address")
                 concepts.append(Concept(phrase, alts, phrase=True, answer_type=all(w in ANSWER_TYPE for _, w in run)))
-    for w in dict.fromkeys(w for _, w in content):  # "face to face": one concept, not two
+    said = " ".join(words)
+    idiom_words: set[str] = set()
+    for idiom, meaning in IDIOMS.items():
+        if re.search(rf"\b{idiom}\b", said) and (alts := _to_japanese(meaning)):
+            concepts.append(Concept(idiom, alts, phrase=True))
+            idiom_words.update(idiom.split())
+    for w in dict.fromkeys(w for _, w in content if w not in idiom_words):  # "face to face": one concept, not two
         own = tuple(english_tokens(w))
         if not own:
             continue
