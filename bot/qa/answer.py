@@ -226,9 +226,10 @@ _EN_UNIT = [
 _YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前)|\b(what|which) year\b|\bin what year\b", re.I)
 # A year: 1964年, 1959年度, 670 (in English), 元年, 昭和39年, 千九百年 -- not 江戸時代 or 6月下旬, nor the
 # digits of a postcode or a phone number (〒104-0045, 03-3542-2511).
-_YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])|元年|[一二三四五六七八九十百千]+年")
+_BARE_YEAR = r"(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])"  # 670, 1999 -- not 104-0045
+_YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|" + _BARE_YEAR + r"|元年|[一二三四五六七八九十百千]+年")
 # A calendar year, not a span of years: 1999年, 794年, 1999, 元年, 平成3年.
-_CALENDAR_YEAR = re.compile(r"(?<![0-9０-９])[1-9１-９][0-9０-９]{2,3}\s*年|(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])|元年"
+_CALENDAR_YEAR = re.compile(r"(?<![0-9０-９])[1-9１-９][0-9０-９]{2,3}\s*年|" + _BARE_YEAR + r"|元年"
                             r"|(明治|大正|昭和|平成|令和)\s*[0-9０-９一二三四五六七八九十]+\s*年")
 
 
@@ -677,8 +678,8 @@ class Evidence:
         if absent and _CJK.search(query.text):  # a name the question's analysis split otherwise is not absent
             otherwise = _split_otherwise(query.text, {t.concept.word for t in absent}, df)
             absent = [t for t in absent if t.concept.word not in otherwise]
-        if absent:  # 雑誌 -> journal -> ジャーナル: a synonym through the other language
-            absent = [t for t in absent if not _held_through_glosses(t.concept, df)]
+        # 雑誌 -> journal -> ジャーナル: a synonym through the other language
+        absent = [t for t in absent if not _held_through_glosses(t.concept, df)]
         self.absent = [t.concept.word for t in absent]
         self.absent_loanwords = [t.concept.word for t in absent if _loanword(t.concept)]
         total = sum(t.weight for t in self.key) + sum(t.weight for t in absent)
@@ -766,6 +767,13 @@ def select(
     # else; short and full of names, it is near many a short question in meaning.
     contact_only = kind != "contact" and not _WHERE.search(question) and not of_document
     topics: dict[int, tuple[set[str], str]] = {}
+    blocks: dict[int, bool] = {}
+
+    def contact_block(p: Passage) -> bool:
+        """_is_contact_block, once per passage (not once per sentence of it)."""
+        if id(p) not in blocks:
+            blocks[id(p)] = _is_contact_block(p)
+        return blocks[id(p)]
 
     def topic(p: Passage) -> tuple[set[str], str]:
         """The passage's topic (topic_of) and its tokens, once per passage."""
@@ -791,7 +799,7 @@ def select(
             + tuning.w_coverage * c.coverage
             + (tuning.w_kind if kind and fits else 0.0)
             + (tuning.w_defines if term_forms and _defines(c.text, term_forms) else 0.0)
-            - (tuning.w_contact_block if contact_only and _is_contact_block(c.passage) else 0.0)
+            - (tuning.w_contact_block if contact_only and contact_block(c.passage) else 0.0)
             - (0.5 if short or url_only else 0.0)
             - 0.03 * c.rank
         )

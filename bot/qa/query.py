@@ -368,15 +368,19 @@ def _english_concepts(text: str) -> list[Concept]:
         own = tuple(english_tokens(w))
         if not own:
             continue
-        alts = (Alternative(w, own),) + (() if w.isdigit() else _to_japanese(w, surface.get(w, w)))
-        if w in ABBREVIATIONS:
-            alts += (Alternative(ABBREVIATIONS[w], (ABBREVIATIONS[w],)),)
+        alts = (Alternative(w, own),) + (() if w.isdigit() else _to_japanese(w, surface.get(w, w))) + _abbreviation(w)
         readings: tuple[str, ...] = ()
         if w in capital or not _is_word(w):  # a name, or a word JMdict does not gloss: maybe romaji (hanga, chaji)
             alts += tuple(a for a in _reading(w) if a.tokens)
             readings = heard_as(w)
         concepts.append(Concept(w, alts, answer_type=w in ANSWER_TYPE, readings=readings))
     return concepts
+
+
+def _abbreviation(word: str) -> tuple[Alternative, ...]:
+    """What documents write for the word, when they abbreviate it (phone: TEL, ホームページ: HP)."""
+    short = ABBREVIATIONS.get(word)
+    return (Alternative(short, (short,)),) if short else ()
 
 
 # A katakana word of three letters or more (エクソソーム, オンライン): a loanword or a name.
@@ -402,17 +406,14 @@ def _japanese_concepts(text: str) -> list[Concept]:
     whole = _katakana_words(text)
     split = {t for _, parts in whole for t in parts}
     for run, parts in whole:
-        short = (Alternative(ABBREVIATIONS[run], (ABBREVIATIONS[run],)),) if run in ABBREVIATIONS else ()
-        concepts.append(Concept(run, (Alternative(run, parts),) + _to_english(run) + short))
+        concepts.append(Concept(run, (Alternative(run, parts),) + _to_english(run) + _abbreviation(run)))
     for t in dict.fromkeys(tokenize(text)):
         if t.isascii() or t in split:
             continue  # English words and numbers of a mixed question come from _english_concepts
         alts = [Alternative(t, (t,))]
         morpheme = t.startswith("m:")
         if morpheme:
-            alts += _to_english(t[2:])
-            if t[2:] in ABBREVIATIONS:
-                alts.append(Alternative(ABBREVIATIONS[t[2:]], (ABBREVIATIONS[t[2:]],)))
+            alts += _to_english(t[2:]) + _abbreviation(t[2:])
         concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA, key=morpheme and t[2:] not in DISCOURSE_JA))
     return concepts
 
