@@ -1239,3 +1239,20 @@ def test_nouns_of_conversation_are_no_key_terms():
     ev = Evidence(build_query("乳がん細胞が自分でエクソソームを出して眠りにつく、という話ですよね？"), df, 10)
     assert not {"m:話", "m:自分"} & set(ev.absent), ev.absent
     assert "m:眠り" in ev.absent  # a word of the subject the documents lack still counts
+
+
+def test_words_for_what_a_text_says_are_no_key_terms():
+    """説明されていますか ("how is it explained?"), "How does the release describe …?" ask what the
+    documents say of a subject: 説明 and "describe" occurring nowhere do not make them unanswerable.
+    "reach them" asks how to contact someone, as "contact" does."""
+    from bot.qa.answer import Evidence
+    from bot.qa.query import build_query
+    from index.lexical import tokenize
+
+    df = {t: 1 for t in tokenize("さらにエクソソームに含まれる小さな核酸（マイクロ RNA）が乳がん細胞へ受け渡される。microRNA exosome")}
+    ev = Evidence(build_query("マイクロRNAはどのようなものだと説明されていますか？"), df, 10)
+    assert ev.absent_share == 0.0 and "m:説明" not in ev.absent, ev.absent
+    ev = Evidence(build_query("How does the release describe microRNA?"), df, 10)
+    assert "describe" not in ev.absent, ev.absent
+    assert {c.word: c for c in build_query("What email address can I use to reach them?").concepts}["reach"].answer_type
+    assert "m:眠り" in Evidence(build_query("マイクロRNAは眠りについて説明されていますか？"), df, 10).absent  # the subject's words still count

@@ -401,6 +401,19 @@ def test_a_dose_or_a_sum_of_money_needs_a_number_in_its_unit(pipeline, question)
     assert answer_unit("How much funding did the research program provide?") == "money"
 
 
+def test_how_common_is_not_a_count_and_reach_them_asks_for_a_contact(pipeline):
+    """どれくらい多い asks how common, which 最も多い answers without a number (どれくらい alone, or
+    人数はどのくらい, still asks for one); "What email address can I use to reach them?" asks for the
+    contact block's e-mail, "reach" being no fact the documents must hold."""
+    from bot.qa.answer import answer_kind
+
+    answer = pipeline.ask("日本人女性の間で乳がんはどれくらい多いのですか？")
+    assert not answer.abstained and "最も多い" in answer.citations[0].quote, answer.answer
+    assert answer_kind("エクソソームの大きさはどれくらい？") == "number" and answer_kind("参加人数はどのくらい多いですか？") == "number"
+    answer = pipeline.ask("What email address can I use to reach them?")
+    assert not answer.abstained and "ncc-admin" in answer.answer, answer.answer
+
+
 def test_which_year_needs_a_calendar_year(pipeline):
     """その数は今後さらに急増する says cases will rise, not by which year; 5年以内, 10年、20年 are spans
     of time, no year."""

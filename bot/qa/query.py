@@ -43,13 +43,15 @@ ANSWER_TYPE = frozenset(
     """year years date day days month months time times century period number numbers amount percent
     percentage proportion size length height width depth area population count people person who
     country countries city cities place places location where name names title reason reasons
-    purpose role position first last long old large big tall high far contact contacts inquiries enquiries
+    purpose role position first last long old large big tall high far contact contacts inquiries enquiries reach
     link links url website site webpage homepage email e-mail phone telephone fax address""".split()
 )
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
 ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割".split())
-# Nouns of conversation, not of the subject: という話ですよね, 自分で, そんな感じ.
-DISCOURSE_JA = frozenset("話 自分 感じ".split())
+# Nouns of conversation, not of the subject: という話ですよね, 自分で, そんな感じ; and words for
+# what a text says of its subject (説明されていますか, how is X described?), which no fact hinges on.
+DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及".split())
+DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
                  "website": "hp", "homepage": "hp", "ホームページ": "hp", "ウェブサイト": "hp", "ウェブページ": "hp"}
@@ -373,7 +375,7 @@ def _english_concepts(text: str) -> list[Concept]:
         if w in capital or not _is_word(w):  # a name, or a word JMdict does not gloss: maybe romaji (hanga, chaji)
             alts += tuple(a for a in _reading(w) if a.tokens)
             readings = heard_as(w)
-        concepts.append(Concept(w, alts, answer_type=w in ANSWER_TYPE, readings=readings))
+        concepts.append(Concept(w, alts, answer_type=w in ANSWER_TYPE, readings=readings, key=w not in DISCOURSE_EN))
     return concepts
 
 
