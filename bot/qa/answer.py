@@ -27,7 +27,7 @@ from bot.qa.about import asked_of_document, opening_answer
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import role_asked, roles_said
-from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, _to_english, _to_japanese, build_query
+from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -584,26 +584,6 @@ def _predicates(text: str) -> set[str]:
     return out
 
 
-def _held_through_glosses(concept: Concept, df: dict[str, int]) -> bool:
-    """The collection holds a synonym of the word reached through the other language: 雑誌 ->
-    "journal" -> ジャーナル (Science姉妹誌のジャーナル), "paper" -> 論文 -> "article" (Research
-    Article). Only the dictionary's confident senses both ways."""
-    own = set(concept.alternatives[0].tokens) if concept.alternatives else set()
-    for a in concept.alternatives[1:]:
-        if a.weight < 0.8 or a.weight == READING_WEIGHT:
-            continue
-        if a.term.isascii():
-            back = _to_japanese(a.term.lower()) if re.fullmatch(r"[a-z]+(?: [a-z]+)?", a.term.lower()) else ()
-        elif _is_cjk(a.term):
-            back = _to_english(a.term)
-        else:
-            continue
-        for b in back:
-            if b.weight >= 0.8 and b.tokens and set(b.tokens) != own and all(df.get(t) for t in b.tokens):
-                return True
-    return False
-
-
 def _split_otherwise(text: str, absent: set[str], df: dict[str, int]) -> set[str]:
     """The absent morpheme tokens of a Japanese text that the collection holds written together:
     堀田知光 read in the question as 堀田 + 知 (m:トモ) + 光 (m:ヒカリ), and in the document as one name.
@@ -679,7 +659,7 @@ class Evidence:
             otherwise = _split_otherwise(query.text, {t.concept.word for t in absent}, df)
             absent = [t for t in absent if t.concept.word not in otherwise]
         # 雑誌 -> journal -> ジャーナル: a synonym through the other language
-        absent = [t for t in absent if not _held_through_glosses(t.concept, df)]
+        absent = [t for t in absent if not glossed_synonyms(t.concept, df)]
         self.absent = [t.concept.word for t in absent]
         self.absent_loanwords = [t.concept.word for t in absent if _loanword(t.concept)]
         total = sum(t.weight for t in self.key) + sum(t.weight for t in absent)

@@ -27,7 +27,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from pydantic import PrivateAttr
 
 from bot.models import Passage
-from bot.qa.query import Query, build_query, with_heard_names
+from bot.qa.query import Query, build_query, with_heard_names, with_synonyms
 from bot.qa.tuning import RetrievalTuning
 from index.chunk import chunk_id, detect_language
 from index.clean import squash
@@ -263,7 +263,11 @@ class HybridRetriever(BaseRetriever):
         self.refresh()
         query = build_query(question)
         lex = self._lexical
-        if lex is None or not any(c.readings for c in query.concepts):
+        if lex is None:
+            return query
+        if self.tuning.synonyms:
+            query = with_synonyms(query, lex.df)
+        if not any(c.readings for c in query.concepts):
             return query
         return with_heard_names(query, lex.snapshot.heard)
 
