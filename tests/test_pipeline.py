@@ -479,6 +479,22 @@ def test_a_japanese_noun_the_documents_lack_is_searched_by_its_synonyms_through_
     assert not {"取る", "受け取る"} & {a.term for c in verbs.concepts for a in c.alternatives}
 
 
+def test_where_to_read_a_text_asks_for_its_link(pipeline):
+    """"Where can I find the NCC's earlier press release about the colorectal cancer test?" quoted the
+    contact block (an address is a "where"); where a text is to be read is a link, its verb ("read")
+    no word the documents must hold. Where a place or a thing is stays a where."""
+    from bot.qa.answer import answer_kind, contact_asked
+
+    answer = pipeline.ask("Where can I find the NCC's earlier press release about the colorectal cancer test?")
+    assert "press_release_20140408" in answer.citations[0].quote, answer.answer
+    assert not pipeline.ask("Where can I read the paper?").abstained
+    for question in ["Where can I read the paper?", "Where can I download the full text?", "論文はどこで読めますか？"]:
+        assert answer_kind(question) == "contact" and contact_asked(question) == "url", question
+    for question in ["Where can I find the research institute?", "Where was the study published?",
+                     "Where can I find the exosomes in the body?"]:
+        assert answer_kind(question) is None, question
+
+
 def test_a_ratio_is_a_measure_and_whats_asks_as_what_is(pipeline):
     """"What's the hazard ratio …" asks for a number, as "What is the diameter …" does: a
     sentence with no number in it (乳がんは…生存率の高いがん) was quoted for it."""

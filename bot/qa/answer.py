@@ -67,6 +67,13 @@ _PERSON_NOUNS_JA = (
 _CONTACT_ASKED = re.compile(r"(?<!-)\b(contact|contacts|inquiries|enquiries)\b(?!-|\s+(with|between)\b)|問い合わせ|問合せ|連絡先|窓口", re.I)
 # "link to the paper?" asks for a link; "a link between exosomes and cancer" does not.
 _LINK_TO = r"links?\s+(?:to|for)\s+(?:the|this|that|its|their|it)\b"
+# "Where can I read the paper?", "Where can I find the earlier press release?", 論文はどこで読めますか:
+# where a text is to be read is a link (where the institute is, is an address).
+_DOCUMENT = r"(?:paper|article|study|report|release|publication|abstract|full[ -]text|original|announcement)s?"
+_READ_WHERE = (r"\bwhere\s+(?:can|could|do|should|might|would)\s+(?:i|we|one|you|people|readers?)\s+(?:find|read|see|get|download|access|view|look\s+at)"
+               r"\s+(?:[\w'’-]+\s+){0,5}?" + _DOCUMENT + r"\b"
+               r"|\bwhere\s+(?:can|could)\s+(?:[\w'’-]+\s+){0,5}?" + _DOCUMENT + r"\s+be\s+(?:found|read|seen|accessed|downloaded|viewed)\b"
+               r"|(?:論文|記事|リリース|原著|全文|発表資料).{0,12}?どこで(?:読|見|入手|閲覧|ダウンロード|手に入)")
 # "Where can I read it online?" asks for a link; "the online cover", "the online edition" name a thing.
 _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
 _KINDS: dict[str, re.Pattern[str]] = {
@@ -92,7 +99,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
     "contact": re.compile(
         _CONTACT_ASKED.pattern + r"|\b(url|website|web ?page|web ?site|e-?mail|phone|fax|telephone|address)\b|\b" + _ONLINE
-        + r"|\b" + _LINK_TO
+        + r"|\b" + _LINK_TO + "|" + _READ_WHERE
         + r"|URL|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス",
         re.I,
     ),
@@ -430,7 +437,7 @@ _CONTACTS = [
     ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"\b(FAX|Fax|fax)\b|ファックス|ファクス")),
     ("email", re.compile(r"\be-?mail\b|メール", re.I), re.compile(r"[@＠]")),
     ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話", re.I), re.compile(r"\b(TEL|Tel|tel)\b|電話|\d{2,4}-\d{2,4}-\d{3,4}")),  # not hotel
-    ("url", re.compile(r"\b(url|website|web ?page|web ?site|link)\b|\b" + _ONLINE + "|URL|ウェブ|ホームページ|サイト", re.I), re.compile(r"https?://|www\.")),
+    ("url", re.compile(r"\b(url|website|web ?page|web ?site|link)\b|\b" + _ONLINE + "|URL|ウェブ|ホームページ|サイト|" + _READ_WHERE, re.I), re.compile(r"https?://|www\.")),
     ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
     # "Who's the contact?", 問い合わせ先は: any of the above (a contact block: its office, TEL, mail)
     ("any", _CONTACT_ASKED, _CONTACT_GIVEN),

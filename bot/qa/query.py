@@ -43,7 +43,7 @@ ANSWER_TYPE = frozenset(
     """year years date day days month months time times century period number numbers amount percent
     percentage proportion size length height width depth area population count people person who
     country countries city cities place places location where name names title reason reasons
-    purpose role position first last long old large big tall high far contact contacts inquiries enquiries reach
+    purpose role position first last long old large big tall high far contact contacts inquiries enquiries reach read download
     link links url website site webpage homepage email e-mail phone telephone fax address""".split()
 )
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
