@@ -495,6 +495,20 @@ def test_where_to_read_a_text_asks_for_its_link(pipeline):
         assert answer_kind(question) is None, question
 
 
+def test_a_definition_asked_otherwise_quotes_the_gloss(pipeline):
+    """マイクロRNAはどのようなものだと説明されていますか ("how is microRNA described?") asks what
+    マイクロRNA is, as マイクロRNAとは何ですか does: the sentence that glosses it (小さな核酸（マイクロ
+    RNA）) leads, not the nearest sentence that merely names it."""
+    from bot.qa.answer import defined_term
+
+    answer = pipeline.ask("マイクロRNAはどのようなものだと説明されていますか？")
+    assert "小さな核酸" in answer.citations[0].quote, answer.answer
+    assert defined_term("How does the release describe microRNA?") == "microRNA"
+    assert defined_term("What does dormancy mean?") == "dormancy" and defined_term("How are exosomes defined?") == "exosomes"
+    assert defined_term("エクソソームはどんなものですか？") == "エクソソーム"
+    assert defined_term("How is the study funded?") is None and defined_term("エクソソームはどんな働きをしますか？") is None
+
+
 def test_a_ratio_is_a_measure_and_whats_asks_as_what_is(pipeline):
     """"What's the hazard ratio …" asks for a number, as "What is the diameter …" does: a
     sentence with no number in it (乳がんは…生存率の高いがん) was quoted for it."""

@@ -498,11 +498,21 @@ def answer_kind(question: str) -> str | None:
 # "What is a microRNA?", 造血幹細胞とは何ですか: the question asks what a term means.
 _DEFINITION_EN = re.compile(r"^\s*what(?:'s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
 _DEFINITION_JA = re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:とは|って)(?:何|なん|なに|どのような|どんな)")
+# ... and put otherwise: "How does the release describe microRNA?", "How is X defined?", "What does X
+# mean?", マイクロRNAはどのようなものだと説明されていますか, エクソソームはどんなものですか.
+_TERM_EN = r"(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|by)\b)[\w-]+ ?){1,3}?)"
+_DEFINITION_OTHERWISE = [
+    re.compile(r"^\s*how (?:does|do|did) (?:the |this )?(?:release|document|text|article|paper|study|report|press release)s? (?:describe|define|explain) " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*how (?:is|are|was|were) " + _TERM_EN + r" (?:described|defined|explained)\b", re.I),
+    re.compile(r"^\s*what (?:does|do) (?:the (?:term|word) )?" + _TERM_EN + r" mean\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:は|って)(?:どのような|どんな|どういう|どういった)(?:もの|物)"),
+]
 
 
 def defined_term(question: str) -> str | None:
     """The term a definition question asks about, or None."""
     m = _DEFINITION_EN.match(question) or _DEFINITION_JA.match(question)
+    m = m or next((x for x in (p.match(question) for p in _DEFINITION_OTHERWISE) if x), None)
     return m.group("term").strip() if m else None
 
 
