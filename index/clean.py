@@ -162,6 +162,8 @@ def _breaks(lines: list[_Line]) -> list[bool]:
             out.append(True)
         elif indent_means_item and b.indented:
             out.append(True)
+        elif not a.cjk and not b.cjk and b.text.lstrip(_WS)[:1].islower() and a.text.rstrip(_WS)[-1:] not in _SENTENCE_END:
+            out.append(False)  # an English line wrapped early (a title: Promoting cancer cell dormancy / with exosomes)
         elif width >= 20 and len(a.text) < 0.75 * width and not a.text.endswith(("、", ",", "，")):
             out.append(True)  # a short line ends its paragraph, title or list item
         else:

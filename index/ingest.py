@@ -29,7 +29,7 @@ from index.vectors import normalize
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "c8"  # bump when chunking or unit vectors change: forces re-ingest
+CHUNKER_VERSION = "c9"  # bump when chunking or unit vectors change: forces re-ingest
 WRITE_BATCH = 128  # chunks per embed+write round: big enough for fast engine calls, small enough to bound memory and lost work
 
 

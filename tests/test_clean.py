@@ -195,6 +195,15 @@ def test_hard_wrapped_english_joined_with_a_space():
     assert_offset_map(raw, c)
 
 
+def test_an_english_line_wrapped_early_joins_the_next_that_starts_in_lower_case(sample):
+    """The release's Science headline is "Promoting cancer cell dormancy / with exosomes" on two
+    short lines: short lines end units, but one that ends mid-sentence, followed by a line starting
+    in lower case, is wrapped. A short line followed by a capital still ends."""
+    assert "Promoting cancer cell dormancy with exosomes\n" in sample.text
+    assert clean("Title of the note\nwith a subtitle\n").text == "Title of the note with a subtitle"
+    assert clean("Heading\nNext line starts a unit\n").text == "Heading\nNext line starts a unit"
+
+
 def test_hard_wrapped_japanese_joined_without_space():
     raw = "これは長い日本語の文章で、途中で改\n行されています。\n\n次の段落です。\n"
     c = clean(raw)
