@@ -362,8 +362,9 @@ def with_synonyms(query: Query, df) -> Query:
     found: dict[str, tuple[Alternative, ...]] = {}
     for c in query.concepts:
         own = c.alternatives[0].tokens if c.alternatives else ()
-        noun = bool(_NOUN_LEMMA.fullmatch(c.word[2:]))  # a verb's (貰う) stay paraphrases: 取る for it is noise
-        if noun and c.key and not c.answer_type and c.word.startswith("m:") and own and not any(df.get(t) for t in own):
+        # a Japanese noun (a verb's synonyms stay paraphrases: 取る for 貰う is noise) the collection lacks
+        noun = c.word.startswith("m:") and bool(_NOUN_LEMMA.fullmatch(c.word[2:]))
+        if noun and c.key and not c.answer_type and own and not any(df.get(t) for t in own):
             extra = glossed_synonyms(c, df)
             if extra:
                 found[c.word[2:]] = extra
