@@ -509,6 +509,22 @@ def test_a_definition_asked_otherwise_quotes_the_gloss(pipeline):
     assert defined_term("How is the study funded?") is None and defined_term("エクソソームはどんな働きをしますか？") is None
 
 
+def test_japanese_issuer_contact_and_definition_questions_of_release_probes8(pipeline):
+    """Refused or misread on release-probes8's tune half: この発表を行った組織はどこですか asks who issued
+    the release (この発表 is the document, as "this announcement" is); 問い合わせ窓口の部署はどこですか
+    asks for the contact block, 窓口 and 部署 saying what is asked rather than words the documents must
+    hold; エクソソームとはどういうものですか asks what エクソソーム is, as とは何ですか does."""
+    from bot.qa.about import asked_of_document
+    from bot.qa.answer import defined_term
+
+    answer = pipeline.ask("この発表を行った組織はどこですか？")
+    assert not answer.abstained and "国立がん研究センター" in answer.citations[0].quote, answer.answer
+    assert asked_of_document("この発表によると、乳がん細胞は何を受け取りますか？") is None
+    answer = pipeline.ask("問い合わせ窓口の部署はどこですか？")
+    assert not answer.abstained and "広報企画室" in answer.answer, answer.answer
+    assert defined_term("エクソソームとはどういうものですか？") == "エクソソーム"
+
+
 def test_a_ratio_is_a_measure_and_whats_asks_as_what_is(pipeline):
     """"What's the hazard ratio …" asks for a number, as "What is the diameter …" does: a
     sentence with no number in it (乳がんは…生存率の高いがん) was quoted for it."""

@@ -18,7 +18,7 @@ from bot.models import Passage
 # "this / the press release", "this document", この資料, 本リリース -- not "the release of exosomes".
 _SELF = re.compile(
     r"\b(?:this|the)\s+(?:(?-i:[A-Z][A-Za-z&.-]*)\s+)?(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
-    r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料)",
+    r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料|発表(?!さ|し|によ|では|で))",
     re.I,
 )
 # "When was this release issued?" -- not "When the release talks about X, is ...?"
@@ -28,7 +28,8 @@ _ISSUER_ASKED = re.compile(
     r"^\s*who\s+(?:(?:has|had|did)\s+)?(?:issued|issues|issue|published|publishes|publish|released|releases|release|put out|puts out|"
     r"sent|sends|wrote|writes|write|authored|distributed|is behind|was behind|is responsible for)\b"
     r"|\bwhich (?:organi[sz]ation|institution|agency|company|body|institute)\b|\b(?:issued|published|released|put out) by\b|\bfrom whom\b"
-    r"|(?:出した|出している|発表した|発表している|発行した|公表した|配信した|作成した)の?は(?:誰|だれ|どこ)|どこ(?:が|から)(?:出|発表|発行)|どの(?:機関|組織|団体|会社)",
+    r"|(?:出した|出している|発表した|発表している|発行した|公表した|配信した|作成した)の?は(?:誰|だれ|どこ)|どこ(?:が|から)(?:出|発表|発行)|どの(?:機関|組織|団体|会社)"
+    r"|(?:行った|行っている|出した|発表した|発行した|公表した)(?:機関|組織|団体|会社|法人)は(?:どこ|誰|だれ|何|なに)",
     re.I,
 )
 # "Who put this out?", これを出したのはどこ: a bare "this" as what was issued is the document.
