@@ -15,10 +15,11 @@ import re
 
 from bot.models import Passage
 
-# "this / the press release", "this document", この資料, 本リリース -- not "the release of exosomes".
+# "this / the press release", "this document", この資料, 本リリース, この発表 -- not "the release of
+# exosomes", nor この発表された論文 / この発表によると (what the announcement says is asked of its text).
 _SELF = re.compile(
     r"\b(?:this|the)\s+(?:(?-i:[A-Z][A-Za-z&.-]*)\s+)?(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
-    r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料|発表(?!さ|し|によ|では|で))",
+    r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料|発表(?!さ|し|によ|で))",
     re.I,
 )
 # "When was this release issued?" -- not "When the release talks about X, is ...?"
