@@ -49,7 +49,9 @@ def ingest_paths(settings: Settings, paths: list[Path], skip_bad: bool = False, 
     """Ingest files/directories into the configured store under the writer lock, with the embedder
     that built it (or the configured one for a new store). Returns index.ingest's IngestReport."""
     from index.ingest import ingest
+    from index.load import find_files
 
+    find_files(paths)  # a missing or unsupported path is refused before a store is created for it
     with writer_lock(location(settings), timeout=settings.lock_timeout):
         store = open_store(settings, create=True)
         recorded = store.embedder

@@ -39,6 +39,7 @@ def test_help_lists_commands():
 def test_bad_input_is_one_line(args, message, tmp_path):
     result = run_qabot(*args, "--store", str(tmp_path / "s"))
     assert message in _one_line_error(result)
+    assert not (tmp_path / "s").exists(), "refused input must not leave an empty store behind"
 
 
 def test_store_not_built(tmp_path):
