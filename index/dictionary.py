@@ -401,6 +401,41 @@ def ja_to_en(term: str) -> Gloss | None:
     return None
 
 
+# -- Japanese words read through their glosses (document-side translation) ---------------------
+# A question's English word is translated to its best few Japanese candidates; the text may use
+# another word, which its own glosses name: "resisting" -> 耐える, 楯突く …, while 抵抗 is glossed
+# "resistance". Both sides are compared as English stems, derivational endings folded
+# (formation/forming, dormancy/dormant, treatment/treat).
+_DERIVED_ENDINGS = ("at", "ment", "anc", "ant", "enc", "ent")
+_GLOSS_SENSES = 6  # a word's commonest glosses; the rarer senses are noise
+
+
+@lru_cache(maxsize=65536)
+def english_stem(word: str) -> str:
+    from index.lexical import _english
+
+    stem = _english()[0].stemWord(word.lower())
+    for ending in _DERIVED_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= 4:
+            return stem[: -len(ending)]
+    return stem
+
+
+def english_stems(text: str) -> frozenset[str]:
+    """The stems of an English word or phrase's content words ("breast cancer" -> breast, cancer)."""
+    return frozenset(english_stem(w) for w in _words(_strip_parens(text)) if w not in _STOP and len(w) > 2)
+
+
+@lru_cache(maxsize=65536)
+def gloss_stems(term: str) -> frozenset[str]:
+    """English stems of a Japanese word's commonest glosses: 抵抗 -> resist, opposit, reluct, …;
+    empty when JMdict lacks the word."""
+    gloss = ja_to_en(term)
+    if gloss is None:
+        return frozenset()
+    return frozenset().union(*(english_stems(g) for g in gloss.en[:_GLOSS_SENSES]))
+
+
 @lru_cache(maxsize=65536)
 def written_as(reading: str, limit: int = 3) -> tuple[tuple[str, float], ...]:
     """The words JMdict writes in kanji for a reading, commonest first, for a romanised word the

@@ -376,6 +376,34 @@ def test_evidence_reads_translations_by_their_words_and_english_phrases_as_writt
                for c in build_query("Who built Hikone's castle?").concepts)
 
 
+def test_coverage_also_reads_a_japanese_text_through_its_glosses():
+    """"resisting" translates to 耐える, 楯突く …, not to 抵抗; 抵抗 is glossed "resistance", so the
+    sentence that says 治療抵抗性 holds it (document-side translation), and outranks one that
+    does not. Only coverage reads glosses: what the abstention checks call missing is unchanged."""
+    from bot.qa.answer import Evidence
+    from bot.qa.query import build_query
+    from index.dictionary import english_stem, gloss_stems
+    from index.lexical import tokenize
+
+    assert english_stem("resisting") in gloss_stems("抵抗")
+    assert english_stem("dormancy") == english_stem("dormant") and english_stem("forming") == english_stem("formation")
+    q = build_query("Is dormancy linked to cancer cells resisting treatment?")
+    assert not any(a.term.startswith("抵抗") for c in q.concepts if c.word == "resisting" for a in c.alternatives)
+    says, other = "がん細胞の治療抵抗性への関連が示唆", "がん細胞には化学療法が効きにくい"
+    df = {t: 3 for t in tokenize(says + other)}
+
+    def coverage(text, glosses=True):
+        return Evidence(q, df, 100, glosses=glosses).coverage(set(tokenize(text)), text)
+
+    assert coverage(says) > coverage(says, glosses=False)
+    assert coverage(says) > coverage(other)
+    ev = Evidence(q, df, 100)
+    assert ev.missing(set(tokenize(says)), says) == Evidence(q, df, 100, glosses=False).missing(set(tokenize(says)), says)
+    # a Japanese question's Latin words are not read through glosses
+    ja = build_query("Scienceとは何ですか")
+    assert Evidence(ja, df, 100)._stems == {}
+
+
 def test_a_romanised_name_finds_the_collections_own_spelling_by_its_reading(tmp_path):
     """Zuigan-ji reads ずいがんじ; the dictionaries write that 瑞岩寺 or 随願寺, the documents 瑞巌寺,
     whose lemma UniDic keeps in kanji (瑞巌, read ズイガン). The lexical index keeps each kanji

@@ -31,7 +31,7 @@ from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternati
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
-from index.dictionary import is_gloss, ja_to_en
+from index.dictionary import english_stems, gloss_stems, is_gloss, ja_to_en
 from index.lexical import english_tokens, tokenize
 
 # -- what kind of answer does the question want? ----------------------------------------------
@@ -642,14 +642,24 @@ def _with_phrase(c: Concept) -> tuple[Alternative, ...]:
     return ((Alternative(c.word, own),) if own else ()) + c.alternatives
 
 
+@lru_cache(maxsize=8192)
+def _glossed(tokens: frozenset[str]) -> frozenset[str]:
+    """English stems of the glosses of a text's Japanese words (its m: morpheme tokens)."""
+    return frozenset().union(*(gloss_stems(t[2:]) for t in tokens if t.startswith("m:")))
+
+
 class Evidence:
     """Which of the question's concepts a text holds, in any of their forms (the English word or a
     dictionary translation): the same measure for a Japanese passage and an English question as
     for two texts in one language. Concepts are weighted by idf, like retrieval."""
 
-    def __init__(self, query: Query, df: dict[str, int], n_docs: int, alt_present: float = AnswerTuning.alt_present):
+    def __init__(self, query: Query, df: dict[str, int], n_docs: int, alt_present: float = AnswerTuning.alt_present,
+                 glosses: bool = AnswerTuning.gloss_coverage):
         self.idf = _idf(df, max(n_docs, 1))
         self.alt_present = alt_present
+        # An English question's words, as stems to find among a Japanese text's glosses (coverage).
+        self._stems = {id(c): english_stems(c.word) for c in query.concepts if c.word.isascii()} \
+            if glosses and not _CJK.search(query.text) else {}
         self.terms: list[_Term] = []
         # Each concept's forms as evidence, once per question (_holds asks for them per sentence).
         self._forms = {id(c): tuple(a for a in map(_evidence_form, _with_phrase(c)) if a.tokens) for c in query.concepts}
@@ -691,16 +701,22 @@ class Evidence:
         total = sum(map(self.idf, a.tokens))
         return bool(total) and sum(self.idf(t) for t in a.tokens if t in tokens) >= self.alt_present * total
 
-    def _holds(self, concept: Concept, tokens: set[str], text: str) -> bool:
+    def _holds(self, concept: Concept, tokens: set[str], text: str, glossed: frozenset[str] = frozenset()) -> bool:
         if any(self._holds_alt(a, tokens, text) for a in self._forms[id(concept)]):
             return True
+        if (stems := self._stems.get(id(concept))) and stems <= glossed:
+            return True
         parts = self._parts.get(concept.word) if concept.phrase else None
-        return bool(parts) and all(self._holds(p, tokens, text) for p in parts)
+        return bool(parts) and all(self._holds(p, tokens, text, glossed) for p in parts)
 
     def coverage(self, tokens: set[str], text: str = "") -> float:
-        """IDF-weighted share of all the question's concepts the text holds (absent ones count)."""
+        """IDF-weighted share of all the question's concepts the text holds (absent ones count).
+        Here an English question's word is also held by a Japanese word glossed with it
+        (document-side translation): it ranks sentences. The abstention checks (missing, the event
+        and name checks) read only the question's own translations."""
         total = sum(t.weight for t in self.terms)
-        return sum(t.weight for t in self.terms if self._holds(t.concept, tokens, text)) / total if total else 0.0
+        glossed = _glossed(frozenset(tokens)) if self._stems and _CJK.search(text) else frozenset()
+        return sum(t.weight for t in self.terms if self._holds(t.concept, tokens, text, glossed)) / total if total else 0.0
 
     def missing(self, tokens: set[str], text: str = "") -> float:
         """IDF-weighted share of the question's key concepts -- those the collection holds somewhere,
@@ -748,7 +764,7 @@ def select(
             text = opening.quote[clean[0]:clean[1]]
             return [_Candidate(opening, 0, clean, (first[2], last[3]), text, dense, tuple(tokenize(text)))], None
     query = query or build_query(question)
-    ev = Evidence(query, df, n_docs, tuning.alt_present)
+    ev = Evidence(query, df, n_docs, tuning.alt_present, tuning.gloss_coverage)
     kind = answer_kind(question)
     unit = answer_unit(question) if kind in ("number", "date") else contact_asked(question) if kind == "contact" else None
     top = max(p.score for p in passages[:max_passages]) or 1.0

@@ -244,6 +244,13 @@ class AnswerTuning:
     # else moved; 0.6 gave back 2 of the 3.
     w_contact_block: float = 0.3
     alt_present: float = 0.6  # share of an alternative's idf a text must hold for it to count
+    # A sentence's coverage of an English question also counts the question's words its Japanese
+    # words are glossed with (抵抗 "resistance" for "resisting", 急死 "sudden death" for "suddenly"),
+    # beyond the question words' own few translations. Tuning (all sets, 1,232 answerable): cited
+    # first 1,122 -> 1,126, false abstentions 33 -> 31, near misses 344 -> 343 of 622; on the
+    # article sets the lead sentence is more often the one that answers (創業者は… for "Who
+    # founded Hitachi?").
+    gloss_coverage: bool = True
     extend_ratio: float = 0.7  # a neighbouring sentence scoring this close to the chosen one joins its quote
     max_quote_chars: int = 300  # one citation's span: a longer sentence is cut to the clauses that answer
     answer_budget: int = 320  # all quoted spans together: a reader wants the answer, not pages
