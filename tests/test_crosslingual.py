@@ -218,6 +218,8 @@ def test_a_romanised_name_is_heard_as_the_proper_nouns_that_read_so():
         ("Which research program funded the study?", "第3次対がん総合戦略研究事業"),
         ("Which cells secrete the exosomes that induce dormancy?", "間葉系幹細胞"),
         ("What happens to chemotherapy when cancer cells are dormant?", "化学療法が効きにく"),
+        # not これらの結果から…, which restates the findings and is near every question about them
+        ("which marrow cells hand the exosomes over to the tumour cells", "間葉系幹細胞が分泌する"),
     ],
 )
 def test_english_questions_cite_the_japanese_passage_that_answers(pipeline, question, gold):
@@ -402,6 +404,16 @@ def test_coverage_also_reads_a_japanese_text_through_its_glosses():
     # a Japanese question's Latin words are not read through glosses
     ja = build_query("Scienceとは何ですか")
     assert Evidence(ja, df, 100)._stems == {}
+
+
+def test_a_sentence_that_concludes_from_the_ones_before_is_known_by_its_opening():
+    from bot.qa.answer import _SUMMARY_OPENER
+
+    for text in ("これらの結果から、実際の患者さんでも示唆されました。", "以上のことから、", "These results suggest that",
+                 "Taken together, the data"):
+        assert _SUMMARY_OPENER.match(text), text
+    for text in ("本研究では、骨髄中に存在する", "この研究は", "These cells secrete", "結果から見ると"):
+        assert not _SUMMARY_OPENER.match(text), text
 
 
 def test_a_romanised_name_finds_the_collections_own_spelling_by_its_reading(tmp_path):

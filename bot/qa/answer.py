@@ -528,6 +528,13 @@ def _defines(text: str, forms: list[str]) -> bool:
     return False
 
 
+# A sentence that opens by concluding from what came before (これらの結果から, 以上のことから, "These
+# results suggest") restates those findings; near a tie, the finding itself answers more precisely.
+_SUMMARY_OPENER = re.compile(
+    r"\s*(?:(?:これら|以上|この|こうした|それら)の(?:結果|こと|知見|成果)(?:から|により|より|によって)|以上より|このように)"
+    r"|\s*(?:these (?:results|findings|data)|together,? these|taken together|in summary)\b", re.I)
+
+
 @dataclass
 class _Candidate:
     passage: Passage
@@ -814,6 +821,7 @@ def select(
             + (tuning.w_defines if term_forms and _defines(c.text, term_forms) else 0.0)
             - (tuning.w_contact_block if contact_only and contact_block(c.passage) else 0.0)
             - (0.5 if short or url_only else 0.0)
+            - (tuning.w_summary_opener if _SUMMARY_OPENER.match(c.text) else 0.0)
             - 0.03 * c.rank
         )
     candidates.sort(key=lambda c: -c.score)
