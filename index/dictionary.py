@@ -406,7 +406,7 @@ def ja_to_en(term: str) -> Gloss | None:
 # another word, which its own glosses name: "resisting" -> 耐える, 楯突く …, while 抵抗 is glossed
 # "resistance". Both sides are compared as English stems, derivational endings folded
 # (formation/forming, dormancy/dormant, treatment/treat).
-_DERIVED_ENDINGS = ("at", "ment", "anc", "ant", "enc", "ent")
+_DERIVED_ENDINGS = ("at", "ment", "anc", "ant", "enc", "ent", "ish", "ic")  # … publication/published: public/publish
 _GLOSS_SENSES = 6  # a word's commonest glosses; the rarer senses are noise
 
 

@@ -381,7 +381,7 @@ def test_evidence_reads_translations_by_their_words_and_english_phrases_as_writt
 def test_coverage_also_reads_a_japanese_text_through_its_glosses():
     """"resisting" translates to 耐える, 楯突く …, not to 抵抗; 抵抗 is glossed "resistance", so the
     sentence that says 治療抵抗性 holds it (document-side translation), and outranks one that
-    does not. Only coverage reads glosses: what the abstention checks call missing is unchanged."""
+    does not. Coverage reads glosses; what the lead passage is found missing is unchanged."""
     from bot.qa.answer import Evidence
     from bot.qa.query import build_query
     from index.dictionary import english_stem, gloss_stems
@@ -389,6 +389,7 @@ def test_coverage_also_reads_a_japanese_text_through_its_glosses():
 
     assert english_stem("resisting") in gloss_stems("抵抗")
     assert english_stem("dormancy") == english_stem("dormant") and english_stem("forming") == english_stem("formation")
+    assert english_stem("published") == english_stem("publication")
     q = build_query("Is dormancy linked to cancer cells resisting treatment?")
     assert not any(a.term.startswith("抵抗") for c in q.concepts if c.word == "resisting" for a in c.alternatives)
     says, other = "がん細胞の治療抵抗性への関連が示唆", "がん細胞には化学療法が効きにくい"
@@ -414,6 +415,23 @@ def test_a_sentence_that_concludes_from_the_ones_before_is_known_by_its_opening(
         assert _SUMMARY_OPENER.match(text), text
     for text in ("本研究では、骨髄中に存在する", "この研究は", "These cells secrete", "結果から見ると"):
         assert not _SUMMARY_OPENER.match(text), text
+
+
+def test_a_day_of_a_month_dates_a_when_question_and_a_link_dates_nothing():
+    from bot.qa.answer import _date_clauses
+
+    text = "Science Signaling（電子版）に 7月 1日付けで掲載されました。\nhttp://stke.sciencemag.org/cgi/content/full/sigtrans;7/332/ra63"
+    assert _date_clauses(text, None) == ["Science Signaling（電子版）に 7月 1日付けで掲載されました。"]
+    assert _date_clauses(text, "year") == []  # "what year": a day of a month is no year, 332 in the link neither
+
+
+@pytest.mark.parametrize("question", ["When was the paper published?", "When did the paper come out online in the journal?"])
+def test_when_the_paper_came_out_is_answered_though_its_words_are_not_the_releases(pipeline, question):
+    """Neither "paper" nor "published" translates to a word of the release (本研究成果, 掲載); 掲載 is
+    glossed "publication", and the clause that says it holds the date: not absent, not too far."""
+    answer = pipeline.ask(question)
+    assert not answer.abstained
+    assert "7月1日付けで掲載" in answer.citations[0].quote.replace(" ", "")
 
 
 def test_a_romanised_name_finds_the_collections_own_spelling_by_its_reading(tmp_path):

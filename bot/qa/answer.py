@@ -235,6 +235,9 @@ _YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前
 # digits of a postcode or a phone number (〒104-0045, 03-3542-2511).
 _BARE_YEAR = r"(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])"  # 670, 1999 -- not 104-0045
 _YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|" + _BARE_YEAR + r"|元年|[一二三四五六七八九十百千]+年")
+_MONTH_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日(?!間)"
+                        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? [0-9]{1,2}\b"
+                        r"|\b[0-9]{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 # A calendar year, not a span of years: 1999年, 794年, 1999, 元年, 平成3年.
 _CALENDAR_YEAR = re.compile(r"(?<![0-9０-９])[1-9１-９][0-9０-９]{2,3}\s*年|" + _BARE_YEAR + r"|元年"
                             r"|(明治|大正|昭和|平成|令和)\s*[0-9０-９一二三四五六七八九十]+\s*年")
@@ -694,11 +697,26 @@ class Evidence:
             absent = [t for t in absent if t.concept.word not in otherwise]
         # 雑誌 -> journal -> ジャーナル: a synonym through the other language
         absent = [t for t in absent if not glossed_synonyms(t.concept, df)]
+        self._absent_terms = absent
+        self._set_absent(absent)
+
+    def _set_absent(self, absent: list[_Term]) -> None:
         self.absent = [t.concept.word for t in absent]
         self.absent_loanwords = [t.concept.word for t in absent if _loanword(t.concept)]
         total = sum(t.weight for t in self.key) + sum(t.weight for t in absent)
         # IDF-weighted share of the question's key words with no trace anywhere in the collection.
         self.absent_share = sum(t.weight for t in absent) / total if total else 0.0
+
+    def said_otherwise(self, passages: list[Passage]) -> None:
+        """An English word none of whose translations occurs is not absent when a retrieved
+        Japanese passage holds a word glossed with it ("published": 掲載, "publication")."""
+        if not (self._stems and self._absent_terms):
+            return
+        glossed = frozenset().union(*(_glossed(frozenset(p.tokens)) for p in passages if _CJK.search(p.quote)))
+        kept = [t for t in self._absent_terms if not ((st := self._stems.get(id(t.concept))) and st <= glossed)]
+        if len(kept) < len(self._absent_terms):
+            self._absent_terms = kept
+            self._set_absent(kept)
 
     def _holds_alt(self, a: Alternative, tokens: set[str], text: str) -> bool:
         if text and a.term in text and _is_cjk(a.term):
@@ -719,8 +737,9 @@ class Evidence:
     def coverage(self, tokens: set[str], text: str = "") -> float:
         """IDF-weighted share of all the question's concepts the text holds (absent ones count).
         Here an English question's word is also held by a Japanese word glossed with it
-        (document-side translation): it ranks sentences. The abstention checks (missing, the event
-        and name checks) read only the question's own translations."""
+        (document-side translation): it ranks sentences. Of the abstention checks only the absence
+        check reads glosses (said_otherwise); missing, the event and the name checks read the
+        question's own translations."""
         total = sum(t.weight for t in self.terms)
         glossed = _glossed(frozenset(tokens)) if self._stems and _CJK.search(text) else frozenset()
         return sum(t.weight for t in self.terms if self._holds(t.concept, tokens, text, glossed)) / total if total else 0.0
@@ -829,6 +848,22 @@ def select(
     q_lang = detect_language(question)
     coverage_of: dict[int, float] = {}
 
+    def dates_the_event(c: _Candidate) -> bool:
+        """For "when": a clause of the sentence holds a date and a word of the question's event,
+        not its names (米科学誌…に 7月 1日付けで掲載されました for "When was the paper published?"):
+        evidence however far the long sentence is in meaning across languages."""
+        if kind != "date" or unit == "year" and not _CALENDAR_YEAR.search(c.text):
+            return False
+        names = _names(question) | {r.lower() for r in _name_runs(question)}
+        terms = [t for t in ev.terms if not t.concept.answer_type and t.concept.word not in names
+                 and not set(t.concept.word.split()) & names]
+        for x in _date_clauses(c.text, unit):
+            tokens = set(tokenize(x))
+            glossed = _glossed(frozenset(tokens)) if ev._stems else frozenset()
+            if any(ev._holds(t.concept, tokens, x, glossed) for t in terms):
+                return True
+        return False
+
     def evidence(c: _Candidate) -> str | None:
         """Why this sentence cannot carry an answer, or None when it can."""
         same = c.passage.lang == q_lang
@@ -836,7 +871,8 @@ def select(
         if id(c.passage) not in coverage_of:
             coverage_of[id(c.passage)] = ev.coverage(set(c.passage.tokens), c.passage.quote)
         cov = coverage_of[id(c.passage)]
-        if not same and c.dense < tuning.min_dense_cross_floor and c.coverage < tuning.cross_floor_coverage:
+        if not same and c.dense < tuning.min_dense_cross_floor and c.coverage < tuning.cross_floor_coverage \
+                and not dates_the_event(c):
             return f"weak evidence across languages (dense {c.dense:.2f})"
         if c.dense < min_dense and cov < tuning.min_coverage:
             return f"weak evidence (dense {c.dense:.2f}, coverage {cov:.2f})"
@@ -875,6 +911,7 @@ def select(
     limit = tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en
     if _ADDRESSED_TO_PEOPLE.match(question):  # "Can someone review my pull request?": a message to colleagues
         limit = min(limit, tuning.max_absent_request)
+    ev.said_otherwise(passages[:max_passages])
     if ev.absent_share > limit:
         return [], f"{ev.absent_share:.0%} of the question's key terms are nowhere in the documents ({', '.join(ev.absent[:4])})"
 
@@ -963,7 +1000,7 @@ def select(
         if similarity is None or not tuning.min_event_clause_ratio:
             return False, None
         if unit == "year" or re.match(r"\s*when\b", question, re.I):
-            about, clauses = "date", _clauses_with(first.text, _YEAR_EXPR.search)
+            about, clauses = "date", _date_clauses(first.text, unit)
         elif kind is None and _WHERE.search(question) and not _NAME_ORIGIN.search(question) and first.passage.lang == "ja":
             about, clauses = "place", _clauses_with(first.text, _has_place)
         else:
@@ -1096,6 +1133,13 @@ _SENTENCE_END = re.compile(r"[。．!?！？]\s*$|\.\s+$")
 # A clause opening with a shift in time tells of another moment: 1766年に…単離し、のちにラヴォアジエが
 # 名称を与えた does not date the naming.
 _LATER = re.compile(r"\s*(のちに|後に|その後|翌年|翌々年|やがて|later\b|afterwards\b|subsequently\b|after that\b|the following year\b|the next year\b)", re.I)
+
+
+def _date_clauses(text: str, unit: str | None) -> list[str]:
+    """The clauses holding a year -- or, unless a year is asked for, a day of a month (7月 1日付けで
+    for "when"). A number in a link (sigtrans;7/332/ra63) dates nothing."""
+    dated = _YEAR_EXPR.search if unit == "year" else (lambda c: _YEAR_EXPR.search(c) or _MONTH_DAY.search(c))
+    return _clauses_with(_URL.sub(lambda m: " " * len(m.group()), text), dated)
 
 
 def _clauses_with(text: str, holds: Callable[[str], object]) -> list[str]:
