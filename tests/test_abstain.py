@@ -537,6 +537,9 @@ def test_the_noun_a_which_question_asks_about():
     # A yes/no question asks whether, not which one: "which patients" is part of what it asks about.
     assert heads("Can doctors already tell which patients are going to relapse?") is None
     assert heads("Which patients are going to relapse?") == ["patients"]
+    # a longer noun phrase is asked about by its head: marrow cells, not "normal bone"
+    assert heads("Which normal bone marrow cells do the researchers compare them to?") == ["cells", "marrow"]
+    assert heads("Which research program funded the study?") == ["program", "research"]
 
 
 def test_a_name_the_dictionary_spells_otherwise_is_not_nowhere():

@@ -1250,6 +1250,8 @@ _ADDRESSED_TO_PEOPLE = re.compile(
     r"\s*(?:(?:can|could|would|will)\s+(?:someone|anyone|somebody|anybody)\b|(?:does|do|did|has|have|is)\s+"
     r"(?:anyone|anybody|someone|somebody|everyone|everybody)\b|(?:please|pls|plz)\b|(?:anyone|anybody|someone)\s+"
     r"(?:know|knows|have|has|got|seen|free|around|up)\b|誰か)", re.I)
+# The words after "which" up to an auxiliary verb: a noun phrase, whose last words are its head.
+_NOUN_RUN = re.compile(r"((?:[a-z][\w-]*\s+){2,5}?[a-z][\w-]*)(?=\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|may|might|must)\b)", re.I)
 _WHICH_JA = re.compile(r"(?:どの|どこの)(?!よう|くらい|ぐらい|程度|位|辺|あたり)")
 # "Which season / どの時期 / which colour": an attribute whose answer is a common word (春, 赤), not a name.
 _ATTRIBUTE_HEADS = frozenset(
@@ -1280,6 +1282,9 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
         if m.group(1) in _ATTRIBUTE_HEADS or m.group(1).rstrip("s") in _ATTRIBUTE_HEADS:
             return None
         words = {w for w in m.groups() if w}
+        run = _NOUN_RUN.match(question, m.start(1))
+        if run and len(run.group(1).split()) > 2:  # which normal bone marrow cells: its head, marrow cells
+            words = set(run.group(1).split()[-2:])
         return [c for c in query.concepts if not c.phrase and c.word in words]
     m = _WHICH_JA.search(question)
     if m:
