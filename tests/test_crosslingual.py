@@ -423,6 +423,8 @@ def test_a_day_of_a_month_dates_a_when_question_and_a_link_dates_nothing():
     text = "Science Signaling（電子版）に 7月 1日付けで掲載されました。\nhttp://stke.sciencemag.org/cgi/content/full/sigtrans;7/332/ra63"
     assert _date_clauses(text, None) == ["Science Signaling（電子版）に 7月 1日付けで掲載されました。"]
     assert _date_clauses(text, "year") == []  # "what year": a day of a month is no year, 332 in the link neither
+    assert _date_clauses("It went online on July 1, in print later.", None) == ["It went online on July 1, in print later."]
+    assert _date_clauses("A novel 3 times longer, seen on Mars 2 days later.", None) == []
 
 
 @pytest.mark.parametrize("question", ["When was the paper published?", "When did the paper come out online in the journal?"])

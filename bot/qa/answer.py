@@ -235,9 +235,10 @@ _YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前
 # digits of a postcode or a phone number (〒104-0045, 03-3542-2511).
 _BARE_YEAR = r"(?<![0-9-])\b[1-9][0-9]{2,3}\b(?!-[0-9])"  # 670, 1999 -- not 104-0045
 _YEAR_EXPR = re.compile(r"[0-9０-９][0-9０-９,，]*\s*年|" + _BARE_YEAR + r"|元年|[一二三四五六七八九十百千]+年")
+# A day of a month: 7月 1日, July 1, 1 July (not "novel 3" or "Mars 2").
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _MONTH_DAY = re.compile(r"[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日(?!間)"
-                        r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? [0-9]{1,2}\b"
-                        r"|\b[0-9]{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+                        r"|\b" + _MONTH + r"\.? [0-9]{1,2}\b|\b[0-9]{1,2} " + _MONTH + r"\b", re.I)
 # A calendar year, not a span of years: 1999年, 794年, 1999, 元年, 平成3年.
 _CALENDAR_YEAR = re.compile(r"(?<![0-9０-９])[1-9１-９][0-9０-９]{2,3}\s*年|" + _BARE_YEAR + r"|元年"
                             r"|(明治|大正|昭和|平成|令和)\s*[0-9０-９一二三四五六七八九十]+\s*年")
@@ -852,7 +853,7 @@ def select(
         """For "when": a clause of the sentence holds a date and a word of the question's event,
         not its names (米科学誌…に 7月 1日付けで掲載されました for "When was the paper published?"):
         evidence however far the long sentence is in meaning across languages."""
-        if kind != "date" or unit == "year" and not _CALENDAR_YEAR.search(c.text):
+        if kind != "date" or (unit == "year" and not _CALENDAR_YEAR.search(c.text)):
             return False
         names = _names(question) | {r.lower() for r in _name_runs(question)}
         terms = [t for t in ev.terms if not t.concept.answer_type and t.concept.word not in names
