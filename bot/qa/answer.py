@@ -849,19 +849,21 @@ def select(
     q_lang = detect_language(question)
     coverage_of: dict[int, float] = {}
 
+    # The words of a "when" question's event: neither its names nor what it asks for (once per question).
+    if kind == "date":
+        names = _question_names(question)[0]
+        event_words = [t for t in ev.terms if not t.concept.answer_type and not _is_named(t.concept.word, names)]
+
     def dates_the_event(c: _Candidate) -> bool:
         """For "when": a clause of the sentence holds a date and a word of the question's event,
         not its names (米科学誌…に 7月 1日付けで掲載されました for "When was the paper published?"):
         evidence however far the long sentence is in meaning across languages."""
         if kind != "date" or (unit == "year" and not _CALENDAR_YEAR.search(c.text)):
             return False
-        names = _names(question) | {r.lower() for r in _name_runs(question)}
-        terms = [t for t in ev.terms if not t.concept.answer_type and t.concept.word not in names
-                 and not set(t.concept.word.split()) & names]
         for x in _date_clauses(c.text, unit):
             tokens = set(tokenize(x))
             glossed = _glossed(frozenset(tokens)) if ev._stems else frozenset()
-            if any(ev._holds(t.concept, tokens, x, glossed) for t in terms):
+            if any(ev._holds(t.concept, tokens, x, glossed) for t in event_words):
                 return True
         return False
 
@@ -1224,17 +1226,27 @@ def _loosely_holds(ev: Evidence, concept: Concept, text: str, tokens: set[str], 
 _EVERYDAY_VERBS = frozenset("見る 出る 成る 行く 来る 言う 入る 上がる 上げる 下がる 下げる 有る 為る 生きる 生む 付く 付ける 取る 持つ 立つ 立てる 合う 合わせる 分かる 分ける 開く 明ける 通る 通う 用いる 引く 置く 大きい 高い 新しい 長い 早い".split())
 
 
+def _question_names(question: str) -> tuple[set[str], list[str]]:
+    """The question's names, as words and whole runs (lake michigan), and the runs as written."""
+    runs = _name_runs(question)
+    return _names(question) | {r.lower() for r in runs}, runs
+
+
+def _is_named(word: str, names: set[str]) -> bool:
+    """A concept that is one of the names, or holds a word of one."""
+    return word in names or bool(set(word.split()) & names)
+
+
 def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text: str) -> list[_Term]:
     """The question's key concepts that say what happened, not to whom: its names and what the
     passage's topic already says are left out (Osaka Castle, Hideyoshi -> complete). Only words the
     collection holds: one it lacks says nothing of this clause (break out, with no 勃発 anywhere)."""
-    runs = _name_runs(question)
-    names = _names(question) | {r.lower() for r in runs}
+    names, runs = _question_names(question)
 
     def part_of_a_name(word: str) -> bool:  # 音楽 and 学校 of 東京音楽学校, 駅 of 上野駅
         return word.startswith("m:") and any(word[2:] in r for r in runs)
 
-    return [t for t in ev.key if t.concept.word not in names and not set(t.concept.word.split()) & names
+    return [t for t in ev.key if not _is_named(t.concept.word, names)
             and not part_of_a_name(t.concept.word) and not _COUNT_WORD.fullmatch(t.concept.word)
             and not ev._holds(t.concept, topic_tokens, topic_text)]
 
