@@ -49,9 +49,11 @@ def test_idf_is_judged_within_a_words_own_script(tmp_path):
     """In a Japanese collection with one English passage, an English word of that passage tells
     little (it is in every English row), though it is rare among all rows; a Latin word found
     only inside Japanese text (RNA) is judged among the Japanese rows, as is every Japanese
-    token; in a one-script collection (above) this is plain bm25s."""
+    token -- also one found only in the English row (a caption's Japanese heading, 【…表紙】): it
+    is no English word, and rare among the rows that hold Japanese, so "cover" translated to 表紙
+    finds the caption. In a one-script collection (above) this is plain bm25s."""
     japanese = [["m:細胞", "細胞", f"m:語{i}"] for i in range(99)] + [["m:休眠", "休眠", "rna"]]
-    english = [["cancer", "cell", "dormanc"]]
+    english = [["m:表紙", "cancer", "cell", "dormanc", "onlin", "cover"]]
     index = LexicalIndex(tmp_path / "lex.sqlite3")
     index.append([(f"c{i}", f"s{i}", "v", t) for i, t in enumerate(japanese + english)])
     snap = index.snapshot()
@@ -63,6 +65,8 @@ def test_idf_is_judged_within_a_words_own_script(tmp_path):
     assert snap.idf("rna") == pytest.approx(idf(1, 100))
     assert snap.idf("m:休眠") == pytest.approx(idf(1, 100))
     assert snap.idf("m:細胞") == pytest.approx(idf(99, 100))
+    assert snap.idf("m:表紙") == pytest.approx(idf(1, 101))  # the Japanese rows and the English one holding it
+    assert snap.idf("m:表紙") > 4 * snap.idf("cover")
     scores = snap.token_scores(["cancer", "rna"])
     assert 0 < scores[0, 100] < 0.3 < 1.5 < scores[1, 99]  # the scores use the same idf
 
