@@ -124,6 +124,7 @@ class Snapshot:
         self.scripts = scripts
         self.n_latin = int((live & (scripts != OTHER)).sum())  # live rows a Latin-script word is judged among
         self.n_other = int((live & (scripts != LATIN)).sum())  # ... and a Japanese one
+        self.has_japanese = bool((live & (scripts == OTHER)).any())
         self.stamp = stamp
         self.n_rows = len(lengths)
         self.lengths = lengths
@@ -164,7 +165,8 @@ class Snapshot:
         (RNA, JR) is judged among the Japanese rows. A Japanese token is judged among the Japanese
         rows and the English ones that hold it: 表紙 in an English caption's heading is as rare as
         it looks (among the one English row it scored 0.29, and "cover" never found the caption).
-        Numbers, and tokens the collection lacks, are judged among all rows."""
+        Numbers, tokens the collection lacks, and any token of a collection with no Japanese row
+        are judged among all rows."""
         df = len(rows)
         if not df or token.isdigit():
             n = self.n_live
@@ -172,8 +174,10 @@ class Snapshot:
             scripts = self.scripts[rows]
             if token.isascii():
                 n = self.n_latin if bool((scripts == LATIN).any()) else self.n_other
-            else:
+            elif self.has_japanese:
                 n = self.n_other + int((scripts == LATIN).sum())
+            else:  # a one-language (Latin-script) collection: all its rows
+                n = self.n_live
         got = idf(df, max(n, df))
         if len(self._idf) > 200_000:
             self._idf.clear()
