@@ -1259,3 +1259,31 @@ def test_words_for_what_a_text_says_are_no_key_terms():
     assert "describe" not in ev.absent, ev.absent
     assert {c.word: c for c in build_query("What email address can I use to reach them?").concepts}["reach"].answer_type
     assert "m:眠り" in Evidence(build_query("マイクロRNAは眠りについて説明されていますか？"), df, 10).absent  # the subject's words still count
+
+
+def test_a_quotation_s_brackets_are_not_quoted_apart():
+    """A comment quoted over several sentences (「…。…期待されます。」): the sentence that answers
+    is cited without the closing bracket whose opening one is two sentences back, and without an
+    opening one closed only later -- still verbatim spans of the source."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+
+    sentences = ["田村医師は以下のように述べています。", "「休眠中のがん細胞は抗がん剤が効きにくい。",
+                 "このマイクロRNAを標的とした薬剤開発は、耐性克服剤として期待されます。」", "（詳細は論文を参照）"]
+    p = _passage("", sentences)
+    question = "このマイクロRNAを標的とした薬剤開発は何として期待されますか？"
+    query = build_query(question)
+    chosen, why = select(question, [p], {t: 5 for t in set(p.tokens) | set(query.tokens)}, 100, query=query)
+    assert why is None
+    texts = [c.text for c in chosen]
+    assert "期待されます。" in texts[0], texts
+    assert texts[0].count("「") == texts[0].count("」"), texts
+    assert all(p.verbatim(*c.raw) == c.text for c in chosen)
+    assert not any(t.startswith("「") and "」" not in t for t in texts)
+    # one sentence alone: its closing bracket without an opening one goes, a balanced one stays
+    from bot.qa.answer import _without_stray_brackets
+
+    spans = [_without_stray_brackets(p, *s) for s in p.sentences]
+    assert [p.quote[s[0]:s[1]] for s in spans] == ["田村医師は以下のように述べています。", "休眠中のがん細胞は抗がん剤が効きにくい。",
+                                                   "このマイクロRNAを標的とした薬剤開発は、耐性克服剤として期待されます。", "（詳細は論文を参照）"]
+    assert all(p.verbatim(s[2], s[3]) == p.quote[s[0]:s[1]] for s in spans)

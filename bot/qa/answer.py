@@ -752,10 +752,29 @@ class Evidence:
         return sum(t.weight for t in self.key if not self._holds(t.concept, tokens, text)) / total if total else 0.0
 
 
+_BRACKETS = {"」": "「", "』": "『", "）": "（", ")": "(", "】": "【"}
+
+
+def _without_stray_brackets(p: Passage, cs: int, ce: int, rs: int, re_: int) -> tuple[int, int, int, int]:
+    """A sentence's span without a closing bracket whose opening one is in an earlier sentence
+    (…期待されます。」 ends a quotation that began two sentences before), nor an opening one
+    closed only in a later sentence: still a verbatim span, and no stray 」 in the answer."""
+    text = p.quote[cs:ce]
+    while text and text[-1] in _BRACKETS and text.count(_BRACKETS[text[-1]]) < text.count(text[-1]) \
+            and p.verbatim(re_ - 1, re_) == text[-1]:
+        ce, re_, text = ce - 1, re_ - 1, text[:-1]
+    openers = {o: c for c, o in _BRACKETS.items()}
+    while text and text[0] in openers and text.count(text[0]) > text.count(openers[text[0]]) \
+            and p.verbatim(rs, rs + 1) == text[0]:
+        cs, rs, text = cs + 1, rs + 1, text[1:]
+    return cs, ce, rs, re_
+
+
 def _candidates(passages: list[Passage], max_passages: int) -> list[_Candidate]:
     out = []
     for rank, p in enumerate(passages[:max_passages]):
         for j, (cs, ce, rs, re_) in enumerate(p.sentences):
+            cs, ce, rs, re_ = _without_stray_brackets(p, cs, ce, rs, re_)
             text = p.quote[cs:ce]
             dense = p.sentence_scores[j] if j < len(p.sentence_scores) else 0.0
             tokens = tuple(p.sentence_tokens[j]) if j < len(p.sentence_tokens) else tuple(tokenize(text))
@@ -1417,7 +1436,7 @@ def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate], t: AnswerTuni
     """Quote a neighbouring sentence too when it scores nearly as well: answers often span two.
     Never into a span another citation already quotes."""
     p = c.passage
-    spans = [tuple(s) for s in p.sentences]
+    spans = [_without_stray_brackets(p, *s) for s in p.sentences]  # as _candidates made them
     j = next(i for i, s in enumerate(spans) if (s[0], s[1]) == c.clean)
     lo, hi = j, j
     for step in (-1, 1):
@@ -1430,8 +1449,9 @@ def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate], t: AnswerTuni
                 lo, hi = min(lo, k), max(hi, k)
     if lo == hi:
         return c
-    clean = (spans[lo][0], spans[hi][1])
-    return _Candidate(p, c.rank, clean, (spans[lo][2], spans[hi][3]), p.quote[clean[0] : clean[1]], c.dense, c.tokens, c.coverage, c.score)
+    # the sentences' own spans joined, then balanced: a quotation they hold whole keeps its brackets
+    cs, ce, rs, re_ = _without_stray_brackets(p, p.sentences[lo][0], p.sentences[hi][1], p.sentences[lo][2], p.sentences[hi][3])
+    return _Candidate(p, c.rank, (cs, ce), (rs, re_), p.quote[cs:ce], c.dense, c.tokens, c.coverage, c.score)
 
 
 def trim(c: _Candidate, ev: "Evidence", kind: str | None, unit: str | None = None,
