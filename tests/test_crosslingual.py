@@ -512,3 +512,13 @@ def test_what_an_abbreviation_stands_for_is_asked_in_an_idiom():
         by_word = {c.word: {a.term for a in c.alternatives} for c in build_query(question).concepts}
         assert "略称" in by_word.get("stand for", set()) | by_word.get("short for", set())
         assert "short" not in by_word and "stand" not in by_word
+
+
+@pytest.mark.parametrize("question", ["Where were the results published?", "Where was this research published?"])
+def test_where_a_paper_was_published_is_its_journal(pipeline, question):
+    """"Where … published" asks for a journal, not a place: the answer cites the sentence naming
+    the journal (米科学誌 … Science Signaling), not the press office's postal address."""
+    answer = pipeline.ask(question)
+    assert not answer.abstained, answer.answer
+    first = answer.citations[0].quote
+    assert "Science Signaling" in first and "〒" not in first, first

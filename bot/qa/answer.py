@@ -27,7 +27,7 @@ from bot.qa.about import asked_of_document, opening_answer
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import role_asked, roles_said
-from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms
+from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms, venue_asked
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -824,7 +824,8 @@ def select(
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     # A contact block (＜お問い合わせ先＞, TEL, FAX, 〒…) answers who to contact and where, nothing
     # else; short and full of names, it is near many a short question in meaning.
-    contact_only = kind != "contact" and not _WHERE.search(question) and not of_document
+    place_asked = bool(_WHERE.search(question)) and not venue_asked(question)
+    contact_only = kind != "contact" and not place_asked and not of_document
     topics: dict[int, tuple[set[str], str]] = {}
     blocks: dict[int, bool] = {}
 
@@ -1023,7 +1024,7 @@ def select(
             return False, None
         if unit == "year" or re.match(r"\s*when\b", question, re.I):
             about, clauses = "date", _date_clauses(first.text, unit)
-        elif kind is None and _WHERE.search(question) and not _NAME_ORIGIN.search(question) and first.passage.lang == "ja":
+        elif kind is None and place_asked and not _NAME_ORIGIN.search(question) and first.passage.lang == "ja":
             about, clauses = "place", _clauses_with(first.text, _has_place)
         else:
             return False, None
