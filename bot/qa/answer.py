@@ -550,6 +550,7 @@ class _Candidate:
     tokens: tuple[str, ...] = ()
     coverage: float = 0.0
     score: float = 0.0
+    sentence: int = -1  # its place in passage.sentences (-1: a span made otherwise)
 
 
 _CLAUSE_END = re.compile(r"[、，,;；：:](?=\S)|[、，,;；：:]\s+")
@@ -753,6 +754,7 @@ class Evidence:
 
 
 _BRACKETS = {"」": "「", "』": "『", "）": "（", ")": "(", "】": "【"}
+_OPENERS = {o: c for c, o in _BRACKETS.items()}
 
 
 def _without_stray_brackets(p: Passage, cs: int, ce: int, rs: int, re_: int) -> tuple[int, int, int, int]:
@@ -763,8 +765,7 @@ def _without_stray_brackets(p: Passage, cs: int, ce: int, rs: int, re_: int) -> 
     while text and text[-1] in _BRACKETS and text.count(_BRACKETS[text[-1]]) < text.count(text[-1]) \
             and p.verbatim(re_ - 1, re_) == text[-1]:
         ce, re_, text = ce - 1, re_ - 1, text[:-1]
-    openers = {o: c for c, o in _BRACKETS.items()}
-    while text and text[0] in openers and text.count(text[0]) > text.count(openers[text[0]]) \
+    while text and text[0] in _OPENERS and text.count(text[0]) > text.count(_OPENERS[text[0]]) \
             and p.verbatim(rs, rs + 1) == text[0]:
         cs, rs, text = cs + 1, rs + 1, text[1:]
     return cs, ce, rs, re_
@@ -778,7 +779,7 @@ def _candidates(passages: list[Passage], max_passages: int) -> list[_Candidate]:
             text = p.quote[cs:ce]
             dense = p.sentence_scores[j] if j < len(p.sentence_scores) else 0.0
             tokens = tuple(p.sentence_tokens[j]) if j < len(p.sentence_tokens) else tuple(tokenize(text))
-            out.append(_Candidate(p, rank, (cs, ce), (rs, re_), text, dense, tokens))
+            out.append(_Candidate(p, rank, (cs, ce), (rs, re_), text, dense, tokens, sentence=j))
     return out
 
 
@@ -1011,7 +1012,7 @@ def select(
             return [], "the evidence does not say where the name comes from"
         eligible = said + [c for c in eligible if all(c is not s for s in said)]
     candidates = eligible + [c for c in candidates if all(c is not e for e in eligible)]
-    by_span = {(id(c.passage), c.clean): c for c in candidates}
+    by_span = {(id(c.passage), c.sentence): c for c in candidates}
 
     # The clause that holds the answer must be about the question's event: in その後大坂城を築き、
     # 1585年に関白, 1585 dates his becoming regent, not the castle; 浜松 in 浜松城主を経て is not
@@ -1437,17 +1438,19 @@ def _extend(c: _Candidate, by_span: dict, taken: list[_Candidate], t: AnswerTuni
     """Quote a neighbouring sentence too when it scores nearly as well: answers often span two.
     Never into a span another citation already quotes."""
     p = c.passage
-    spans = [_without_stray_brackets(p, *s) for s in p.sentences]  # as _candidates made them
-    j = next(i for i, s in enumerate(spans) if (s[0], s[1]) == c.clean)
-    lo, hi = j, j
+    if c.sentence < 0:
+        return c
+    lo, hi = c.sentence, c.sentence
+    start, end = c.clean
     for step in (-1, 1):
-        k = j + step
-        if 0 <= k < len(spans):
-            neighbour = by_span.get((id(p), (spans[k][0], spans[k][1])))
-            length = max(spans[hi][1], spans[k][1]) - min(spans[lo][0], spans[k][0])
-            free = neighbour is not None and not any(_overlaps(neighbour, t) for t in taken)
-            if free and neighbour.score >= t.extend_ratio * c.score and length <= t.max_quote_chars:
-                lo, hi = min(lo, k), max(hi, k)
+        neighbour = by_span.get((id(p), c.sentence + step))  # (the candidates' spans: brackets balanced)
+        if neighbour is None:
+            continue
+        length = max(end, neighbour.clean[1]) - min(start, neighbour.clean[0])
+        free = not any(_overlaps(neighbour, t) for t in taken)
+        if free and neighbour.score >= t.extend_ratio * c.score and length <= t.max_quote_chars:
+            lo, hi = min(lo, neighbour.sentence), max(hi, neighbour.sentence)
+            start, end = min(start, neighbour.clean[0]), max(end, neighbour.clean[1])
     if lo == hi:
         return c
     # the sentences' own spans joined, then balanced: a quotation they hold whole keeps its brackets
