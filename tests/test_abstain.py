@@ -1287,3 +1287,36 @@ def test_a_quotation_s_brackets_are_not_quoted_apart():
     assert [p.quote[s[0]:s[1]] for s in spans] == ["田村医師は以下のように述べています。", "休眠中のがん細胞は抗がん剤が効きにくい。",
                                                    "このマイクロRNAを標的とした薬剤開発は、耐性克服剤として期待されます。", "（詳細は論文を参照）"]
     assert all(p.verbatim(s[2], s[3]) == p.quote[s[0]:s[1]] for s in spans)
+
+
+def test_a_term_is_defined_by_an_apposition_and_asked_about_by_what_it_means():
+    """"What does the release mean by cancer stem cells?" asks what the term means, and …の大元である
+    がん幹細胞 ("cancer stem cells, the origin of cancer cells") glosses it as surely as a bracket does:
+    that sentence leads, not the one that merely names stem cells."""
+    from bot.qa.answer import _defines, defined_term
+
+    assert defined_term("What does the release mean by cancer stem cells?") == "cancer stem cells"
+    assert defined_term("What is meant by dormancy?") == "dormancy"
+    assert defined_term("What does the study show?") is None
+    assert _defines("がん細胞の発生の大元であるがん幹細胞が骨髄に移動する", ["幹細胞"])
+    assert _defines("エクソソームと呼ばれる小胞", ["小胞"])
+    assert not _defines("間葉系幹細胞が分泌するエクソソーム", ["幹細胞"])
+    question = "What does the release mean by cancer stem cells?"
+    passage = _passage("背景", ["間葉系幹細胞が乳がん細胞と隣接して存在することを確認した。",
+                                "がん細胞の発生の大元であるがん幹細胞が骨髄に移動する。"])
+    chosen, why = _select(question, passage, max_quote_chars=40)
+    assert why is None and chosen[0].text.startswith("がん細胞の発生"), (why, chosen and chosen[0].text)
+
+
+def test_a_latin_word_with_a_capital_in_japanese_text_names_something():
+    """論文はどの雑誌に載ったの？ ("which journal was the paper in?"): 【Science誌 HP上での紹介】 names the
+    journal in Latin letters, as a Japanese sentence names most foreign titles; a capitalised word
+    inside Japanese text is a name, where a lower-case unit or a bare URL is not."""
+    from bot.qa.answer import _names_one
+
+    assert _names_one("【Science誌 HP上での紹介】", [])
+    assert _names_one("米科学誌 Science姉妹誌のジャーナルに掲載されました。", [])
+    assert not _names_one("直径 100 nm の顆粒が分泌される。", [])
+    assert not _names_one("詳しくは http://www.example.org/ を参照。", [])
+    passage = _passage("研究成果", ["本研究の論文は、米科学誌 Science Signalingに掲載された。"])
+    _decided_by("which_needs_a_name", "論文はどの雑誌に載ったの？", passage, "Science Signaling", "names no particular")

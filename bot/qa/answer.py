@@ -500,7 +500,7 @@ def answer_kind(question: str) -> str | None:
 
 
 # "What is a microRNA?", 造血幹細胞とは何ですか: the question asks what a term means.
-_DEFINITION_EN = re.compile(r"^\s*what(?:'s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
+_DEFINITION_EN = re.compile(r"^\s*what(?:'s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like|meant)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
 _DEFINITION_JA = re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:とは|って)(?:何|なん|なに|どのような|どんな|どういう|どういった)")
 # ... and put otherwise: "How does the release describe microRNA?", "How is X defined?", "What does X
 # mean?", マイクロRNAはどのようなものだと説明されていますか, エクソソームはどんなものですか.
@@ -509,6 +509,8 @@ _DEFINITION_OTHERWISE = [
     re.compile(r"^\s*how (?:does|do|did) (?:the |this )?(?:release|document|text|article|paper|study|report|press release)s? (?:describe|define|explain) " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*how (?:is|are|was|were) " + _TERM_EN + r" (?:described|defined|explained)\b", re.I),
     re.compile(r"^\s*what (?:does|do) (?:the (?:term|word) )?" + _TERM_EN + r" mean\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*what (?:does|do|did) (?:the |this )?(?:release|document|text|article|paper|study|report|press release|authors?|researchers?|team) mean by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*what is meant by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:は|って)(?:どのような|どんな|どういう|どういった)(?:もの|物)"),
 ]
 
@@ -527,7 +529,8 @@ def _defines(text: str, forms: list[str]) -> bool:
         f = squash(f).lower()
         if len(f) < 2 or f not in flat:
             continue
-        if re.search(r"[（(][^）)]{0,30}" + re.escape(f) + r"[^（(]{0,30}?[）)]|" + re.escape(f) + r"(?:[（(]|とは|という|is an? |are )", flat):
+        if re.search(r"[（(][^）)]{0,30}" + re.escape(f) + r"[^（(]{0,30}?[）)]|" + re.escape(f) + r"(?:[（(]|とは|という|is an? |are )"
+                     r"|(?:である|と呼ばれる|といわれる|と言われる)[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]{0,3}" + re.escape(f), flat):
             return True
     return False
 
@@ -1339,6 +1342,10 @@ def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = 
     if _QUOTED.search(text):
         return True
     if re.search(r"(?<=[a-z,;] )[A-Z][a-z]", text) or _IDENTIFIER.search(text):
+        return True
+    # ... and in Japanese text, a word in Latin letters that starts with a capital: Science
+    # Signaling, Nature (a Japanese sentence spells its common nouns in kanji or kana)
+    if _CJK.search(text) and re.search(r"(?<![A-Za-z])[A-Z][a-z]{2,}", text):
         return True
     for c in heads:
         for a in c.alternatives:
