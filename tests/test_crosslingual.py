@@ -522,3 +522,26 @@ def test_where_a_paper_was_published_is_its_journal(pipeline, question):
     assert not answer.abstained, answer.answer
     first = answer.citations[0].quote
     assert "Science Signaling" in first and "〒" not in first, first
+
+
+def test_a_compound_the_analyzer_splits_is_glossed_whole(pipeline):
+    """電子版 ("online edition") is 電子 + 版 to the analyzer, and neither part is glossed "online";
+    JMdict lists the compound whole, so a sentence saying Science Signaling（電子版）に 7月 1日付けで
+    掲載 holds "online" -- and "What day did the paper go online?" is answered with that date, not
+    refused as too far in meaning."""
+    from bot.qa.answer import Evidence, _text_glossed
+    from bot.qa.query import build_query
+    from index.dictionary import english_stem
+    from index.lexical import tokenize
+
+    says = "Science Signaling（電子版）に 7月 1日付けで掲載されました。"
+    tokens = tokenize(says)
+    assert "m:電子版" not in tokens and english_stem("online") in _text_glossed(tokens, says)
+    assert english_stem("online") not in _text_glossed(list(reversed(tokens)), says)  # 版電子 is no word of the text
+    q = build_query("What day did the paper go online?")
+    df = {t: 3 for t in tokens}
+    ev = Evidence(q, df, 100)
+    assert ev.coverage(set(tokens), says, tokens) > ev.coverage(set(tokens), says)
+    answer = pipeline.ask("What day did the paper go online?")
+    assert not answer.abstained, answer.answer
+    assert "7月1日付けで掲載" in answer.citations[0].quote.replace(" ", "")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from math import log
@@ -663,6 +663,28 @@ def _glossed(tokens: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*(gloss_stems(t[2:]) for t in tokens if t.startswith("m:")))
 
 
+_COMPOUND = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc々]{2,}")  # kanji or katakana: a noun
+
+
+@lru_cache(maxsize=16384)
+def _compound_glosses(morphemes: tuple[str, ...], flat: str) -> frozenset[str]:
+    """English stems of the glosses of the compounds the analyzer splits: 電子版 ("online edition")
+    is 電子 + 版 to it; two or three morphemes in a row (in `flat`, the text without spaces) that
+    JMdict lists whole."""
+    out: set[str] = set()
+    for n in (2, 3):
+        for i in range(len(morphemes) - n + 1):
+            word = "".join(morphemes[i : i + n])
+            if _COMPOUND.fullmatch(word) and word in flat:
+                out |= gloss_stems(word)
+    return frozenset(out)
+
+
+def _text_glossed(tokens: Sequence[str], text: str) -> frozenset[str]:
+    """_glossed, and the glosses of the compounds the tokens (in text order) spell."""
+    return _glossed(frozenset(tokens)) | _compound_glosses(tuple(t[2:] for t in tokens if t.startswith("m:")), squash(text))
+
+
 class Evidence:
     """Which of the question's concepts a text holds, in any of their forms (the English word or a
     dictionary translation): the same measure for a Japanese passage and an English question as
@@ -717,7 +739,7 @@ class Evidence:
         Japanese passage holds a word glossed with it ("published": 掲載, "publication")."""
         if not (self._stems and self._absent_terms):
             return
-        glossed = frozenset().union(*(_glossed(frozenset(p.tokens)) for p in passages if _CJK.search(p.quote)))
+        glossed = frozenset().union(*(_text_glossed(p.tokens, p.quote) for p in passages if _CJK.search(p.quote)))
         kept = [t for t in self._absent_terms if not ((st := self._stems.get(id(t.concept))) and st <= glossed)]
         if len(kept) < len(self._absent_terms):
             self._absent_terms = kept
@@ -739,14 +761,15 @@ class Evidence:
         parts = self._parts.get(concept.word) if concept.phrase else None
         return bool(parts) and all(self._holds(p, tokens, text, glossed) for p in parts)
 
-    def coverage(self, tokens: set[str], text: str = "") -> float:
+    def coverage(self, tokens: set[str], text: str = "", order: Sequence[str] = ()) -> float:
         """IDF-weighted share of all the question's concepts the text holds (absent ones count).
         Here an English question's word is also held by a Japanese word glossed with it
         (document-side translation): it ranks sentences. Of the abstention checks only the absence
         check reads glosses (said_otherwise); missing, the event and the name checks read the
-        question's own translations."""
+        question's own translations. `order`: the text's own tokens in order, whose compounds
+        (電子版 of 電子 + 版) are read too."""
         total = sum(t.weight for t in self.terms)
-        glossed = _glossed(frozenset(tokens)) if self._stems and _CJK.search(text) else frozenset()
+        glossed = _glossed(frozenset(tokens)) | _text_glossed(order, text) if self._stems and _CJK.search(text) else frozenset()
         return sum(t.weight for t in self.terms if self._holds(t.concept, tokens, text, glossed)) / total if total else 0.0
 
     def missing(self, tokens: set[str], text: str = "") -> float:
@@ -853,7 +876,7 @@ def select(
             # first sentence; English says "he", "it"): the topic's words count for each of them.
             topic_tokens, topic_text = topic(c.passage)
             tokens, text = tokens | topic_tokens, text + "\n" + topic_text
-        c.coverage = ev.coverage(tokens, text)
+        c.coverage = ev.coverage(tokens, text, c.tokens)
         fits = fits_kind(kind, c.text, unit)
         short = len(c.text.strip()) < 8
         url_only = bool(_URL_ONLY.match(c.text)) and kind != "contact"
@@ -885,8 +908,9 @@ def select(
         if kind != "date" or (unit == "year" and not _CALENDAR_YEAR.search(c.text)):
             return False
         for x in _date_clauses(c.text, unit):
-            tokens = set(tokenize(x))
-            glossed = _glossed(frozenset(tokens)) if ev._stems else frozenset()
+            ordered = tokenize(x)
+            tokens = set(ordered)
+            glossed = _text_glossed(ordered, x) if ev._stems else frozenset()
             if any(ev._holds(t.concept, tokens, x, glossed) for t in event_words):
                 return True
         return False
@@ -896,7 +920,7 @@ def select(
         same = c.passage.lang == q_lang
         min_dense = tuning.min_dense_same if same else tuning.min_dense_cross
         if id(c.passage) not in coverage_of:
-            coverage_of[id(c.passage)] = ev.coverage(set(c.passage.tokens), c.passage.quote)
+            coverage_of[id(c.passage)] = ev.coverage(set(c.passage.tokens), c.passage.quote, c.passage.tokens)
         cov = coverage_of[id(c.passage)]
         if not same and c.dense < tuning.min_dense_cross_floor and c.coverage < tuning.cross_floor_coverage \
                 and not dates_the_event(c):
