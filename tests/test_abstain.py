@@ -122,6 +122,10 @@ def test_a_number_fits_only_in_the_unit_asked_for():
     assert fits_unit("count", "139本のケヤキの柱で支えられている")
     assert fits_unit(":段", "最高位は八段である")  # a kanji numeral before a counter of its own
     assert not fits_unit(":発", "約100隻の船が行き交う")
+    # 何点 ("how many points") is answered by a count made the native way, the counter after it
+    assert answer_unit("田村医師は、乳がん治療への応用が何点期待できると述べていますか？") == ":点"
+    assert fits_unit(":点", "乳がん治療の観点からは二つの点で応用が期待されます。")
+    assert not fits_unit(":点", "二つの理由で応用が期待されます。") and not fits_unit(":点", "観点からは応用が期待されます。")
 
 
 def test_a_measure_asked_for_by_name_is_a_number_question():

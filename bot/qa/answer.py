@@ -312,7 +312,9 @@ def fits_unit(unit: str | None, text: str) -> bool:
                               r"|\b(years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b", text, re.I))
     if unit.startswith(":"):  # a counter of its own: 八段, 3発 (a kanji numeral counts here too)
         counter = _COUNTER_SAME.get(unit[1:], re.escape(unit[1:]))
-        return bool(re.search(r"([0-9０-９][0-9０-９,.，．]*|[一二三四五六七八九十百千万億]+)\s*(" + counter + ")", text))
+        # ... or counted natively, the thing after: 二つの点 answers 何点, 三つの段階 何段階
+        return bool(re.search(r"([0-9０-９][0-9０-９,.，．]*|[一二三四五六七八九十百千万億]+)\s*(" + counter + ")"
+                              r"|([0-9０-９]+|[一二三四五六七八九十])\s*つの\s*(" + counter + ")", text))
     for before, after in _counts(text):
         after = _RANGE.sub("", after, count=1)  # 120〜180センチメートル: the unit is after the range
         after = after[_MULTIPLIER.match(after).end() :]
