@@ -1324,3 +1324,19 @@ def test_a_latin_word_with_a_capital_in_japanese_text_names_something():
     assert not _names_one("詳しくは http://www.example.org/ を参照。", [])
     passage = _passage("研究成果", ["本研究の論文は、米科学誌 Science Signalingに掲載された。"])
     _decided_by("which_needs_a_name", "論文はどの雑誌に載ったの？", passage, "Science Signaling", "names no particular")
+
+
+def test_a_phrase_held_whole_across_languages_is_evidence_however_far_in_meaning():
+    """"Is this a world first?" is far in meaning from 世界で初めて報告しました (cosine 0.08 with the
+    release's sentence), below the floor under which two everyday words matching across languages
+    are taken for chance; a phrase of the question held whole in its translation is no chance match."""
+    question = "Is this a world first, or had someone shown it before?"
+    passage = _passage("研究概要", ["本研究の成果は、世界で初めて報告されました。"])
+    passage.sentence_scores = [0.08]
+    chosen, why = _select(question, passage)
+    assert why is None and "世界で初めて" in chosen[0].text, why
+    chosen, why = _select(question, passage, phrase_lifts_cross_floor=False)
+    assert chosen == [] and "weak evidence across languages" in why, why
+    apart = _passage("研究概要", ["世界の患者さんが、今年初めて来院しました。"])  # world and first, not a world first
+    apart.sentence_scores = [0.08]
+    assert _select(question, apart)[0] == []

@@ -917,6 +917,13 @@ def select(
                 return True
         return False
 
+    phrases = [t.concept for t in ev.key if t.concept.phrase] if tuning.phrase_lifts_cross_floor else []
+
+    def holds_a_phrase(c: _Candidate) -> bool:
+        """The sentence holds a phrase of the question in a translation of it whole (世界で初めて for
+        "world first"): no chance match of two everyday words, however far the sentence is in meaning."""
+        return any(a.term in c.text for p in phrases for a in ev._forms[id(p)] if len(a.term) > 1 and _is_cjk(a.term))
+
     def evidence(c: _Candidate) -> str | None:
         """Why this sentence cannot carry an answer, or None when it can."""
         same = c.passage.lang == q_lang
@@ -925,7 +932,7 @@ def select(
             coverage_of[id(c.passage)] = ev.coverage(set(c.passage.tokens), c.passage.quote, c.passage.tokens)
         cov = coverage_of[id(c.passage)]
         if not same and c.dense < tuning.min_dense_cross_floor and c.coverage < tuning.cross_floor_coverage \
-                and not dates_the_event(c):
+                and not dates_the_event(c) and not holds_a_phrase(c):
             return f"weak evidence across languages (dense {c.dense:.2f})"
         if c.dense < min_dense and cov < tuning.min_coverage:
             return f"weak evidence (dense {c.dense:.2f}, coverage {cov:.2f})"
