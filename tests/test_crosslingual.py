@@ -529,15 +529,15 @@ def test_a_compound_the_analyzer_splits_is_glossed_whole(pipeline):
     JMdict lists the compound whole, so a sentence saying Science Signaling（電子版）に 7月 1日付けで
     掲載 holds "online" -- and "What day did the paper go online?" is answered with that date, not
     refused as too far in meaning."""
-    from bot.qa.answer import Evidence, _text_glossed
+    from bot.qa.answer import Evidence, _compounds_glossed
     from bot.qa.query import build_query
     from index.dictionary import english_stem
     from index.lexical import tokenize
 
     says = "Science Signaling（電子版）に 7月 1日付けで掲載されました。"
     tokens = tokenize(says)
-    assert "m:電子版" not in tokens and english_stem("online") in _text_glossed(tokens, says)
-    assert english_stem("online") not in _text_glossed(list(reversed(tokens)), says)  # 版電子 is no word of the text
+    assert "m:電子版" not in tokens and english_stem("online") in _compounds_glossed(tokens, says)
+    assert english_stem("online") not in _compounds_glossed.__wrapped__(list(reversed(tokens)), says)  # 版電子 is no word of the text
     q = build_query("What day did the paper go online?")
     df = {t: 3 for t in tokens}
     ev = Evidence(q, df, 100)

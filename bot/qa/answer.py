@@ -16,11 +16,14 @@ nothing is asserted that the documents do not say. The work is in choosing well:
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from math import log
+
+from cachetools import LRUCache, cached
 
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
@@ -668,11 +671,13 @@ def _glossed(tokens: frozenset[str]) -> frozenset[str]:
 _COMPOUND = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc々]{2,}")  # kanji or katakana: a noun
 
 
-@lru_cache(maxsize=16384)
-def _compound_glosses(morphemes: tuple[str, ...], flat: str) -> frozenset[str]:
+@cached(LRUCache(maxsize=16384), key=lambda tokens, text: text, lock=threading.Lock())
+def _compounds_glossed(tokens: Sequence[str], text: str) -> frozenset[str]:
     """English stems of the glosses of the compounds the analyzer splits: 電子版 ("online edition")
-    is 電子 + 版 to it; two or three morphemes in a row (in `flat`, the text without spaces) that
-    JMdict lists whole."""
+    is 電子 + 版 to it; two or three of the text's morphemes in a row (its tokens, in text order)
+    that JMdict lists whole. Cached by the text, which its tokens are read from."""
+    morphemes = [t[2:] for t in tokens if t.startswith("m:")]
+    flat = squash(text)
     out: set[str] = set()
     for n in (2, 3):
         for i in range(len(morphemes) - n + 1):
@@ -680,11 +685,6 @@ def _compound_glosses(morphemes: tuple[str, ...], flat: str) -> frozenset[str]:
             if _COMPOUND.fullmatch(word) and word in flat:
                 out |= gloss_stems(word)
     return frozenset(out)
-
-
-def _text_glossed(tokens: Sequence[str], text: str) -> frozenset[str]:
-    """_glossed, and the glosses of the compounds the tokens (in text order) spell."""
-    return _glossed(frozenset(tokens)) | _compound_glosses(tuple(t[2:] for t in tokens if t.startswith("m:")), squash(text))
 
 
 class Evidence:
@@ -741,7 +741,8 @@ class Evidence:
         Japanese passage holds a word glossed with it ("published": 掲載, "publication")."""
         if not (self._stems and self._absent_terms):
             return
-        glossed = frozenset().union(*(_text_glossed(p.tokens, p.quote) for p in passages if _CJK.search(p.quote)))
+        glossed = frozenset().union(*(_glossed(frozenset(p.tokens)) | _compounds_glossed(p.tokens, p.quote)
+                                      for p in passages if _CJK.search(p.quote)))
         kept = [t for t in self._absent_terms if not ((st := self._stems.get(id(t.concept))) and st <= glossed)]
         if len(kept) < len(self._absent_terms):
             self._absent_terms = kept
@@ -771,7 +772,9 @@ class Evidence:
         question's own translations. `order`: the text's own tokens in order, whose compounds
         (電子版 of 電子 + 版) are read too."""
         total = sum(t.weight for t in self.terms)
-        glossed = _glossed(frozenset(tokens)) | _text_glossed(order, text) if self._stems and _CJK.search(text) else frozenset()
+        glossed = frozenset()
+        if self._stems and _CJK.search(text):
+            glossed = _glossed(frozenset(tokens)) | (_compounds_glossed(order, text) if order else frozenset())
         return sum(t.weight for t in self.terms if self._holds(t.concept, tokens, text, glossed)) / total if total else 0.0
 
     def missing(self, tokens: set[str], text: str = "") -> float:
@@ -912,7 +915,7 @@ def select(
         for x in _date_clauses(c.text, unit):
             ordered = tokenize(x)
             tokens = set(ordered)
-            glossed = _text_glossed(ordered, x) if ev._stems else frozenset()
+            glossed = _glossed(frozenset(tokens)) | _compounds_glossed(ordered, x) if ev._stems else frozenset()
             if any(ev._holds(t.concept, tokens, x, glossed) for t in event_words):
                 return True
         return False
