@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from bot.qa.forms import VENUE_EN
 from index.chunk import detect_language
 from index.lexical import english_tokens, tokenize
 
@@ -58,17 +59,6 @@ ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": 
 # Idioms of questions that JMdict glosses under another word: "what is X short for" asks what a
 # 略称 abbreviates.
 IDIOMS = {"short for": "abbreviation", "stand for": "abbreviation", "stands for": "abbreviation"}
-# "Where was the paper published?" asks for a journal (the release's 米科学誌 …ジャーナル), not a
-# place; 論文はどこに掲載 the same.
-_VENUE_EN = re.compile(r"\bwhere\b(?:\W+\w+){0,6}?\W+(?:published|appeared|appear|printed)\b", re.I)
-_VENUE_JA = re.compile(r"どこ(?:に|で)(?:掲載|発表|発行)")
-
-
-def venue_asked(text: str) -> bool:
-    """Where a text was published: a journal is asked for, no place (nor a contact address)."""
-    return bool(_VENUE_EN.search(text) or _VENUE_JA.search(text))
-
-
 MAX_ALTERNATIVES = 6  # translations kept per English word or phrase (most common senses first)
 
 
@@ -487,7 +477,7 @@ def build_query(text: str) -> Query:
     concepts = _english_concepts(text)
     if _CJK.search(text):
         concepts += _japanese_concepts(text)
-    if _VENUE_EN.search(text) and all(c.word != "journal" for c in concepts):
+    if VENUE_EN.search(text) and all(c.word != "journal" for c in concepts):
         # the word the question leaves out, as an answer-type concept: it ranks, the evidence need not hold it
         concepts.append(Concept("journal", (Alternative("journal", tuple(english_tokens("journal"))),) + _to_japanese("journal"),
                                 answer_type=True))

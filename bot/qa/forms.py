@@ -1,0 +1,290 @@
+"""What a question asks for, read from its form: the kind of answer (a number, a date, a person, a
+contact), the unit a number is asked in, the term a definition question asks about, and the forms
+of "where", "where … published", "who led" and a message addressed to colleagues. One owner for
+these patterns: the answer step (bot.qa.answer) judges its sentences by them, the query
+(bot.qa.query) adds what a question leaves unsaid. Also the word lists a sentence is read with in
+the same terms (people counted, contact lines, a quoted title)."""
+
+from __future__ import annotations
+
+import re
+
+# -- what kind of answer does the question want? ----------------------------------------------
+# "What is the height of …": a quantity is asked for as surely as by "how tall".
+_LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
+_DOSES = "concentration|dose|dosage"
+_MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|ratio|percentage|{_DOSES})"
+
+
+# 何年かかったか, 何年くらい, 何年ほど, 何年前: a number of years (a length of time), not a year.
+_YEARS_LONG = r"何年(?=間|かか|ほど|くらい|ぐらい|程度|前|以上)"
+
+
+def _asked_by_name(measures: str) -> str:
+    """'what is the (maximum) depth of …', 'what was the population?': a measure asked for by its name."""
+    return r"\bwhat(?: (?:is|was|are|were)|'s|’s) (the )?([\w-]+ ){0,2}" + measures + r"(?= (of|in|at|for)\b|\s*\?|$)"
+
+
+# "Which composer", どの力士: a person is asked for as surely as by "who".
+_PERSON_NOUNS = (
+    "(researcher|person|scientist|doctor|author|composer|director|writer|novelist|poet|playwright|painter|artist"
+    "|architect|engineer|inventor|explorer|monk|priest|emperor|empress|shogun|warlord|daimyo|samurai|ruler|king|queen"
+    "|prince|princess|player|wrestler|actor|actress|singer|musician|founder|president|minister|scholar|teacher"
+    "|disciple|botanist|chemist|physicist|mathematician|astronomer|philosopher|physician|manager|coach)"
+)
+_PERSON_NOUNS_JA = (
+    "(人物|作曲家|作詞家|作家|小説家|画家|詩人|学者|研究者|医師|建築家|発明家|力士|棋士|選手|監督|将軍|皇帝|天皇|武将"
+    "|大名|僧侶|僧|政治家|歌手|俳優|社長|藩主|城主|教師|弟子)"
+)
+
+
+# The contact itself is asked for (a press release's お問い合わせ先), not one kind of it.
+_CONTACT_ASKED = re.compile(r"(?<!-)\b(contact|contacts|inquiries|enquiries)\b(?!-|\s+(with|between)\b)|問い合わせ|問合せ|連絡先|窓口", re.I)
+# "link to the paper?" asks for a link; "a link between exosomes and cancer" does not.
+_LINK_TO = r"links?\s+(?:to|for)\s+(?:the|this|that|its|their|it)\b"
+# "Where can I read the paper?", "Where can I find the earlier press release?", 論文はどこで読めますか:
+# where a text is to be read is a link (where the institute is, is an address).
+_DOCUMENT = r"(?:paper|article|study|report|release|publication|abstract|full[ -]text|original|announcement)s?"
+_READ_WHERE = (r"\bwhere\s+(?:can|could|do|should|might|would)\s+(?:i|we|one|you|people|readers?)\s+(?:find|read|see|get|download|access|view|look\s+at)"
+               r"\s+(?:[\w'’-]+\s+){0,5}?" + _DOCUMENT + r"\b"
+               r"|\bwhere\s+(?:can|could)\s+(?:[\w'’-]+\s+){0,5}?" + _DOCUMENT + r"\s+be\s+(?:found|read|seen|accessed|downloaded|viewed)\b"
+               r"|(?:論文|記事|リリース|原著|全文|発表資料).{0,12}?どこで(?:読|見|入手|閲覧|ダウンロード|手に入)")
+# "Where can I read it online?" asks for a link; "the online cover", "the online edition" name a thing.
+_ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
+_KINDS: dict[str, re.Pattern[str]] = {
+    "number": re.compile(
+        r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b"
+        r"|" + _asked_by_name(_MEASURED) +
+        r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
+        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は",
+        re.I,
+    ),
+    "date": re.compile(
+        r"^\s*when\b|\bwhen (did|was|were|is|will|does|do)\b|\bwhat (year|date|time|day|month|century)\b"
+        r"|\bwhich (year|date|day|month|century)\b|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$)|何年|何月|何日(?!間)|何時(?!間)|何世紀|何時代|西暦",
+        re.I,
+    ),
+    "person": re.compile(
+        r"^\s*who\b|\bwho (is|was|are|were|made|wrote|led|did)\b|\bwhom\b|\bwhose\b|\bwhich ([\w-]+ )?" + _PERSON_NOUNS + r"s?\b"
+        r"|誰|(?<!な)だれ|どなた|何という人|人物は|(どの|どこの)" + _PERSON_NOUNS_JA + r"(?=[はがをにのか、？?]|$)"
+        # the name of a person by relation: 母親の名前は何か, "the name of his wife"
+        r"|(母親|母|父親|父|妻|夫|息子|娘|師匠|兄|弟|姉|妹|祖父|祖母|夫人|正室|創業者|設計者|作者)の(名前|名)は"
+        r"|\bname of (his|her|their|the|[\w-]+'s) (mother|father|wife|husband|son|daughter|teacher|brother|sister|founder|designer|architect|author)\b",
+        re.I,
+    ),
+    "contact": re.compile(
+        _CONTACT_ASKED.pattern + r"|\b(url|website|web ?page|web ?site|e-?mail|phone|fax|telephone|address)\b|\b" + _ONLINE
+        + r"|\b" + _LINK_TO + "|" + _READ_WHERE
+        + r"|URL|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス",
+        re.I,
+    ),
+}
+
+
+# Plural nouns that count people: "how many runners", "about 7,000 runners".
+PEOPLE = (
+    "people|persons|residents|inhabitants|visitors|tourists|spectators|employees|workers|students|members"
+    "|deaths|victims|soldiers|troops|fans|passengers|speakers|users|children|sons|daughters|runners"
+    "|participants|athletes|competitors|entrants|finishers|attendees|guests|patients|pupils|staff|refugees"
+    "|citizens|voters|viewers|readers|pilgrims|climbers|hikers|players|worshippers|believers|followers"
+    "|customers|commuters|travell?ers|monks|priests|crew"
+)
+
+
+# The Japanese counter after 何 names the unit: 何人 (people), 何メートル (length), 何発 (that counter).
+_JA_COUNTER = re.compile(r"何\s*[万千百億]*\s*([\u30a1-\u30fa\u30fc]+|[%％]|種類|か所|カ所|箇所|ヶ所|試合|[\u4e00-\u9fff])")
+# Kanji after 何 that count things. Others ask "which": 何語 (which language), 何色, 何県, 何科.
+_JA_KANJI_COUNTERS = set("人名個本枚冊台匹頭羽隻機基棟軒発件社校店種曲作点杯艘両階段票勝敗歳才倍周回度部巻編首句通株粒畳坪俵着足品輪体") | {"種類", "か所", "カ所", "箇所", "ヶ所", "試合"}
+_JA_COUNTER_CLASS = {
+    "メートル": "length", "キロメートル": "length", "センチメートル": "length", "ミリメートル": "length", "センチ": "length",
+    "グラム": "weight", "キログラム": "weight", "トン": "weight", "円": "money", "ドル": "money",
+    "%": "percent", "％": "percent", "パーセント": "percent", "割": "percent", "人": "people", "名": "people", "回": "times",
+}
+_NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
+_EN_UNIT = [
+    ("dose", re.compile(r"(?<!many )\b(" + _DOSES + r")s?\b|濃度|投与量|用量", re.I)),
+    ("money", re.compile(r"\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
+    ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b"
+                           # rates told in percent (not a flow rate or a birth rate per 1,000)
+                           r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
+                           r"approval|participation|turnout|adoption|infection|detection|accuracy|error|failure|pass|graduation|"
+                           r"vaccination|employment|occupancy|penetration|self-sufficiency|recovery|return) rates?\b", re.I)),
+    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
+    # (up to two words before the noun: "how many professional shogi players"; not past a verb:
+    # "how many steps do visitors climb" counts steps)
+    ("people", re.compile(r"\bhow many ((?!(?:do|does|did|are|were|is|was|have|has|had|will|can|could|would)\b)[\w-]+ ){0,2}(" + PEOPLE + r")\b", re.I)),
+    ("times", re.compile(r"\bhow many times\b", re.I)),
+    ("frequency", re.compile(r"\bhow often\b|\bhow frequently\b", re.I)),
+    ("temperature", re.compile(r"\bhow (hot|cold)\b|\b(temperature|boiling point|melting point|freezing point)\b|\bhow many degrees\b", re.I)),
+    # "how many <unit>": the unit, not a count of things
+    ("time", re.compile(r"\bhow many (years|months|weeks|days|hours|minutes|seconds)\b", re.I)),
+    # "how long after surgery", "how long did it take": a length of time, not of a bridge
+    ("time", re.compile(r"\bhow long (after|before|ago|until|since|for|does|did|do|will|would|can|could|has|have|had|must|should)\b"
+                        r"|\bhow long\b.*\b(take|takes|took|last|lasts|lasted|live|lives|lived|survive|survived|stay|stayed|wait)\b", re.I)),
+    ("length", re.compile(r"\bhow many (met(re|er)s|kilomet(re|er)s|km|miles|feet|centimet(re|er)s)\b", re.I)),
+    ("weight", re.compile(r"\bhow many (grams|kilograms|kg|tons|tonnes|pounds)\b", re.I)),
+    ("money", re.compile(r"\bhow many (yen|dollars|euros)\b", re.I)),
+    ("count", re.compile(r"\bhow many\b", re.I)),
+]
+
+
+_YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前)|\b(what|which) year\b|\bin what year\b", re.I)
+
+
+# Nouns that count people: 年間の入場者数はどのくらいか asks in 人 as surely as 何人.
+_JA_PEOPLE_COUNT = re.compile(r"入場者|来場者|来館者|観光客|参拝者|登山者|利用者|乗客|乗降客|会員|部員|社員|従業員|職員|信者|門下生|人口|棋士|選手|観客|死者|犠牲者|患者|門人|弟子")
+
+
+# A count noun made of a counter and 数 (本数, 台数, 部数), asked about: the number is in that counter.
+_JA_COUNT_NOUN = re.compile(r"([本枚冊台匹頭羽隻機基棟軒件社校店曲点杯艘両部巻首]|人)数\s*(?:は|が|を)?\s*(?:どのくらい|どれくらい|どれほど|どの程度|およそ|約?何|いくつ)")
+
+
+def _untitled(question: str) -> str:
+    """The question with its quoted titles blanked: だれ of 『みだれ髪』 or 何 of 『誰も知らない』 asks nothing."""
+    return QUOTED.sub("『』", question)
+
+
+# 何年ごとに, 何年に一度, どのくらいの頻度で: how often, not a date.
+_FREQUENCY_JA = re.compile(r"何\s*(年|か月|ヶ月|カ月|日|週間?|時間)\s*(ごと|おき|毎|に\s*[1一]\s*[度回])|頻度")
+
+
+def answer_unit(question: str) -> str | None:
+    """The unit a number question wants: a class (length, money, people, count...) or, for a
+    Japanese counter we have no class for (何発, 何隻), the counter itself (":発"). For a date
+    question, "year" when a year is asked for (何年, what year)."""
+    question = _untitled(question)
+    if _FREQUENCY_JA.search(question):
+        return "frequency"
+    if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long|" + _YEARS_LONG, question, re.I):
+        return "year" if _YEAR_QUESTION.search(question) else None
+    if re.search(r"何(時間|分間?|秒|週間|日間|年間|か月|ヶ月|カ月)|" + _YEARS_LONG, question):
+        return "time"  # 何時間かかるか: a length of time, as "how many hours"
+    m = _JA_COUNTER.search(question)
+    if m and m.group(1) not in _NOT_COUNTERS and (m.group(1) in _JA_KANJI_COUNTERS or not re.match(r"[\u4e00-\u9fff]", m.group(1))):
+        counter = m.group(1)
+        return _JA_COUNTER_CLASS.get(counter) or ("count" if counter in ("個", "つ") else ":" + counter)
+    if re.search(r"何\s*(℃|°)", question):
+        return "temperature"
+    if re.search(r"いくら", question):
+        return "money"
+    if _JA_PEOPLE_COUNT.search(question) and re.search(r"どのくらい|どれくらい|どれほど|どの程度|およそ何|何人", question):
+        return "people"  # 入場者数はどのくらいか: a number of people, not the castle's 49 turrets
+    if m := _JA_COUNT_NOUN.search(question):
+        return _JA_COUNTER_CLASS.get(m.group(1)) or ":" + m.group(1)  # 生産本数はどのくらいか: a number of 本
+    if re.search(r"いくつ", question):
+        return "count"
+    for unit, pattern in _EN_UNIT:
+        if pattern.search(question):
+            return unit
+    return None
+
+
+# Who leads a group: asked as "who led / heads the research group", 研究チームを率いた; said as
+# 落谷孝広分野長の研究グループ, 山田教授らのチーム (a Japanese release names a group by its head).
+LEADER_ASKED = re.compile(r"\b(led|leads?|leading|head(s|ed)?|leader|in charge|runs?|ran)\b|率い|リーダー|代表者|主宰|指揮|中心", re.I)
+
+
+# Any contact a text gives: a mail address, a phone or fax number, a postcode, a link.
+CONTACT_GIVEN = re.compile(r"[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|\b(TEL|Tel|FAX|Fax)\b|〒|https?://|www\.")
+# What kind of contact is asked for, and how a text gives it (TEL:03-3542-2511, ncc-admin＠ncc.go.jp).
+CONTACTS = [
+    ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"\b(FAX|Fax|fax)\b|ファックス|ファクス")),
+    ("email", re.compile(r"\be-?mail\b|メール", re.I), re.compile(r"[@＠]")),
+    ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話", re.I), re.compile(r"\b(TEL|Tel|tel)\b|電話|\d{2,4}-\d{2,4}-\d{3,4}")),  # not hotel
+    ("url", re.compile(r"\b(url|website|web ?page|web ?site|link)\b|\b" + _ONLINE + "|URL|ウェブ|ホームページ|サイト|" + _READ_WHERE, re.I), re.compile(r"https?://|www\.")),
+    ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
+    # "Who's the contact?", 問い合わせ先は: any of the above (a contact block: its office, TEL, mail)
+    ("any", _CONTACT_ASKED, CONTACT_GIVEN),
+]
+
+
+def contact_asked(question: str) -> str | None:
+    """fax, email, phone, url or address: the first the question names (an "email address" is an email)."""
+    return next((name for name, asks, _ in CONTACTS if asks.search(question)), None)
+
+
+# "Who is Makiko Ono?", 田村研治とはどんな人ですか: the person is named; what is asked is about them.
+_WHO_IS_NAMED = re.compile(r"\s*(?i:who\s+(?:is|was))\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s*,?\s+(?i:and\s+(?:how|what|why|where|when|is|was|does|did)|what|how)\b[^?？]*)?\s*[?？]?\s*"
+                           r"|.+?(?:とは|って)(?:誰|だれ|どなた|どんな人|どういう人)(?:ですか|でしょうか)?\s*[?？]?\s*")
+
+
+# A yes/no question asks whether, not which one or who ("Can doctors tell which patients will relapse?").
+YES_NO_EN = re.compile(r"^\s*(?:is|are|was|were|am|do|does|did|can|could|will|would|shall|should|has|have|had|may|might|must)\b", re.I)
+# In a yes/no question a "who" or "when" after a noun opens a relative clause ("one of the researchers
+# who did this study"); after a verb of telling it asks ("Do you know who made the cover?").
+_RELATIVE_WH = re.compile(r"\b(?!(?:know|knows|tell|me|us|say|explain|show|remember|out|wonder|ask|see|check)\b)([A-Za-z]+)\s+(?:who|whom|whose|when|where)\b", re.I)
+
+
+def answer_kind(question: str) -> str | None:
+    question = _untitled(question)
+    if YES_NO_EN.match(question):
+        question = _RELATIVE_WH.sub(r"\1 that", question)
+    if _WHO_IS_NAMED.fullmatch(question):
+        return None
+    if _FREQUENCY_JA.search(question):
+        return "number"
+    kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(question)]
+    if "contact" in kinds and _CONTACT_ASKED.search(question):
+        return "contact"  # "Who's the contact?" asks for a contact block, not a person's name
+    if kinds[:2] == ["number", "date"] and not re.search(r"何年間|何日間|何時間|how long|" + _YEARS_LONG, question, re.I):
+        return "date"  # "in what year did the number of visitors pass ...": a year is asked for
+    if not kinds and answer_unit(question):
+        return "number"  # 何グラム, 何発: a counter the list above lacks
+    return kinds[0] if kinds else None
+
+
+# "What is a microRNA?", 造血幹細胞とは何ですか: the question asks what a term means.
+_DEFINITION_EN = re.compile(r"^\s*what(?:'s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like|meant)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
+_DEFINITION_JA = re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:とは|って)(?:何|なん|なに|どのような|どんな|どういう|どういった)")
+# ... and put otherwise: "How does the release describe microRNA?", "How is X defined?", "What does X
+# mean?", マイクロRNAはどのようなものだと説明されていますか, エクソソームはどんなものですか.
+_TERM_EN = r"(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|by)\b)[\w-]+ ?){1,3}?)"
+_DEFINITION_OTHERWISE = [
+    re.compile(r"^\s*how (?:does|do|did) (?:the |this )?(?:release|document|text|article|paper|study|report|press release)s? (?:describe|define|explain) " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*how (?:is|are|was|were) " + _TERM_EN + r" (?:described|defined|explained)\b", re.I),
+    re.compile(r"^\s*what (?:does|do) (?:the (?:term|word) )?" + _TERM_EN + r" mean\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*what (?:does|do|did) (?:the |this )?(?:release|document|text|article|paper|study|report|press release|authors?|researchers?|team) mean by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*what is meant by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:は|って)(?:どのような|どんな|どういう|どういった)(?:もの|物)"),
+]
+
+
+def defined_term(question: str) -> str | None:
+    """The term a definition question asks about, or None."""
+    m = _DEFINITION_EN.match(question) or _DEFINITION_JA.match(question)
+    m = m or next((x for x in (p.match(question) for p in _DEFINITION_OTHERWISE) if x), None)
+    return m.group("term").strip() if m else None
+
+
+# "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
+WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|at|from|to) (which|what) "
+                    r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の)", re.I)
+# 会社はどこか asks for an organisation (三共), which names no place.
+ORG_WHERE = re.compile(r"(会社|企業|メーカー|団体|組織|チーム|球団|銀行|出版社|大学|学校|研究所|機関)(は|が)どこ")
+# "Where does the name come from", 地名はどこから来ている: an origin (a word, a legend), not a place.
+NAME_ORIGIN = re.compile(r"\bname\b.*\bcome from\b|\bwhere\b.*\bget (its|his|her|their) name\b|(名|名前|名称|地名|語源).{0,6}どこから|由来", re.I)
+# ... asked in other words: "how did X get its name", "why is X called", なぜ「X」と呼ばれるのか.
+NAME_WHY = re.compile(r"\bhow did\b.*\bget (its|his|her|their) name\b|\bwhy (is|was|are|were)\b.*\b(named|called)\b"
+                       r"|なぜ.{0,30}(と(?:も)?呼ばれ|という名|と名付け|と名づけ|と命名)|(名付け|名づけ|命名)(られ)?た(理由|わけ)", re.I)
+
+
+# A message to colleagues rather than a question about the documents: "Can someone review my pull
+# request?", "Does anyone have a charger?", "Please approve my expense report."
+ADDRESSED_TO_PEOPLE = re.compile(
+    r"\s*(?:(?:can|could|would|will)\s+(?:someone|anyone|somebody|anybody)\b|(?:does|do|did|has|have|is)\s+"
+    r"(?:anyone|anybody|someone|somebody|everyone|everybody)\b|(?:please|pls|plz)\b|(?:anyone|anybody|someone)\s+"
+    r"(?:know|knows|have|has|got|seen|free|around|up)\b|誰か)", re.I)
+
+
+QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
+
+
+# "Where was the paper published?" asks for a journal (the release's 米科学誌 …ジャーナル), not a
+# place; 論文はどこに掲載 the same.
+VENUE_EN = re.compile(r"\bwhere\b(?:\W+\w+){0,6}?\W+(?:published|appeared|appear|printed)\b", re.I)
+VENUE_JA = re.compile(r"どこ(?:に|で)(?:掲載|発表|発行)")
+
+
+def venue_asked(text: str) -> bool:
+    """Where a text was published: a journal is asked for, no place (nor a contact address)."""
+    return bool(VENUE_EN.search(text) or VENUE_JA.search(text))
