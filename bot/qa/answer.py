@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from math import log
@@ -454,6 +454,12 @@ def _compounds_glossed(tokens: Sequence[str], text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _glosses(tokens: Iterable[str], text: str, order: Sequence[str] = ()) -> frozenset[str]:
+    """English stems of what a Japanese text says: its words' glosses and, read from its tokens in
+    text order (`order`), the glosses of the compounds the analyzer split."""
+    return _glossed(frozenset(tokens)) | (_compounds_glossed(order, text) if order else frozenset())
+
+
 class Evidence:
     """Which of the question's concepts a text holds, in any of their forms (the English word or a
     dictionary translation): the same measure for a Japanese passage and an English question as
@@ -508,8 +514,7 @@ class Evidence:
         Japanese passage holds a word glossed with it ("published": 掲載, "publication")."""
         if not (self._stems and self._absent_terms):
             return
-        glossed = frozenset().union(*(_glossed(frozenset(p.tokens)) | _compounds_glossed(p.tokens, p.quote)
-                                      for p in passages if _CJK.search(p.quote)))
+        glossed = frozenset().union(*(_glosses(p.tokens, p.quote, p.tokens) for p in passages if _CJK.search(p.quote)))
         kept = [t for t in self._absent_terms if not ((st := self._stems.get(id(t.concept))) and st <= glossed)]
         if len(kept) < len(self._absent_terms):
             self._absent_terms = kept
@@ -539,9 +544,7 @@ class Evidence:
         question's own translations. `order`: the text's own tokens in order, whose compounds
         (電子版 of 電子 + 版) are read too."""
         total = sum(t.weight for t in self.terms)
-        glossed = frozenset()
-        if self._stems and _CJK.search(text):
-            glossed = _glossed(frozenset(tokens)) | (_compounds_glossed(order, text) if order else frozenset())
+        glossed = _glosses(tokens, text, order) if self._stems and _CJK.search(text) else frozenset()
         return sum(t.weight for t in self.terms if self._holds(t.concept, tokens, text, glossed)) / total if total else 0.0
 
     def missing(self, tokens: set[str], text: str = "") -> float:
@@ -682,7 +685,7 @@ def select(
         for x in _date_clauses(c.text, unit):
             ordered = tokenize(x)
             tokens = set(ordered)
-            glossed = _glossed(frozenset(tokens)) | _compounds_glossed(ordered, x) if ev._stems else frozenset()
+            glossed = _glosses(ordered, x, ordered) if ev._stems else frozenset()
             if any(ev._holds(t.concept, tokens, x, glossed) for t in event_words):
                 return True
         return False
