@@ -307,6 +307,9 @@ def test_what_a_question_asks_of_the_document_itself():
     # a name between "this" and "release"; a big finding is a key point; この研究のポイント too
     assert asked_of_document("What's the big finding in this NCC release?") == "findings"
     assert asked_of_document("この研究のポイントをざっくり教えて") == "findings"
+    # the issuer's name, a possessive, a year and a month may stand between "the" and "release"
+    assert asked_of_document("what's the headline finding of the NCC's early-July 2014 release, in one line?") == "headline"
+    assert asked_of_document("What did the National Cancer Center's July 2014 press release announce?") == "headline"
     # a bare "this" that was put out is the document
     assert asked_of_document("who put this out?") == asked_of_document("Who published this?") == "issuer"
     for question in ["What does this release say about chemotherapy?", "When did the release of exosomes happen?",
@@ -316,7 +319,9 @@ def test_what_a_question_asks_of_the_document_itself():
                      "When the release talks about breast cancer coming back, is that counted from surgery?",
                      "The release cites a 2014 Nature Communications paper. What was that study about?",
                      # "announcement" names the document; it does not ask what was announced
-                     "Who's the contact for this announcement?", "Who published this study?"]:
+                     "Who's the contact for this announcement?", "Who published this study?",
+                     # a lowercase noun before "release" is its subject: the cells release vesicles
+                     "What do the cells release in 2014?", "Do the stem cells release exosomes?"]:
         assert asked_of_document(question) is None, question
     assert without_self_reference("What does this press release say about chemotherapy?") == "What does say about chemotherapy?"
     lines = ["Exosomes put cancer cells to sleep", "A study of bone marrow", "TOKYO, July 2, 2014 — National Cancer Center",

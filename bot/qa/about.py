@@ -15,10 +15,18 @@ import re
 
 from bot.models import Passage
 
+# What may stand between "the" and "release" when the release is meant: its issuer's name or a
+# possessive (the NCC's), a year, a month, early-July, latest -- never a lowercase noun ("the
+# cells release exosomes").
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DOCUMENT_MODIFIERS = (
+    r"(?:(?:(?-i:[A-Z][A-Za-z&.-]*)(?:['’]s)?|[0-9]{4}|(?:" + _MONTHS + r")|(?:early|mid|late)-?(?:" + _MONTHS + r")?"
+    r"|latest|recent|new|official|original|same|whole|full)\s+){0,6}"
+)
 # "this / the press release", "this document", この資料, 本リリース, この発表 -- not "the release of
 # exosomes", nor この発表された論文 / この発表によると (what the announcement says is asked of its text).
 _SELF = re.compile(
-    r"\b(?:this|the)\s+(?:(?-i:[A-Z][A-Za-z&.-]*)\s+)?(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
+    r"\b(?:this|the|their|its)\s+" + _DOCUMENT_MODIFIERS + r"(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
     r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料|発表(?!さ|し|によ|で))",
     re.I,
 )
