@@ -543,6 +543,8 @@ def test_the_noun_a_which_question_asks_about():
     assert heads("Which patients are going to relapse?") == ["patients"]
     # a longer noun phrase is asked about by its head: marrow cells, not "normal bone"
     assert heads("Which normal bone marrow cells do the researchers compare them to?") == ["cells", "marrow"]
+    # ... and a noun phrase with a preposition by the head before it: a division, not the institute
+    assert heads("Which research division of the institute is the group part of?") == ["division", "research"]
     assert heads("Which research program funded the study?") == ["program", "research"]
 
 
@@ -1340,3 +1342,48 @@ def test_a_phrase_held_whole_across_languages_is_evidence_however_far_in_meaning
     apart = _passage("研究概要", ["世界の患者さんが、今年初めて来院しました。"])  # world and first, not a world first
     apart.sentence_scores = [0.08]
     assert _select(question, apart)[0] == []
+
+
+def test_a_line_that_is_only_a_name_does_not_lead():
+    """独立行政法人国立がん研究センター on a line of its own (under the date line) is near any question
+    about the center in meaning and holds its words; it says nothing of what is asked."""
+    from bot.qa.answer import _name_line
+
+    assert _name_line("独立行政法人国立がん研究センター") and not _name_line("乳がんにおいて長期間を経て再発、転移するメカニズムの一部を解明")
+    assert not _name_line("2014年 7月 2日") and not _name_line("Promoting cancer cell dormancy")
+    question = "Does the cancer center claim to have solved the mechanism completely?"
+    passage = _passage("本研究成果のポイント", ["独立行政法人国立がん研究センター", "2014年7月2日発表。", "乳がんが再発するメカニズムの一部を解明"])
+    passage.sentence_scores = [0.4, 0.1, 0.3]
+    chosen, why = _select(question, passage)
+    assert why is None and "一部を解明" in chosen[0].text and "センター" not in chosen[0].text, (why, chosen and chosen[0].text)
+    chosen, why = _select(question, passage, w_name_line=0.0)  # the name leads (and the answer is quoted after it)
+    assert why is None and chosen[0].text.startswith("独立行政法人国立がん研究センター")
+
+
+def test_a_title_after_a_name_is_no_key_term():
+    """田村先生 is the release's 田村研治 医師: the question's title for him is not a term whose absence
+    from the documents means they do not answer."""
+    from bot.qa.query import build_query
+
+    concepts = {c.word: c for c in build_query("田村先生は何が大事だと言っていますか？").concepts}
+    assert not concepts["m:先生"].key and concepts["m:タムラ"].key
+    p = _passage("【本研究への期待】", ["田村研治医師は、血液を用いて特定のマイクロRNA量を測定できるかどうかが大事だと述べています。"])
+    chosen, why = _select("田村先生は何が大事だと言っていますか？", p)
+    assert why is None and "測定" in chosen[0].text, why
+
+
+def test_a_link_to_the_paper_is_where_the_journal_carried_it():
+    """"link to the paper?": the release never says 論文; it gives the link after the sentence saying
+    which journal carried the work (…ジャーナル Science Signaling に掲載されました http://…), not the
+    link of the journal's home page under another heading."""
+    from bot.qa.answer import contact_asked
+    from bot.qa.query import build_query
+
+    assert contact_asked("Can you paste the web address where the article is hosted on the journal site?") == "url"
+    assert any(c.word == "journal" and c.answer_type for c in build_query("link to the paper?").concepts)
+    assert not any(c.word == "journal" for c in build_query("link to the center's home page?").concepts)
+    p = _passage("研究成果", ["【Science誌 HP上での紹介】 http://www.sciencemag.org/",
+                           "本研究成果は、米科学誌のジャーナル Science Signalingに掲載されました。 http://stke.sciencemag.org/content/7/332/ra63"])
+    p.sentence_scores = [0.3, 0.2]
+    chosen, why = _select("link to the paper?", p)
+    assert why is None and "stke" in chosen[0].text, (why, chosen and chosen[0].text)

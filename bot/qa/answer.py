@@ -294,6 +294,19 @@ def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
     return bool(_HAS[kind].search(text))
 
 
+@lru_cache(maxsize=4096)
+def _name_line(text: str) -> bool:
+    """A line that is only a name, nouns with no predicate and no number (独立行政法人国立がん研究センター
+    under a date line): near any question about what it names in meaning, it says nothing of it."""
+    t = text.strip()
+    if not t or len(t) > 40 or not _CJK.search(t) or re.search(r"[0-9０-９]", t):
+        return False
+    from index.lexical import _tagger
+
+    # (がん is read as the particle が and ん by the analyzer; 癌 is the same noun)
+    return all(w.feature.pos1 in ("名詞", "接頭辞", "接尾辞") for w in _tagger()(t.replace("がん", "癌")))
+
+
 def _defines(text: str, forms: list[str]) -> bool:
     """The sentence glosses the term: 小さな核酸（マイクロ RNA）, 造血幹細胞（…）, 造血幹細胞とは / という."""
     flat = squash(text).lower()
@@ -664,6 +677,7 @@ def select(
             - (tuning.w_contact_block if contact_only and contact_block(c.passage) else 0.0)
             - (0.5 if short or url_only else 0.0)
             - (tuning.w_summary_opener if _SUMMARY_OPENER.match(c.text) else 0.0)
+            - (tuning.w_name_line if kind not in ("person", "contact") and _name_line(c.text) else 0.0)
             - 0.03 * c.rank
         )
     candidates.sort(key=lambda c: -c.score)
@@ -1110,7 +1124,9 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
         words = {w for w in m.groups() if w}
         run = _NOUN_RUN.match(question, m.start(1))
         if run and len(run.group(1).split()) > 2:  # which normal bone marrow cells: its head, marrow cells
-            words = set(run.group(1).split()[-2:])
+            # ... before a preposition: which research division of the institute asks for a division
+            head = re.split(r"\s+(?:of|in|at|for|from|on|with|by|within|inside)\s+", run.group(1), maxsplit=1, flags=re.I)[0]
+            words = set(head.split()[-2:])
         return [c for c in query.concepts if not c.phrase and c.word in words]
     m = _WHICH_JA.search(question)
     if m:

@@ -191,7 +191,7 @@ CONTACTS = [
     ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"\b(FAX|Fax|fax)\b|ファックス|ファクス")),
     ("email", re.compile(r"\be-?mail\b|メール", re.I), re.compile(r"[@＠]")),
     ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話", re.I), re.compile(r"\b(TEL|Tel|tel)\b|電話|\d{2,4}-\d{2,4}-\d{3,4}")),  # not hotel
-    ("url", re.compile(r"\b(url|website|web ?page|web ?site|link)\b|\b" + _ONLINE + "|URL|ウェブ|ホームページ|サイト|" + _READ_WHERE, re.I), re.compile(r"https?://|www\.")),
+    ("url", re.compile(r"\b(url|website|web ?page|web ?site|web ?address|link|hosted)\b|\b" + _ONLINE + "|URL|ウェブ|ホームページ|サイト|" + _READ_WHERE, re.I), re.compile(r"https?://|www\.")),
     ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
     # "Who's the contact?", 問い合わせ先は: any of the above (a contact block: its office, TEL, mail)
     ("any", _CONTACT_ASKED, CONTACT_GIVEN),
@@ -283,6 +283,15 @@ QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
 # place; 論文はどこに掲載 the same.
 VENUE_EN = re.compile(r"\bwhere\b(?:\W+\w+){0,6}?\W+(?:published|appeared|appear|printed)\b", re.I)
 VENUE_JA = re.compile(r"どこ(?:に|で)(?:掲載|発表|発行)")
+
+
+# "link to the paper?", "Where can the article be read?": a published paper, whose link the
+# documents give where they say which journal carried it, however they call it (掲載, 誌).
+_PAPER = re.compile(r"\b(?:paper|article|publication|manuscript)s?\b", re.I)
+
+
+def paper_link_asked(text: str) -> bool:
+    return contact_asked(text) == "url" and bool(_PAPER.search(text))
 
 
 def venue_asked(text: str) -> bool:

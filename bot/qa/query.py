@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.qa.forms import VENUE_EN
+from bot.qa.forms import VENUE_EN, paper_link_asked
 from index.chunk import detect_language
 from index.lexical import english_tokens, tokenize
 
@@ -51,7 +51,9 @@ ANSWER_TYPE = frozenset(
 ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割 窓口 問い合わせ 問合せ 連絡先 部署".split())
 # Nouns of conversation, not of the subject: という話ですよね, 自分で, そんな感じ; and words for
 # what a text says of its subject (説明されていますか, how is X described?), which no fact hinges on.
-DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及".split())
+# ... and the titles a question puts after a name (田村先生, 小野さん): the documents write their own
+# (田村研治 医師); the name is what must be there.
+DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 先生 さん 様 氏 君 殿".split())
 DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
@@ -477,8 +479,9 @@ def build_query(text: str) -> Query:
     concepts = _english_concepts(text)
     if _CJK.search(text):
         concepts += _japanese_concepts(text)
-    if VENUE_EN.search(text) and all(c.word != "journal" for c in concepts):
+    if (VENUE_EN.search(text) or paper_link_asked(text)) and all(c.word != "journal" for c in concepts):
         # the word the question leaves out, as an answer-type concept: it ranks, the evidence need not hold it
+        # (a link to the paper is given where the documents say which journal carried it)
         concepts.append(Concept("journal", (Alternative("journal", tuple(english_tokens("journal"))),) + _to_japanese("journal"),
                                 answer_type=True))
     return Query(text, lang, tuple(concepts))
