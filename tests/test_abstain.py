@@ -1387,3 +1387,17 @@ def test_a_link_to_the_paper_is_where_the_journal_carried_it():
     p.sentence_scores = [0.3, 0.2]
     chosen, why = _select("link to the paper?", p)
     assert why is None and "stke" in chosen[0].text, (why, chosen and chosen[0].text)
+
+
+def test_a_japanese_question_with_no_question_word_asks_whether():
+    """乳がんの患者数は、これから減っていく見込みなんでしょうか asks whether the number will fall, not how
+    large it is: 数は asks for a number only beside a question word (何, いくつ, どのくらい). Taken
+    for a number question, its answer (今後さらに急増する) was refused for holding none."""
+    from bot.qa.forms import answer_kind
+
+    assert answer_kind("乳がんの患者数は、これから減っていく見込みなんでしょうか？") is None
+    assert answer_kind("日本の乳がんの患者数はどのくらいですか？") == "number"
+    assert answer_kind("参加した患者の数はいくつでしたか？") == "number"
+    p = _passage("背景", ["乳がんの患者の数は、これから減っていく見込みはなく、今後さらに急増するものと推測されています。"])
+    chosen, why = _select("乳がんの患者数は、これから減っていく見込みなんでしょうか？", p)
+    assert why is None and "急増" in chosen[0].text, why
