@@ -1401,3 +1401,27 @@ def test_a_japanese_question_with_no_question_word_asks_whether():
     p = _passage("背景", ["乳がんの患者の数は、これから減っていく見込みはなく、今後さらに急増するものと推測されています。"])
     chosen, why = _select("乳がんの患者数は、これから減っていく見込みなんでしょうか？", p)
     assert why is None and "急増" in chosen[0].text, why
+
+
+def test_the_contact_asked_for_is_the_contact_block():
+    """"Which office do journalists contact?" asks for the contact itself: the contact block answers
+    it, not a better-retrieved sentence that only holds a link (a URL is a contact of a kind too)."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    question = "Which office do journalists contact about this release?"
+    research = _passage("研究成果", ["本研究成果は、研究所の研究グループが行ったもので、米科学誌に掲載されました。 http://stke.sciencemag.org/content/7/332/ra63"])
+    contact = _passage("＜お問い合わせ先＞", CONTACT)
+    research.sentence_scores, contact.sentence_scores = [0.3], [0.3, 0.3, 0.2, 0.2]
+    contact.score = 0.9
+    query = build_query(question)
+    df = {t: 5 for t in set(research.tokens) | set(contact.tokens) | set(query.tokens)}
+
+    def lead(**tuning):
+        chosen, why = select(question, [research, contact], df, 100, tuning=AnswerTuning(**tuning), query=query)
+        assert why is None, why
+        return chosen[0].passage
+
+    assert lead() is contact
+    assert lead(w_contact_block=0.0) is research

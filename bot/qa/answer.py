@@ -675,6 +675,7 @@ def select(
             + (tuning.w_kind if kind and fits else 0.0)
             + (tuning.w_defines if term_forms and _defines(c.text, term_forms) else 0.0)
             - (tuning.w_contact_block if contact_only and contact_block(c.passage) else 0.0)
+            + (tuning.w_contact_block if kind == "contact" and unit == "any" and contact_block(c.passage) else 0.0)
             - (0.5 if short or url_only else 0.0)
             - (tuning.w_summary_opener if _SUMMARY_OPENER.match(c.text) else 0.0)
             - (tuning.w_name_line if kind not in ("person", "contact") and _name_line(c.text) else 0.0)
