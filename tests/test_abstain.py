@@ -1425,3 +1425,22 @@ def test_the_contact_asked_for_is_the_contact_block():
 
     assert lead() is contact
     assert lead(w_contact_block=0.0) is research
+
+
+@pytest.mark.parametrize("question", ["What is Dr. Ochiya's personal email address?",
+                                      "Who is the named press contact — is there a person I can ask for?"])
+def test_a_persons_own_contact_is_not_an_offices(question):
+    """An office's contact block (企画戦略局 広報企画室, TEL, E-mail) does not give a person's own
+    address or name; one that names the person does."""
+    from bot.qa.forms import PERSONAL_CONTACT
+
+    assert PERSONAL_CONTACT.search("田村研治医師個人のメールアドレスを教えてください。")
+    assert not PERSONAL_CONTACT.search("What is the Cancer Center's email address?")
+    contact = _passage("＜お問い合わせ先＞", CONTACT)
+    _decided_by("personal_contact_needs_a_person", question, contact, None, "not a person's")
+    named = _passage("＜お問い合わせ先＞", CONTACT[:2] + ["担当：小野麻紀子 研究員", "E-mail:ono＠ncc.go.jp"])
+    chosen, why = _select(question, named)
+    assert why is None, why
+    # an office's contact asked for is answered as ever
+    chosen, why = _select("What is the email address for press inquiries?", contact)
+    assert why is None and "ncc-admin" in chosen[0].text

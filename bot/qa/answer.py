@@ -29,7 +29,7 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_WHERE, PEOPLE, QUOTED, WHERE,
+    ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_WHERE, PEOPLE, PERSONAL_CONTACT, QUOTED, WHERE,
     YES_NO_EN, answer_kind, answer_unit, contact_asked, defined_term, venue_asked,
 )
 from bot.prompts import messages
@@ -921,6 +921,9 @@ def select(
         said = [roles_said(_without_names(c)) for c in _clauses_with(chosen[0].text, _has_person)]  # 妹 of 小野妹子 is no sister
         if any(said) and not any(s & named for s in said):
             return [], f"the evidence names people as {'/'.join(sorted(set().union(*said)))}, not as the {role_asked(question)} asked for"
+    if kind == "contact" and tuning.personal_contact_needs_a_person and PERSONAL_CONTACT.search(question) \
+            and not _has_person(chosen[0].text):
+        return [], "the contact given is an office's, not a person's"
     heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
     def common(word: str) -> bool:  # a word in over a tenth of the passages is the collection's topic, no name
         return any(df.get(t, 0) > 0.1 * n_docs for t in tokenize(word) if t.startswith("m:"))
