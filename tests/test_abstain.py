@@ -1436,6 +1436,7 @@ def test_a_persons_own_contact_is_not_an_offices(question):
 
     assert PERSONAL_CONTACT.search("田村研治医師個人のメールアドレスを教えてください。")
     assert not PERSONAL_CONTACT.search("What is the Cancer Center's email address?")
+    assert not PERSONAL_CONTACT.search("Who do I contact about the program named Third-Term Strategy?")
     contact = _passage("＜お問い合わせ先＞", CONTACT)
     _decided_by("personal_contact_needs_a_person", question, contact, None, "not a person's")
     named = _passage("＜お問い合わせ先＞", CONTACT[:2] + ["担当：小野麻紀子 研究員", "E-mail:ono＠ncc.go.jp"])
