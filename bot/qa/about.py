@@ -71,8 +71,8 @@ _SUMMARY_ASKED = re.compile(r"\bsummar|\b(?:main|big|key|major|central|headline)
 # A full date: 2014年 7月 2日, July 2, 2014, 2 July 2014, 2014-07-02.
 _FULL_DATE = re.compile(
     r"(?:1[0-9]{3}|20[0-9]{2})\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{1,2},?\s+[0-9]{4}\b"
-    r"|\b[0-9]{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+[0-9]{4}\b"
+    r"|\b(?:" + _MONTHS + r")\s+[0-9]{1,2},?\s+[0-9]{4}\b"
+    r"|\b[0-9]{1,2}\s+(?:" + _MONTHS + r")\s+[0-9]{4}\b"
     r"|\b[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}\b"
 )
 _LINE_MAX = 60  # a headline, date or issuer line is short: a sentence of the body is not one
