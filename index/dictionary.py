@@ -523,16 +523,50 @@ def _one_blas_thread():
     return controller.limit(limits=1, user_api="blas") if controller else contextlib.nullcontext()
 
 
-def _gru_step(cell, x, h):
-    """One step of e2k's GRU cell for a batch of rows (e2k's own cell takes one row at a time)."""
+def _gates(gi, gh, h):
+    """A GRU cell's update from its two projections (input gi, state gh), for one row or a batch
+    (e2k's own cell takes one row at a time and projects its input at every step)."""
     import numpy as np
 
-    gi, gh = cell.ih.forward(x), cell.hh.forward(h)
     size = h.shape[-1]
-    r = 1 / (1 + np.exp(-(gi[:, :size] + gh[:, :size])))
-    z = 1 / (1 + np.exp(-(gi[:, size : 2 * size] + gh[:, size : 2 * size])))
-    n = np.tanh(gi[:, 2 * size :] + r * gh[:, 2 * size :])
+    r = 1 / (1 + np.exp(-(gi[..., :size] + gh[..., :size])))
+    z = 1 / (1 + np.exp(-(gi[..., size : 2 * size] + gh[..., size : 2 * size])))
+    n = np.tanh(gi[..., 2 * size :] + r * gh[..., 2 * size :])
     return (1 - z) * n + z * h
+
+
+def _encode(cell, emb, reverse: bool = False):
+    """One direction of e2k's encoder: the inputs projected in one product, then the recurrence."""
+    import numpy as np
+
+    gi = emb @ cell.ih.weight.T + cell.ih.bias
+    w, b = cell.hh.weight.T, cell.hh.bias
+    h = np.zeros(w.shape[0], emb.dtype)
+    out = [h] * len(emb)
+    for i in reversed(range(len(emb))) if reverse else range(len(emb)):
+        h = _gates(gi[i], h @ w + b, h)
+        out[i] = h
+    return np.stack(out)
+
+
+@lru_cache(maxsize=1)
+def _decoder_products(model):
+    """e2k's decoder weights folded once per process, the same arithmetic in fewer products (the
+    products are what a guess costs): the first cell's input projection as a table per output
+    character; the second cell's projection of the first cell's state stacked with the attention
+    query's; the attention's output projection folded into the second cell's input projection."""
+    import numpy as np
+
+    s2s = model.s2s
+    pre, post, attn = s2s.pre_decoder.cell, s2s.post_decoder.cell, s2s.attn
+    size1 = pre.hh.weight.shape[-1]
+    w_ih = post.ih.weight  # [3 * size2, size1 + attention width]
+    table = s2s.k_emb.weight @ pre.ih.weight.T + pre.ih.bias
+    state_w = np.concatenate([w_ih[:, :size1], attn.q_proj.weight], axis=0).T.copy()
+    state_b = np.concatenate([post.ih.bias, attn.q_proj.bias])
+    read_w = (w_ih[:, size1:] @ attn.o_proj.weight).T.copy()
+    read_b = w_ih[:, size1:] @ attn.o_proj.bias
+    return table, state_w, state_b, read_w, read_b
 
 
 def _beam(model, word: str) -> list[tuple[str, float]]:
@@ -543,20 +577,27 @@ def _beam(model, word: str) -> list[tuple[str, float]]:
     try:
         import numpy as np
 
-        s2s = model.s2s
+        s2s, attn = model.s2s, model.s2s.attn
+        pre, post = s2s.pre_decoder.cell, s2s.post_decoder.cell
+        table, state_w, state_b, read_w, read_b = _decoder_products(model)
         src = [s2s.sos_idx] + [model.in_table[c] for c in word if c in model.in_table] + [s2s.eos_idx]
         emb = s2s.e_emb.forward(np.array(src))
-        forward, _ = s2s.encoder.forward(emb)
-        backward, _ = s2s.encoder_reverse.forward(emb)
-        memory = s2s.attn.memory(np.tanh(s2s.encoder_fc.forward(np.concatenate([forward, backward], axis=-1))))
-        size1, size2 = s2s.pre_decoder.cell.hh.weight.shape[-1], s2s.post_decoder.cell.hh.weight.shape[-1]
+        both = np.concatenate([_encode(s2s.encoder.cell, emb), _encode(s2s.encoder_reverse.cell, emb, True)], axis=-1)
+        keys, values = attn.memory(np.tanh(s2s.encoder_fc.forward(both)))
+        size1, size2 = pre.hh.weight.shape[-1], post.hh.weight.shape[-1]
         dtype = s2s.fc.weight.dtype
         seqs, scores = [[s2s.sos_idx]], np.zeros(1)
         h1, h2 = np.zeros((1, size1), dtype), np.zeros((1, size2), dtype)
         done: list[tuple[float, list[int]]] = []
         for _ in range(s2s.max_len):
-            h1 = _gru_step(s2s.pre_decoder.cell, s2s.k_emb.forward(np.array([seq[-1] for seq in seqs])), h1)
-            h2 = _gru_step(s2s.post_decoder.cell, np.concatenate([h1, s2s.attn.forward(h1, memory)], axis=-1), h2)
+            h1 = _gates(table[[seq[-1] for seq in seqs]], h1 @ pre.hh.weight.T + pre.hh.bias, h1)
+            projected = h1 @ state_w + state_b
+            gi, query = projected[:, : 3 * size2], projected[:, 3 * size2 :]
+            heads = np.stack(np.split(query, attn.num_heads, axis=-1), axis=0)
+            weights = np.exp(np.matmul(heads, keys) / attn.scale)
+            weights /= weights.sum(axis=-1, keepdims=True)
+            read = np.transpose(np.matmul(weights, values), (1, 0, 2)).reshape(len(seqs), -1)
+            h2 = _gates(gi + read @ read_w + read_b, h2 @ post.hh.weight.T + post.hh.bias, h2)
             logits = s2s.fc.forward(h2).astype(np.float64)
             logits -= logits.max(axis=-1, keepdims=True)
             total = scores[:, None] + logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
