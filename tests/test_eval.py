@@ -130,6 +130,8 @@ def test_bench_reports_every_measure_beside_its_floor(tmp_path):
     assert query["samples"] == 2 and 0 < query["floor_p50_ms"] and 0 < query["p50_ms"]
     assert 0 < query["embed_p50_ms"] and query["ratio_vs_embed_p50"] == pytest.approx(query["p50_ms"] / query["embed_p50_ms"], rel=0.01)
     assert 0 < query["dictionary_p50_ms"] <= query["dictionary_p95_ms"] < 1000  # the dictionary's share, measured
+    # and what it adds to an ask, built beside the question's embedding: a paired difference, ~0
+    assert -1000 < query["dictionary_added_p50_ms"] <= query["dictionary_added_p95_ms"] < 1000
     assert bench["cold"]["ask_seconds"] > 0 and bench["cold"]["bare_import_seconds"] > 0
     # the ask's own peak, not this bigger bench process's (which a forked child's rusage inherits)
     assert 50 < bench["cold"]["ask_peak_rss_mb"] < bench["peak_rss_mb"]

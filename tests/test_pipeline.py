@@ -269,6 +269,35 @@ def test_ask_is_retrieve_then_answer_and_any_answerer_plugs_in(pipeline):
     assert Echo.seen[0].question == "and who found it?"
 
 
+def test_the_lexical_form_is_built_while_the_question_is_embedded(pipeline, monkeypatch):
+    """A loanword the dictionary lacks costs a few ms of katakana guessing (exosome): made on
+    another thread while the question is embedded, not after it; the same vector and form."""
+    import threading
+
+    import numpy as np
+
+    retriever = pipeline.retriever
+    lexical_query, query_vector = retriever.lexical_query, retriever.query_vector
+    started, overlapped, threads = threading.Event(), [], []
+
+    def lexical(question):
+        threads.append(threading.current_thread())
+        started.set()
+        return lexical_query(question)
+
+    def vector(question):
+        overlapped.append(started.wait(5))  # the lexical form begun while the embedding waits
+        return query_vector(question)
+
+    monkeypatch.setattr(retriever, "lexical_query", lexical)
+    monkeypatch.setattr(retriever, "query_vector", vector)
+    question = "Which cells secrete the exosomes?"
+    got_vector, got_lexical = retriever.query_forms(question)
+    assert overlapped == [True] and threads != [threading.current_thread()]
+    assert np.allclose(got_vector, query_vector(question)) and got_lexical == lexical_query(question)
+    assert pipeline.ask(question).citations  # and the pipeline asks through it
+
+
 def test_questions_about_the_document_itself_are_answered_from_its_opening(pipeline):
     """A document does not call itself a press release: "this press release" found the link to an
     older release (press_release_20140408.html) or nothing. The date line, the issuer's line and

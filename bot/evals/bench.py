@@ -148,20 +148,46 @@ def _wall(cmd: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
     return round(statistics.median(times), 2), rss
 
 
-def _translation_ms(questions: list[str]) -> list[float]:
-    """What the dictionary adds to a question: building its cross-language query (bot.qa.query) with
-    every cache emptied first, so each question pays its own lookups as a new question would."""
+def _clear_dictionary_caches() -> None:
     from bot.qa import query as q
     from index import dictionary
 
+    for cached in (q.build_query, q._to_japanese, q._to_english, q._reading, q.heard_as, *dictionary.CACHES):
+        cached.cache_clear()
+
+
+def _translation_ms(questions: list[str]) -> list[float]:
+    """What the dictionary costs a question by itself: building its cross-language query
+    (bot.qa.query) with every cache emptied first, so each question pays its own lookups as a new
+    question would."""
+    from bot.qa import query as q
+
     times = []
     for question in questions:
-        for cached in (q.build_query, q._to_japanese, q._to_english, q._reading, q.heard_as, *dictionary.CACHES):
-            cached.cache_clear()
+        _clear_dictionary_caches()
         t0 = time.perf_counter()
         q.build_query(question)
         times.append((time.perf_counter() - t0) * 1000)
     return times
+
+
+def _added_ms(retriever, questions: list[str], repeats: int = 3) -> list[float]:
+    """What the question's lexical form (dictionary included, caches emptied) adds to its wall time
+    as a question is asked: the question's vector and lexical form together (query_forms, side by
+    side) minus its vector alone; per question the median of `repeats` interleaved pairs."""
+    added = []
+    for question in questions:
+        pairs = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            retriever.query_vector(question)
+            alone = time.perf_counter() - t0
+            _clear_dictionary_caches()
+            t0 = time.perf_counter()
+            retriever.query_forms(question)
+            pairs.append((time.perf_counter() - t0 - alone) * 1000)
+        added.append(statistics.median(pairs))
+    return added
 
 
 def run_bench(
@@ -234,6 +260,9 @@ def run_bench(
         translation = _translation_ms(questions)
         result["query"]["dictionary_p50_ms"] = _pct(translation, 0.5)
         result["query"]["dictionary_p95_ms"] = _pct(translation, 0.95)
+        added = _added_ms(pipeline.retriever, questions)
+        result["query"]["dictionary_added_p50_ms"] = _pct(added, 0.5)
+        result["query"]["dictionary_added_p95_ms"] = _pct(added, 0.95)
         # 3. cold ask vs bare import
         progress("cold ask vs bare import")
         env = {**os.environ, "QABOT_STORE": str(root / "x1"), "QABOT_COLLECTION": "bench"}

@@ -170,8 +170,8 @@ class Pipeline:
         query = self.answerer.condense(question, history or []) if history else question
         # "this press release" is no word of the document: search for the rest of the question
         search = about.without_self_reference(query) if about.self_reference(query) else query
-        vector = self.retriever.query_vector(search)
-        lexical = self.retriever.lexical_query(search)  # once: retrieval scores it, the answer step judges by it
+        # once: retrieval scores the lexical form, the answer step judges by it
+        vector, lexical = self.retriever.query_forms(search)
         passages = self.retriever.passages(search, max(k, 5), vector, lexical)
         opening = None
         if passages and about.asked_of_document(question):

@@ -18,6 +18,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,20 @@ from index.store import ChunkStore
 from index.vectors import normalize
 
 log = logging.getLogger(__name__)
+
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _query_pool() -> ThreadPoolExecutor:
+    """Threads that build questions' lexical forms beside their embedding (HybridRetriever.query_forms),
+    shared by every retriever of the process; a few, since each task takes milliseconds."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="qabot-query")
+        return _POOL
 
 
 class CenteredEmbedding(BaseEmbedding):
@@ -224,6 +239,16 @@ class HybridRetriever(BaseRetriever):
     def query_vector(self, question: str) -> list[float] | None:
         """The question's language-centred vector, or None when retrieval is lexical only."""
         return None if self.mode == "lexical" else self.embedding.get_query_embedding(question)
+
+    def query_forms(self, question: str) -> tuple[list[float] | None, Query]:
+        """The question's vector and its lexical form (lexical_query), built side by side: the
+        embedding engine and the dictionary's katakana model both leave the GIL, so a new loanword's
+        guesses (a few ms each) are made while the question is embedded instead of after it."""
+        if self.mode == "lexical":
+            return None, self.lexical_query(question)
+        lexical = _query_pool().submit(self.lexical_query, question)
+        vector = self.query_vector(question)
+        return vector, lexical.result()
 
     def similarity_to(self, vector: list[float] | None) -> Callable[[list[str]], list[float]] | None:
         """Cosine of that question vector to texts embedded now (both sides language-centred)."""
