@@ -1372,6 +1372,17 @@ def test_a_title_after_a_name_is_no_key_term():
     assert why is None and "測定" in chosen[0].text, why
 
 
+def test_who_is_in_charge_is_the_questions_frame_not_its_hinge():
+    """担当 (be in charge of) frames a who/which question: the text names the office or the
+    researcher, it need not say 担当. Its absence does not mean the documents do not answer."""
+    from bot.qa.query import build_query
+
+    assert not {c.word: c for c in build_query("取材の窓口を担当している部署はどこですか？").concepts}["m:担当"].key
+    p = _passage("研究成果", ["本研究成果は、小野麻紀子研究員、落谷孝広分野長の研究グループが行ったものです。"])
+    chosen, why = _select("この研究を担当した研究者は誰ですか？", p)
+    assert why is None and "小野麻紀子" in chosen[0].text, why
+
+
 def test_a_link_to_the_paper_is_where_the_journal_carried_it():
     """"link to the paper?": the release never says 論文; it gives the link after the sentence saying
     which journal carried the work (…ジャーナル Science Signaling に掲載されました http://…), not the
