@@ -408,16 +408,18 @@ def test_a_question_asked_of_colleagues_is_still_answered(pipeline, question, ex
 
 @pytest.mark.parametrize("question, expected", [("Who's the contact for this announcement?", "広報企画室"),
                                                 ("問い合わせ先はどこですか？", "広報企画室"),
-                                                ("論文が掲載されたのはいつですか？", "7月 1日付けで掲載")])
+                                                ("論文が掲載されたのはいつですか？", "7月 1日付けで掲載"),
+                                                ("エクソソームの大きさは？", "直径 100 nm")])
 def test_what_a_question_asks_for_is_read_from_its_words(pipeline, question, expected):
     """"The contact" is the contact block (not a headline: "announcement" asks nothing of the
     release, nor a person's name for "who"); the online cover is a cover, not a link; 論文 is the
-    paper its English text calls a Research Article."""
+    paper its English text calls a Research Article; エクソソームの大きさは asks for a size, a number."""
     from bot.qa.answer import answer_kind
 
     answer = pipeline.ask(question)
     assert not answer.abstained and expected in answer.answer, answer.answer
     assert answer_kind("Where can the paper be read online?") == "contact"
+    assert answer_kind("影響の大きさを教えてください") is None  # a size named, not asked for
     assert answer_kind("What is the journal's online cover about?") is None
     assert answer_kind("Who was the third inventor of the point-contact transistor?") == "person"
 

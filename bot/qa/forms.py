@@ -54,6 +54,8 @@ _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|so
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b"
+        # エクソソームの大きさは？: a size asked for by its name, as "what size" (not 影響の大きさを…)
+        r"|の(大きさ|サイズ|直径)(は|って)\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
         r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|どのくらい|どれくらい|どれほど|どの程度|いくら))",
