@@ -298,6 +298,19 @@ def test_the_lexical_form_is_built_while_the_question_is_embedded(pipeline, monk
     assert pipeline.ask(question).citations  # and the pipeline asks through it
 
 
+def test_an_aside_about_the_asker_is_not_searched_but_still_judged(pipeline):
+    """"I need it for the grant report." after the question is about the asker: searched for, it
+    pulled the answer to the clinician's comment. The evidence is still judged by the whole message:
+    "I need the exact DOI" is what that question hinges on, and no DOI is given."""
+    from bot.qa.forms import without_aside
+
+    assert without_aside("Which programme funded it? I need it for the grant report.") == "Which programme funded it?"
+    assert without_aside("My mum had surgery years ago. Can it come back?") == "My mum had surgery years ago. Can it come back?"
+    answer = pipeline.ask("Which funding programme supported the study? I need it for the grant report.")
+    assert not answer.abstained and "対がん総合戦略研究事業" in answer.citations[0].text, answer.answer
+    assert pipeline.ask("When was it published? I need the exact DOI.").abstained
+
+
 def test_questions_about_the_document_itself_are_answered_from_its_opening(pipeline):
     """A document does not call itself a press release: "this press release" found the link to an
     older release (press_release_20140408.html) or nothing. The date line, the issuer's line and

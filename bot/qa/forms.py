@@ -289,6 +289,16 @@ ADDRESSED_TO_PEOPLE = re.compile(
     r"(?:know|knows|have|has|got|seen|free|around|up)\b|誰か)", re.I)
 
 
+# After the question, why the asker asks: "I need it for the grant report.", "Our reference manager
+# needs it.", "Thanks!" -- words about the asker, which retrieval should not search for.
+_ASIDE = re.compile(r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers)\b)[^?？]*$", re.I)
+
+
+def without_aside(question: str) -> str:
+    """The question without a closing aside about the asker (_ASIDE); unchanged when it has none."""
+    return _ASIDE.sub("", question).strip() or question
+
+
 QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
 
 

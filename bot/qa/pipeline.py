@@ -20,6 +20,7 @@ from bot.models import Answer, Passage
 from bot.qa import about
 from bot.qa.answer import abstention, compose, rerank, select
 from bot.qa.followup import check_question, condense
+from bot.qa.forms import without_aside
 from bot.qa.glossary import build_glossary
 from bot.qa.query import Query
 from bot.qa.retrieve import HybridRetriever
@@ -170,9 +171,14 @@ class Pipeline:
         query = self.answerer.condense(question, history or []) if history else question
         # "this press release" is no word of the document: search for the rest of the question
         search = about.without_self_reference(query) if about.self_reference(query) else query
-        # once: retrieval scores the lexical form, the answer step judges by it
-        vector, lexical = self.retriever.query_forms(search)
-        passages = self.retriever.passages(search, max(k, 5), vector, lexical)
+        # Retrieval searches for what is asked, not for a closing aside about the asker ("I need it
+        # for the grant report"); the answer step judges the evidence by the whole message, whose
+        # aside may hold what the question hinges on ("I need the miR number").
+        asked = without_aside(search)
+        vector, lexical = self.retriever.query_forms(asked)
+        passages = self.retriever.passages(asked, max(k, 5), vector, lexical)
+        if asked != search:
+            lexical = self.retriever.lexical_query(search)
         opening = None
         if passages and about.asked_of_document(question):
             opening = self.retriever.opening(passages[0].source, vector)
