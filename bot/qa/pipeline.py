@@ -173,7 +173,7 @@ class Pipeline:
         search = about.without_self_reference(query) if about.self_reference(query) else query
         # Retrieval searches for what is asked, not for a closing aside about the asker ("I need it
         # for the grant report"); the answer step judges the evidence by the whole message, whose
-        # aside may hold what the question hinges on ("I need the miR number").
+        # aside may hold what the question hinges on ("I need the exact DOI").
         asked = without_aside(search)
         vector, lexical = self.retriever.query_forms(asked)
         passages = self.retriever.passages(asked, max(k, 5), vector, lexical)
