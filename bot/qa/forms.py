@@ -18,6 +18,8 @@ _MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|fre
 
 # 何年かかったか, 何年くらい, 何年ほど, 何年前: a number of years (a length of time), not a year.
 _YEARS_LONG = r"何年(?=間|かか|ほど|くらい|ぐらい|程度|前|以上)"
+# How much / how many, asked without a counter: どのくらい, どれほど.
+_HOW_MUCH_JA = "どのくらい|どれくらい|どれほど|どの程度"
 
 
 def _asked_by_name(measures: str) -> str:
@@ -58,7 +60,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|の(大きさ|サイズ|直径)(は|って)\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
-        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|どのくらい|どれくらい|どれほど|どの程度|いくら))",
+        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))",
         re.I,
     ),
     "date": re.compile(
@@ -138,7 +140,7 @@ _JA_PEOPLE_COUNT = re.compile(r"入場者|来場者|来館者|観光客|参拝�
 
 
 # A count noun made of a counter and 数 (本数, 台数, 部数), asked about: the number is in that counter.
-_JA_COUNT_NOUN = re.compile(r"([本枚冊台匹頭羽隻機基棟軒件社校店曲点杯艘両部巻首]|人)数\s*(?:は|が|を)?\s*(?:どのくらい|どれくらい|どれほど|どの程度|およそ|約?何|いくつ)")
+_JA_COUNT_NOUN = re.compile(r"([本枚冊台匹頭羽隻機基棟軒件社校店曲点杯艘両部巻首]|人)数\s*(?:は|が|を)?\s*(?:" + _HOW_MUCH_JA + r"|およそ|約?何|いくつ)")
 
 
 def _untitled(question: str) -> str:
@@ -169,7 +171,7 @@ def answer_unit(question: str) -> str | None:
         return "temperature"
     if re.search(r"いくら", question):
         return "money"
-    if _JA_PEOPLE_COUNT.search(question) and re.search(r"どのくらい|どれくらい|どれほど|どの程度|およそ何|何人", question):
+    if _JA_PEOPLE_COUNT.search(question) and re.search(_HOW_MUCH_JA + r"|およそ何|何人", question):
         return "people"  # 入場者数はどのくらいか: a number of people, not the castle's 49 turrets
     if m := _JA_COUNT_NOUN.search(question):
         return _JA_COUNTER_CLASS.get(m.group(1)) or ":" + m.group(1)  # 生産本数はどのくらいか: a number of 本
