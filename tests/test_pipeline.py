@@ -311,6 +311,35 @@ def test_an_aside_about_the_asker_is_not_searched_but_still_judged(pipeline):
     assert pipeline.ask("When was it published? I need the exact DOI.").abstained
 
 
+def test_the_words_of_a_polite_request_are_not_what_is_asked(pipeline):
+    """"I'd like to know the journal name, please." abstained ("like", "know" counted as terms the
+    documents lack), "Can you tell me who funded the study?" quoted another paragraph and
+    研究を支援した事業の名前を教えてください abstained (教える, 下さる): the request around a question is no
+    part of it. A purpose aside ("For a newsletter I'm writing.") is not judged either, while an
+    aside that asks for more ("I need the exact DOI.") still is; a request about the asker's own
+    work ("Can someone review my PR?") is a message to colleagues (PR is 広報 to the dictionary)."""
+    from bot.qa.forms import judged_text, without_request
+
+    assert without_request("Could you please tell me when it was published?") == "when it was published?"
+    assert without_request("Sorry if this is obvious, but is it the first report?") == "is it the first report?"
+    assert without_request("Was Dr Tamura a co-author, do you know?") == "Was Dr Tamura a co-author?"
+    assert without_request("エクソソームの大きさを知りたいです。よろしくお願いします。") == "エクソソームの大きさ"
+    assert without_request("すみません、FAX番号はありますか？あれば教えてください。") == "FAX番号はありますか？"
+    assert without_request("Tell me more") == "Tell me more" and without_request("Please summarize the study.") == "Please summarize the study."
+    assert judged_text("Who made the cover? For a newsletter I'm writing.") == "Who made the cover?"
+    assert judged_text("When was it published? I need the exact DOI.") == "When was it published? I need the exact DOI."
+    for question, quote in [("I'd like to know the journal name, please.", "Science Signaling"),
+                            ("Can you tell me who funded the study?", "対がん総合戦略研究事業"),
+                            ("Who should be credited for the cover artwork? For a newsletter I'm writing.", "Eiji Takaoki"),
+                            ("研究を支援した事業の名前を教えてください。", "対がん総合戦略研究事業"),
+                            ("研究グループを率いている人の名前を教えてください。", "落谷孝広"),
+                            ("問い合わせ先の部署名は？", "広報企画室")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and quote in answer.citations[0].text, (question, answer.answer)
+    assert pipeline.ask("When was it published? I need the exact DOI.").abstained
+    assert pipeline.ask("Can someone review my PR before lunch?").abstained
+
+
 def test_questions_about_the_document_itself_are_answered_from_its_opening(pipeline):
     """A document does not call itself a press release: "this press release" found the link to an
     older release (press_release_20140408.html) or nothing. The date line, the issuer's line and

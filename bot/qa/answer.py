@@ -29,8 +29,8 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_WHERE, PEOPLE, PERSONAL_CONTACT, QUOTED, WHERE,
-    YES_NO_EN, answer_kind, answer_unit, contact_asked, defined_term, venue_asked,
+    ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
+    WHERE, YES_NO_EN, answer_kind, answer_unit, contact_asked, defined_term, judged_text, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -614,6 +614,12 @@ def select(
     chunk of the document) answers what a question asks of the document itself (bot.qa.about)."""
     if not passages:
         return [], "no passages"
+    # "Can someone review my pull request?": a message to colleagues about the asker's own work (a
+    # request that only frames a question -- "Can someone tell me who funded the study?" -- is none)
+    addressed = bool(ADDRESSED_TO_PEOPLE.match(question)) and without_request(question) == question
+    if addressed and OWN_WORK.search(question):
+        return [], "a message to colleagues about the asker's own work, not a question about the documents"
+    question = judged_text(question)  # no request frame, no aside about the asker
     of_document = asked_of_document(question)
     if opening is not None and (asked := of_document):
         lines = opening_answer(asked, opening)
@@ -757,7 +763,7 @@ def select(
         eligible = holding + [c for c in eligible if all(c is not h for h in holding)]
         lead = eligible[0].passage
     limit = tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en
-    if ADDRESSED_TO_PEOPLE.match(question):  # "Can someone review my pull request?": a message to colleagues
+    if addressed:  # "Does anyone have the guest wifi password?": a message to colleagues
         limit = min(limit, tuning.max_absent_request)
     ev.said_otherwise(passages[:max_passages])
     if ev.absent_share > limit:

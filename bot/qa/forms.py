@@ -289,16 +289,74 @@ ADDRESSED_TO_PEOPLE = re.compile(
     r"\s*(?:(?:can|could|would|will)\s+(?:someone|anyone|somebody|anybody)\b|(?:does|do|did|has|have|is)\s+"
     r"(?:anyone|anybody|someone|somebody|everyone|everybody)\b|(?:please|pls|plz)\b|(?:anyone|anybody|someone)\s+"
     r"(?:know|knows|have|has|got|seen|free|around|up)\b|誰か)", re.I)
+# ... about the asker's own work: "review my PR", "approve our expense report".
+OWN_WORK = re.compile(r"\b(?:my|our)\b", re.I)
+
+
+# The words of a polite request around what is asked, no word the documents hold: "Hi! quick one:",
+# "Sorry if this is obvious, but", "Could you tell me who funded the study?", "Do you know if ...",
+# "I'd like to know the journal name, please."; 研究者の氏名を教えてください, …について知りたいです,
+# すみません、…, よろしくお願いします. (A request for something else -- "Please summarize", "Can
+# someone review my PR?" -- is no frame around a question and stays.)
+_REQUEST_EN = re.compile(
+    r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*"
+    r"|(?:(?:a\s+)?(?:quick|short|simple|dumb|basic)\s+(?:one|question|q)|question)\s*[:,!-]\s*"
+    r"|(?:sorry|apologies)\b[^,?!.]{0,40}[,.!]\s*(?:but\s+)?"
+    r"|just\s+(?:wondering|curious|checking)\s*[,:!.-]\s*"
+    r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind)"
+    r"|(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|anybody)\s+(?:please\s+)?(?:tell|show|give|remind)\s+(?:me|us)\s+"
+    r"|(?:tell|show|give|remind)\s+(?:me|us)\s+|let\s+(?:me|us)\s+know\s+"
+    r"|(?:do|does)\s+(?:you|anyone|anybody|someone|somebody)\s+(?:happen\s+to\s+)?know\s+|any\s+idea\s+"
+    r"|i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+know\s+|i\s+(?:want|need|wanted)\s+to\s+know\s+"
+    r"|i(?:'m|’m|\s+am|\s+was)\s+(?:wondering|curious)(?:\s+about)?\s*[:,]?\s+|i\s+wonder\s+)", re.I)
+_PLEASE_EN = re.compile(r"[,\s]+(?:please|pls|plz)(?=[\s.!?？]*$)|,\s*do\s+you\s+know(?=\s*[?？]\s*$)", re.I)
+_REQUEST_JA = re.compile(
+    r"(?:を|について|のか|か)?[、,\s]*(?:(?:もし)?あれば|よければ|よろしければ)?(?:教えて|おしえて)"
+    r"(?:ください|下さい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?か?|いただけ(?:ます|ません)?か?|頂け(?:ます|ません)?か?"
+    r"|ほしい(?:です)?|欲しい(?:です)?)?[\s。．!！?？]*$"
+    r"|(?:を|について|が)?知りたい(?:です|のですが|んですが|と思っています)?[\s。．!！?？]*$"
+    r"|[\s、,]*(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$")
+_GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです)[、,。！!\s]*")
+
+
+def without_request(question: str) -> str:
+    """What is asked, without the words of a polite request around it; unchanged when little
+    would be left ("Tell me more")."""
+    rest = question
+    while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
+        rest = shorter
+    rest = _GREETING_JA.sub("", _PLEASE_EN.sub("", rest))
+    while (shorter := _REQUEST_JA.sub("", rest).strip()) != rest:
+        rest = shorter
+    rest = rest.strip()
+    return rest if re.search(r"\w{3,}\W+\w+|[\u3040-\u9fff]{3,}", rest) else question
 
 
 # After the question, why the asker asks: "I need it for the grant report.", "Our reference manager
-# needs it.", "Thanks!" -- words about the asker, which retrieval should not search for.
-_ASIDE = re.compile(r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers)\b)[^?？]*$", re.I)
+# needs it.", "Thanks!", "Sorry if this is obvious.", "Just checking before I cite it.", "For a
+# newsletter I'm writing.", 資料に使いたいので。 -- words about the asker, which retrieval should not
+# search for.
+_ASIDE = re.compile(
+    r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers|sorry|apologies"
+    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed)?\s+(?:it|this|that)"
+    r"|asking\s+(?:for|because)|no\s+rush|much\s+appreciated|a\s+link\s+would)\b)[^?？]*$"
+    r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$", re.I)
+# An aside that asks for more than the question ("I need the exact DOI.", "We want the sample
+# size."): part of what is asked, whose words the evidence must hold.
+_DEMAND = re.compile(r"\b(?:need|want|require|looking\s+for|(?:would|'d|’d)\s+like)\s+(?:the|a|an|its|their|exact|specific|precise|full)\b", re.I)
 
 
 def without_aside(question: str) -> str:
     """The question without a closing aside about the asker (_ASIDE); unchanged when it has none."""
     return _ASIDE.sub("", question).strip() or question
+
+
+def judged_text(question: str) -> str:
+    """What the evidence is judged by: the question without its request frame, and without a
+    closing aside unless the aside asks for something more (_DEMAND)."""
+    question = without_request(question)
+    asked = without_aside(question)
+    return asked if not _DEMAND.search(question[len(asked):]) else question
 
 
 QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")

@@ -20,7 +20,7 @@ from bot.models import Answer, Passage
 from bot.qa import about
 from bot.qa.answer import abstention, compose, rerank, select
 from bot.qa.followup import check_question, condense
-from bot.qa.forms import without_aside
+from bot.qa.forms import judged_text, without_aside
 from bot.qa.glossary import build_glossary
 from bot.qa.query import Query
 from bot.qa.retrieve import HybridRetriever
@@ -171,9 +171,12 @@ class Pipeline:
         query = self.answerer.condense(question, history or []) if history else question
         # "this press release" is no word of the document: search for the rest of the question
         search = about.without_self_reference(query) if about.self_reference(query) else query
-        # Retrieval searches for what is asked, not for a closing aside about the asker ("I need it
-        # for the grant report"); the answer step judges the evidence by the whole message, whose
-        # aside may hold what the question hinges on ("I need the exact DOI").
+        # ... nor for the words of a polite request (could you tell me, 教えてください), nor for
+        # why the asker asks ("for a newsletter I'm writing"): judged_text.
+        search = judged_text(search)
+        # Retrieval searches for what is asked, not for a closing aside that asks for more ("I need
+        # the exact DOI"); the answer step judges the evidence by it too: the aside may hold what
+        # the question hinges on.
         asked = without_aside(search)
         vector, lexical = self.retriever.query_forms(asked)
         passages = self.retriever.passages(asked, max(k, 5), vector, lexical)
