@@ -340,6 +340,14 @@ def test_the_words_of_a_polite_request_are_not_what_is_asked(pipeline):
     assert pipeline.ask("Can someone review my PR before lunch?").abstained
 
 
+def test_a_word_said_by_a_gloss_dates_the_event(pipeline):
+    """"When was the study published?" abstained: "published" has no translation in the release
+    (掲載 is glossed "publication"), so the event was "study" alone -- and 研究 sits in another
+    clause of the sentence than its date. A word the glosses hold is part of the event too."""
+    answer = pipeline.ask("When was the study published?")
+    assert not answer.abstained and "7月 1日付けで掲載" in answer.citations[0].text, answer.answer
+
+
 def test_questions_about_the_document_itself_are_answered_from_its_opening(pipeline):
     """A document does not call itself a press release: "this press release" found the link to an
     older release (press_release_20140408.html) or nothing. The date line, the issuer's line and

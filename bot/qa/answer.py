@@ -513,6 +513,9 @@ class Evidence:
         # 雑誌 -> journal -> ジャーナル: a synonym through the other language
         absent = [t for t in absent if not glossed_synonyms(t.concept, df)]
         self._absent_terms = absent
+        # Absent by their translations, held by a retrieved passage's glosses (said_otherwise):
+        # "published" by 掲載, whose gloss is "publication".
+        self.glossed_only: list[_Term] = []
         self._set_absent(absent)
 
     def _set_absent(self, absent: list[_Term]) -> None:
@@ -529,6 +532,7 @@ class Evidence:
             return
         glossed = frozenset().union(*(_glosses(p.tokens, p.quote, p.tokens) for p in passages if _CJK.search(p.quote)))
         kept = [t for t in self._absent_terms if not ((st := self._stems.get(id(t.concept))) and st <= glossed)]
+        self.glossed_only = [t for t in self._absent_terms if all(t is not k for k in kept)]
         if len(kept) < len(self._absent_terms):
             self._absent_terms = kept
             self._set_absent(kept)
@@ -866,7 +870,9 @@ def select(
             return False, "no place in the evidence"
         events = _event_terms(ev, question, *topic(first.passage)) if clauses else []
         verbs = tuning.verb_says_compound
-        said = [any(_loosely_holds(ev, t.concept, c, set(tokenize(c)), verbs) for c in clauses) for t in events]
+        by_gloss = {id(t) for t in ev.glossed_only}  # said by a gloss, if at all
+        said = [any(_loosely_holds(ev, t.concept, c, set(tokenize(c)), verbs) or (id(t) in by_gloss and _glossed_in(ev, t.concept, c))
+                    for c in clauses) for t in events]
         held = bool(said) and all(said)
         if events and not any(said):
             # The event is said, but in a clause of its own: 1646年、家光の四男として生まれ、上野国館林藩主を経て
@@ -1081,16 +1087,26 @@ def _is_named(word: str, names: set[str]) -> bool:
     return word in names or bool(set(word.split()) & names)
 
 
+def _glossed_in(ev: Evidence, concept: Concept, clause: str) -> bool:
+    """An English question's word is said in the clause by a Japanese word glossed with it (掲載
+    "publication" for "published"). Only for a word none of whose translations the collection
+    holds (Evidence.glossed_only): one it holds must be said by one of them -- "complete" is not
+    said by 全国統一を果たした (果たす: "to complete") when 完成 is the collection's word for it."""
+    order = tokenize(clause)
+    return ev._holds(concept, set(order), clause, _glosses(order, clause, order))
+
+
 def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text: str) -> list[_Term]:
     """The question's key concepts that say what happened, not to whom: its names and what the
     passage's topic already says are left out (Osaka Castle, Hideyoshi -> complete). Only words the
-    collection holds: one it lacks says nothing of this clause (break out, with no 勃発 anywhere)."""
+    collection holds: one it lacks says nothing of this clause (break out, with no 勃発 anywhere);
+    held by a retrieved passage's glosses counts ("published": 掲載)."""
     names, runs = _question_names(question)
 
     def part_of_a_name(word: str) -> bool:  # 音楽 and 学校 of 東京音楽学校, 駅 of 上野駅
         return word.startswith("m:") and any(word[2:] in r for r in runs)
 
-    return [t for t in ev.key if not _is_named(t.concept.word, names)
+    return [t for t in ev.key + ev.glossed_only if not _is_named(t.concept.word, names)
             and not part_of_a_name(t.concept.word) and not _COUNT_WORD.fullmatch(t.concept.word)
             and not ev._holds(t.concept, topic_tokens, topic_text)]
 
