@@ -269,7 +269,7 @@ def _reset() -> None:
     with _state.lock:
         _state.resolved, _state.path = False, None
         _state.generation += 1
-    for cached in (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates):
+    for cached in (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, respelled):
         cached.cache_clear()
 
 
@@ -334,6 +334,41 @@ def _expansions(key: str) -> list[tuple[str, float]]:
     out.setdefault(_NAME + _name_fold(key), 1.0)
     out.setdefault(_NAME + _name_fold(key.replace(" ", "")), 1.0)  # Enryakuji / Enryaku-ji, Ki-in / Kiin
     return list(out.items())
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def one_edit(word: str) -> set[str]:
+    """Every string one deletion, transposition, replacement or insertion away (Norvig's edits1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in _ALPHABET} | {a + c + b for a, b in splits for c in _ALPHABET})
+
+
+@lru_cache(maxsize=4096)
+def respelled(word: str) -> str | None:
+    """The English word a misspelt one was meant as (publshed -> published, jounral -> journal): the
+    known word -- a JMdict gloss or a form in the lemma table -- one edit away from a word that the
+    dictionary cannot translate, the one JMdict
+    glosses most strongly when several are. None for a word either knows, a word under five
+    letters or not in lower-case letters (a name), or when no known word is that near."""
+    conn = _connection()
+    if conn is None or len(word) < 5 or not (word.isascii() and word.isalpha() and word.islower()):
+        return None
+    if _lemma_rows(word) is not None or _en_to_ja(word, 1):
+        return None  # known: as it is, or through its inflections and derivations (secrete: secretion)
+    near = sorted(one_edit(word))
+    marks = ",".join("?" * len(near))
+    known = {k for (k,) in conn.execute(f"SELECT DISTINCT key FROM en WHERE key IN ({marks})", near)}
+    known |= {k for (k,) in conn.execute(f"SELECT form FROM lemma WHERE form IN ({marks})", near)}
+
+    def strength(k: str) -> float:
+        return max((w for form in (k, *(_lemma_rows(k) or ())) for _, w in _en_rows(form)), default=0.0)
+
+    # one mistypes a word's first letter least: a candidate that keeps it goes first (dorment:
+    # dormant, not torment)
+    return max(sorted(known), key=lambda k: (k[0] == word[0], strength(k)), default=None)
 
 
 def en_to_ja(key: str, limit: int = 6) -> list[tuple[str, float]]:

@@ -212,3 +212,21 @@ def test_a_reading_is_written_as_jmdict_writes_it_commonest_first():
     assert dictionary.written_as("ゆみ")[0][0] == "弓"
     assert [t for t, _ in dictionary.written_as("わし")][:2] == ["和紙", "鷲"]
     assert dictionary.written_as("ちゃじ") == () or all(t != "ちゃじ" for t, _ in dictionary.written_as("ちゃじ"))
+
+
+def test_a_misspelt_word_is_read_as_the_known_word_one_edit_away():
+    """"which jounral publshed the paper?" found nothing to translate: jounral and publshed were
+    absent words (and junk katakana guesses). A lower-case word neither JMdict nor the lemma table
+    knows is read as the known word one edit away, keeping its first letter when it can. Known
+    words (also through an inflection or derivation: secrete), short words and names stay."""
+    from bot.qa.query import respelled
+
+    assert dictionary.respelled("jounral") == "journal" and dictionary.respelled("publshed") == "published"
+    assert dictionary.respelled("dormnat") == "dormant" and dictionary.respelled("marow") == "marrow"
+    assert dictionary.respelled("journal") is None and dictionary.respelled("tamoxifen") is None
+    assert dictionary.respelled("secrete") is None  # known through its derivation (secretion), not "secret"
+    assert dictionary.respelled("Ochiya") is None and dictionary.respelled("cels") is None
+    assert respelled("which jounral publshed the paper?") == "which journal published the paper?"
+    # romaji (Hepburn syllables), names after the first word and words near a function word stay
+    assert respelled("Is the hanga by Ochiya whith the rest?") == "Is the hanga by Ochiya whith the rest?"
+    assert respelled("Reserch funding?") == "Research funding?"

@@ -348,6 +348,13 @@ def test_a_word_said_by_a_gloss_dates_the_event(pipeline):
     assert not answer.abstained and "7月 1日付けで掲載" in answer.citations[0].text, answer.answer
 
 
+def test_a_misspelt_question_is_answered_as_meant(pipeline):
+    """"which jounral publshed the paper?" abstained (weak evidence: the typos were searched for
+    and embedded as written); it is read as "which journal published the paper?"."""
+    answer = pipeline.ask("which jounral publshed the paper?")
+    assert not answer.abstained and "Science Signaling" in answer.citations[0].text, answer.answer
+
+
 def test_questions_about_the_document_itself_are_answered_from_its_opening(pipeline):
     """A document does not call itself a press release: "this press release" found the link to an
     older release (press_release_20140408.html) or nothing. The date line, the issuer's line and

@@ -35,7 +35,7 @@ from bot.qa.forms import (
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import role_asked, roles_said
-from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms
+from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms, respelled
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -623,7 +623,7 @@ def select(
     addressed = bool(ADDRESSED_TO_PEOPLE.match(question)) and without_request(question) == question
     if addressed and OWN_WORK.search(question):
         return [], "a message to colleagues about the asker's own work, not a question about the documents"
-    question = judged_text(question)  # no request frame, no aside about the asker
+    question = respelled(judged_text(question))  # no request frame, no aside about the asker, no typo
     of_document = asked_of_document(question)
     if opening is not None and (asked := of_document):
         lines = opening_answer(asked, opening)

@@ -22,7 +22,7 @@ from bot.qa.answer import abstention, compose, rerank, select
 from bot.qa.followup import check_question, condense
 from bot.qa.forms import judged_text, without_aside
 from bot.qa.glossary import build_glossary
-from bot.qa.query import Query
+from bot.qa.query import Query, respelled
 from bot.qa.retrieve import HybridRetriever
 from bot.qa.tuning import AnswerTuning, Tuning
 from bot.stores import embedder_for, open_store
@@ -173,7 +173,7 @@ class Pipeline:
         search = about.without_self_reference(query) if about.self_reference(query) else query
         # ... nor for the words of a polite request (could you tell me, 教えてください), nor for
         # why the asker asks ("for a newsletter I'm writing"): judged_text.
-        search = judged_text(search)
+        search = respelled(judged_text(search))  # (and publshed read as published: query.respelled)
         # Retrieval searches for what is asked, not for a closing aside that asks for more ("I need
         # the exact DOI"); the answer step judges the evidence by it too: the aside may hold what
         # the question hinges on.

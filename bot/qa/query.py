@@ -391,6 +391,40 @@ def _compound_parts(word: str) -> list[str]:
     return parts
 
 
+# A word spelt in Hepburn syllables (hanga, chaji, hokkaido): maybe romaji, which no English
+# dictionary lists.
+_HEPBURN = re.compile(r"(?:(?:[kgsztdnhbpmrwfj]|sh|ch|ts|kk|ss|tt|pp|tch)?y?[aiueo]|n(?![aiueoy]))+")
+
+
+def _respelled(word: str, first: bool) -> str:
+    """A misspelt English word as it was meant (publshed: published, jounral: journal), so that the
+    dictionary translates it and the evidence checks do not count it absent. Names (capitalised
+    after the first word), romaji (hanga), words near a function word (whith: with) stay."""
+    d = _dictionary()
+    low = word.lower()
+    if d is None or (word[:1].isupper() and not first) or low in STOP or _HEPBURN.fullmatch(low):
+        return word
+    fixed = d.respelled(low)
+    return fixed if fixed and not STOP & d.one_edit(low) else word
+
+
+def respelled(text: str) -> str:
+    """The text with its misspelt English words as meant (_respelled), for retrieval and evidence
+    alike: "which jounral publshed the paper?" -> "which journal published the paper?"."""
+    if not re.search(r"[a-z]{5}", text):
+        return text
+    words = list(_WORD.finditer(text))
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if not word.isalpha():
+            return word
+        out = _respelled(word, m.start() == words[0].start())
+        return out[:1].upper() + out[1:] if word[:1].isupper() else out
+
+    return _WORD.sub(fix, text)
+
+
 def _english_concepts(text: str) -> list[Concept]:
     raw = [re.sub(r"'s$", "", w) for w in _WORD.findall(text)]  # Hikone's -> Hikone: the name, for dictionary and reading
     raw = [part for i, w in enumerate(raw) for part in (_split_name(w) if i > 0 and w[:1].isupper() else [w])]
