@@ -326,6 +326,11 @@ def test_the_words_of_a_polite_request_are_not_what_is_asked(pipeline):
     assert without_request("エクソソームの大きさを知りたいです。よろしくお願いします。") == "エクソソームの大きさ"
     assert without_request("すみません、FAX番号はありますか？あれば教えてください。") == "FAX番号はありますか？"
     assert without_request("Tell me more") == "Tell me more" and without_request("Please summarize the study.") == "Please summarize the study."
+    assert without_request("Would you mind telling me which journal published it?") == "which journal published it?"
+    assert without_request("May I ask which journal published it?") == "which journal published it?"
+    assert without_request("論文の掲載誌を教えていただけますでしょうか。") == "論文の掲載誌"
+    assert without_request("論文の掲載誌をご教示ください。") == "論文の掲載誌"
+    assert without_request("Can someone check my pull request?") == "Can someone check my pull request?"
     assert judged_text("Who made the cover? For a newsletter I'm writing.") == "Who made the cover?"
     assert judged_text("When was it published? I need the exact DOI.") == "When was it published? I need the exact DOI."
     for question, quote in [("I'd like to know the journal name, please.", "Science Signaling"),

@@ -304,18 +304,23 @@ _REQUEST_EN = re.compile(
     r"|(?:sorry|apologies)\b[^,?!.]{0,40}[,.!]\s*(?:but\s+)?"
     r"|just\s+(?:wondering|curious|checking)\s*[,:!.-]\s*"
     r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind)"
-    r"|(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|anybody)\s+(?:please\s+)?(?:tell|show|give|remind)\s+(?:me|us)\s+"
+    r"|(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|anybody)\s+(?:please\s+)?"
+    r"(?:(?:tell|show|give|remind)\s+(?:me|us)|find\s+out|check|look\s+up|confirm|explain(?:\s+to\s+(?:me|us))?)\s+(?!(?:my|our)\b)"
+    r"|would\s+you\s+mind\s+(?:telling|showing|giving)\s+(?:me|us)\s+|(?:can|could|may)\s+i\s+ask\s+|any\s+chance\s+(?:you\s+know\s+)?"
     r"|(?:tell|show|give|remind)\s+(?:me|us)\s+|let\s+(?:me|us)\s+know\s+"
     r"|(?:do|does)\s+(?:you|anyone|anybody|someone|somebody)\s+(?:happen\s+to\s+)?know\s+|any\s+idea\s+"
     r"|i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+know\s+|i\s+(?:want|need|wanted)\s+to\s+know\s+"
     r"|i(?:'m|’m|\s+am|\s+was)\s+(?:wondering|curious)(?:\s+about)?\s*[:,]?\s+|i\s+wonder\s+)", re.I)
 _PLEASE_EN = re.compile(r"[,\s]+(?:please|pls|plz)(?=[\s.!?？]*$)|,\s*do\s+you\s+know(?=\s*[?？]\s*$)", re.I)
 _REQUEST_JA = re.compile(
-    r"(?:を|について|のか|か)?[、,\s]*(?:(?:もし)?あれば|よければ|よろしければ)?(?:教えて|おしえて)"
-    r"(?:ください|下さい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?か?|いただけ(?:ます|ません)?か?|頂け(?:ます|ません)?か?"
+    r"(?:を|について|のか|か)?[、,\s]*(?:(?:もし)?あれば|よければ|よろしければ)?(?:教えて|おしえて|調べて|確認して)"
+    r"(?:ください|下さい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?(?:でしょうか|か)?"
+    r"|(?:いただ|頂)(?:け(?:ます|ません)?(?:でしょうか|か)?|きたい(?:です)?|けると(?:助かります|幸いです|嬉しいです))"
     r"|ほしい(?:です)?|欲しい(?:です)?)?[\s。．!！?？]*$"
+    r"|(?:を|について)?(?:ご教示|ご教授)(?:ください|下さい|いただけ(?:ます|ません)?か?|願います)[\s。．!！?？]*$"
     r"|(?:を|について|が)?知りたい(?:です|のですが|んですが|と思っています)?[\s。．!！?？]*$"
-    r"|[\s、,]*(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$")
+    r"|か知って(?:い)?ますか[\s。．!！?？]*$"
+    r"|[\s、,]*(?:急ぎで|至急|取り急ぎ)?(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$")
 _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです)[、,。！!\s]*")
 
 
