@@ -348,11 +348,11 @@ def one_edit(word: str) -> set[str]:
 
 @lru_cache(maxsize=4096)
 def respelled(word: str) -> str | None:
-    """The English word a misspelt one was meant as (publshed -> published, jounral -> journal): the
-    known word -- a JMdict gloss or a form in the lemma table -- one edit away from a word that the
-    dictionary cannot translate, the one JMdict
-    glosses most strongly when several are. None for a word either knows, a word under five
-    letters or not in lower-case letters (a name), or when no known word is that near."""
+    """The English word a misspelt one was meant as (publshed -> published, jounral -> journal): for
+    a word the dictionary cannot translate (even through its inflections and derivations) and the
+    lemma table does not know, the known word one edit away -- a JMdict gloss or a form in the
+    lemma table -- the one JMdict glosses most strongly when several are. None for a known word,
+    a word under five letters or not in lower-case letters (a name), or when nothing is that near."""
     conn = _connection()
     if conn is None or len(word) < 5 or not (word.isascii() and word.isalpha() and word.islower()):
         return None
@@ -366,8 +366,7 @@ def respelled(word: str) -> str | None:
     def strength(k: str) -> float:
         return max((w for form in (k, *(_lemma_rows(k) or ())) for _, w in _en_rows(form)), default=0.0)
 
-    # one mistypes a word's first letter least: a candidate that keeps it goes first (dorment:
-    # dormant, not torment)
+    # one mistypes a word's first letter least: a candidate that keeps it goes first
     return max(sorted(known), key=lambda k: (k[0] == word[0], strength(k)), default=None)
 
 
