@@ -310,6 +310,32 @@ def lemmas(word: str) -> tuple[str, ...] | None:
     return _lemma_rows(word.lower())
 
 
+# British spellings JMdict's (American) glosses lack: randomised, paediatric, analyse, oestrogen
+# and haematopoietic had no translation or a poorer one. The American form is read too; a form
+# that is no gloss adds nothing, so the rules may overreach (promise -> promize).
+_AMERICAN = [
+    (re.compile(r"(?<=[a-z])ae(?=[^aeiou])"), "e"),  # haem, paed, anaemia, leukaemia, gynaecology
+    (re.compile(r"^oe|(?<=f)oe(?=t)"), "e"),  # oestrogen, oedema, foetus
+    (re.compile(r"oea$"), "ea"),  # diarrhoea
+    (re.compile(r"(?<=[a-z]{2})is(e|es|ed|ing|ation|ations)$"), r"iz\1"),  # randomised, characterise
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),  # analyse
+    (re.compile(r"(?<=[a-z]{3})our(s|ed|ing|ite|ites|able)?$"), r"or\1"),  # tumour, behaviour (not four, hour)
+    (re.compile(r"(?<=[tb])re(s|d)?$"), r"er\1"),  # centre, fibre, litres
+    (re.compile(r"mme(s)?$"), r"m\1"),  # programme
+    (re.compile(r"ogue(s)?$"), r"og\1"),  # catalogue, analogue
+    (re.compile(r"(?<=e)ll(ed|ing|er|ers)$"), r"l\1"),  # modelled, travelling
+    (re.compile(r"^(lic|def|off|pret)ence$"), r"\1ense"),
+]
+
+
+def _american(key: str) -> str:
+    """The key's last word in American spelling (_AMERICAN); the key itself when nothing applies."""
+    head, _, last = key.rpartition(" ")
+    for pattern, repl in _AMERICAN:
+        last = pattern.sub(repl, last)
+    return (head + " " if head else "") + last
+
+
 def _expansions(key: str) -> list[tuple[str, float]]:
     """The keys to read for a lookup key, each with its discount: the key itself; its last word's
     dictionary forms (0.95, or 0.3 when the word is a base form itself: born is rarely about bears);
@@ -333,6 +359,9 @@ def _expansions(key: str) -> list[tuple[str, float]]:
             out.setdefault(prefix + relative, factor * 0.5)
     out.setdefault(_NAME + _name_fold(key), 1.0)
     out.setdefault(_NAME + _name_fold(key.replace(" ", "")), 1.0)  # Enryakuji / Enryaku-ji, Ki-in / Kiin
+    if (american := _american(key)) != key:
+        for form, factor in _expansions(american):
+            out.setdefault(form, factor)
     return list(out.items())
 
 
