@@ -359,9 +359,10 @@ def _expansions(key: str) -> list[tuple[str, float]]:
             out.setdefault(prefix + relative, factor * 0.5)
     out.setdefault(_NAME + _name_fold(key), 1.0)
     out.setdefault(_NAME + _name_fold(key.replace(" ", "")), 1.0)  # Enryakuji / Enryaku-ji, Ki-in / Kiin
-    if (american := _american(key)) != key:
+    if (american := _american(key)) != key:  # ... as a word, never as a name (Maeda is no Meda)
         for form, factor in _expansions(american):
-            out.setdefault(form, factor)
+            if not form.startswith(_NAME):
+                out.setdefault(form, factor)
     return list(out.items())
 
 

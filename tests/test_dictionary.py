@@ -235,11 +235,13 @@ def test_a_misspelt_word_is_read_as_the_known_word_one_edit_away():
 def test_a_british_spelling_is_translated_as_its_american_form():
     """JMdict glosses in American spelling: "randomised", "paediatric", "characterise" had no
     translation, "oestrogen" no エストロゲン, "haematopoietic" no 造血幹細胞. The American form is
-    read too; a word the rules would spoil (four, hour) is left alone."""
+    read too, as a word only: a name it would spoil (Maeda: Meda) and words such as four and hour
+    are left alone."""
     assert en_to_ja("randomised") and en_to_ja("randomised")[0] == en_to_ja("randomized")[0]
     assert en_to_ja("paediatric") and en_to_ja("characterise")
     assert en_to_ja("oestrogen")[0][0] == "エストロゲン"
     assert "造血幹細胞" in {t for t, _ in en_to_ja("haematopoietic")}
     assert {t for t, _ in en_to_ja("tumours")} & {"腫瘍"} and en_to_ja("programme")
     assert dictionary._american("four") == "four" and dictionary._american("hour") == "hour"
+    assert en_to_ja("maeda")[0][0] == "前田"  # a romanised name is not read as another name (meda: 目田)
     assert dictionary._american("stem cell") == "stem cell" and dictionary._american("bone marrow centre") == "bone marrow center"
