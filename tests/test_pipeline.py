@@ -343,6 +343,9 @@ def test_the_words_of_a_polite_request_are_not_what_is_asked(pipeline):
         assert not answer.abstained and quote in answer.citations[0].text, (question, answer.answer)
     assert pipeline.ask("When was it published? I need the exact DOI.").abstained
     assert pipeline.ask("Can someone review my PR before lunch?").abstained
+    # a question asked of the document itself, in a request: answered from its opening all the same
+    answer = pipeline.ask("Hi! quick one: who issued this press release?")
+    assert not answer.abstained and "国立がん研究センター" in answer.citations[0].quote, answer.answer
 
 
 def test_a_word_said_by_a_gloss_dates_the_event(pipeline):

@@ -183,7 +183,9 @@ class Pipeline:
         if asked != search:
             lexical = self.retriever.lexical_query(search)
         opening = None
-        if passages and about.asked_of_document(question):
+        # (asked of the question as the answer step reads it: "Hi! quick one: who issued this press
+        # release?" asks for its issuer line, as "Who issued this press release?" does)
+        if passages and about.asked_of_document(respelled(judged_text(question))):
             opening = self.retriever.opening(passages[0].source, vector)
             if opening is not None:
                 rest = [p for p in passages if p.id != opening.id]
