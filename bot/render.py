@@ -19,7 +19,8 @@ def print_answer(answer: Answer, console: Console | None = None, streamed: bool 
     for warning in answer.warnings:
         Console(stderr=True, soft_wrap=True).print(f"[yellow]note:[/yellow] {escape(warning)}", highlight=False)
     if answer.abstained:
-        console.print(f"[dim]{escape(msg['abstain_hint'])}[/dim]")
+        if answer.passages:  # (none when nothing was asked)
+            console.print(f"[dim]{escape(msg['abstain_hint'])}[/dim]")
         for i, p in enumerate(answer.passages[:3], start=1):
             console.print(f"[dim]  · {escape(source_label(p.source, p.section, p.page))}: {escape(_short(p.quote))}[/dim]")
         return

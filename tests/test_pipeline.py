@@ -348,6 +348,28 @@ def test_the_words_of_a_polite_request_are_not_what_is_asked(pipeline):
     assert not answer.abstained and "国立がん研究センター" in answer.citations[0].quote, answer.answer
 
 
+def test_a_message_that_is_only_a_request_is_asked_what_is_wanted(pipeline):
+    """"Could you please tell me?" quoted the contact block (its "tell" read as a contact asked
+    for), and "The documents do not say: Hi, can you help?" answered a greeting: a message that is
+    only a request asks nothing yet, so the bot asks what is wanted -- no passages, no "closest
+    passages" hint. A request around a question, or one continuing a thread, is asked as before.
+    A date asked of the document inside a request ("Could you tell me when this press release was
+    issued?": "when this ... was issued", no auxiliary first) is its date line."""
+    from bot.prompts import messages
+
+    for message, lang in [("Could you please tell me?", "en"), ("Hi, can you help?", "en"), ("Quick question", "en"),
+                          ("教えてください", "ja"), ("すみません、質問があります。", "ja")]:
+        answer = pipeline.ask(message)
+        assert answer.abstained and answer.answer == messages(lang)["nothing_asked"] and not answer.passages, (message, answer.answer)
+    answer = pipeline.ask("Could you please tell me who funded the study?")
+    assert not answer.abstained and "対がん総合戦略研究事業" in answer.citations[0].text, answer.answer
+    followup = pipeline.ask("Can you help?", history=["Who funded the study?"])
+    assert followup.answer != messages("en")["nothing_asked"], followup.answer
+    for question in ("Could you tell me when this press release was issued?", "Do you know when the release came out?"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "2014年 7月 2日" in answer.citations[0].quote, (question, answer.answer)
+
+
 def test_a_word_said_by_a_gloss_dates_the_event(pipeline):
     """"When was the study published?" abstained: "published" has no translation in the release
     (掲載 is glossed "publication"), so the event was "study" alone -- and 研究 sits in another

@@ -132,6 +132,10 @@ def test_abstention_renders_no_sources(language, hint):
     assert "Sources" not in joined and "出典" not in joined and JA_QUOTE not in joined
     assert not any(b["type"] == "divider" for b in blocks)
     assert answer_blocks(make(answer.answer, [], language=language, abstained=True), None)[-1]["type"] == "context"
+    # a message that asked nothing yet ("Hi, can you help?") is asked what is wanted: no "closest passages" hint
+    from bot.prompts import messages
+    asked = answer_blocks(make(messages(language)["nothing_asked"], [], language=language, abstained=True), None)
+    assert [b["type"] for b in asked] == ["section"] and hint not in "\n".join(block_texts(asked))
 
 
 # -- limits -----------------------------------------------------------------------------------------

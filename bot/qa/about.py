@@ -30,8 +30,11 @@ _SELF = re.compile(
     r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料|発表(?!さ|し|によ|で))",
     re.I,
 )
-# "When was this release issued?" -- not "When the release talks about X, is ...?"
-_DATE_ASKED = re.compile(r"^\s*when\s+(?:was|is|were|are|did|does|do|will|has|had)\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
+# "When was this release issued?", and asked inside a request ("Could you tell me when this press
+# release was issued?", read without its frame) -- not "When the release talks about X, is ...?"
+_DATE_ASKED = re.compile(r"^\s*when\s+(?:was|is|were|are|did|does|do|will|has|had)\b"
+                         r"|^\s*when\s+(?:this|the|their|its)\s[^?？.]{0,60}?\b(?:was|were|got|had\s+been|has\s+been)?\s*"
+                         r"(?:issued|published|released|put\s+out|sent(?:\s+out)?|dated|announced|came\s+out|went\s+out)\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
 # who put the document out -- not who is quoted or named in it
 _ISSUER_ASKED = re.compile(
     r"^\s*who\s+(?:(?:has|had|did)\s+)?(?:issued|issues|issue|published|publishes|publish|released|releases|release|put out|puts out|"

@@ -1359,6 +1359,6 @@ def compose(question: str, lang: str, chosen: list[_Candidate]) -> tuple[str, li
     return "\n".join(lines), citations
 
 
-def abstention(question: str, lang: str) -> str:
+def abstention(question: str, lang: str, nothing_asked: bool = False) -> str:
     msg = messages(lang)
-    return msg["abstain"].format(question=question.strip())
+    return msg["nothing_asked"] if nothing_asked else msg["abstain"].format(question=question.strip())

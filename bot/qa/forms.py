@@ -337,6 +337,20 @@ def without_request(question: str) -> str:
     return rest if re.search(r"\w{3,}\W+\w+|[\u3040-\u9fff]{3,}", rest) else question
 
 
+# A message that is nothing but a request or a greeting ("Could you please tell me?", "Hi, can you
+# help?", "Quick question", 教えてください): nothing is asked yet -- not a question for the documents.
+# ("Tell me more" continues a thread: a follow-up, read with the turn before it.)
+ONLY_REQUEST = re.compile(
+    r"\s*(?:(?:hi|hello|hey)(?:\s+there)?[!,.]*\s*)?(?:"
+    r"(?:could|can|would|will)\s+(?:you|someone|anyone|somebody)\s+(?:please\s+)?(?:tell|help|answer|explain)"
+    r"(?:\s+(?:me|us))?(?:\s+(?:something|anything|out|please))?"
+    r"|(?:please\s+)?(?:tell|help)\s+(?:me|us)(?:\s+please)?|i\s+have\s+a\s+question|(?:a\s+)?quick\s+(?:one|question)|(?:a\s+)?question"
+    r")\s*[?？.!！]*\s*"
+    r"|(?:すみません[、，,。]?\s*)?(?:なにか|何か)?(?:教えて(?:ください|下さい|もらえますか|くれますか|ほしい(?:です)?)?|質問(?:があります|です)|(?:よろしく)?お願いします)[。．！!？?]*\s*",
+    re.I,
+)
+
+
 # After the question, why the asker asks: "I need it for the grant report.", "Our reference manager
 # needs it.", "Thanks!", "Sorry if this is obvious.", "Just checking before I cite it.", "For a
 # newsletter I'm writing.", 資料に使いたいので。 -- words about the asker, which retrieval should not

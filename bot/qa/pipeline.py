@@ -20,7 +20,7 @@ from bot.models import Answer, Passage
 from bot.qa import about
 from bot.qa.answer import abstention, compose, rerank, select
 from bot.qa.followup import check_question, condense
-from bot.qa.forms import judged_text, without_aside
+from bot.qa.forms import ONLY_REQUEST, judged_text, without_aside
 from bot.qa.glossary import build_glossary
 from bot.qa.query import Query, respelled
 from bot.qa.retrieve import HybridRetriever
@@ -84,8 +84,13 @@ class ExtractiveAnswerer:
         lang = detect_language(question)
         passages = retrieval.passages
         # a follow-up is judged together with the turn it continues (retrieval.lexical)
-        chosen, reason = select(question, passages, retrieval.df, retrieval.n_docs, self.tuning, query=retrieval.lexical,
-                                similarity=retrieval.similarity, opening=retrieval.opening)
+        # "Could you please tell me?": nothing asked yet (a follow-up's query holds the turn before)
+        nothing_asked = bool(ONLY_REQUEST.fullmatch(retrieval.query))
+        if nothing_asked:
+            chosen, reason = [], "nothing is asked yet: the message is only a request"
+        else:
+            chosen, reason = select(question, passages, retrieval.df, retrieval.n_docs, self.tuning, query=retrieval.lexical,
+                                    similarity=retrieval.similarity, opening=retrieval.opening)
         glossary = []
         if chosen:
             text, citations = compose(question, lang, chosen)
@@ -94,7 +99,7 @@ class ExtractiveAnswerer:
                 glossary = build_glossary(retrieval.lexical, [c.text for c in chosen], retrieval.df, retrieval.n_docs)
         else:
             log.info("abstaining on %r: %s", question, reason)
-            text, citations = abstention(question, lang), []
+            text, citations = abstention(question, lang, nothing_asked), []
         timings = dict(retrieval.timings_ms)
         timings["answer"] = (time.perf_counter() - t0) * 1000
         timings["total"] = timings.get("retrieve", 0.0) + timings["answer"]
@@ -104,7 +109,7 @@ class ExtractiveAnswerer:
             abstained=not chosen,
             language=lang,
             citations=citations,
-            passages=passages[: retrieval.k],
+            passages=[] if nothing_asked else passages[: retrieval.k],
             timings_ms={key: round(v, 1) for key, v in timings.items()},
             glossary=glossary,
         )

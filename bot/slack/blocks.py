@@ -115,7 +115,8 @@ def answer_messages(answer: Answer, feedback_id: str | None = None, native_feedb
     parts = [_section(part) for part in _split(escape(answer.answer), SECTION_LIMIT)]
     tail: list[dict] = []
     if answer.abstained:
-        tail.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(msg["abstain_hint"])}]})
+        if answer.answer != msg["nothing_asked"]:  # (a message that asked nothing yet is asked what is wanted)
+            tail.append({"type": "context", "elements": [{"type": "mrkdwn", "text": escape(msg["abstain_hint"])}]})
     elif answer.citations:
         if answer.glossary:
             terms = "\n".join(
