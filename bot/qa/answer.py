@@ -722,6 +722,13 @@ def select(
         "world first"): no chance match of two everyday words, however far the sentence is in meaning."""
         return any(a.term in c.text for p in phrases for a in ev._forms[id(p)] if len(a.term) > 1 and _is_cjk(a.term))
 
+    name_terms = [t.concept for t in ev.key if _is_named(t.concept.word, _question_names(question)[0])]
+
+    def holds_the_names(c: _Candidate) -> bool:
+        """The sentence names everyone and everything the question names, in a strong form (Makiko
+        Ono: 小野麻紀子): no chance match of everyday words, however far the sentence is in meaning."""
+        return bool(name_terms) and all(_holds_as_name(ev, n, set(c.tokens), c.text) for n in name_terms)
+
     def evidence(c: _Candidate) -> str | None:
         """Why this sentence cannot carry an answer, or None when it can."""
         same = c.passage.lang == q_lang
@@ -730,7 +737,7 @@ def select(
             coverage_of[id(c.passage)] = ev.coverage(set(c.passage.tokens), c.passage.quote, c.passage.tokens)
         cov = coverage_of[id(c.passage)]
         if not same and c.dense < tuning.min_dense_cross_floor and c.coverage < tuning.cross_floor_coverage \
-                and not dates_the_event(c) and not holds_a_phrase(c):
+                and not dates_the_event(c) and not holds_a_phrase(c) and not holds_the_names(c):
             return f"weak evidence across languages (dense {c.dense:.2f})"
         if c.dense < min_dense and cov < tuning.min_coverage:
             return f"weak evidence (dense {c.dense:.2f}, coverage {cov:.2f})"

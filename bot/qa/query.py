@@ -210,21 +210,22 @@ SYNONYM_WEIGHT = 0.8  # a synonym through the other language (with_synonyms)
 _KANA_ONLY = re.compile(r"^[\u3041-\u3096ー]{2,}$")
 
 
-def _kana_forms(word: str) -> list[str]:
+def _kana_forms(word: str, shortest: int = 3) -> list[str]:
     """A word read as romanised Japanese, in hiragana, with the long vowels it may have dropped put
-    back (_long_vowels); none when it is not romaji (English letters left over) or too short to
-    mean anything."""
+    back (_long_vowels); none when it is not romaji (English letters left over) or shorter than
+    `shortest` kana (too short to mean anything)."""
     import jaconv
 
     kana = jaconv.alphabet2kana(word.lower().replace("-", ""))
-    return _long_vowels(kana) if _KANA_ONLY.match(kana) and len(kana) >= 3 else []
+    return _long_vowels(kana) if _KANA_ONLY.match(kana) and len(kana) >= shortest else []
 
 
 @lru_cache(maxsize=4096)
-def _reading(word: str) -> tuple[Alternative, ...]:
+def _reading(word: str, name: bool = False) -> tuple[Alternative, ...]:
     """A word read as romanised Japanese (Shinano -> しなの, tsukinowaguma -> ツキノワグマ): Japanese
     encyclopedia text gives a name's reading in kana beside it, 信濃川（しなのがわ）, and writes
-    animals and plants in katakana, so the reading finds what no dictionary translates."""
+    animals and plants in katakana, so the reading finds what no dictionary translates. A `name`
+    (capitalised in the question) of two syllables is read too, as a name's lemma only: Ono."""
     import jaconv
 
     out = []
@@ -238,6 +239,11 @@ def _reading(word: str) -> tuple[Alternative, ...]:
                 Alternative(kata, ("m:" + kata,), READING_WEIGHT)]
         if d is not None:
             written += d.written_as(form)
+    if not out and name:
+        # Ono, Ito, Sato (小野, 伊藤, 佐藤: UniDic's lemmas オノ, イトウ, サトウ), the commonest surnames:
+        # JMnedict's many Onos rank 小野 below 雨四光 and 大野, and おの as bare kana is inside too many
+        # words -- so only the lemma the analyzer gives such a name in the documents.
+        out += [Alternative(kata, ("m:" + kata,), READING_WEIGHT) for kata in map(jaconv.hira2kata, _kana_forms(word, 2))]
     # ... and as JMdict writes that reading (yumi: 弓, washi: 和紙, Shuri: 首里), commonest first
     for term, _prio in sorted(dict(written).items(), key=lambda tp: -tp[1])[:WRITTEN_ALTERNATIVES]:
         if tokens := tuple(tokenize(term)):
@@ -296,7 +302,7 @@ def _split_name(word: str) -> list[str]:
     """A romanised name the dictionary lacks, as its name and what it is: Shurijo -> Shuri castle,
     Hirosaki-jo -> Hirosaki castle (the dictionary and the index know 首里城, 首里, m:シュリ)."""
     m = _ROMAJI_SUFFIX.match(word.lower())
-    if not m or m.group("stem")[-1] not in "aeioun" or _known(word.lower()) or not _reading(m.group("stem")):
+    if not m or m.group("stem")[-1] not in "aeioun" or _known(word.lower()) or not _kana_forms(m.group("stem")):
         return [word]
     return [word[: len(m.group("stem"))], *_SUFFIX_MEANS[m.group("suffix")].split()]
 
@@ -461,7 +467,7 @@ def _english_concepts(text: str) -> list[Concept]:
         alts = (Alternative(w, own),) + (() if w.isdigit() else _to_japanese(w, surface.get(w, w))) + _abbreviation(w)
         readings: tuple[str, ...] = ()
         if w in capital or not _is_word(w):  # a name, or a word JMdict does not gloss: maybe romaji (hanga, chaji)
-            alts += tuple(a for a in _reading(w) if a.tokens)
+            alts += tuple(a for a in _reading(w, w in capital) if a.tokens)
             readings = heard_as(w)
         concepts.append(Concept(w, alts, answer_type=w in ANSWER_TYPE, readings=readings, key=w not in DISCOURSE_EN))
     return concepts
