@@ -357,7 +357,7 @@ def test_a_message_that_is_only_a_request_is_asked_what_is_wanted(pipeline):
     issued?": "when this ... was issued", no auxiliary first) is its date line."""
     from bot.prompts import messages
 
-    for message, lang in [("Could you please tell me?", "en"), ("Hi, can you help?", "en"), ("Quick question", "en"),
+    for message, lang in [("Could you please tell me?", "en"), ("Hi, can you help?", "en"), ("Quick question", "en"), ("Hello!", "en"),
                           ("教えてください", "ja"), ("すみません、質問があります。", "ja")]:
         answer = pipeline.ask(message)
         assert answer.abstained and answer.answer == messages(lang)["nothing_asked"] and not answer.passages, (message, answer.answer)

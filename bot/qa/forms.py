@@ -338,7 +338,7 @@ def without_request(question: str) -> str:
 
 
 # A message that is nothing but a request or a greeting ("Could you please tell me?", "Hi, can you
-# help?", "Quick question", 教えてください): nothing is asked yet -- not a question for the documents.
+# help?", "Quick question", "Hello!", 教えてください): nothing is asked yet -- no question for the documents.
 # ("Tell me more" continues a thread: a follow-up, read with the turn before it.)
 ONLY_REQUEST = re.compile(
     r"\s*(?:(?:hi|hello|hey)(?:\s+there)?[!,.]*\s*)?(?:"
@@ -346,6 +346,7 @@ ONLY_REQUEST = re.compile(
     r"(?:\s+(?:me|us))?(?:\s+(?:something|anything|out|please))?"
     r"|(?:please\s+)?(?:tell|help)\s+(?:me|us)(?:\s+please)?|i\s+have\s+a\s+question|(?:a\s+)?quick\s+(?:one|question)|(?:a\s+)?question"
     r")\s*[?？.!！]*\s*"
+    r"|\s*(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))(?:\s+there)?\s*[!,.？?]*\s*|(?:こんにちは|おはようございます|こんばんは)[。！!]*\s*"
     r"|(?:すみません[、，,。]?\s*)?(?:なにか|何か)?(?:教えて(?:ください|下さい|もらえますか|くれますか|ほしい(?:です)?)?|質問(?:があります|です)|(?:よろしく)?お願いします)[。．！!？?]*\s*",
     re.I,
 )
