@@ -370,6 +370,23 @@ def test_a_message_that_is_only_a_request_is_asked_what_is_wanted(pipeline):
         assert not answer.abstained and "2014年 7月 2日" in answer.citations[0].quote, (question, answer.answer)
 
 
+def test_the_head_of_an_organisation_is_the_one_named_as_its_head(pipeline):
+    """国立がん研究センターの理事長は誰ですか quoted 田村研治's heading and "Who heads the National Cancer
+    Center?" the research group's lead (落谷孝広分野長の研究グループ): the head of an organisation is
+    asked (理事長 by title, or "heads / runs / the head of" an organisation), and the sentence that
+    names someone as one (理事長：堀田知光) leads. A research group's head is still its leader."""
+    from bot.qa.forms import ORG_HEAD_ASKED
+
+    assert ORG_HEAD_ASKED.search("Who runs the NCC?") and not ORG_HEAD_ASKED.search("Who leads the RNA work?")
+    assert not ORG_HEAD_ASKED.search("Who heads the research group?")
+    for question in ("国立がん研究センターの理事長は誰ですか？", "Who heads the National Cancer Center?",
+                     "Who is the head of the National Cancer Center?", "Who runs the National Cancer Center?"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "堀田知光" in answer.citations[0].text, (question, answer.answer)
+    answer = pipeline.ask("Who heads the research group?")
+    assert not answer.abstained and "分野長の研究グループ" in answer.citations[0].text, answer.answer
+
+
 def test_a_word_said_by_a_gloss_dates_the_event(pipeline):
     """"When was the study published?" abstained: "published" has no translation in the release
     (掲載 is glossed "publication"), so the event was "study" alone -- and 研究 sits in another

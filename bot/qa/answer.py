@@ -29,12 +29,12 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
+    ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, ORG_HEAD_ASKED, NAME_WHY, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
     WHERE, YES_NO_EN, answer_kind, answer_unit, contact_asked, defined_term, judged_text, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
-from bot.qa.roles import role_asked, roles_said
+from bot.qa.roles import HEAD_OF_ORGANISATION, role_asked, roles_said
 from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms, respelled
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
@@ -839,7 +839,16 @@ def select(
             fitting = [c for c in candidates if fits_kind(kind, c.text, unit)]
         if kind == "person" and tuning.person_new_to_question:
             fitting = [c for c in fitting if _names_someone_new(c.text, question, query)]
-        if kind == "person" and LEADER_ASKED.search(question):
+        in_role: list[_Candidate] = []
+        if kind == "person" and (HEAD_OF_ORGANISATION.search(question) or ORG_HEAD_ASKED.search(question)) \
+                and not roles_said(question) - {"leader"}:  # (not "who succeeded him as chairman")
+            # 国立がん研究センターの理事長は誰ですか, "Who heads the National Cancer Center?": the
+            # sentence that names someone as an organisation's head (理事長：堀田知光) leads. (Only
+            # that role: for a teacher, a founder or an emperor, the role check below abstains more
+            # often than a reordering by role helps.)
+            in_role = [c for c in fitting if any(HEAD_OF_ORGANISATION.search(_without_names(x)) for x in _clauses_with(c.text, _has_person))]
+            fitting = in_role + [c for c in fitting if all(c is not x for x in in_role)]
+        if kind == "person" and LEADER_ASKED.search(question) and not (in_role and ORG_HEAD_ASKED.search(question)):
             # "Who led the research group?": 落谷孝広分野長の研究グループ is the group he leads.
             leads = [c for c in fitting if _leads_a_group(c.text)]
             fitting = leads + [c for c in fitting if all(c is not x for x in leads)]
