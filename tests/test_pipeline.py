@@ -387,6 +387,16 @@ def test_the_head_of_an_organisation_is_the_one_named_as_its_head(pipeline):
     assert not answer.abstained and "分野長の研究グループ" in answer.citations[0].text, answer.answer
 
 
+def test_how_the_text_gives_a_fact_is_not_part_of_it(pipeline):
+    """"What fax number is given?" abstained: "given" was its one key word (fax and number say what
+    is asked), and the documents lack it. Like "mentioned" or "described", "given", "listed",
+    "stated" and "provided" say how a text gives a fact, not what the fact is about."""
+    for question, quote in [("What fax number is given?", "03-3542-2545"), ("What phone number is listed?", "03-3542-2511"),
+                            ("What email address is provided?", "ncc-admin")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and quote in answer.citations[0].quote, (question, answer.answer)
+
+
 def test_a_word_said_by_a_gloss_dates_the_event(pipeline):
     """"When was the study published?" abstained: "published" has no translation in the release
     (掲載 is glossed "publication"), so the event was "study" alone -- and 研究 sits in another
