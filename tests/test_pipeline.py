@@ -397,6 +397,21 @@ def test_how_the_text_gives_a_fact_is_not_part_of_it(pipeline):
         assert not answer.abstained and quote in answer.citations[0].quote, (question, answer.answer)
 
 
+def test_a_japanese_which_question_is_answered_by_a_compound_ending_in_its_noun(pipeline):
+    """中央病院のどの科と共同研究しましたか abstained ("names no particular 科"): a compound that ends in
+    the asked noun (乳腺・腫瘍内科 for どの科) names a particular one, but the question's own word was
+    compared in its token form (m:科), which no text holds."""
+    from bot.qa.answer import _names_one, _which_heads
+    from bot.qa.query import build_query
+
+    question = "中央病院のどの科と共同研究しましたか？"
+    heads = _which_heads(question, build_query(question))
+    assert heads and _names_one("同研究チームは中央病院の乳腺・腫瘍内科と共同で", heads)
+    assert not _names_one("同研究チームは病院の科と共同で", heads)
+    answer = pipeline.ask(question)
+    assert not answer.abstained and "乳腺・腫瘍内科と共同で" in answer.citations[0].quote, answer.answer
+
+
 def test_a_word_said_by_a_gloss_dates_the_event(pipeline):
     """"When was the study published?" abstained: "published" has no translation in the release
     (掲載 is glossed "publication"), so the event was "study" alone -- and 研究 sits in another

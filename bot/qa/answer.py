@@ -1196,7 +1196,8 @@ def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = 
         return True
     for c in heads:
         for a in c.alternatives:
-            if _is_cjk(a.term) and re.search(r"[\u30a1-\u30fa\u30fc\u3400-\u9fff]" + re.escape(a.term), text):
+            term = a.term.removeprefix("m:")  # (a Japanese question's own word is its morpheme token: m:科)
+            if _is_cjk(term) and re.search(r"[\u30a1-\u30fa\u30fc\u3400-\u9fff]" + re.escape(term), text):
                 return True
     # A loanword no dictionary lists is a name of its own kind: ドセタキセル, not マイクロ or ワクチン,
     # nor a word the collection is about (エクソソーム in every other passage of the release).
