@@ -385,6 +385,15 @@ def test_the_head_of_an_organisation_is_the_one_named_as_its_head(pipeline):
         assert not answer.abstained and "堀田知光" in answer.citations[0].text, (question, answer.answer)
     answer = pipeline.ask("Who heads the research group?")
     assert not answer.abstained and "分野長の研究グループ" in answer.citations[0].text, answer.answer
+    # a sister journal is no sibling ("Who is the lead author?" abstained: 姉妹誌 named people as
+    # siblings), and a principal investigator no school principal: the research group's head
+    from bot.qa.roles import roles_said
+
+    assert not roles_said("米科学誌 Science姉妹誌のジャーナル") and roles_said("彼の姉と妹") == {"sibling"}
+    answer = pipeline.ask("Who is the lead author?")
+    assert not answer.abstained and "小野麻紀子研究員" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("Who is the principal investigator?")
+    assert not answer.abstained and "分野長の研究グループ" in answer.citations[0].quote, answer.answer
 
 
 def test_how_the_text_gives_a_fact_is_not_part_of_it(pipeline):

@@ -29,7 +29,7 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, ORG_HEAD_ASKED, NAME_WHY, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
+    ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
     WHERE, YES_NO_EN, answer_kind, answer_unit, contact_asked, defined_term, judged_text, venue_asked, without_request,
 )
 from bot.prompts import messages

@@ -185,7 +185,7 @@ def answer_unit(question: str) -> str | None:
 
 # Who leads a group: asked as "who led / heads the research group", 研究チームを率いた; said as
 # 落谷孝広分野長の研究グループ, 山田教授らのチーム (a Japanese release names a group by its head).
-LEADER_ASKED = re.compile(r"\b(led|leads?|leading|head(s|ed)?|leader|in charge|runs?|ran)\b|率い|リーダー|代表者|主宰|指揮|中心", re.I)
+LEADER_ASKED = re.compile(r"\b(led|leads?|leading|head(s|ed)?|leader|in charge|runs?|ran|principal investigator|PI)\b|率い|リーダー|代表者|主宰|指揮|中心", re.I)
 # ... of an organisation ("Who heads the National Cancer Center?", "Who is the head of the
 # hospital?", "Who runs the NCC?"): its president (理事長, 院長, 社長), no research group's head.
 _ORG = r"(?:the\s+)?(?:(?-i:[A-Z][\w&.'-]*)\s+){0,5}?(?:(?-i:[A-Z]{2,6})(?=\s*[?？.!,]|\s*$)|(?:cent(?:er|re)|hospital|institute|university|foundation|agency|organi[sz]ation|company|corporation)\b)"

@@ -19,7 +19,9 @@ ROLES = {
     "parent": word_family(r"father|fathers|son|sons|daughter|daughters|child|children|eldest",
                       r"父|長男|次男|三男|四男|五男|嫡男|息子|娘|の子(?=[、。とでにはがを])|子として|実子|養子"),
     "spouse": word_family(r"wife|wives|husband|husbands|married|marry|spouse", r"正室|側室|夫人|妻|結婚|嫁"),
-    "sibling": word_family(r"brother|brothers|sister|sisters", r"兄|弟(?!子)|姉|妹"),
+    # (a sister journal, school or city is no sibling: 米科学誌 Science姉妹誌のジャーナル)
+    "sibling": word_family(r"brother|brothers|sister(?!\s+(?:journals?|schools?|cit(?:y|ies)|publications?|companies|company))|sisters(?!\s+(?:journals?|schools?|cities))",
+                           r"兄|弟(?!子)|(?<!姉)妹(?!誌|校|都市|紙|編|版|品|店|会社|団体|サイト)|姉(?!妹(?:誌|校|都市|紙|編|版|品|店|会社|団体|サイト))"),
     "teacher": word_family(r"teacher|teachers|taught|mentor|master|student|students|pupil|pupils|disciple|disciples|"
                        r"studied under|lessons?", r"師事|弟子|門下|師匠|恩師|教わ"),
     "founder": word_family(r"founded|founder|founders|established|establish|set up|co-founded|co-founder",
@@ -32,7 +34,7 @@ ROLES = {
     "discoverer": word_family(r"discovered|discoverer|discovery|isolated", r"発見|単離"),
     "inventor": word_family(r"invented|inventor|invention", r"発明"),
     "leader": word_family(r"president|presidents|chairman|chairperson|ceo|shogun|shoguns|"
-                      r"lord|daimyo|emperor|empress|prime minister|governor|mayor|headmaster|principal",
+                      r"lord|daimyo|emperor|empress|prime minister|governor|mayor|headmaster|principal(?!\s+investigator)",
                       r"社長|会長|頭取|総裁|家元|宗家|将軍|藩主|城主|天皇|首相|知事|市長|学長|校長|理事長|院長|所長|センター長|総長"),
     # (a shrine's or temple's head is no ruler: 768年に左大臣藤原永手が、称徳天皇の勅命により names no priest)
     "clergy": word_family(r"head priest|chief priest|high priest|abbot|abbots",
@@ -50,7 +52,7 @@ ROLES = {
 }
 # The head of an organisation (not a ruler: an emperor or a shogun heads no institution), asked for
 # by title or as "who heads the X" (forms.ORG_HEAD_ASKED): 理事長：堀田知光 names the NCC's.
-HEAD_OF_ORGANISATION = word_family(r"president|presidents|chairman|chairperson|ceo|director-general|headmaster|principal",
+HEAD_OF_ORGANISATION = word_family(r"president|presidents|chairman|chairperson|ceo|director-general|headmaster|principal(?!\s+investigator)",
                                    r"理事長|院長|所長|センター長|総長|社長|会長|頭取|総裁|学長|校長")
 _ASKING = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich\b|誰|だれ|どなた|どの|人物", re.I)
 
