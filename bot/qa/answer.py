@@ -696,10 +696,10 @@ def select(
     q_lang = detect_language(question)
     coverage_of: dict[int, float] = {}
 
+    asked_names = _question_names(question)[0]
     # The words of a "when" question's event: neither its names nor what it asks for (once per question).
     if kind == "date":
-        names = _question_names(question)[0]
-        event_words = [t for t in ev.terms if not t.concept.answer_type and not _is_named(t.concept.word, names)]
+        event_words = [t for t in ev.terms if not t.concept.answer_type and not _is_named(t.concept.word, asked_names)]
 
     def dates_the_event(c: _Candidate) -> bool:
         """For "when": a clause of the sentence holds a date and a word of the question's event,
@@ -722,7 +722,7 @@ def select(
         "world first"): no chance match of two everyday words, however far the sentence is in meaning."""
         return any(a.term in c.text for p in phrases for a in ev._forms[id(p)] if len(a.term) > 1 and _is_cjk(a.term))
 
-    name_terms = [t.concept for t in ev.key if _is_named(t.concept.word, _question_names(question)[0])]
+    name_terms = [t.concept for t in ev.key if _is_named(t.concept.word, asked_names)]
 
     def holds_the_names(c: _Candidate) -> bool:
         """The sentence names everyone and everything the question names, in a strong form (Makiko
@@ -840,7 +840,8 @@ def select(
         if kind == "person" and tuning.person_new_to_question:
             fitting = [c for c in fitting if _names_someone_new(c.text, question, query)]
         in_role: list[_Candidate] = []
-        if kind == "person" and (HEAD_OF_ORGANISATION.search(question) or ORG_HEAD_ASKED.search(question)) \
+        org_head = kind == "person" and bool(ORG_HEAD_ASKED.search(question))
+        if kind == "person" and (HEAD_OF_ORGANISATION.search(question) or org_head) \
                 and not roles_said(question) - {"leader"}:  # (not "who succeeded him as chairman")
             # 国立がん研究センターの理事長は誰ですか, "Who heads the National Cancer Center?": the
             # sentence that names someone as an organisation's head (理事長：堀田知光) leads. (Only
@@ -848,7 +849,7 @@ def select(
             # often than a reordering by role helps.)
             in_role = [c for c in fitting if any(HEAD_OF_ORGANISATION.search(_without_names(x)) for x in _clauses_with(c.text, _has_person))]
             fitting = in_role + [c for c in fitting if all(c is not x for x in in_role)]
-        if kind == "person" and LEADER_ASKED.search(question) and not (in_role and ORG_HEAD_ASKED.search(question)):
+        if kind == "person" and LEADER_ASKED.search(question) and not (in_role and org_head):
             # "Who led the research group?": 落谷孝広分野長の研究グループ is the group he leads.
             leads = [c for c in fitting if _leads_a_group(c.text)]
             fitting = leads + [c for c in fitting if all(c is not x for x in leads)]

@@ -14,6 +14,10 @@ import re
 
 from bot.qa.measures import word_family
 
+# An organisation's head (no ruler: an emperor or a shogun heads no institution): a leader, and
+# what "who heads the X" asks for (HEAD_OF_ORGANISATION below).
+_ORG_HEAD_EN = r"president|presidents|chairman|chairperson|ceo|headmaster|principal(?!\s+investigator)"
+_ORG_HEAD_JA = r"理事長|院長|所長|センター長|総長|社長|会長|頭取|総裁|学長|校長"
 ROLES = {
     "mother": word_family(r"mother|mothers|mum", r"生母|実母|母親|の母|母は|母で|母と"),
     "parent": word_family(r"father|fathers|son|sons|daughter|daughters|child|children|eldest",
@@ -33,9 +37,8 @@ ROLES = {
     "director": word_family(r"directed|director|directors|manager|managed|coach|coached", r"監督|演出"),
     "discoverer": word_family(r"discovered|discoverer|discovery|isolated", r"発見|単離"),
     "inventor": word_family(r"invented|inventor|invention", r"発明"),
-    "leader": word_family(r"president|presidents|chairman|chairperson|ceo|shogun|shoguns|"
-                      r"lord|daimyo|emperor|empress|prime minister|governor|mayor|headmaster|principal(?!\s+investigator)",
-                      r"社長|会長|頭取|総裁|家元|宗家|将軍|藩主|城主|天皇|首相|知事|市長|学長|校長|理事長|院長|所長|センター長|総長"),
+    "leader": word_family(_ORG_HEAD_EN + r"|shogun|shoguns|lord|daimyo|emperor|empress|prime minister|governor|mayor",
+                      _ORG_HEAD_JA + r"|家元|宗家|将軍|藩主|城主|天皇|首相|知事|市長"),
     # (a shrine's or temple's head is no ruler: 768年に左大臣藤原永手が、称徳天皇の勅命により names no priest)
     "clergy": word_family(r"head priest|chief priest|high priest|abbot|abbots",
                       r"宮司|住職|座主|神主|貫主|管長"),
@@ -50,10 +53,9 @@ ROLES = {
                          r"俳優|女優|演じ|主演|出演"),
     "successor": word_family(r"successor|succeeded|succeed|heir|inherited", r"継い|継承|後継|跡を継|家督"),
 }
-# The head of an organisation (not a ruler: an emperor or a shogun heads no institution), asked for
-# by title or as "who heads the X" (forms.ORG_HEAD_ASKED): 理事長：堀田知光 names the NCC's.
-HEAD_OF_ORGANISATION = word_family(r"president|presidents|chairman|chairperson|ceo|director-general|headmaster|principal(?!\s+investigator)",
-                                   r"理事長|院長|所長|センター長|総長|社長|会長|頭取|総裁|学長|校長")
+# The head of an organisation, asked for by title or as "who heads the X" (forms.ORG_HEAD_ASKED):
+# 理事長：堀田知光 names the NCC's.
+HEAD_OF_ORGANISATION = word_family(_ORG_HEAD_EN + "|director-general", _ORG_HEAD_JA)
 _ASKING = re.compile(r"\bwho\b|\bwhom\b|\bwhose\b|\bwhich\b|誰|だれ|どなた|どの|人物", re.I)
 
 
