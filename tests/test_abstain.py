@@ -63,6 +63,11 @@ def test_the_unit_a_number_question_asks_in():
     assert (answer_kind("東京駅から新青森駅までは最短で何時間かかるか?"), answer_unit("東京駅から新青森駅までは最短で何時間かかるか?")) == ("number", "time")
     assert answer_kind("河口付近での平均流量は毎秒何立方メートルか?") == "number"
     assert answer_kind("何時に開場するか?") == "date"
+    # 何年も, 何人もの: "many years / people" asks no number or year; 何年後 asks a number of years
+    assert answer_kind("術後何年もたってからの再発は、患者さんにとってどんな問題なの？") is None
+    assert answer_unit("術後何年もたってからの再発は、患者さんにとってどんな問題なの？") is None
+    assert answer_kind("何人もの研究者が関わったのはなぜか?") is None
+    assert (answer_kind("手術から何年後に再発しますか?"), answer_unit("手術から何年後に再発しますか?")) == ("number", "time")
     # copies, volumes, poems are counters too; a counter with 数 (本数, 台数, 部数) asks in that counter
     assert answer_unit("『解体新書』の初版は何部印刷されたか?") == ":部"
     assert answer_unit("腕時計の年間生産本数はどのくらいか?") == ":本"

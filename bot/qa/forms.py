@@ -16,8 +16,8 @@ _DOSES = "concentration|dose|dosage"
 _MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|ratio|percentage|{_DOSES})"
 
 
-# 何年かかったか, 何年くらい, 何年ほど, 何年前: a number of years (a length of time), not a year.
-_YEARS_LONG = r"何年(?=間|かか|ほど|くらい|ぐらい|程度|前|以上)"
+# 何年かかったか, 何年くらい, 何年ほど, 何年前, 何年後: a number of years (a length of time), not a year.
+_YEARS_LONG = r"何年(?=間|かか|ほど|くらい|ぐらい|程度|前|後|以上)"
 # How much / how many, asked without a counter: どのくらい, どれほど.
 _HOW_MUCH_JA = "どのくらい|どれくらい|どれほど|どの程度"
 
@@ -132,7 +132,7 @@ _EN_UNIT = [
 ]
 
 
-_YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前)|\b(what|which) year\b|\bin what year\b", re.I)
+_YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前|後)|\b(what|which) year\b|\bin what year\b", re.I)
 
 
 # Nouns that count people: 年間の入場者数はどのくらいか asks in 人 as surely as 何人.
@@ -143,9 +143,14 @@ _JA_PEOPLE_COUNT = re.compile(r"入場者|来場者|来館者|観光客|参拝�
 _JA_COUNT_NOUN = re.compile(r"([本枚冊台匹頭羽隻機基棟軒件社校店曲点杯艘両部巻首]|人)数\s*(?:は|が|を)?\s*(?:" + _HOW_MUCH_JA + r"|およそ|約?何|いくつ)")
 
 
+# 何年も, 何度も, 何人もの: "many years / times / people", an indefinite amount, not a question word.
+_MANY_JA = re.compile(r"何[十百千万]*\s*(?:年間?|か月|ヶ月|カ月|週間?|日間?|時間|度|回|人|世代|世紀|種類|個|本)も")
+
+
 def _untitled(question: str) -> str:
-    """The question with its quoted titles blanked: だれ of 『みだれ髪』 or 何 of 『誰も知らない』 asks nothing."""
-    return QUOTED.sub("『』", question)
+    """The question with what asks nothing blanked: its quoted titles (だれ of 『みだれ髪』, 何 of
+    『誰も知らない』) and an indefinite "many" (術後何年もたってからの再発: no year is asked)."""
+    return _MANY_JA.sub("多く", QUOTED.sub("『』", question))
 
 
 # 何年ごとに, 何年に一度, どのくらいの頻度で: how often, not a date.
