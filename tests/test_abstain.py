@@ -1310,6 +1310,10 @@ def test_a_term_is_defined_by_an_apposition_and_asked_about_by_what_it_means():
     assert defined_term("What does the release mean by cancer stem cells?") == "cancer stem cells"
     assert defined_term("What is meant by dormancy?") == "dormancy"
     assert defined_term("What does the study show?") is None
+    # a quoted term is the same term; an apostrophe is no quotation mark
+    assert defined_term("What does the release mean by 'cancer stem cells'?") == "cancer stem cells"
+    assert defined_term("What’s “dormancy”?") == "dormancy" and defined_term("What's an exosome?") == "exosome"
+    assert defined_term("「休眠」とは何ですか") == "休眠"
     assert _defines("がん細胞の発生の大元であるがん幹細胞が骨髄に移動する", ["幹細胞"])
     assert _defines("エクソソームと呼ばれる小胞", ["小胞"])
     assert not _defines("間葉系幹細胞が分泌するエクソソーム", ["幹細胞"])

@@ -259,7 +259,7 @@ def answer_kind(question: str) -> str | None:
 
 
 # "What is a microRNA?", 造血幹細胞とは何ですか: the question asks what a term means.
-_DEFINITION_EN = re.compile(r"^\s*what(?:'s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like|meant)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
+_DEFINITION_EN = re.compile(r"^\s*what(?:['’]s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like|meant)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
 _DEFINITION_JA = re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:とは|って)(?:何|なん|なに|どのような|どんな|どういう|どういった)")
 # ... and put otherwise: "How does the release describe microRNA?", "How is X defined?", "What does X
 # mean?", マイクロRNAはどのようなものだと説明されていますか, エクソソームはどんなものですか.
@@ -274,11 +274,16 @@ _DEFINITION_OTHERWISE = [
 ]
 
 
+# Quotation marks around a term ("What is meant by 'dormancy'?"), not an apostrophe (what's).
+_TERM_QUOTES = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
+
+
 def defined_term(question: str) -> str | None:
     """The term a definition question asks about, or None."""
+    question = _TERM_QUOTES.sub("", question)
     m = _DEFINITION_EN.match(question) or _DEFINITION_JA.match(question)
     m = m or next((x for x in (p.match(question) for p in _DEFINITION_OTHERWISE) if x), None)
-    return m.group("term").strip() if m else None
+    return m.group("term").strip().strip("「」『』") or None if m else None
 
 
 # "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
