@@ -469,6 +469,10 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("Which organization put out this announcement?") == "issuer"
     assert asked_of_document("What is the main point of the release?") == "findings"  # its key points
     assert asked_of_document("このプレスリリースの概要を教えて") == "findings"
+    # a press release named bare is this one; another one (以前のプレスリリース) is not
+    assert asked_of_document("プレスリリースのタイトルは？") == "headline"
+    assert asked_of_document("プレスリリースはいつ出ましたか") == "date"
+    assert asked_of_document("以前のプレスリリースのタイトルは？") is None
     assert asked_of_document("What is this release about?") == "headline"
     assert asked_of_document("What were the main findings of the study?") == "findings"
     # a name between "this" and "release"; a big finding is a key point; この研究のポイント too

@@ -23,11 +23,13 @@ _DOCUMENT_MODIFIERS = (
     r"(?:(?:(?-i:[A-Z][A-Za-z&.-]*)(?:['’]s)?|[0-9]{4}|(?:" + _MONTHS + r")|(?:early|mid|late)-?(?:" + _MONTHS + r")?"
     r"|latest|recent|new|official|original|same|whole|full)\s+){0,6}"
 )
-# "this / the press release", "this document", この資料, 本リリース, この発表 -- not "the release of
+# "this / the press release", "this document", この資料, 本リリース, この発表, プレスリリースの -- not "the release of
 # exosomes", nor この発表された論文 / この発表によると (what the announcement says is asked of its text).
 _SELF = re.compile(
     r"\b(?:this|the|their|its)\s+" + _DOCUMENT_MODIFIERS + r"(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
-    r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料|発表(?!さ|し|によ|で))",
+    r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料|発表(?!さ|し|によ|で))"
+    # ... and a press release named bare (プレスリリースのタイトルは？), not another one (以前のプレスリリース)
+    r"|(?<!別の)(?<!前の)(?<!他の)(?<!過去の)(?<!以前の)(?<!先の)(?:プレスリリース|ニュースリリース|報道発表資料)(?=の|は|が|を|って)",
     re.I,
 )
 # "When was this release issued?", and asked inside a request ("Could you tell me when this press
