@@ -541,6 +541,19 @@ def test_where_a_paper_was_published_is_its_journal(pipeline, question):
     assert "Science Signaling" in first and "〒" not in first, first
 
 
+@pytest.mark.parametrize("question", ["What headline did Science's website use when it featured the study?",
+                                      "What title did the Science website give its write-up of the study?",
+                                      "How did the Science homepage headline the feature about this work?"])
+def test_a_headline_asked_of_a_website_is_the_title_line_it_gave(pipeline, question):
+    """A headline asked of something other than the document is a line that stands alone as a
+    title (Promoting cancer cell dormancy with exosomes, under 【Science誌 HP上での紹介】), not the
+    sentence that links to the journal's site because "website" was read as a link asked for."""
+    answer = pipeline.ask(question)
+    assert not answer.abstained, answer.answer
+    first = answer.citations[0].quote
+    assert "Promoting cancer cell dormancy" in first and "本研究成果" not in first, first
+
+
 def test_a_compound_the_analyzer_splits_is_glossed_whole(pipeline):
     """電子版 ("online edition") is 電子 + 版 to the analyzer, and neither part is glossed "online";
     JMdict lists the compound whole, so a sentence saying Science Signaling（電子版）に 7月 1日付けで

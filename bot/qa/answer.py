@@ -57,6 +57,20 @@ _HAS = {
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
 _FAKE_MARKER = re.compile(r"\[(\d{1,3})\]")
 _URL_ONLY = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
+# A title or headline asked for ("What headline did Science's website use?", どんな見出しで): a line that
+# is a title answers it, not a sentence that merely links to the site.
+_TITLE_ASKED = re.compile(r"\b(?:headlines?|headlined|titles?|titled)\b|タイトル|見出し|題名|表題", re.I)
+
+
+def _title_line(c: "_Candidate") -> bool:
+    """A line standing on its own as a title (Promoting cancer cell dormancy with exosomes): short,
+    no sentence's ending, not a link, a 【heading】 or a bare name, nor a piece of a sentence cut at
+    a title's "!" (ハリウッド映画『トラ・トラ・トラ!』)."""
+    t, quote, (start, end) = c.text.strip(), c.passage.quote, c.clean
+    alone = not quote[:start].strip(" \t") or quote[:start].rstrip(" \t").endswith("\n")
+    alone = alone and (quote[end:].lstrip(" \t").startswith("\n") or not quote[end:].strip() and t[-1:] not in "」』）)")
+    return (alone and 8 <= len(t) <= 80 and "\n" not in t and not re.search(r"[。．！？!?:：]$|[a-z]\.$", t)
+            and not _URL_ONLY.match(t) and not re.match(r"[【＜<\[(（]", t) and not _name_line(t))
 
 
 # A number that counts or measures, not one that orders or names: 第3次, 3rd, 三代目, 2014年 (a year)
@@ -638,6 +652,9 @@ def select(
     ev = Evidence(query, df, n_docs, tuning.alt_present, tuning.gloss_coverage)
     kind = answer_kind(question)
     unit = answer_unit(question) if kind in ("number", "date") else contact_asked(question) if kind == "contact" else None
+    title_asked = tuning.w_title > 0 and not of_document and bool(_TITLE_ASKED.search(question))
+    if title_asked and kind == "contact" and unit == "url":
+        kind, unit = None, None  # the headline a website gave the study, not the website's address
     top = max(p.score for p in passages[:max_passages]) or 1.0
     candidates = _candidates(passages, max_passages)
     term = defined_term(question) if kind is None and tuning.w_defines else None
@@ -684,6 +701,7 @@ def select(
             + tuning.w_coverage * c.coverage
             + (tuning.w_kind if kind and fits else 0.0)
             + (tuning.w_defines if term_forms and _defines(c.text, term_forms) else 0.0)
+            + (tuning.w_title if title_asked and _title_line(c) else 0.0)
             - (tuning.w_contact_block if contact_only and contact_block(c.passage) else 0.0)
             + (tuning.w_contact_block if kind == "contact" and unit == "any" and contact_block(c.passage) else 0.0)
             - (0.5 if short or url_only else 0.0)
