@@ -260,6 +260,19 @@ def test_near_miss_questions_abstain(pipeline, question):
     assert pipeline.ask(question).abstained
 
 
+@pytest.mark.parametrize("question", ["What's the DOI for the Science Signaling article?", "What is the ISSN of the journal?"])
+def test_an_identifier_asked_by_its_acronym_and_found_nowhere_is_not_given(pipeline, question):
+    """The DOI is what the question hinges on: that "Science Signaling" and "article" are found
+    does not make the cover caption a DOI. A URL, found as a link, is still given."""
+    from bot.qa.answer import select
+
+    assert pipeline.ask(question).abstained
+    r = pipeline.retrieve(question)
+    chosen, why = select(question, r.passages, r.df, r.n_docs, query=r.lexical, similarity=r.similarity, opening=r.opening)
+    assert not chosen and "asked for is nowhere in the documents" in why, why
+    assert not pipeline.ask("What is the URL of the paper?").abstained
+
+
 def test_a_number_must_count_and_a_person_must_be_named():
     assert not fits_kind("number", "第 3次対がん総合戦略研究事業の支援を受けて")
     assert not fits_kind("number", "2014年7月1日付けで掲載 http://stke.sciencemag.org/7/332/ra63")

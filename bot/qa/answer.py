@@ -57,6 +57,10 @@ _HAS = {
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
 _FAKE_MARKER = re.compile(r"\[(\d{1,3})\]")
 _URL_ONLY = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
+# An identifier asked for by its acronym: "What's the DOI for the article?", "What is the ISSN of
+# the journal?", 論文のDOIは？ -- the question hinges on it, however many of its other words are found.
+_ASKED_ACRONYM = re.compile(r"^\s*(?i:what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her))\s+(?P<a>[A-Z]{2,}s?)\b(?=\s+(?:of|for|on|number)\b|\s*[?？]?\s*$)"
+                           r"|の(?P<b>[A-Z]{2,})(?:は|って|を教えて)")
 # A title or headline asked for ("What headline did Science's website use?", どんな見出しで): a line that
 # is a title answers it, not a sentence that merely links to the site.
 _TITLE_ASKED = re.compile(r"\b(?:headlines?|headlined|titles?|titled)\b|タイトル|見出し|題名|表題", re.I)
@@ -842,6 +846,10 @@ def select(
             return [], f"nothing in the documents is dated {', '.join(years)}"
     if ev.absent_loanwords and tuning.abstain_on_absent_loanword:
         return [], f"{', '.join(ev.absent_loanwords)} is nowhere in the documents"
+    if tuning.abstain_on_absent_attribute and kind != "contact" and (m := _ASKED_ACRONYM.search(question)):
+        acronym = m.group("a") or m.group("b")
+        if acronym.lower() in ev.absent or acronym.lower().rstrip("s") in ev.absent:
+            return [], f"the {acronym} asked for is nowhere in the documents"
     if kind in ("number", "date") and tuning.min_kind_dense_ratio:
         own_sentences = [c for c in candidates if c.passage is eligible[0].passage]
         best = max((c.dense for c in own_sentences), default=0.0)

@@ -55,6 +55,12 @@ class AnswerTuning:
     # A loanword or technical term of the question (only katakana translations: tamoxifen,
     # タモキシフェン) that occurs nowhere: the question hinges on something the documents lack.
     abstain_on_absent_loanword: bool = True
+    # An identifier asked for by its acronym ("What's the DOI for the article?", the ISSN, 論文のDOIは)
+    # that occurs nowhere: the question hinges on it, however many of its other words are found
+    # (the DOI question was a near miss in six release sets; "Science Signaling article" found the
+    # cover caption). Not a contact (URL, TEL: a link or a number answers). Tuning sets: +2 near
+    # misses, nothing else moved.
+    abstain_on_absent_attribute: bool = True
     # Measured and refused: abstaining when a name of several words the dictionary translates
     # (Nobel Prize: ノーベル賞) occurs in none of its forms anywhere. It caught one release probe,
     # but the dictionary spells foreign names otherwise than the text (オリンパス山 for オリンポス山)
