@@ -343,6 +343,11 @@ def test_the_words_of_a_polite_request_are_not_what_is_asked(pipeline):
         assert not answer.abstained and quote in answer.citations[0].text, (question, answer.answer)
     assert pipeline.ask("When was it published? I need the exact DOI.").abstained
     assert pipeline.ask("Can someone review my PR before lunch?").abstained
+    # "send me" frames a question as "tell me" does; asking for a thing done to one's own is a message to colleagues
+    assert without_request("Could you send me the link to the paper?") == "the link to the paper?"
+    answer = pipeline.ask("Could you send me the link to the paper?")
+    assert not answer.abstained and "stke.sciencemag.org" in answer.citations[0].text, answer.answer
+    assert pipeline.ask("Can you move our 3pm team meeting to Thursday and let everyone know?").abstained
     # a question asked of the document itself, in a request: answered from its opening all the same
     answer = pipeline.ask("Hi! quick one: who issued this press release?")
     assert not answer.abstained and "国立がん研究センター" in answer.citations[0].quote, answer.answer

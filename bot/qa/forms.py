@@ -299,11 +299,15 @@ NAME_WHY = re.compile(r"\bhow did\b.*\bget (its|his|her|their) name\b|\bwhy (is|
 
 
 # A message to colleagues rather than a question about the documents: "Can someone review my pull
-# request?", "Does anyone have a charger?", "Please approve my expense report."
+# request?", "Does anyone have a charger?", "Please approve my expense report.", "Can you move our
+# team meeting to Thursday?"
 ADDRESSED_TO_PEOPLE = re.compile(
     r"\s*(?:(?:can|could|would|will)\s+(?:someone|anyone|somebody|anybody)\b|(?:does|do|did|has|have|is)\s+"
     r"(?:anyone|anybody|someone|somebody|everyone|everybody)\b|(?:please|pls|plz)\b|(?:anyone|anybody|someone)\s+"
-    r"(?:know|knows|have|has|got|seen|free|around|up)\b|誰か)", re.I)
+    r"(?:know|knows|have|has|got|seen|free|around|up)\b|誰か"
+    # ... or asking for a thing done, not told: "Can you move our 3pm meeting to Thursday?"
+    r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:move|book|reschedule|schedule|cancel|postpone|send|forward|invite|approve|"
+    r"review|order|update|arrange|print|email|e-mail|call|ping|add|remove|share|upload|fix|reset|sign|set\s+up|organi[sz]e|reserve)\b)", re.I)
 # ... about the asker's own work: "review my PR", "approve our expense report".
 OWN_WORK = re.compile(r"\b(?:my|our)\b", re.I)
 
@@ -318,11 +322,11 @@ _REQUEST_EN = re.compile(
     r"|(?:(?:a\s+)?(?:quick|short|simple|dumb|basic)\s+(?:one|question|q)|question)\s*[:,!-]\s*"
     r"|(?:sorry|apologies)\b[^,?!.]{0,40}[,.!]\s*(?:but\s+)?"
     r"|just\s+(?:wondering|curious|checking)\s*[,:!.-]\s*"
-    r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind)"
+    r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind|send)"
     r"|(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|anybody)\s+(?:please\s+)?"
-    r"(?:(?:tell|show|give|remind)\s+(?:me|us)|find\s+out|check|look\s+up|confirm|explain(?:\s+to\s+(?:me|us))?)\s+(?!(?:my|our)\b)"
-    r"|would\s+you\s+mind\s+(?:telling|showing|giving)\s+(?:me|us)\s+|(?:can|could|may)\s+i\s+ask\s+|any\s+chance\s+(?:you\s+know\s+)?"
-    r"|(?:tell|show|give|remind)\s+(?:me|us)\s+|let\s+(?:me|us)\s+know\s+"
+    r"(?:(?:tell|show|give|remind|send)\s+(?:me|us)|find\s+out|check|look\s+up|confirm|explain(?:\s+to\s+(?:me|us))?)\s+(?!(?:my|our)\b)"
+    r"|would\s+you\s+mind\s+(?:telling|showing|giving|sending)\s+(?:me|us)\s+|(?:can|could|may)\s+i\s+ask\s+|any\s+chance\s+(?:you\s+know\s+)?"
+    r"|(?:tell|show|give|remind|send)\s+(?:me|us)\s+|let\s+(?:me|us)\s+know\s+"
     r"|(?:do|does)\s+(?:you|anyone|anybody|someone|somebody)\s+(?:happen\s+to\s+)?know\s+|any\s+idea\s+"
     r"|i(?:'d|’d|\s+would)\s+(?:like|love)\s+to\s+know\s+|i\s+(?:want|need|wanted)\s+to\s+know\s+"
     r"|i(?:'m|’m|\s+am|\s+was)\s+(?:wondering|curious)(?:\s+about)?\s*[:,]?\s+|i\s+wonder\s+)", re.I)
