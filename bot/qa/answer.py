@@ -1174,6 +1174,7 @@ _IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # mi
 # "What is X called", "the name of X", 何と呼ばれるか, 何という: a name is asked for, as by "which X".
 _ASKS_NAME = re.compile(
     r"\bwhat (?:is|was|are|were) the (?:\w+ )?(?:name|names|nickname|title) (?:of|for|given to)\b"
+    r"|^\s*(?:the )?(?:(?:exact|full|specific|actual|precise|official) )?names? of\b"
     r"|\bwhat (?:is|was|are|were) .+? (?:called|named)\b|\bwhat do (?:you|people|they|we) call\b"
     r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何と(?:呼|い|名付)|何という", re.I)
 
