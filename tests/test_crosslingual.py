@@ -172,6 +172,19 @@ def test_a_name_is_held_only_in_its_strong_forms():
         assert ev._holds(kukai, tokens, text)  # as evidence at large, a guess still counts
 
 
+def test_a_modifier_and_its_phrase_are_translated_together():
+    """"blood-forming stem cells" is 造血幹細胞: a rarer sense of "stem cells" (幹細胞) that shares 造血
+    with a sense of "blood-forming" (造血機能), so it is the pair's translation at full weight and the
+    passage about 造血幹細胞 is found. A compound holding a word neither explains (世界自然遺産 for
+    "world heritage site", which the dictionary knows whole) is no such pair."""
+    from bot.qa.query import build_query
+
+    composed = {c.word: c.alternatives for c in build_query("Why compare them to blood-forming stem cells?").concepts}
+    assert [(a.term, a.weight) for a in composed["blood-forming stem cells"]] == [("造血幹細胞", 1.0)]
+    words = [c.word for c in build_query("When did Enryakuji become a UNESCO World Heritage site?").concepts]
+    assert words.count("world heritage site") == 1
+
+
 def test_a_plural_is_looked_up_as_its_lemma():
     """buses is bus (バス), not "buse" read as a loanword; species stays species."""
     by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("Which company runs the buses?").concepts}

@@ -431,6 +431,35 @@ def respelled(text: str) -> str:
     return _WORD.sub(fix, text)
 
 
+def _composed(content: list[tuple[int, str]], concepts: list[Concept], surface: dict[str, str]) -> list[Concept]:
+    """A modifier and the phrase after it, translated together: "blood-forming stem cells" is
+    造血幹細胞, a rarer sense of "stem cells" (幹細胞) that shares 造血 with a sense of "blood-forming"
+    (造血機能). A Japanese compound the dictionary gives for the head, holding a word of one of the
+    modifier's translations that its commonest translation lacks, is the pair's translation."""
+    out = []
+    position = {w: i for i, w in content}
+    for head in concepts:
+        if not head.phrase or len(head.alternatives) < 2:
+            continue
+        first = head.word.split()[0]
+        before = [w for i, w in content if i == position.get(first, -9) - 1]
+        if not before:
+            continue
+        modifier = before[0]
+        if any(c.word == f"{modifier} {head.word}" for c in concepts):
+            continue  # the dictionary knows the pair (world heritage site): its own translation stands
+        m_alts = _to_japanese(modifier, surface.get(modifier, modifier))
+        m_tokens = {t for a in m_alts if _CJK.search(a.term) for t in a.tokens if t.startswith("m:")}
+        common = {t for t in head.alternatives[0].tokens if t.startswith("m:")}
+        for a in head.alternatives[1:]:
+            morphemes = {t for t in a.tokens if t.startswith("m:")}
+            shared = morphemes & m_tokens - common
+            if shared and morphemes <= common | shared and _CJK.search(a.term):  # nothing unexplained (世界自然遺産)
+                out.append(Concept(f"{modifier} {head.word}", (Alternative(a.term, a.tokens, 1.0),), phrase=True))
+                break
+    return out
+
+
 def _english_concepts(text: str) -> list[Concept]:
     raw = [re.sub(r"'s$", "", w) for w in _WORD.findall(text)]  # Hikone's -> Hikone: the name, for dictionary and reading
     raw = [part for i, w in enumerate(raw) for part in (_split_name(w) if i > 0 and w[:1].isupper() else [w])]
@@ -454,6 +483,7 @@ def _english_concepts(text: str) -> list[Concept]:
             if alts:
                 # (a phrase of answer-type words says what is asked too: "email address")
                 concepts.append(Concept(phrase, alts, phrase=True, answer_type=all(w in ANSWER_TYPE for _, w in run)))
+    concepts += _composed(content, concepts, surface)
     said = " ".join(words)
     idiom_words: set[str] = set()
     for idiom, meaning in IDIOMS.items():
