@@ -283,7 +283,7 @@ def defined_term(question: str) -> str | None:
     question = _TERM_QUOTES.sub("", question)
     m = _DEFINITION_EN.match(question) or _DEFINITION_JA.match(question)
     m = m or next((x for x in (p.match(question) for p in _DEFINITION_OTHERWISE) if x), None)
-    return m.group("term").strip().strip("「」『』") or None if m else None
+    return (m.group("term").strip().strip("「」『』") or None) if m else None
 
 
 # "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
