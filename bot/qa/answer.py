@@ -63,7 +63,8 @@ _ASKED_ACRONYM = re.compile(r"^\s*(?i:what(?:['’]s|\s+is|\s+was|\s+are|\s+were
                            r"|の(?P<b>[A-Z]{2,})(?:は|って|を教えて)")
 # A title or headline asked for ("What headline did Science's website use?", どんな見出しで): a line that
 # is a title answers it, not a sentence that merely links to the site.
-_TITLE_ASKED = re.compile(r"\b(?:headlines?|headlined|titles?|titled)\b|タイトル|見出し|題名|表題", re.I)
+# (Not 課題名, a project's name, nor titles won: seven major titles, タイトル戦, タイトルを獲得.)
+_TITLE_ASKED = re.compile(r"\b(?:headlines?|headlined|title|titled)\b|タイトル(?!戦|を|獲得|保持|防衛|奪)|見出し|(?<!課)題名|表題", re.I)
 
 
 def _title_line(c: "_Candidate") -> bool:
