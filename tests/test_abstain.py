@@ -530,6 +530,28 @@ def test_which_asks_for_a_particular_thing(sentences, question, answered_with):
     _decided_by("which_needs_a_name", question, _passage("研究成果", sentences), answered_with, "names no particular")
 
 
+def test_a_sentence_naming_one_leads_when_nearly_as_good_as_one_naming_none():
+    """銀閣の2階部分は何と呼ばれていますか abstained ("names no particular thing"): the lead sentence
+    named nothing while the next, a hair behind, gave 「潮音閣」. In Japanese text such a sentence
+    leads when it scores within `which_named_within` of the lead."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    question = "取組を裁く行司の最高位は何と呼ばれるか?"
+    generic = _passage("大相撲", ["取組を裁く行司の最高位は番付で決まる。"])
+    named = _passage("行司", ["取組を裁く行司の最高位は「立行司」である。"])
+    named.score = 0.99  # a hair behind: the generic sentence leads on score
+    query = build_query(question)
+    df = {t: 5 for t in set(generic.tokens) | set(named.tokens) | set(query.tokens)}
+    chosen, why = select(question, [generic, named], df, 100, query=query)
+    assert why is None and "立行司" in chosen[0].text, why
+    chosen, why = select(question, [generic, named], df, 100, tuning=AnswerTuning(which_named_within=0.0), query=query)
+    assert chosen == [] and "names no particular" in why
+    named.score = 0.9  # far behind: it does not lead
+    assert select(question, [generic, named], df, 100, query=query)[0] == []
+
+
 def test_the_noun_a_which_question_asks_about():
     from bot.qa.answer import _which_heads
     from bot.qa.query import build_query

@@ -889,6 +889,18 @@ def select(
         if not said:
             return [], "the evidence does not say where the name comes from"
         eligible = said + [c for c in eligible if all(c is not s for s in said)]
+    heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
+
+    def common(word: str) -> bool:  # a word in over a tenth of the passages is the collection's topic, no name
+        return any(df.get(t, 0) > 0.1 * n_docs for t in tokenize(word) if t.startswith("m:"))
+
+    if heads is not None and not _names_one(eligible[0].text, heads, common):
+        # "Which X" / 何と呼ばれるか: a sentence of Japanese text that names one (「潮音閣」, 同仁斎) leads
+        # when it is nearly as good as the lead, which names none.
+        naming = [c for c in eligible[:3] if c.score >= eligible[0].score - tuning.which_named_within
+                  and c.passage.lang == "ja" and _names_one(c.text, heads, common)]
+        if naming:
+            eligible = naming[:1] + [c for c in eligible if c is not naming[0]]
     candidates = eligible + [c for c in candidates if all(c is not e for e in eligible)]
     by_span = {(id(c.passage), c.sentence): c for c in candidates}
 
@@ -980,10 +992,6 @@ def select(
     if kind == "contact" and tuning.personal_contact_needs_a_person and PERSONAL_CONTACT.search(question) \
             and not _has_person(chosen[0].text):
         return [], "the contact given is an office's, not a person's"
-    heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
-    def common(word: str) -> bool:  # a word in over a tenth of the passages is the collection's topic, no name
-        return any(df.get(t, 0) > 0.1 * n_docs for t in tokenize(word) if t.startswith("m:"))
-
     if heads is not None and not _names_one(chosen[0].text, heads, common):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"
     across = tuning.asked_topic_across and q_lang == "en" and chosen[0].passage.lang != q_lang
