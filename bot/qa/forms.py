@@ -17,7 +17,8 @@ _MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|fre
 
 
 # 何年かかったか, 何年くらい, 何年ほど, 何年前, 何年後: a number of years (a length of time), not a year.
-_YEARS_LONG = r"何年(?=間|かか|ほど|くらい|ぐらい|程度|前|後|以上)"
+_YEARS_AFTER = r"間|かか|ほど|くらい|ぐらい|程度|前|後|以上"
+_YEARS_LONG = rf"何年(?={_YEARS_AFTER})"
 # How much / how many, asked without a counter: どのくらい, どれほど.
 _HOW_MUCH_JA = "どのくらい|どれくらい|どれほど|どの程度"
 
@@ -132,7 +133,8 @@ _EN_UNIT = [
 ]
 
 
-_YEAR_QUESTION = re.compile(r"何年(?!間|かか|ほど|くらい|ぐらい|前|後)|\b(what|which) year\b|\bin what year\b", re.I)
+# (Asked only of a question in which no 何年 is a length of time: see answer_unit.)
+_YEAR_QUESTION = re.compile(rf"何年(?!{_YEARS_AFTER})|\b(what|which) year\b|\bin what year\b", re.I)
 
 
 # Nouns that count people: 年間の入場者数はどのくらいか asks in 人 as surely as 何人.
@@ -147,7 +149,7 @@ _JA_COUNT_NOUN = re.compile(r"([本枚冊台匹頭羽隻機基棟軒件社校店
 _MANY_JA = re.compile(r"何[十百千万]*\s*(?:年間?|か月|ヶ月|カ月|週間?|日間?|時間|度|回|人|世代|世紀|種類|個|本)も")
 
 
-def _untitled(question: str) -> str:
+def _as_asked(question: str) -> str:
     """The question with what asks nothing blanked: its quoted titles (だれ of 『みだれ髪』, 何 of
     『誰も知らない』) and an indefinite "many" (術後何年もたってからの再発: no year is asked)."""
     return _MANY_JA.sub("多く", QUOTED.sub("『』", question))
@@ -161,7 +163,7 @@ def answer_unit(question: str) -> str | None:
     """The unit a number question wants: a class (length, money, people, count...) or, for a
     Japanese counter we have no class for (何発, 何隻), the counter itself (":発"). For a date
     question, "year" when a year is asked for (何年, what year)."""
-    question = _untitled(question)
+    question = _as_asked(question)
     if _FREQUENCY_JA.search(question):
         return "frequency"
     if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long|" + _YEARS_LONG, question, re.I):
@@ -241,7 +243,7 @@ _RELATIVE_WH = re.compile(r"\b(?!(?:know|knows|tell|me|us|say|explain|show|remem
 
 
 def answer_kind(question: str) -> str | None:
-    question = _untitled(question)
+    question = _as_asked(question)
     if YES_NO_EN.match(question):
         question = _RELATIVE_WH.sub(r"\1 that", question)
     if _WHO_IS_NAMED.fullmatch(question):

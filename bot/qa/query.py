@@ -437,15 +437,14 @@ def _composed(content: list[tuple[int, str]], concepts: list[Concept], surface: 
     (造血機能). A Japanese compound the dictionary gives for the head, holding a word of one of the
     modifier's translations that its commonest translation lacks, is the pair's translation."""
     out = []
+    word_at = dict(content)
     position = {w: i for i, w in content}
     for head in concepts:
         if not head.phrase or len(head.alternatives) < 2:
             continue
-        first = head.word.split()[0]
-        before = [w for i, w in content if i == position.get(first, -9) - 1]
-        if not before:
+        modifier = word_at.get(position.get(head.word.split()[0], -9) - 1)
+        if modifier is None:
             continue
-        modifier = before[0]
         if any(c.word == f"{modifier} {head.word}" for c in concepts):
             continue  # the dictionary knows the pair (world heritage site): its own translation stands
         m_alts = _to_japanese(modifier, surface.get(modifier, modifier))

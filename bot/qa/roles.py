@@ -18,6 +18,8 @@ from bot.qa.measures import word_family
 # what "who heads the X" asks for (HEAD_OF_ORGANISATION below).
 _ORG_HEAD_EN = r"president|presidents|chairman|chairperson|ceo|headmaster|principal(?!\s+investigator)"
 _ORG_HEAD_JA = r"理事長|院長|所長|センター長|総長|社長|会長|頭取|総裁|学長|校長"
+# What 姉妹 (sister) says of a journal, school, city, … rather than of people
+_SISTER_OF_JA = r"誌|校|都市|紙|編|版|品|店|会社|団体|サイト"
 ROLES = {
     "mother": word_family(r"mother|mothers|mum", r"生母|実母|母親|の母|母は|母で|母と"),
     "parent": word_family(r"father|fathers|son|sons|daughter|daughters|child|children|eldest",
@@ -25,7 +27,7 @@ ROLES = {
     "spouse": word_family(r"wife|wives|husband|husbands|married|marry|spouse", r"正室|側室|夫人|妻|結婚|嫁"),
     # (a sister journal, school or city is no sibling: 米科学誌 Science姉妹誌のジャーナル)
     "sibling": word_family(r"brother|brothers|sister(?!\s+(?:journals?|schools?|cit(?:y|ies)|publications?|companies|company))|sisters(?!\s+(?:journals?|schools?|cities))",
-                           r"兄|弟(?!子)|(?<!姉)妹(?!誌|校|都市|紙|編|版|品|店|会社|団体|サイト)|姉(?!妹(?:誌|校|都市|紙|編|版|品|店|会社|団体|サイト))"),
+                           rf"兄|弟(?!子)|(?<!姉)妹(?!{_SISTER_OF_JA})|姉(?!妹(?:{_SISTER_OF_JA}))"),
     "teacher": word_family(r"teacher|teachers|taught|mentor|master|student|students|pupil|pupils|disciple|disciples|"
                        r"studied under|lessons?", r"師事|弟子|門下|師匠|恩師|教わ"),
     "founder": word_family(r"founded|founder|founders|established|establish|set up|co-founded|co-founder",
