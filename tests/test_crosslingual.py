@@ -583,10 +583,10 @@ def test_a_headline_asked_of_a_website_is_the_title_line_it_gave(pipeline, quest
 def test_a_projects_name_and_a_title_won_are_no_headline_asked(pipeline):
     """課題名 (a funded project's name) holds 題名 and "seven major titles" are titles won: neither
     asks for a line that stands alone as a title (the project's name is inside a sentence)."""
-    from bot.qa.answer import _TITLE_ASKED
+    from bot.qa.forms import TITLE_ASKED
 
-    assert not _TITLE_ASKED.search("研究の課題名は何ですか？") and not _TITLE_ASKED.search("Who held all seven major titles?")
-    assert _TITLE_ASKED.search("論文の題名は？") and _TITLE_ASKED.search("What title did the website give it?")
+    assert not TITLE_ASKED.search("研究の課題名は何ですか？") and not TITLE_ASKED.search("Who held all seven major titles?")
+    assert TITLE_ASKED.search("論文の題名は？") and TITLE_ASKED.search("What title did the website give it?")
     answer = pipeline.ask("この研究が支援を受けた課題名は？")
     assert not answer.abstained and "幹細胞制御によるがん治療法開発のための基盤研究" in answer.citations[0].quote, answer.answer
 

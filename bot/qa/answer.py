@@ -30,7 +30,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
-    WHERE, YES_NO_EN, answer_kind, answer_unit, contact_asked, defined_term, judged_text, venue_asked, without_request,
+    WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, judged_text, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -57,14 +57,6 @@ _HAS = {
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
 _FAKE_MARKER = re.compile(r"\[(\d{1,3})\]")
 _URL_ONLY = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
-# An identifier asked for by its acronym: "What's the DOI for the article?", "What is the ISSN of
-# the journal?", 論文のDOIは？ -- the question hinges on it, however many of its other words are found.
-_ASKED_ACRONYM = re.compile(r"^\s*(?i:what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her))\s+(?P<a>[A-Z]{2,}s?)\b(?=\s+(?:of|for|on|number)\b|\s*[?？]?\s*$)"
-                           r"|の(?P<b>[A-Z]{2,})(?:は|って|を教えて)")
-# A title or headline asked for ("What headline did Science's website use?", どんな見出しで): a line that
-# is a title answers it, not a sentence that merely links to the site.
-# (Not 課題名, a project's name, nor titles won: seven major titles, タイトル戦, タイトルを獲得.)
-_TITLE_ASKED = re.compile(r"\b(?:headlines?|headlined|title|titled)\b|タイトル(?!戦|を|獲得|保持|防衛|奪)|見出し|(?<!課)題名|表題", re.I)
 
 
 def _title_line(c: "_Candidate") -> bool:
@@ -657,7 +649,7 @@ def select(
     ev = Evidence(query, df, n_docs, tuning.alt_present, tuning.gloss_coverage)
     kind = answer_kind(question)
     unit = answer_unit(question) if kind in ("number", "date") else contact_asked(question) if kind == "contact" else None
-    title_asked = tuning.w_title > 0 and not of_document and bool(_TITLE_ASKED.search(question))
+    title_asked = tuning.w_title > 0 and not of_document and bool(TITLE_ASKED.search(question))
     if title_asked and kind == "contact" and unit == "url":
         kind, unit = None, None  # the headline a website gave the study, not the website's address
     top = max(p.score for p in passages[:max_passages]) or 1.0
@@ -847,7 +839,7 @@ def select(
             return [], f"nothing in the documents is dated {', '.join(years)}"
     if ev.absent_loanwords and tuning.abstain_on_absent_loanword:
         return [], f"{', '.join(ev.absent_loanwords)} is nowhere in the documents"
-    if tuning.abstain_on_absent_attribute and kind != "contact" and (m := _ASKED_ACRONYM.search(question)):
+    if tuning.abstain_on_absent_attribute and kind != "contact" and (m := ASKED_ACRONYM.search(question)):
         acronym = m.group("a") or m.group("b")
         if acronym.lower() in ev.absent or acronym.lower().rstrip("s") in ev.absent:
             return [], f"the {acronym} asked for is nowhere in the documents"
@@ -1163,15 +1155,6 @@ def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text
             and not ev._holds(t.concept, topic_tokens, topic_text)]
 
 
-# "Which X" asks to pick out a particular X: its answer names one (a proper noun, a title, a more
-# specific kind of X such as 間葉系幹細胞 for "which cells"). Not "which of", "which is".
-_WHICH_EN = re.compile(
-    r"\b(?i:which)\s+(?:(?:type|kind|sort|form|class|part|variety|group)s?\s+of\s+)?"  # which type of cancer: cancer
-    r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
-)
-# The words after "which" up to an auxiliary verb: a noun phrase, whose last words are its head.
-_NOUN_RUN = re.compile(r"((?:[a-z][\w-]*\s+){2,5}?[a-z][\w-]*)(?=\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|may|might|must)\b)", re.I)
-_WHICH_JA = re.compile(r"(?:どの|どこの)(?!よう|くらい|ぐらい|程度|位|辺|あたり)")
 # "Which season / どの時期 / which colour": an attribute whose answer is a common word (春, 赤), not a name.
 _ATTRIBUTE_HEADS = frozenset(
     """season time period part side direction colour color shape size way method order position stage level age
@@ -1180,34 +1163,27 @@ _ATTRIBUTE_HEADS = frozenset(
 _IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # miR-23b, CD63, H2A: one particular thing
 
 
-# "What is X called", "the name of X", 何と呼ばれるか, 何という: a name is asked for, as by "which X".
-_ASKS_NAME = re.compile(
-    r"\bwhat (?:is|was|are|were) the (?:\w+ )?(?:name|names|nickname|title) (?:of|for|given to)\b"
-    r"|^\s*(?:the )?(?:(?:exact|full|specific|actual|precise|official) )?names? of\b"
-    r"|\bwhat (?:is|was|are|were) .+? (?:called|named)\b|\bwhat do (?:you|people|they|we) call\b"
-    r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何と(?:呼|い|名付)|何という", re.I)
-
 
 def _which_heads(question: str, query: Query) -> list[Concept] | None:
     """The concepts of the noun a "which" question asks about (which chemotherapy drug: chemotherapy,
     drug; どの藩: 藩), none for a question asking what something is called, or None when the
     question asks neither."""
-    if _ASKS_NAME.search(question):
+    if ASKS_NAME.search(question):
         return []
-    m = _WHICH_EN.search(question)
+    m = WHICH_EN.search(question)
     if m:
         if YES_NO_EN.match(question):
             return None
         if m.group(1) in _ATTRIBUTE_HEADS or m.group(1).rstrip("s") in _ATTRIBUTE_HEADS:
             return None
         words = {w for w in m.groups() if w}
-        run = _NOUN_RUN.match(question, m.start(1))
+        run = NOUN_RUN.match(question, m.start(1))
         if run and len(run.group(1).split()) > 2:  # which normal bone marrow cells: its head, marrow cells
             # ... before a preposition: which research division of the institute asks for a division
             head = re.split(r"\s+(?:of|in|at|for|from|on|with|by|within|inside)\s+", run.group(1), maxsplit=1, flags=re.I)[0]
             words = set(head.split()[-2:])
         return [c for c in query.concepts if not c.phrase and c.word in words]
-    m = _WHICH_JA.search(question)
+    m = WHICH_JA.search(question)
     if m:
         from index.lexical import _tagger
 

@@ -3,7 +3,8 @@ contact), the unit a number is asked in, the term a definition question asks abo
 of "where", "where … published", "who led" and a message addressed to colleagues. One owner for
 these patterns: the answer step (bot.qa.answer) judges its sentences by them, the query
 (bot.qa.query) adds what a question leaves unsaid. Also the word lists a sentence is read with in
-the same terms (people counted, contact lines, a quoted title)."""
+the same terms (people counted, contact lines, a quoted title), and what a question picks out: an
+identifier by its acronym (DOI), a title or headline, one of a kind ("which X", どの), a name."""
 
 from __future__ import annotations
 
@@ -421,3 +422,30 @@ def paper_link_asked(text: str) -> bool:
 def venue_asked(text: str) -> bool:
     """Where a text was published: a journal is asked for, no place (nor a contact address)."""
     return bool(VENUE_EN.search(text) or VENUE_JA.search(text))
+
+
+# -- what a question picks out: an identifier, a title, one of a kind, a name ------------------
+# An identifier asked for by its acronym: "What's the DOI for the article?", "What is the ISSN of
+# the journal?", 論文のDOIは？ -- the question hinges on it, however many of its other words are found.
+ASKED_ACRONYM = re.compile(r"^\s*(?i:what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her))\s+(?P<a>[A-Z]{2,}s?)\b(?=\s+(?:of|for|on|number)\b|\s*[?？]?\s*$)"
+                           r"|の(?P<b>[A-Z]{2,})(?:は|って|を教えて)")
+# A title or headline asked for ("What headline did Science's website use?", どんな見出しで): a line that
+# is a title answers it, not a sentence that merely links to the site.
+# (Not 課題名, a project's name, nor titles won: seven major titles, タイトル戦, タイトルを獲得.)
+TITLE_ASKED = re.compile(r"\b(?:headlines?|headlined|title|titled)\b|タイトル(?!戦|を|獲得|保持|防衛|奪)|見出し|(?<!課)題名|表題", re.I)
+
+# "Which X" asks to pick out a particular X: its answer names one (a proper noun, a title, a more
+# specific kind of X such as 間葉系幹細胞 for "which cells"). Not "which of", "which is".
+WHICH_EN = re.compile(
+    r"\b(?i:which)\s+(?:(?:type|kind|sort|form|class|part|variety|group)s?\s+of\s+)?"  # which type of cancer: cancer
+    r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
+)
+# The words after "which" up to an auxiliary verb: a noun phrase, whose last words are its head.
+NOUN_RUN = re.compile(r"((?:[a-z][\w-]*\s+){2,5}?[a-z][\w-]*)(?=\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|may|might|must)\b)", re.I)
+WHICH_JA = re.compile(r"(?:どの|どこの)(?!よう|くらい|ぐらい|程度|位|辺|あたり)")
+# "What is X called", "the name of X", 何と呼ばれるか, 何という: a name is asked for, as by "which X".
+ASKS_NAME = re.compile(
+    r"\bwhat (?:is|was|are|were) the (?:\w+ )?(?:name|names|nickname|title) (?:of|for|given to)\b"
+    r"|^\s*(?:the )?(?:(?:exact|full|specific|actual|precise|official) )?names? of\b"
+    r"|\bwhat (?:is|was|are|were) .+? (?:called|named)\b|\bwhat do (?:you|people|they|we) call\b"
+    r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何と(?:呼|い|名付)|何という", re.I)
