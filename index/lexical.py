@@ -92,6 +92,26 @@ def _bigrams(text: str) -> list[str]:
     return out
 
 
+# What a word of a question is made of: a bigram across a particle or an auxiliary (のは, るの, の細
+# of 周囲の細胞, です) is no evidence of anything asked.
+_WORD_POS = {"名詞", "動詞", "形容詞", "形状詞", "副詞", "接頭辞", "接尾辞"}
+
+
+@lru_cache(maxsize=4096)
+def content_bigrams(text: str) -> frozenset[str]:
+    """The character bigrams of a text's runs of content words (骨髄中 of 骨髄 + 中), none that
+    reach into a particle, an auxiliary, a light verb (している) or a pronoun/determiner (どの)."""
+    runs, run = [], ""
+    for word in _tagger()(_normalize(text)):
+        if word.feature.pos1 in _WORD_POS and lemma_of(word) not in _LIGHT_VERBS:
+            run += word.surface
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    return frozenset(b for r in runs if r for b in _bigrams(r))
+
+
 def _english_words(text: str) -> list[str]:
     stemmer, stop = _english()
     words = [w for w in _WORD.findall(text) if w not in stop]

@@ -612,3 +612,17 @@ def test_a_compound_the_analyzer_splits_is_glossed_whole(pipeline):
     answer = pipeline.ask("What day did the paper go online?")
     assert not answer.abstained, answer.answer
     assert "7月1日付けで掲載" in answer.citations[0].quote.replace(" ", "")
+
+
+def test_bigrams_across_particles_are_no_evidence(pipeline):
+    """A Japanese question's character bigrams count only inside its words: の細 of どの細胞 and
+    るの of しているのは once gave 周囲の細胞からのエクソソームを利用して (no marrow, no secretion)
+    the lead over the sentence naming the cells that secrete exosomes in the marrow."""
+    from index.lexical import content_bigrams
+
+    inner = content_bigrams("エクソソームを分泌しているのは骨髄中のどの細胞ですか？")
+    assert {"分泌", "髄中", "細胞", "ソー"} <= inner
+    assert not inner & {"のは", "るの", "の細", "どの", "です", "して", "中の"}
+    for question in ("エクソソームを分泌しているのは骨髄中のどの細胞ですか？", "エクソソームを出しているのは、骨髄のどの細胞ですか？"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "間葉系幹細胞が分泌する" in answer.citations[0].quote, answer.answer

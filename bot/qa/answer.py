@@ -40,7 +40,7 @@ from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
 from index.dictionary import english_stems, gloss_stems, is_gloss, ja_to_en
-from index.lexical import english_tokens, tokenize
+from index.lexical import content_bigrams, english_tokens, tokenize
 
 
 _HAS = {
@@ -499,7 +499,13 @@ class Evidence:
         self.terms: list[_Term] = []
         # Each concept's forms as evidence, once per question (_holds asks for them per sentence).
         self._forms = {id(c): tuple(a for a in map(_evidence_form, _with_phrase(c)) if a.tokens) for c in query.concepts}
+        # A Japanese question's character bigrams count where they lie inside its words: のは, です and
+        # るの (しているのは) are rare enough to weigh much and say nothing (a sentence with 周囲の細胞
+        # held の細 of どの細胞).
+        inner = content_bigrams(query.text) if _CJK.search(query.text) else None
         for c in query.concepts:
+            if inner is not None and not c.key and not c.word.startswith("m:") and _is_cjk(c.word) and c.word not in inner:
+                continue
             alternatives = self._forms[id(c)]
             strengths = [(a.weight * sum(map(self.idf, a.tokens)) / len(a.tokens), all(df.get(t) for t in a.tokens)) for a in alternatives]
             inside = [w for w, present in strengths if present]
