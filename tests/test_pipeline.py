@@ -441,6 +441,18 @@ def test_a_misspelt_question_is_answered_as_meant(pipeline):
     assert not answer.abstained and "Science Signaling" in answer.citations[0].text, answer.answer
 
 
+def test_a_function_word_with_two_letters_swapped_is_that_word(pipeline):
+    """"what date did teh paper come out online" abstained: teh is one edit from the, ten and tea,
+    so it stayed, and was a key term found nowhere. Two neighbouring letters swapped that make one
+    function word (teh, adn, waht) are that word; a word of its own (form, sued) stays."""
+    from bot.qa.query import respelled
+
+    assert respelled("waht date did teh paper come out online adn when") == "what date did the paper come out online and when"
+    assert respelled("which form was sued first?") == "which form was sued first?"
+    answer = pipeline.ask("what date did teh paper come out online")
+    assert not answer.abstained and "7月 1日付けで掲載" in answer.citations[0].text, answer.answer
+
+
 def test_questions_about_the_document_itself_are_answered_from_its_opening(pipeline):
     """A document does not call itself a press release: "this press release" found the link to an
     older release (press_release_20140408.html) or nothing. The date line, the issuer's line and

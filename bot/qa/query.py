@@ -402,6 +402,16 @@ def _compound_parts(word: str) -> list[str]:
 _HEPBURN = re.compile(r"(?:(?:[kgsztdnhbpmrwfj]|sh|ch|ts|kk|ss|tt|pp|tch)?y?[aiueo]|n(?![aiueoy]))+")
 
 
+def _swapped_function_word(word: str) -> str | None:
+    """The function word two neighbouring letters of `word` swapped make (teh: the, adn: and, waht:
+    what): the commonest typo there is, which no other word explains."""
+    if len(word) < 3:
+        return None
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)} - {word}
+    hits = swaps & STOP
+    return next(iter(hits)) if len(hits) == 1 else None
+
+
 def _respelled(word: str, first: bool) -> str:
     """A misspelt English word as it was meant (publshed: published, jounral: journal), so that the
     dictionary translates it and the evidence checks do not count it absent. Names (capitalised
@@ -410,6 +420,8 @@ def _respelled(word: str, first: bool) -> str:
     low = word.lower()
     if d is None or (word[:1].isupper() and not first) or low in STOP or _HEPBURN.fullmatch(low):
         return word
+    if (swapped := _swapped_function_word(low)) and not _known(low):
+        return swapped
     fixed = d.respelled(low)
     return fixed if fixed and not STOP & d.one_edit(low) else word
 
