@@ -453,6 +453,15 @@ def test_a_function_word_with_two_letters_swapped_is_that_word(pipeline):
     assert not answer.abstained and "7月 1日付けで掲載" in answer.citations[0].text, answer.answer
 
 
+def test_what_the_named_researchers_found_is_the_key_points(pipeline):
+    """"In a nutshell, what did the NCC researchers discover?" quoted the contact block (NCC is
+    in its e-mail address): "the NCC researchers" is "the researchers" named, and "In a nutshell,"
+    frames the question, asking nothing of the text."""
+    for question in ("In a nutshell, what did the NCC researchers discover?", "What did the National Cancer Center team find?"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and squash(answer.citations[0].quote).startswith("本研究成果のポイント"), (question, answer.answer)
+
+
 def test_questions_about_the_document_itself_are_answered_from_its_opening(pipeline):
     """A document does not call itself a press release: "this press release" found the link to an
     older release (press_release_20140408.html) or nothing. The date line, the issuer's line and

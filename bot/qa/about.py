@@ -56,7 +56,7 @@ _ISSUER_OF_THIS = re.compile(
 # "What did they find?", 何がわかったのか: the findings the document announces (its key points). Only
 # when nothing else is asked: "what did they find in the marrow" is asked of the text.
 _FINDINGS_ASKED = re.compile(
-    r"\s*what\s+(?:did|does|have|has)\s+(?:they|the\s+(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
+    r"\s*what\s+(?:did|does|have|has)\s+(?:they|the\s+(?:(?-i:[A-Z][\w&.'-]*)(?:['’]s)?\s+){0,4}(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
     r"\s+(?:find|found|discover|discovered|show|shown|reveal|revealed|learn|learned|conclude|report|reported)(?:\s+out)?\s*[?？.!]*\s*"
     r"|\s*what\s+(?:is|are|was|were)\s+the\s+(?:main\s+|key\s+)?(?:finding|result|conclusion|takeaway)s?"
     r"(?:\s+of\s+(?:this|the)\s+(?:study|research|work|paper))?\s*[?？.!]*\s*"
