@@ -519,6 +519,9 @@ DORMANCY = ["休眠状態のがん細胞は、抗がん剤に抵抗性をもつ�
         # "what is X called" / 何と呼ばれるか asks for a name just as surely
         (["取組を裁く行司にも番付があり、力士の番付の最高位は横綱である。"], "取組を裁く行司の最高位は何と呼ばれるか?", None),
         (["力士の番付の最高位は横綱であり、行司の最高位は「立行司」と呼ばれる。"], "取組を裁く行司の最高位は何と呼ばれるか?", "立行司"),
+        # ... and in speech, 何て呼ばれてる / なんて言うの
+        (["取組を裁く行司にも番付があり、力士の番付の最高位は横綱である。"], "行司の最高位って何て呼ばれてるの?", None),
+        (["取組を裁く行司にも番付があり、力士の番付の最高位は横綱である。"], "行司の一番上ってなんて言うの?", None),
         # ... and "the exact name of X", asked inside a request
         (["このマイクロRNAを標的とした薬剤の開発が期待される。"], "Do you know the exact name of the microRNA they found?", None),
         (["特定のマイクロRNA（miR-23b）を標的とした薬剤の開発が期待される。"], "Could you tell me the name of the microRNA?", "miR-23b"),
