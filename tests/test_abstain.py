@@ -1137,9 +1137,11 @@ def test_who_is_a_named_person_asks_about_them_not_for_a_name():
     names someone new (which 'Who designed the museum?' needs)."""
     from bot.qa.answer import answer_kind
 
-    for question in ["Who was Tamura Kenji?", "Who is Dr. Tamura?", "田村研治とはどんな人ですか"]:
+    for question in ["Who was Tamura Kenji?", "Who is Dr. Tamura?", "田村研治とはどんな人ですか",
+                     "who Dr. Kenji Tamura is?"]:  # "Can you tell me who Dr. Kenji Tamura is?" without its request
         assert answer_kind(question) is None, question
     for question in ["Who is the current head of the Kanze school of Noh?", "Who was Shinran's mother?", "Who led this?",
+                     "who Ochiya worked with?",
                      "当時の国立がん研究センターの理事長は誰ですか？"]:
         assert answer_kind(question) == "person", question
     comment = _passage("【本研究への期待】", ["中央病院 乳腺・腫瘍内科長 田村研治 医師のコメント",

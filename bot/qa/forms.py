@@ -232,7 +232,9 @@ def contact_asked(question: str) -> str | None:
 
 
 # "Who is Makiko Ono?", 田村研治とはどんな人ですか: the person is named; what is asked is about them.
+# Asked inside a request, in the order of a statement: "(Can you tell me) who Dr. Kenji Tamura is?".
 _WHO_IS_NAMED = re.compile(r"\s*(?i:who\s+(?:is|was))\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s*,?\s+(?i:and\s+(?:how|what|why|where|when|is|was|does|did)|what|how)\b[^?？]*)?\s*[?？]?\s*"
+                           r"|\s*(?i:who)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s+(?i:is|was)\s*[?？.]?\s*"
                            r"|.+?(?:とは|って)(?:誰|だれ|どなた|どんな人|どういう人)(?:ですか|でしょうか)?\s*[?？]?\s*")
 
 
