@@ -1132,6 +1132,17 @@ def test_a_phone_is_found_as_the_documents_tel():
     assert why is None and "03-3542-2511" in " ".join(c.text for c in chosen)
 
 
+def test_a_name_asked_by_role_or_honorific_needs_a_person():
+    """広報の担当者のお名前を教えてください quoted the contact block, which names an office and no
+    person: a person's name is asked for (by a role, or by お名前/氏名, which only people take), and
+    a passage naming nobody does not give it."""
+    contact = _passage("＜お問い合わせ先＞", ["国立研究開発法人 国立がん研究センター", "企画戦略局 広報企画室", "TEL:03-3542-2511（代表）"])
+    chosen, why = _select("広報の担当者のお名前を教えてください。", contact)
+    assert chosen == [] and "no person" in why, (why, chosen and chosen[0].text)
+    chosen, why = _select("広報の担当者のお名前を教えてください。", _passage("＜お問い合わせ先＞", ["企画戦略局 広報企画室 担当：山田花子"]))
+    assert why is None and "山田花子" in chosen[0].text
+
+
 def test_who_is_a_named_person_asks_about_them_not_for_a_name():
     """'Who was Tamura Kenji?' names the person: any sentence about him answers, not only one that
     names someone new (which 'Who designed the museum?' needs)."""
@@ -1141,7 +1152,7 @@ def test_who_is_a_named_person_asks_about_them_not_for_a_name():
                      "who Dr. Kenji Tamura is?"]:  # "Can you tell me who Dr. Kenji Tamura is?" without its request
         assert answer_kind(question) is None, question
     for question in ["Who is the current head of the Kanze school of Noh?", "Who was Shinran's mother?", "Who led this?",
-                     "who Ochiya worked with?",
+                     "who Ochiya worked with?", "広報の担当者のお名前", "論文の著者の氏名は？",
                      "当時の国立がん研究センターの理事長は誰ですか？"]:
         assert answer_kind(question) == "person", question
     comment = _passage("【本研究への期待】", ["中央病院 乳腺・腫瘍内科長 田村研治 医師のコメント",

@@ -75,6 +75,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|誰|(?<!な)だれ|どなた|何という人|人物は|(どの|どこの)" + _PERSON_NOUNS_JA + r"(?=[はがをにのか、？?]|$)"
         # the name of a person by relation: 母親の名前は何か, "the name of his wife"
         r"|(母親|母|父親|父|妻|夫|息子|娘|師匠|兄|弟|姉|妹|祖父|祖母|夫人|正室|創業者|設計者|作者)の(名前|名)は"
+        # ... and by role, or by the honorific only a person's name takes: 担当者のお名前, 著者の氏名
+        r"|(担当者?|責任者|代表者|著者|筆頭著者|研究員|研究者|医師|先生)の(お?名前|氏名)(?=は|を|って|$)|お名前|ご氏名|氏名(?=は|を|って|$)"
         r"|\bname of (his|her|their|the|[\w-]+'s) (mother|father|wife|husband|son|daughter|teacher|brother|sister|founder|designer|architect|author)\b",
         re.I,
     ),
