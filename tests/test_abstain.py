@@ -1507,3 +1507,29 @@ def test_a_persons_own_contact_is_not_an_offices(question):
     # an office's contact asked for is answered as ever
     chosen, why = _select("What is the email address for press inquiries?", contact)
     assert why is None and "ncc-admin" in chosen[0].text
+
+
+@pytest.mark.parametrize("question, lang, sentences, reason", [
+    ("なぜ乳がんは長い年月を経て再発するのですか？", "ja",
+     ["乳がんは長い年月を経て再発することがある。", "がん細胞が骨髄で休眠状態になるため、乳がんは長い年月を経て再発する。"], "休眠状態になるため"),
+    ("Why does breast cancer come back after many years?", "en",
+     ["Breast cancer can come back after many years.", "Breast cancer comes back after many years because cells sleep in the marrow."], "because"),
+])
+def test_a_reason_asked_for_is_a_reason_given(question, lang, sentences, reason):
+    """"Why …?" is answered by a sentence that gives a reason (ため, because), not one that only
+    restates the question's words -- as often first, until the reason counted."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    passages = [_passage("乳がん", [s], lang) for s in sentences]  # equally retrieved, the restatement first
+    query = build_query(question)
+    df = {t: 5 for p in passages for t in set(p.tokens) | set(query.tokens)}
+
+    def first(**tuning):
+        chosen, why = select(question, passages, df, 100, tuning=AnswerTuning(**tuning), query=query, similarity=_close)
+        assert why is None
+        return chosen[0].text
+
+    assert first() == sentences[1] and reason in sentences[1]
+    assert first(w_reason=0.0) == sentences[0]  # as much of the question, and retrieved first

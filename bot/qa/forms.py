@@ -454,3 +454,12 @@ ASKS_NAME = re.compile(
     r"|^\s*(?:the )?(?:(?:exact|full|specific|actual|precise|official) )?names? of\b"
     r"|\bwhat (?:is|was|are|were) .+? (?:called|named)\b|\bwhat do (?:you|people|they|we) call\b"
     r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何(?:と|て)(?:呼|い|言|名付)|何という|なんて(?:呼|い|言)", re.I)
+
+
+# -- a reason asked for, and a reason given -----------------------------------------------------
+REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
+                          r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
+# A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
+# copula's ending: 〜たから, ですから -- not 骨髄から, "from"), because, so that, therefore.
+REASON_SAID = re.compile(r"ため|(?:[たるいだす]|です|ます)から(?!の)|ので|ことから|そこで|理由|原因"
+                         r"|\b(?:because|since|so that|therefore|due to|as a result|in order to)\b", re.I)
