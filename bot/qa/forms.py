@@ -460,6 +460,7 @@ ASKS_NAME = re.compile(
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
-# copula's ending: 〜たから, ですから -- not 骨髄から, "from"), because, so that, therefore.
+# copula's ending: 〜たから, ですから -- not 骨髄から, "from"), because, so that, therefore (not "since", as
+# often "since 1990").
 REASON_SAID = re.compile(r"ため|(?:[たるいだす]|です|ます)から(?!の)|ので|ことから|そこで|理由|原因"
-                         r"|\b(?:because|since|so that|therefore|due to|as a result|in order to)\b", re.I)
+                         r"|\b(?:because|so that|therefore|due to|as a result|in order to)\b", re.I)
