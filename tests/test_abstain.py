@@ -521,7 +521,7 @@ DORMANCY = ["休眠状態のがん細胞は、抗がん剤に抵抗性をもつ�
         (["力士の番付の最高位は横綱であり、行司の最高位は「立行司」と呼ばれる。"], "取組を裁く行司の最高位は何と呼ばれるか?", "立行司"),
         # ... and in speech, 何て呼ばれてる / なんて言うの
         (["取組を裁く行司にも番付があり、力士の番付の最高位は横綱である。"], "行司の最高位って何て呼ばれてるの?", None),
-        (["取組を裁く行司にも番付があり、力士の番付の最高位は横綱である。"], "行司の一番上ってなんて言うの?", None),
+        (["取組を裁く行司にも番付があり、力士の番付の最高位は横綱である。"], "行司の一番上ってなんていうの?", None),
         # ... and "the exact name of X", asked inside a request
         (["このマイクロRNAを標的とした薬剤の開発が期待される。"], "Do you know the exact name of the microRNA they found?", None),
         (["特定のマイクロRNA（miR-23b）を標的とした薬剤の開発が期待される。"], "Could you tell me the name of the microRNA?", "miR-23b"),
@@ -1533,3 +1533,14 @@ def test_a_reason_asked_for_is_a_reason_given(question, lang, sentences, reason)
 
     assert first() == sentences[1] and reason in sentences[1]
     assert first(w_reason=0.0) == sentences[0]  # as much of the question, and retrieved first
+
+
+def test_what_someone_says_is_no_name_asked():
+    """何て呼ばれてる and なんていうの ask what a thing is called; 何と言っていますか and 何て言ってる ask
+    what someone said -- no name: "田村先生は何と言っていますか" was refused for naming nothing."""
+    from bot.qa.forms import ASKS_NAME
+
+    for question in ("行司の最高位って何て呼ばれてるの?", "行司の一番上ってなんていうの?", "取組を裁く行司の最高位は何と呼ばれるか?"):
+        assert ASKS_NAME.search(question), question
+    for question in ("休眠と抗がん剤について、田村先生は何と言っていますか？", "田村先生は何て言ってるの？", "先生はなんていってた？"):
+        assert not ASKS_NAME.search(question), question

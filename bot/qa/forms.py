@@ -453,7 +453,7 @@ ASKS_NAME = re.compile(
     r"\bwhat (?:is|was|are|were) the (?:\w+ )?(?:name|names|nickname|title) (?:of|for|given to)\b"
     r"|^\s*(?:the )?(?:(?:exact|full|specific|actual|precise|official) )?names? of\b"
     r"|\bwhat (?:is|was|are|were) .+? (?:called|named)\b|\bwhat do (?:you|people|they|we) call\b"
-    r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何(?:と|て)(?:呼|い|言|名付)|何という|なんて(?:呼|い|言)", re.I)
+    r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何と(?:呼|い|名付)|何という|(?:何|なん)て(?:呼|名付|いう(?!て))", re.I)
 
 
 # -- a reason asked for, and a reason given -----------------------------------------------------
