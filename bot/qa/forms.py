@@ -76,7 +76,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         # the name of a person by relation: 母親の名前は何か, "the name of his wife"
         r"|(母親|母|父親|父|妻|夫|息子|娘|師匠|兄|弟|姉|妹|祖父|祖母|夫人|正室|創業者|設計者|作者)の(名前|名)は"
         # ... and by role, or by the honorific only a person's name takes: 担当者のお名前, 著者の氏名
-        r"|(担当者?|責任者|代表者|著者|筆頭著者|研究員|研究者|医師|先生)の(お?名前|氏名)(?=は|を|って|$)|お名前|ご氏名|氏名(?=は|を|って|$)"
+        r"|(担当者?|責任者|代表者|著者|筆頭著者|研究員|研究者|医師|先生)の名前(?=は|を|って|$)|お名前|ご氏名|氏名(?=は|を|って|$)"
         r"|\bname of (his|her|their|the|[\w-]+'s) (mother|father|wife|husband|son|daughter|teacher|brother|sister|founder|designer|architect|author)\b",
         re.I,
     ),
@@ -235,8 +235,9 @@ def contact_asked(question: str) -> str | None:
 
 # "Who is Makiko Ono?", 田村研治とはどんな人ですか: the person is named; what is asked is about them.
 # Asked inside a request, in the order of a statement: "(Can you tell me) who Dr. Kenji Tamura is?".
-_WHO_IS_NAMED = re.compile(r"\s*(?i:who\s+(?:is|was))\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s*,?\s+(?i:and\s+(?:how|what|why|where|when|is|was|does|did)|what|how)\b[^?？]*)?\s*[?？]?\s*"
-                           r"|\s*(?i:who)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s+(?i:is|was)\s*[?？.]?\s*"
+_NAMED = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}"  # (Dr.) Kenji Tamura
+_WHO_IS_NAMED = re.compile(r"\s*(?i:who\s+(?:is|was))\s+" + _NAMED + r"(?:\s*,?\s+(?i:and\s+(?:how|what|why|where|when|is|was|does|did)|what|how)\b[^?？]*)?\s*[?？]?\s*"
+                           r"|\s*(?i:who)\s+" + _NAMED + r"\s+(?i:is|was)\s*[?？.]?\s*"
                            r"|.+?(?:とは|って)(?:誰|だれ|どなた|どんな人|どういう人)(?:ですか|でしょうか)?\s*[?？]?\s*")
 
 
