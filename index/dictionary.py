@@ -382,13 +382,15 @@ def respelled(word: str) -> str | None:
     a word the dictionary cannot translate (even through its inflections and derivations) and the
     lemma table does not know, the known word one edit away -- a JMdict gloss or a form in the
     lemma table -- the one JMdict glosses most strongly when several are. None for a known word,
-    a word under five letters or not in lower-case letters (a name), or when nothing is that near."""
+    a word under four letters or not in lower-case letters (a name), or when nothing is that near."""
     conn = _connection()
-    if conn is None or len(word) < 5 or not (word.isascii() and word.isalpha() and word.islower()):
+    if conn is None or len(word) < 4 or not (word.isascii() and word.isalpha() and word.islower()):
         return None
     if _lemma_rows(word) is not None or _en_to_ja(word, 1):
         return None  # known: as it is, or through its inflections and derivations (secrete: secretion)
-    near = sorted(one_edit(word))
+    # a four-letter word is too near too many: only a letter left out, and only one way (papr: paper)
+    near = sorted(one_edit(word) if len(word) >= 5 else {a + c + b for i in range(len(word) + 1)
+                                                          for a, b in [(word[:i], word[i:])] for c in _ALPHABET})
     marks = ",".join("?" * len(near))
     known = {k for (k,) in conn.execute(f"SELECT DISTINCT key FROM en WHERE key IN ({marks})", near)}
     known |= {k for (k,) in conn.execute(f"SELECT form FROM lemma WHERE form IN ({marks})", near)}
@@ -396,6 +398,10 @@ def respelled(word: str) -> str | None:
     def strength(k: str) -> float:
         return max((w for form in (k, *(_lemma_rows(k) or ())) for _, w in _en_rows(form)), default=0.0)
 
+    if len(word) < 5:  # ... and only one common word (papvr, an abbreviation, is not one)
+        known = {k for k in known if strength(k) >= 1.0}
+        if len(known) != 1:
+            return None
     # one mistypes a word's first letter least: a candidate that keeps it goes first
     return max(sorted(known), key=lambda k: (k[0] == word[0], strength(k)), default=None)
 

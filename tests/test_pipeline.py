@@ -746,3 +746,56 @@ def test_a_website_is_what_a_japanese_text_calls_hp(pipeline, question):
     a phone; ウェブサイト and 見出し were "nowhere in the documents"."""
     answer = pipeline.ask(question)
     assert not answer.abstained and "Promoting cancer cell dormancy" in answer.answer, answer.answer
+
+
+def test_a_terse_question_asks_for_its_measure_link_or_percentage(pipeline):
+    """"exosome size?" quoted the key points, "paper link?" the journal cover's caption, and "what %
+    of patients relapse 10+ years after surgery" the sentence on late relapse, which gives no
+    percentage. A size is a measure (as a diameter is), a query that ends in its measure or in
+    "link" asks for that, and "what %" for a percentage; "Is there a link?" and "sample size"
+    asked of a yes/no stay as they were."""
+    from bot.qa.answer import answer_kind, answer_unit, contact_asked
+
+    for question in ("exosome size?", "what is the size of the exosomes", "exosome diameter"):
+        assert answer_kind(question) == "number", question
+    assert answer_kind("paper link?") == "contact" and contact_asked("paper link?") == "url"
+    assert answer_kind("Is there a link?") is None and answer_kind("is size important?") is None
+    assert answer_unit("what % of breast cancer patients relapse 10+ years after surgery") == "percent"
+    answer = pipeline.ask("exosome size?")
+    assert not answer.abstained and "100 nm" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("paper link?")
+    assert not answer.abstained and "http" in answer.citations[0].quote, answer.answer
+    assert pipeline.ask("what % of breast cancer patients relapse 10+ years after surgery").abstained
+
+
+def test_a_four_letter_word_missing_a_letter_is_the_one_common_word_it_can_be(pipeline):
+    """"link to the papr?" abstained: under five letters no word was respelled, and papr was a key
+    term found nowhere. A four-letter word that one common word contains with a letter added is that
+    word (papr: paper; papvr, an abbreviation JMdict lists, is no rival); with two such words, or
+    none, it stays."""
+    from index import dictionary
+
+    assert dictionary.respelled("papr") == "paper"
+    assert dictionary.respelled("cels") is None and dictionary.respelled("Ochiya") is None
+    answer = pipeline.ask("link to the papr?")
+    assert not answer.abstained and "http" in answer.citations[0].quote, answer.answer
+
+
+def test_an_affiliation_asked_for_is_no_word_the_documents_must_hold(pipeline):
+    """小野さんの所属と肩書きを教えてください abstained: 所属 ("affiliation") was a key term found
+    nowhere. Like 肩書き and 部署 it names what is asked for, which the text gives as 研究所分子細胞治療
+    研究分野 小野麻紀子研究員 without the word."""
+    from bot.qa.query import ANSWER_TYPE, ANSWER_TYPE_JA
+
+    assert "所属" in ANSWER_TYPE_JA and "affiliation" in ANSWER_TYPE
+    answer = pipeline.ask("小野さんの所属と肩書きを教えてください。")
+    assert not answer.abstained and "小野麻紀子研究員" in answer.citations[0].quote, answer.answer
+
+
+def test_which_noun_is_answered_by_a_compound_ending_in_it_further_down(pipeline):
+    """研究したのは研究所のどの分野のチーム？ abstained for naming no particular 分野: the sentences that
+    led speak of 同研究チーム, and the one naming 研究所分子細胞治療研究分野 scored too far behind to
+    be tried. When no sentence near the lead names one, the first that holds the asked-for noun as
+    the end of a compound leads."""
+    answer = pipeline.ask("研究したのは研究所のどの分野のチーム？")
+    assert not answer.abstained and "分子細胞治療研究分野" in answer.citations[0].quote, answer.answer

@@ -899,6 +899,8 @@ def select(
         # when it is nearly as good as the lead, which names none.
         naming = [c for c in eligible[:3] if c.score >= eligible[0].score - tuning.which_named_within
                   and c.passage.lang == "ja" and _names_one(c.text, heads, common)]
+        if not naming and tuning.which_compound_anywhere:
+            naming = [c for c in eligible if c.passage.lang == "ja" and _head_ends_a_compound(c.text, heads)]
         if naming:
             eligible = naming[:1] + [c for c in eligible if c is not naming[0]]
     candidates = eligible + [c for c in candidates if all(c is not e for e in eligible)]
@@ -1202,6 +1204,17 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
     return None
 
 
+def _head_ends_a_compound(text: str, heads: list[Concept]) -> bool:
+    """One of the asked-for nouns (or a translation) ends a longer compound of the text: 間葉系幹細胞
+    for どの細胞, 研究分野 for どの分野."""
+    for c in heads:
+        for a in c.alternatives:
+            term = a.term.removeprefix("m:")  # (a Japanese question's own word is its morpheme token: m:科)
+            if _is_cjk(term) and re.search(r"[\u30a1-\u30fa\u30fc\u3400-\u9fff]" + re.escape(term), text):
+                return True
+    return False
+
+
 def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = lambda word: False) -> bool:
     """The text names a particular thing: a proper noun, a quoted title, a capitalised word inside
     an English sentence, an identifier, an unlisted loanword, or one of the asked-for nouns as the
@@ -1215,11 +1228,8 @@ def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = 
     # Signaling, Nature (a Japanese sentence spells its common nouns in kanji or kana)
     if _CJK.search(text) and re.search(r"(?<![A-Za-z])[A-Z][a-z]{2,}", text):
         return True
-    for c in heads:
-        for a in c.alternatives:
-            term = a.term.removeprefix("m:")  # (a Japanese question's own word is its morpheme token: m:科)
-            if _is_cjk(term) and re.search(r"[\u30a1-\u30fa\u30fc\u3400-\u9fff]" + re.escape(term), text):
-                return True
+    if _head_ends_a_compound(text, heads):
+        return True
     # A loanword no dictionary lists is a name of its own kind: ドセタキセル, not マイクロ or ワクチン,
     # nor a word the collection is about (エクソソーム in every other passage of the release).
     if any(ja_to_en(k) is None and not common(k) for k in KATAKANA_RUN.findall(text)):

@@ -14,7 +14,7 @@ import re
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
 _LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
 _DOSES = "concentration|dose|dosage"
-_MEASURED = f"({_LENGTHS}|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|ratio|percentage|{_DOSES})"
+_MEASURED = f"({_LENGTHS}|size|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|ratio|percentage|{_DOSES})"
 
 
 # 何年かかったか, 何年くらい, 何年ほど, 何年前, 何年後: a number of years (a length of time), not a year.
@@ -25,8 +25,10 @@ _HOW_MUCH_JA = "どのくらい|どれくらい|どれほど|どの程度"
 
 
 def _asked_by_name(measures: str) -> str:
-    """'what is the (maximum) depth of …', 'what was the population?': a measure asked for by its name."""
-    return r"\bwhat(?: (?:is|was|are|were)|'s|’s) (the )?([\w-]+ ){0,2}" + measures + r"(?= (of|in|at|for)\b|\s*\?|$)"
+    """'what is the (maximum) depth of …', 'what was the population?': a measure asked for by its name,
+    or tersely, the thing and the measure only ('exosome size?', 'tower height')."""
+    return (r"\bwhat(?: (?:is|was|are|were)|'s|’s) (the )?([\w-]+ ){0,2}" + measures + r"(?= (of|in|at|for)\b|\s*\?|$)"
+            r"|^\s*(?:the\s+)?(?!(?:is|are|was|were|do|does|did|any|what|which|how)\b)(?:[\w-]+\s+){1,2}" + measures + r"\s*[?？]*\s*$")
 
 
 # "Which composer", どの力士: a person is asked for as surely as by "who".
@@ -45,7 +47,7 @@ _PERSON_NOUNS_JA = (
 # The contact itself is asked for (a press release's お問い合わせ先), not one kind of it.
 _CONTACT_ASKED = re.compile(r"(?<!-)\b(contact|contacts|inquiries|enquiries)\b(?!-|\s+(with|between)\b)|問い合わせ|問合せ|連絡先|窓口", re.I)
 # "link to the paper?" asks for a link; "a link between exosomes and cancer" does not.
-_LINK_TO = r"links?\s+(?:to|for)\s+(?:the|this|that|its|their|it)\b"
+_LINK_TO = r"links?\s+(?:to|for)\s+(?:the|this|that|its|their|it)\b|^\s*(?:the\s+)?(?!(?:is|are|was|were|any)\b)(?:[\w-]+\s+){1,2}links?\s*[?？]*\s*$"
 # "Where can I read the paper?", "Where can I find the earlier press release?", 論文はどこで読めますか:
 # where a text is to be read is a link (where the institute is, is an address).
 _DOCUMENT = r"(?:paper|article|study|report|release|publication|abstract|full[ -]text|original|announcement)s?"
@@ -57,7 +59,7 @@ _READ_WHERE = (r"\bwhere\s+(?:can|could|do|should|might|would)\s+(?:i|we|one|you
 _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
-        r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b"
+        r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
         # エクソソームの大きさは？: a size asked for by its name, as "what size" (not 影響の大きさを…)
         r"|の(大きさ|サイズ|直径)(は|って)\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
@@ -112,7 +114,7 @@ _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates a
 _EN_UNIT = [
     ("dose", re.compile(r"(?<!many )\b(" + _DOSES + r")s?\b|濃度|投与量|用量", re.I)),
     ("money", re.compile(r"\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
-    ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b"
+    ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b|\bwhat\s*%"
                            # rates told in percent (not a flow rate or a birth rate per 1,000)
                            r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
                            r"approval|participation|turnout|adoption|infection|detection|accuracy|error|failure|pass|graduation|"
