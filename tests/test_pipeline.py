@@ -453,13 +453,14 @@ def test_a_function_word_with_two_letters_swapped_is_that_word(pipeline):
     assert not answer.abstained and "7月 1日付けで掲載" in answer.citations[0].text, answer.answer
 
 
-def test_what_the_named_researchers_found_is_the_key_points(pipeline):
+def test_what_the_named_researchers_found_is_the_findings(pipeline):
     """"In a nutshell, what did the NCC researchers discover?" quoted the contact block (NCC is
     in its e-mail address): "the NCC researchers" is "the researchers" named, and "In a nutshell,"
-    frames the question, asking nothing of the text."""
+    frames the question, asking nothing of the text: the findings (the lead, the key points) answer."""
     for question in ("In a nutshell, what did the NCC researchers discover?", "What did the National Cancer Center team find?"):
         answer = pipeline.ask(question)
-        assert not answer.abstained and squash(answer.citations[0].quote).startswith("本研究成果のポイント"), (question, answer.answer)
+        assert not answer.abstained and "明らかにしました" in answer.citations[0].quote, (question, answer.answer)
+        assert squash(answer.citations[1].quote).startswith("本研究成果のポイント"), (question, answer.answer)
 
 
 def test_questions_about_the_document_itself_are_answered_from_its_opening(pipeline):
@@ -472,8 +473,10 @@ def test_questions_about_the_document_itself_are_answered_from_its_opening(pipel
         ("Who issued this press release?", "独立行政法人国立がん研究センター"),
         ("このプレスリリースを出したのはどこですか？", "独立行政法人国立がん研究センター"),
         ("What is this press release about?", "術後長期間を経た乳がんの再発、転移メカニズムを解明"),
-        ("what did they find?", "本研究成果のポイント乳がん細胞の休眠にエクソソームと特定のマイクロRNAが関与"),
-        ("この研究で何がわかったのですか？", "本研究成果のポイント乳がん細胞の休眠にエクソソームと特定のマイクロRNAが関与"),
+        # what was found: the body's lead sentence (then the key points)
+        ("what did they find?", "独立行政法人国立がん研究センター（理事長：堀田知光"),
+        ("この研究で何がわかったのですか？", "独立行政法人国立がん研究センター（理事長：堀田知光"),
+        ("この研究のポイントは？", "本研究成果のポイント乳がん細胞の休眠にエクソソームと特定のマイクロRNAが関与"),
     ]
     for question, expected in cases:
         answer = pipeline.ask(question)
@@ -493,17 +496,17 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("When was this press release issued?") == "date"
     assert asked_of_document("本リリースの日付は？") == "date"
     assert asked_of_document("Which organization put out this announcement?") == "issuer"
-    assert asked_of_document("What is the main point of the release?") == "findings"  # its key points
-    assert asked_of_document("このプレスリリースの概要を教えて") == "findings"
+    assert asked_of_document("What is the main point of the release?") == "summary"  # its key points
+    assert asked_of_document("このプレスリリースの概要を教えて") == "summary"
     # a press release named bare is this one; another one (以前のプレスリリース) is not
     assert asked_of_document("プレスリリースのタイトルは？") == "headline"
     assert asked_of_document("プレスリリースはいつ出ましたか") == "date"
     assert asked_of_document("以前のプレスリリースのタイトルは？") is None
     assert asked_of_document("What is this release about?") == "headline"
     assert asked_of_document("What were the main findings of the study?") == "findings"
-    # a name between "this" and "release"; a big finding is a key point; この研究のポイント too
+    # a name between "this" and "release"; a big finding is what was found; この研究のポイント its points
     assert asked_of_document("What's the big finding in this NCC release?") == "findings"
-    assert asked_of_document("この研究のポイントをざっくり教えて") == "findings"
+    assert asked_of_document("この研究のポイントをざっくり教えて") == "summary"
     # the issuer's name, a possessive, a year and a month may stand between "the" and "release"
     assert asked_of_document("what's the headline finding of the NCC's early-July 2014 release, in one line?") == "headline"
     assert asked_of_document("What did the National Cancer Center's July 2014 press release announce?") == "headline"
@@ -799,3 +802,19 @@ def test_which_noun_is_answered_by_a_compound_ending_in_it_further_down(pipeline
     the end of a compound leads."""
     answer = pipeline.ask("研究したのは研究所のどの分野のチーム？")
     assert not answer.abstained and "分子細胞治療研究分野" in answer.citations[0].quote, answer.answer
+
+
+def test_what_was_found_is_the_lead_sentence_then_the_key_points(pipeline):
+    """"What's the main finding of this press release?" and "In a nutshell, what did the NCC
+    researchers discover?" quoted the key points, whose bullets each give a part; the body's lead
+    sentence (…エクソソームが乳がん細胞の休眠状態を誘導していることを世界に先駆け明らかにしました)
+    states the finding whole, as a news story's lead does. It comes first, the key points second;
+    asked for the points or a summary, the key points alone."""
+    for question in ("What's the main finding of this press release?", "In a nutshell, what did the NCC researchers discover?",
+                     "what did they find?"):
+        answer = pipeline.ask(question)
+        assert len(answer.citations) == 2, answer.answer
+        assert "休眠状態を誘導していることを世界に先駆け明らかにしました" in answer.citations[0].quote, answer.answer
+        assert "本研究成果のポイント" in answer.citations[1].quote, answer.answer
+    answer = pipeline.ask("この研究のポイントをざっくり教えて")
+    assert len(answer.citations) == 1 and "本研究成果のポイント" in answer.citations[0].quote, answer.answer

@@ -73,6 +73,9 @@ _HEADLINE_ASKED = re.compile(
 # A summary of the document is its key points (本研究成果のポイント), where it has them.
 _SUMMARY_ASKED = re.compile(r"\bsummar|\b(?:main|big|key|major|central|headline) (?:point|finding|result|discovery|message|news)s?\b|\bgist\b|\btakeaways?\b|\bkey points?\b|\bhighlights\b"
                             r"|概要|要点|主旨|趣旨|ポイント|まとめ", re.I)
+# ... in the words of a digest (its points, a summary), not of what was found: "what did they find"
+# and "the main finding" are answered by the headline, which states it, before the key points.
+_DIGEST_ASKED = re.compile(r"\bsummar|\bpoints?\b|\bgist\b|\btakeaways?\b|\bhighlights\b|\bbullet|概要|要点|主旨|趣旨|ポイント|まとめ", re.I)
 # A full date: 2014年 7月 2日, July 2, 2014, 2 July 2014, 2014-07-02.
 _FULL_DATE = re.compile(
     r"(?:1[0-9]{3}|20[0-9]{2})\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日"
@@ -97,10 +100,10 @@ def without_self_reference(question: str) -> str:
 
 def asked_of_document(question: str) -> str | None:
     """'date', 'issuer' or 'headline' when the question asks that of the document itself, 'findings'
-    when it asks only what was found or for its summary (its key points), else None (a question that only mentions the document,
+    when it asks only what was found ('summary' for its summary or points), else None (a question that only mentions the document,
     "what does this release say about X", is asked of its text as usual)."""
     if _FINDINGS_ASKED.fullmatch(question):
-        return "findings"
+        return "summary" if _DIGEST_ASKED.search(question) else "findings"
     if not self_reference(question):
         return "issuer" if _ISSUER_OF_THIS.search(question) else None
     if _DATE_ASKED.search(question):
@@ -110,13 +113,14 @@ def asked_of_document(question: str) -> str | None:
     if _HEADLINE_ASKED.search(question):
         return "headline"
     if _SUMMARY_ASKED.search(question):
-        return "findings"
+        return "summary" if _DIGEST_ASKED.search(question) else "findings"
     return None
 
 
 def opening_answer(asked: str, opening: Passage) -> list[int]:
     """Indices of the opening chunk's sentences that answer (its headline lines, its date line, its
-    issuer's line, the key points after them), or [] when the opening does not have that shape."""
+    issuer's line, the key points after them; for the findings, the headline and the key points),
+    or [] when the opening does not have that shape. Each run of consecutive lines is one quote."""
     lines = [opening.quote[s[0]:s[1]].strip() for s in opening.sentences]
     dated = next((i for i, line in enumerate(lines) if _FULL_DATE.search(line)), None)
     if asked == "date":
@@ -131,7 +135,7 @@ def opening_answer(asked: str, opening: Passage) -> list[int]:
     # headline: the short lines before the date line (title and subtitles), else the first line
     head = [i for i in range(dated if dated is not None else 1) if 0 < len(lines[i]) <= _LINE_MAX]
     head = head if head else ([0] if lines and lines[0] else [])
-    if asked == "findings" and dated is not None:
+    if asked in ("findings", "summary") and dated is not None:
         # what the release opens its body with after the date and issuer lines: its key points
         start = dated + 2 if dated + 1 < len(lines) and len(lines[dated + 1]) <= _LINE_MAX // 2 else dated + 1
         points, used = [], 0
@@ -141,5 +145,5 @@ def opening_answer(asked: str, opening: Passage) -> list[int]:
             points.append(i)
             used += len(lines[i])
         if len(points) >= 2:
-            return points
+            return points if asked == "summary" or not head or head[-1] + 1 >= points[0] else head + points
     return head

@@ -606,6 +606,26 @@ def _without_stray_brackets(p: Passage, cs: int, ce: int, rs: int, re_: int) -> 
     return cs, ce, rs, re_
 
 
+_LEAD_MIN = 30  # characters: a lead is a full sentence, not a heading or a date line
+
+
+def _lead_sentence(opening: Passage, passages: list[Passage]) -> _Candidate | None:
+    """The body's first full sentence after the opening (headline, date, issuer, key points): in a
+    press release or news story it states the main finding whole -- 国立がん研究センターは、…を世界に
+    先駆け明らかにしました. From the chunk that follows the opening, when it was retrieved."""
+    after = [p for p in passages if p.source == opening.source and p.start > opening.start]
+    if not after:
+        return None
+    body = min(after, key=lambda p: p.start)
+    for j, (cs, ce, rs, re_) in enumerate(body.sentences):
+        cs, ce, rs, re_ = _without_stray_brackets(body, cs, ce, rs, re_)
+        text = body.quote[cs:ce]
+        if rs >= opening.end and len(text.strip()) >= _LEAD_MIN and re.search(r"[。．.!！]\s*$", text):
+            score = body.sentence_scores[j] if j < len(body.sentence_scores) else 0.0
+            return _Candidate(body, 0, (cs, ce), (rs, re_), text, score, tuple(tokenize(text)), sentence=j)
+    return None
+
+
 def _candidates(passages: list[Passage], max_passages: int) -> list[_Candidate]:
     out = []
     for rank, p in enumerate(passages[:max_passages]):
@@ -644,13 +664,23 @@ def select(
     of_document = asked_of_document(question)
     if opening is not None and (asked := of_document):
         lines = opening_answer(asked, opening)
-        if lines:  # one quote from its first line to its last: a headline of several lines is one
-            first, last = opening.sentences[min(lines)], opening.sentences[max(lines)]
-            j = min(lines)
-            dense = opening.sentence_scores[j] if j < len(opening.sentence_scores) else 0.0
+        runs: list[list[int]] = []
+        for i in sorted(lines):  # one quote from a run's first line to its last: a headline of several lines is one
+            if runs and i == runs[-1][-1] + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        out = []
+        for run in runs:
+            first, last = opening.sentences[run[0]], opening.sentences[run[-1]]
+            dense = opening.sentence_scores[run[0]] if run[0] < len(opening.sentence_scores) else 0.0
             clean = (first[0], last[1])
             text = opening.quote[clean[0]:clean[1]]
-            return [_Candidate(opening, 0, clean, (first[2], last[3]), text, dense, tuple(tokenize(text)))], None
+            out.append(_Candidate(opening, 0, clean, (first[2], last[3]), text, dense, tuple(tokenize(text))))
+        if out and asked == "findings" and (lead := _lead_sentence(opening, passages)) is not None:
+            out = [lead] + out[-1:]  # the lead, then the key points (or the headline, when it has none)
+        if out:
+            return out, None
     query = query or build_query(question)
     ev = Evidence(query, df, n_docs, tuning.alt_present, tuning.gloss_coverage)
     kind = answer_kind(question)

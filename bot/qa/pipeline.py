@@ -190,11 +190,14 @@ class Pipeline:
         opening = None
         # (asked of the question as the answer step reads it: "Hi! quick one: who issued this press
         # release?" asks for its issuer line, as "Who issued this press release?" does)
-        if passages and about.asked_of_document(respelled(judged_text(question))):
+        if passages and (of_document := about.asked_of_document(respelled(judged_text(question)))):
             opening = self.retriever.opening(passages[0].source, vector)
             if opening is not None:
-                rest = [p for p in passages if p.id != opening.id]
-                passages = [opening] + [p.model_copy(update={"rank": i}) for i, p in enumerate(rest, start=2)]
+                # "What did they find?" is answered by the body's lead sentence too: the chunk after the opening
+                body = self.retriever.opening(opening.source, vector, 1) if of_document == "findings" else None
+                first = [opening] + ([body] if body is not None else [])
+                rest = [p for p in passages if all(p.id != f.id for f in first)]
+                passages = first + [p.model_copy(update={"rank": i}) for i, p in enumerate(rest, start=len(first) + 1)]
         df, n_docs = self.retriever.document_frequencies()
         return Retrieval(
             question=question, query=query, language=detect_language(question), passages=passages, k=k,

@@ -358,14 +358,15 @@ class HybridRetriever(BaseRetriever):
         ]
         return stale, hits
 
-    def opening(self, source: str, embedding: list[float] | None = None) -> Passage | None:
+    def opening(self, source: str, embedding: list[float] | None = None, index: int = 0) -> Passage | None:
         """The first chunk of a live source -- its headline, date line and issuer -- for a question
-        about the document itself (bot.qa.about), which the question's words do not find."""
+        about the document itself (bot.qa.about), which the question's words do not find; `index` 1:
+        the chunk after it, where the body (its lead sentence) begins."""
         self.refresh()
         version = self._live.get(source)
         if version is None:
             return None
-        cid = chunk_id(source, version, 0)
+        cid = chunk_id(source, version, index)
         row = self.store.fetch([cid]).get(cid)
         if row is None or not self._is_live(row.source, row.version):
             return None
