@@ -507,6 +507,11 @@ def test_what_a_question_asks_of_the_document_itself():
     # a name between "this" and "release"; a big finding is what was found; この研究のポイント its points
     assert asked_of_document("What's the big finding in this NCC release?") == "findings"
     assert asked_of_document("この研究のポイントをざっくり教えて") == "summary"
+    # the main finding that someone announced (here), what they figured / worked out, 明らかになったことは何
+    for question in ["What's the main finding the National Cancer Center announced here?", "What was the key result the team reported?",
+                     "What did they figure out?", "What did the NCC team work out?", "研究で明らかになったことは何ですか？"]:
+        assert asked_of_document(question) == "findings", question
+    assert asked_of_document("What is the result of the test?") is None
     # the issuer's name, a possessive, a year and a month may stand between "the" and "release"
     assert asked_of_document("what's the headline finding of the NCC's early-July 2014 release, in one line?") == "headline"
     assert asked_of_document("What did the National Cancer Center's July 2014 press release announce?") == "headline"

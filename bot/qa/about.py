@@ -57,10 +57,15 @@ _ISSUER_OF_THIS = re.compile(
 # when nothing else is asked: "what did they find in the marrow" is asked of the text.
 _FINDINGS_ASKED = re.compile(
     r"\s*what\s+(?:did|does|have|has)\s+(?:they|the\s+(?:(?-i:[A-Z][\w&.'-]*)(?:['’]s)?\s+){0,4}(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
-    r"\s+(?:find|found|discover|discovered|show|shown|reveal|revealed|learn|learned|conclude|report|reported)(?:\s+out)?\s*[?？.!]*\s*"
-    r"|\s*what\s+(?:is|are|was|were)\s+the\s+(?:main\s+|key\s+)?(?:finding|result|conclusion|takeaway)s?"
-    r"(?:\s+of\s+(?:this|the)\s+(?:study|research|work|paper))?\s*[?？.!]*\s*"
+    r"\s+(?:find|found|discover|discovered|show|shown|reveal|revealed|learn|learned|conclude|report|reported|uncover|uncovered"
+    r"|figure|figured|work|worked)(?:\s+out)?\s*[?？.!]*\s*"
+    r"|\s*what(?:\s+(?:is|are|was|were)|['’]s)\s+the\s+(?:main\s+|key\s+|big\s+|central\s+)?(?:finding|result|conclusion|takeaway|discovery)s?"
+    r"(?:\s+of\s+(?:this|the)\s+(?:study|research|work|paper))?"
+    # ... that the issuer announced (here): "the main finding the National Cancer Center announced here"
+    r"(?:\s+(?:that\s+)?(?:they|the\s+(?:(?-i:[A-Z][\w&.'-]*)\s+){0,4}(?:(?-i:[A-Z][\w&.'-]*)|researchers?|team|authors?|scientists?|group)\s+|(?-i:[A-Z][\w&.'-]*)(?:\s+(?-i:[A-Z][\w&.'-]*)){0,4})\s*"
+    r"(?:announced|reported|published|presented)(?:\s+here)?)?\s*[?？.!]*\s*"
     r"|\s*(?:この研究|今回の研究|研究)?(?:で|では)?(?:何が|なにが)(?:わかった|分かった|明らかになった|判明した)(?:の)?(?:ですか|でしょうか|か)?\s*[?？]?\s*"
+    r"|\s*(?:この研究|今回の研究|研究|今回)?(?:で|では)?(?:わかった|分かった|明らかになった|判明した)(?:こと|の)は(?:何|なに|なん)(?:ですか|でしょうか|か)?\s*[?？]?\s*"
     r"|\s*(?:この|本|今回の)?研究の?(?:成果|結果)は(?:何|なに)(?:ですか)?\s*[?？]?\s*"
     r"|\s*(?:この|本|今回の)研究の(?:ポイント|要点|概要|まとめ)(?:を|は)?[^、。？?]{0,12}[?？]?\s*",
     re.I,
