@@ -823,3 +823,56 @@ def test_what_was_found_is_the_lead_sentence_then_the_key_points(pipeline):
         assert "本研究成果のポイント" in answer.citations[1].quote, answer.answer
     answer = pipeline.ask("この研究のポイントをざっくり教えて")
     assert len(answer.citations) == 1 and "本研究成果のポイント" in answer.citations[0].quote, answer.answer
+
+
+def test_chat_shorthand_is_read_as_meant(pipeline):
+    """Typed as people type in a chat: "whats a microrna" (no apostrophe, the nucleic acid in lower
+    case), "which dept collaborated", "pub date?", "how big r exosomes" abstained or found nothing.
+    A contraction without its apostrophe, a clipped word and texting's r / u are written out; a
+    capital R (the language), U.S. and a pub in town stay; mirna is microRNA, not mRNA misspelt."""
+    from bot.qa.query import respelled
+
+    assert respelled("whats a microrna") == "what's a microrna"
+    assert respelled("which dept collaborated") == "which department collaborated"
+    assert respelled("pub date?") == "publication date?" and respelled("the pub in town") == "the pub in town"
+    assert respelled("how big r exosomes") == "how big are exosomes"
+    assert respelled("I use R for stats in the U.S. dept") == "I use R for stats in the U.S. department"
+    assert respelled("what is mirna") == "what is microRNA"
+    for question, expected in [("whats a microrna", "マイクロ RNA"), ("what is mirna", "マイクロ RNA"),
+                               ("which dept collaborated", "乳腺・腫瘍内科"), ("pub date?", "7月 1日付けで掲載")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
+
+
+def test_a_phrase_whose_words_are_all_there_is_not_missing(pipeline):
+    """"What is the publication date?" abstained: "publication date" (発行日) is nowhere, though 掲載
+    says publication and a date is what is asked. A phrase none of whose words is missing is no
+    missing thing; a phrase with a word that is missing still counts."""
+    from bot.qa.answer import Evidence
+    from bot.qa.query import build_query
+
+    answer = pipeline.ask("What is the publication date?")
+    assert not answer.abstained and "7月 1日付けで掲載" in answer.citations[0].quote, answer.answer
+    df = {"m:出版": 1, "出版": 1}  # publication is there (出版); no form of the phrase (発行日, 出版日) is
+    assert Evidence(build_query("What is the publication date?"), df, 10).absent == []
+    df = {"m:日付": 1, "日付": 1}  # a date is there, no publication
+    assert Evidence(build_query("What is the publication date?"), df, 10).absent == ["publication date", "publication"]
+
+
+def test_terse_questions_of_place_date_and_time(pipeline):
+    """"release date" abstained (no "this release" said it was the document's date); "where's the
+    NCC" abstained for the e-mail line, which holds ncc and no place, though the address line
+    was next; "how long till relapse" asked for no unit and found no number."""
+    from bot.qa.about import asked_of_document
+    from bot.qa.forms import answer_unit
+
+    for question in ("release date", "date of the release", "発表日は？"):
+        assert asked_of_document(question) == "date", question
+    assert asked_of_document("What is the release date of the drug?") is None
+    answer = pipeline.ask("release date")
+    assert not answer.abstained and "2014年 7月 2日" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("where's the NCC")
+    assert not answer.abstained and "東京都中央区築地" in answer.answer, answer.answer
+    assert answer_unit("how long till relapse") == "time"
+    answer = pipeline.ask("how long till relapse")
+    assert not answer.abstained and "10年、20年" in answer.citations[0].quote, answer.answer

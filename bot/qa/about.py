@@ -37,6 +37,10 @@ _SELF = re.compile(
 _DATE_ASKED = re.compile(r"^\s*when\s+(?:was|is|were|are|did|does|do|will|has|had)\b"
                          r"|^\s*when\s+(?:this|the|their|its)\s[^?？.]{0,60}?\b(?:was|were|got|had\s+been|has\s+been)?\s*"
                          r"(?:issued|published|released|put\s+out|sent(?:\s+out)?|dated|announced|came\s+out|went\s+out)\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
+# "release date?", "date of the press release", 発表日は？: the document's date asked tersely.
+_RELEASE_DATE = re.compile(r"\s*(?:(?:what(?:['’]s| is| was)|and)\s+)?(?:the\s+)?(?:(?:press|news)\s+)?release\s+date\s*[?？.]*\s*"
+                           r"|\s*(?:what(?:['’]s| is| was)\s+)?(?:the\s+)?date\s+of\s+(?:the\s+|this\s+)?(?:(?:press|news)\s+)?release\s*[?？.]*\s*"
+                           r"|\s*(?:プレスリリース|リリース|発表)(?:の)?(?:日|日付|日時)(?:は|って)?(?:いつ)?(?:ですか)?\s*[?？]?\s*", re.I)
 # who put the document out -- not who is quoted or named in it
 _ISSUER_ASKED = re.compile(
     r"^\s*who\s+(?:(?:has|had|did)\s+)?(?:issued|issues|issue|published|publishes|publish|released|releases|release|put out|puts out|"
@@ -107,6 +111,8 @@ def asked_of_document(question: str) -> str | None:
     """'date', 'issuer' or 'headline' when the question asks that of the document itself, 'findings'
     when it asks only what was found ('summary' for its summary or points), else None (a question that only mentions the document,
     "what does this release say about X", is asked of its text as usual)."""
+    if _RELEASE_DATE.fullmatch(question):
+        return "date"
     if _FINDINGS_ASKED.fullmatch(question):
         return "summary" if _DIGEST_ASKED.search(question) else "findings"
     if not self_reference(question):

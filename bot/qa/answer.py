@@ -35,7 +35,7 @@ from bot.qa.forms import (
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import HEAD_OF_ORGANISATION, role_asked, roles_said
-from bot.qa.query import KATAKANA_RUN, READING_WEIGHT, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms, respelled
+from bot.qa.query import ANSWER_TYPE, KATAKANA_RUN, READING_WEIGHT, STOP, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms, respelled
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -536,6 +536,12 @@ class Evidence:
         self._set_absent(absent)
 
     def _set_absent(self, absent: list[_Term]) -> None:
+        # A phrase none of whose words is missing is no missing thing ("publication date": 掲載 says
+        # publication, and a date is what is asked for); its words' own absence is counted.
+        words = {t.concept.word: t for t in self.terms if not t.concept.phrase}
+        gone = {t.concept.word for t in absent}
+        absent = [t for t in absent if not (t.concept.phrase and all(
+            w not in gone and (w in words or w in STOP or w in ANSWER_TYPE) for w in t.concept.word.split()))]
         self.absent = [t.concept.word for t in absent]
         self.absent_loanwords = [t.concept.word for t in absent if _loanword(t.concept)]
         total = sum(t.weight for t in self.key) + sum(t.weight for t in absent)
@@ -961,7 +967,7 @@ def select(
         by_gloss = {id(t) for t in ev.glossed_only}  # said by a gloss, if at all
         said = [any(_loosely_holds(ev, t.concept, c, set(tokenize(c)), verbs) or (id(t) in by_gloss and _glossed_in(ev, t.concept, c))
                     for c in clauses) for t in events]
-        held = bool(said) and all(said)
+        held = (bool(said) and all(said)) or (not events and bool(clauses))  # (nothing of the event to say: a date / place will do)
         if events and not any(said):
             # The event is said, but in a clause of its own: 1646年、家光の四男として生まれ、上野国館林藩主を経て
             # says where he ruled, and when -- not where he was born.

@@ -129,7 +129,7 @@ _EN_UNIT = [
     # "how many <unit>": the unit, not a count of things
     ("time", re.compile(r"\bhow many (years|months|weeks|days|hours|minutes|seconds)\b", re.I)),
     # "how long after surgery", "how long did it take": a length of time, not of a bridge
-    ("time", re.compile(r"\bhow long (after|before|ago|until|since|for|does|did|do|will|would|can|could|has|have|had|must|should)\b"
+    ("time", re.compile(r"\bhow long (after|before|ago|until|till|til|since|for|does|did|do|will|would|can|could|has|have|had|must|should)\b"
                         r"|\bhow long\b.*\b(take|takes|took|last|lasts|lasted|live|lives|lived|survive|survived|stay|stayed|wait)\b", re.I)),
     ("length", re.compile(r"\bhow many (met(re|er)s|kilomet(re|er)s|km|miles|feet|centimet(re|er)s)\b", re.I)),
     ("weight", re.compile(r"\bhow many (grams|kilograms|kg|tons|tonnes|pounds)\b", re.I)),

@@ -426,9 +426,45 @@ def _respelled(word: str, first: bool) -> str:
     return fixed if fixed and not STOP & d.one_edit(low) else word
 
 
+# Chat shorthand, as meant: a contraction typed without its apostrophe (whats), a clipped word
+# (dept, govt, chemo), a texting spelling (r, u, pls). Each a word no dictionary glosses, or one
+# that would be read as another word ("pub date": not a bar).
+_SHORTHAND = {
+    "whats": "what's", "wheres": "where's", "whos": "who's", "hows": "how's", "whens": "when's", "thats": "that's",
+    "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "doesnt": "doesn't", "dont": "don't", "didnt": "didn't",
+    "cant": "can't", "havent": "haven't", "hasnt": "hasn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
+    "dept": "department", "depts": "departments", "govt": "government", "univ": "university", "info": "information",
+    "approx": "approximately", "yr": "year", "yrs": "years", "mins": "minutes", "hrs": "hours", "org": "organization",
+    "natl": "national", "intl": "international", "prof": "professor", "chemo": "chemotherapy", "pic": "picture",
+    "pics": "pictures", "esp": "especially", "abt": "about", "pls": "please", "plz": "please", "thx": "thanks",
+    "ppl": "people", "bc": "because", "cuz": "because", "b4": "before", "r": "are", "u": "you", "ur": "your",
+    "mirna": "microRNA", "mirnas": "microRNAs",  # (the short form Japanese text does not use: マイクロRNA)
+}
+_SHORTHAND_WORD = re.compile(r"(?<![\w'’.-])(" + "|".join(sorted(_SHORTHAND, key=len, reverse=True)) + r")(?![\w'’-]|\.\w)", re.I)
+_PUB = re.compile(r"\bpub(?=\.?\s+(?:date|year|day|month|time)\b)", re.I)
+
+
+def without_shorthand(text: str) -> str:
+    """"whats the pub date" -> "what's the publication date", "which dept" -> "which department"."""
+    if not re.search(r"[A-Za-z]", text):
+        return text
+    text = _PUB.sub("publication", text)
+
+    def full(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if len(word) <= 2 and not word.islower():
+            return word  # R (the language), U (uranium): only texting's lower-case r, u, ur
+        out = _SHORTHAND[word.lower()]
+        return out[:1].upper() + out[1:] if word[:1].isupper() else out
+
+    return _SHORTHAND_WORD.sub(full, text)
+
+
 def respelled(text: str) -> str:
     """The text with its misspelt English words as meant (_respelled), for retrieval and evidence
-    alike: "which jounral publshed the paper?" -> "which journal published the paper?"."""
+    alike: "which jounral publshed the paper?" -> "which journal published the paper?"; chat
+    shorthand written out (without_shorthand)."""
+    text = without_shorthand(text)
     if not re.search(r"[a-z]{4}", text):
         return text
     words = list(_WORD.finditer(text))
@@ -480,7 +516,8 @@ def _english_concepts(text: str) -> list[Concept]:
     raw = [part for w in raw for part in (_compound_parts(w) if "-" in w and w[:1].islower() else [w])]
     words = [w.lower() for w in raw]
     capital = {w.lower() for i, w in enumerate(raw) if i > 0 and w[:1].isupper()}
-    surface = {w.lower(): w for w in raw}
+    # (microrna, mirna typed in lower case: the nucleic acid keeps its capitals -- microRNA, miRNA)
+    surface = {w.lower(): re.sub(r"(?<=[a-z])(rna|dna)$", lambda m: m.group(1).upper(), w) for w in raw}
     concepts: list[Concept] = []
     content = [(i, w) for i, w in enumerate(words) if w not in STOP and len(w) > 1]
     # Phrases first: two or three adjacent content words that the dictionary knows as one unit.
