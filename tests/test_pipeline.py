@@ -876,3 +876,30 @@ def test_terse_questions_of_place_date_and_time(pipeline):
     assert answer_unit("how long till relapse") == "time"
     answer = pipeline.ask("how long till relapse")
     assert not answer.abstained and "10年、20年" in answer.citations[0].quote, answer.answer
+
+
+def test_a_link_or_mail_line_answers_however_far_from_the_question(pipeline):
+    """メールアドレス教えて abstained for weak evidence (the E-mail line holds none of its words);
+    論文はどのURLで読めますか / 論文のURLは？ because 論文 is not in the text (it says 原論文 once),
+    and then quoted the earlier release's link. The line giving what was asked is evidence
+    enough; a paper's link is the one given where the text says it was published (掲載, 誌)."""
+    from bot.qa.answer import answer_kind, contact_asked
+
+    answer = pipeline.ask("メールアドレス教えて")
+    assert not answer.abstained and "ncc-admin" in answer.answer, answer.answer
+    for question in ("論文はどのURLで読めますか？", "論文のURLは？", "論文はどこで読めますか？", "論文どこ？", "論文のリンクは？"):
+        assert answer_kind(question) == "contact" and contact_asked(question) == "url", question
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "stke.sciencemag.org" in answer.citations[0].quote, (question, answer.answer)
+    assert answer_kind("論文はどこに掲載されたの？") is None  # a journal, not a link
+    answer = pipeline.ask("Where can I find the NCC's earlier press release about the colorectal cancer test?")
+    assert "press_release_20140408" in answer.citations[0].quote, answer.answer  # no paper asked: its own link
+
+
+def test_a_japanese_size_asked_bare(pipeline):
+    """エクソソームの大きさ (no は) quoted a sentence on exosomes and malignancy."""
+    from bot.qa.answer import answer_kind
+
+    assert answer_kind("エクソソームの大きさ") == "number" and answer_kind("影響の大きさを教えてください") is None
+    answer = pipeline.ask("エクソソームの大きさ")
+    assert not answer.abstained and "100 nm" in answer.citations[0].quote, answer.answer

@@ -30,7 +30,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
-    WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, REASON_ASKED, REASON_SAID, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, judged_text, venue_asked, without_request,
+    WHERE, YES_NO_EN, paper_link_asked, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, REASON_ASKED, REASON_SAID, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, judged_text, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -57,6 +57,7 @@ _HAS = {
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
 _FAKE_MARKER = re.compile(r"\[(\d{1,3})\]")
 _URL_ONLY = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
+_PUBLISHED_SAID = re.compile(r"掲載|誌|ジャーナル|\bjournal\b|\bpublished\b", re.I)
 
 
 def _title_line(c: "_Candidate") -> bool:
@@ -805,7 +806,10 @@ def select(
     # Passages in the question's own language that hold almost none of its terms, and are not
     # close in meaning either: the documents do not talk about it (a translation cannot rescue it).
     own = passages[0]  # the best passage, when it is in the question's language
-    if own.lang == q_lang:
+    # (not when a link, mail, phone or fax line that gives what was asked is at hand: 論文のURLは？
+    # names nothing the text says -- it has 原論文 once, and a bare link)
+    gives_contact = kind == "contact" and unit not in (None, "any") and any(fits_kind(kind, c.text, unit) for c in candidates)
+    if own.lang == q_lang and not gives_contact:
         cov = ev.coverage(set(own.tokens), own.quote)
         if cov < tuning.min_coverage / 2 and max(own.sentence_scores, default=0.0) < 2 * tuning.min_dense_same:
             return [], f"the question's terms are not in the documents (coverage {cov:.2f})"
@@ -813,6 +817,10 @@ def select(
     # The best-scoring sentence that has real evidence behind it (dense or lexical) leads.
     reasons = [(c, evidence(c)) for c in candidates[:8]]
     eligible = [c for c, why in reasons if why is None]
+    if not eligible and kind == "contact" and unit not in (None, "any"):
+        # メールアドレス教えて: a mail, phone or fax line is far from any question in meaning and holds
+        # none of its words (E-mail:…＠…); the line that gives what was asked is the evidence.
+        eligible = [c for c in candidates if fits_kind(kind, c.text, unit)][:1]
     if not eligible:
         return [], reasons[0][1]
     if kind and not any(fits_kind(kind, c.text, unit) for c in candidates[:10]):
@@ -828,6 +836,8 @@ def select(
     if missing := lacking(lead):
         # The best sentence's passage lacks what the question is about; a passage that has it leads.
         holding = [c for c in eligible if not lacking(c.passage)]
+        if not holding and gives_contact:
+            holding = eligible  # a link line lacks the question's words (論文, 読める) as a rule
         if not holding:
             return [], f"the evidence lacks {missing:.0%} of the question's key terms"
         eligible = holding + [c for c in eligible if all(c is not h for h in holding)]
@@ -900,6 +910,20 @@ def select(
         fitting = [c for c in eligible if fits_kind(kind, c.text, unit)]
         if kind == "contact":  # a bare number or link line is far from any question in meaning: any retrieved one will do
             fitting = [c for c in candidates if fits_kind(kind, c.text, unit)]
+            if unit == "url":
+                # ... a link on a line of its own is the link of the sentence before it (…掲載されました。
+                # http://stke…): it ranks as that sentence does, when that one is the better.
+                # A paper's link is the one given where the text says it was published (掲載, 誌, journal).
+                score_at = {(id(c.passage), c.sentence): c.score for c in candidates}
+                text_at = {(id(c.passage), c.sentence): c.text for c in candidates}
+                paper = paper_link_asked(question)
+
+                def link_rank(c: _Candidate) -> tuple[bool, float]:
+                    said = c.text + (text_at.get((id(c.passage), c.sentence - 1), "") if _URL_ONLY.match(c.text) else "")
+                    score = max(c.score, score_at.get((id(c.passage), c.sentence - 1), c.score)) if _URL_ONLY.match(c.text) else c.score
+                    return (paper and not _PUBLISHED_SAID.search(said), -score)
+
+                fitting.sort(key=link_rank)
         if kind == "person" and tuning.person_new_to_question:
             fitting = [c for c in fitting if _names_someone_new(c.text, question, query)]
         in_role: list[_Candidate] = []

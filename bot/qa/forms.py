@@ -54,14 +54,16 @@ _DOCUMENT = r"(?:paper|article|study|report|release|publication|abstract|full[ -
 _READ_WHERE = (r"\bwhere\s+(?:can|could|do|should|might|would)\s+(?:i|we|one|you|people|readers?)\s+(?:find|read|see|get|download|access|view|look\s+at)"
                r"\s+(?:[\w'’-]+\s+){0,5}?" + _DOCUMENT + r"\b"
                r"|\bwhere\s+(?:can|could)\s+(?:[\w'’-]+\s+){0,5}?" + _DOCUMENT + r"\s+be\s+(?:found|read|seen|accessed|downloaded|viewed)\b"
-               r"|(?:論文|記事|リリース|原著|全文|発表資料).{0,12}?どこで(?:読|見|入手|閲覧|ダウンロード|手に入)")
+               r"|(?:論文|記事|リリース|原著|全文|発表資料).{0,12}?どこで(?:読|見|入手|閲覧|ダウンロード|手に入)"
+               # ... and asked bare: 論文どこ？, 論文はどこ？ (not 論文はどこに掲載されたか, a journal)
+               r"|^\s*(?:その|この)?(?:論文|原著|原論文)(?:は|って)?どこ(?:に(?:ある|あります)(?:か|の)?)?\s*[?？]?\s*$")
 # "Where can I read it online?" asks for a link; "the online cover", "the online edition" name a thing.
 _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
         # エクソソームの大きさは？: a size asked for by its name, as "what size" (not 影響の大きさを…)
-        r"|の(大きさ|サイズ|直径)(は|って)\s*[?？]?\s*$"
+        r"|の(大きさ|サイズ|直径)(は|って)?\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
         r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))",
@@ -85,7 +87,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "contact": re.compile(
         _CONTACT_ASKED.pattern + r"|\b(url|website|web ?page|web ?site|e-?mail|phone|fax|telephone|address)\b|\b" + _ONLINE
         + r"|\b" + _LINK_TO + "|" + _READ_WHERE
-        + r"|URL|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス",
+        + r"|URL|リンク|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス",
         re.I,
     ),
 }
@@ -212,7 +214,7 @@ CONTACTS = [
     ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"\b(FAX|Fax|fax)\b|ファックス|ファクス")),
     ("email", re.compile(r"\be-?mail\b|メール", re.I), re.compile(r"[@＠]")),
     ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話", re.I), re.compile(r"\b(TEL|Tel|tel)\b|電話|\d{2,4}-\d{2,4}-\d{3,4}")),  # not hotel
-    ("url", re.compile(r"\b(url|website|web ?page|web ?site|web ?address|link|hosted)\b|\b" + _ONLINE + "|URL|ウェブ|ホームページ|サイト|" + _READ_WHERE, re.I), re.compile(r"https?://|www\.")),
+    ("url", re.compile(r"\b(url|website|web ?page|web ?site|web ?address|link|hosted)\b|\b" + _ONLINE + "|URL|リンク|ウェブ|ホームページ|サイト|" + _READ_WHERE, re.I), re.compile(r"https?://|www\.")),
     ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
     # "Who's the contact?", 問い合わせ先は: any of the above (a contact block: its office, TEL, mail)
     ("any", _CONTACT_ASKED, CONTACT_GIVEN),
@@ -420,7 +422,7 @@ VENUE_JA = re.compile(r"どこ(?:に|で)(?:掲載|発表|発行)")
 
 # "link to the paper?", "Where can the article be read?": a published paper, whose link the
 # documents give where they say which journal carried it, however they call it (掲載, 誌).
-_PAPER = re.compile(r"\b(?:paper|article|publication|manuscript)s?\b", re.I)
+_PAPER = re.compile(r"\b(?:paper|article|publication|manuscript)s?\b|論文|原著", re.I)
 
 
 def paper_link_asked(text: str) -> bool:

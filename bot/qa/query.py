@@ -48,7 +48,7 @@ ANSWER_TYPE = frozenset(
     link links url website site webpage homepage email e-mail phone telephone fax address""".split()
 )
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
-ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 名称 氏名 名 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割 窓口 問い合わせ 問合せ 連絡先 部署 所属 所属先".split())
+ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 名称 氏名 名 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割 窓口 問い合わせ 問合せ 連絡先 部署 所属 所属先 リンク".split())
 # Nouns of conversation, not of the subject: という話ですよね, 自分で, そんな感じ; and words for
 # what a text says of its subject (説明されていますか, how is X described?), which no fact hinges on.
 # ... and the titles a question puts after a name (田村先生, 小野さん): the documents write their own
