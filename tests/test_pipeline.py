@@ -866,7 +866,7 @@ def test_terse_questions_of_place_date_and_time(pipeline):
     from bot.qa.about import asked_of_document
     from bot.qa.forms import answer_unit
 
-    for question in ("release date", "date of the release", "発表日は？"):
+    for question in ("release date", "date of the release", "発表日は？", "いつの発表？", "リリースはいつ？"):
         assert asked_of_document(question) == "date", question
     assert asked_of_document("What is the release date of the drug?") is None
     answer = pipeline.ask("release date")
