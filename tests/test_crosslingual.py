@@ -626,3 +626,15 @@ def test_bigrams_across_particles_are_no_evidence(pipeline):
     for question in ("エクソソームを分泌しているのは骨髄中のどの細胞ですか？", "エクソソームを出しているのは、骨髄のどの細胞ですか？"):
         answer = pipeline.ask(question)
         assert not answer.abstained and "間葉系幹細胞が分泌する" in answer.citations[0].quote, answer.answer
+
+
+def test_a_findings_answer_glosses_what_its_texts_share(pipeline):
+    """"What did the NCC researchers discover?" asks for no word, so its glossary held the cited
+    texts' rarest words: 独立行政法人, 研究成果, 独立行政 -- the issuer's legal form. The terms the lead
+    and the key points share are what they are about (再発 relapse, 転移 metastasis, 幹細胞, 小胞);
+    a part beside its compound (期間 beside 長期間) is left out."""
+    answer = pipeline.ask("What did the NCC researchers discover?")
+    terms = [g.term for g in answer.glossary]
+    assert {"再発", "転移", "小胞"} <= set(terms) and "独立行政法人" not in terms, terms
+    assert not ("期間" in terms and "長期間" in terms), terms
+    assert len(terms) <= 8

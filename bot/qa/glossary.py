@@ -4,13 +4,15 @@ that translates questions. Dictionary glosses, labelled as such: not a translati
 Terms come from the cited text: first those through which the text answers the question's own
 words (the question said "dormancy", the text says 休眠), then the full names of people and places
 JMnedict knows (宮城道雄: Miyagi Michio -- often the answer itself, unreadable to an English reader
-otherwise), then the text's other rarest content words. Compounds are looked up whole before their
+otherwise), then the words several cited texts share (what a findings answer's lead and key points
+are about: 再発, 転移), then the text's other rarest content words. Compounds are looked up whole before their
 parts (間葉系幹細胞 before 細胞); a name only whole (a lone surname's gloss is a guess: 小野 "field").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from math import log
 
 from bot.models import GlossEntry
@@ -19,6 +21,7 @@ from bot.qa.query import Query
 MAX_TERMS = 8
 EXTRA_TERMS = 3  # rare terms of the cited text beyond those that answer the question's words
 NAME_TERMS = 3  # full names of the cited text
+SHARED_BONUS = 10.0  # a term two cited texts share ranks above the texts' other rare terms
 _NOUNISH = {"名詞", "接頭辞", "接尾辞"}
 _CONTENT = {"名詞", "動詞", "形容詞", "形状詞"}
 _HIRAGANA = re.compile(r"^[\u3041-\u309f]+$")
@@ -96,6 +99,10 @@ def build_glossary(query: Query, texts: list[str], df: dict[str, int], n_docs: i
     asked_tokens = {m[0] for c in query.concepts for a in c.alternatives[1:] if len(m := [t for t in a.tokens if t.startswith("m:")]) == 1}
     found: dict[str, tuple[float, GlossEntry]] = {}
     names: dict[str, GlossEntry] = {}
+    # A term several cited texts share is what they are about (the lead and the key points of a
+    # findings answer both say 休眠, 骨髄, 間葉系幹細胞): it goes before the texts' merely rare terms.
+    shared = {t for t, n in Counter(t for text in texts for t in {surface for surface, _ in _terms(text)}).items() if n > 1} \
+        if len(texts) > 1 else set()
     for text in texts:
         for name in _names(text):
             gloss = d.ja_to_en(name)
@@ -113,12 +120,21 @@ def build_glossary(query: Query, texts: list[str], df: dict[str, int], n_docs: i
             key = "m:" + lemma
             rarity = log(1 + (n_docs + 0.5) / (df.get(key, 0) + 0.5)) if n_docs else 0.0
             answers = term in asked or surface in asked or key in asked_tokens
-            score = (100.0 if answers else 0.0) + rarity + 0.1 * len(term) - 0.001 * order
-            if not answers and (not _KANJI_WORD.match(term) or df.get(key, 0) > max(2, n_docs // 20)):
+            common = surface in shared and _KANJI_WORD.match(term) is not None
+            score = (100.0 if answers else 0.0) + (SHARED_BONUS if common else 0.0) + rarity + 0.1 * len(term) - 0.001 * order
+            if not answers and not common and (not _KANJI_WORD.match(term) or df.get(key, 0) > max(2, n_docs // 20)):
                 continue  # beyond what the question asked: only the text's rare kanji terms
             found[term] = (score, GlossEntry(term=term, reading=gloss.reading, en=list(dict.fromkeys(_short(e) for e in gloss.en[:3]))))
     ranked = sorted(found.values(), key=lambda x: -x[0])
     asked_first = [entry for score, entry in ranked if score >= 100.0]
     asked_terms = {e.term for e in asked_first}
-    others = [entry for score, entry in ranked if score < 100.0 and entry.term not in names][:EXTRA_TERMS]
+    n_shared = sum(1 for score, _ in ranked if SHARED_BONUS <= score < 100.0)
+    others: list[GlossEntry] = []
+    for score, entry in ranked:
+        if score >= 100.0 or entry.term in names:
+            continue
+        if score >= SHARED_BONUS and any(entry.term in e.term for e in asked_first + others):
+            continue  # 期間 beside 長期間: the part says less than the compound already glossed
+        others.append(entry)
+    others = others[:EXTRA_TERMS + n_shared]
     return (asked_first + [n for n in names.values() if n.term not in asked_terms] + others)[:limit]
