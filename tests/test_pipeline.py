@@ -903,3 +903,16 @@ def test_a_japanese_size_asked_bare(pipeline):
     assert answer_kind("エクソソームの大きさ") == "number" and answer_kind("影響の大きさを教えてください") is None
     answer = pipeline.ask("エクソソームの大きさ")
     assert not answer.abstained and "100 nm" in answer.citations[0].quote, answer.answer
+
+
+def test_a_count_or_a_name_asked_bare_needs_one(pipeline):
+    """Near misses typed tersely: 患者数は？ quoted 乳がんは…その数は今後さらに急増 (a number of patients
+    said, none given), "microrna name?" quoted このマイクロRNAを標的とした薬剤開発 (the release never
+    names it). A bare …数は？ asks for a count, a bare "X name?" for a name; neither is there."""
+    from bot.qa.answer import answer_kind
+    from bot.qa.forms import ASKS_NAME
+
+    assert answer_kind("患者数は？") == "number" and answer_kind("乳がんの患者数は増えているの？") is None
+    assert ASKS_NAME.search("microrna name?") and not ASKS_NAME.search("Is the name known?")
+    for question in ("患者数は？", "microrna name?"):
+        assert pipeline.ask(question).abstained, question

@@ -66,7 +66,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|の(大きさ|サイズ|直径)(は|って)?\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
-        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))",
+        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
+        r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$",  # 患者数は？: a count asked bare
         re.I,
     ),
     "date": re.compile(
@@ -458,6 +459,7 @@ ASKS_NAME = re.compile(
     r"\bwhat (?:is|was|are|were) the (?:\w+ )?(?:name|names|nickname|title) (?:of|for|given to)\b"
     r"|^\s*(?:the )?(?:(?:exact|full|specific|actual|precise|official) )?names? of\b"
     r"|\bwhat (?:is|was|are|were) .+? (?:called|named)\b|\bwhat do (?:you|people|they|we) call\b"
+    r"|^\s*(?:the\s+)?(?!(?:is|are|was|were|do|does|did|any|what|which|who|whose)\b)(?:[\w-]+\s+){1,2}names?\s*[?？]*\s*$"  # microrna name?
     r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何と(?:呼|い|名付)|何という|(?:何|なん)て(?:呼|名付|いう(?!て))", re.I)
 
 
