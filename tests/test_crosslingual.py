@@ -189,7 +189,7 @@ def test_a_plural_is_looked_up_as_its_lemma():
     """buses is bus (バス), not "buse" read as a loanword; species stays species."""
     by_word = {c.word: {a.term for a in c.alternatives} for c in build_query("Which company runs the buses?").concepts}
     assert "バス" in by_word["buses"]
-    from bot.qa.query import _singular
+    from bot.qa.query import singular as _singular
 
     assert (_singular("species"), _singular("exosomes"), _singular("cities")) == ("species", "exosome", "city")
 

@@ -916,3 +916,16 @@ def test_a_count_or_a_name_asked_bare_needs_one(pipeline):
     assert ASKS_NAME.search("microrna name?") and not ASKS_NAME.search("Is the name known?")
     for question in ("患者数は？", "microrna name?"):
         assert pipeline.ask(question).abstained, question
+
+
+def test_a_name_typed_in_lower_case_is_a_name(pipeline):
+    """"tamura's title" abstained as weak evidence across languages: a name holds a sentence far in
+    meaning only when the question names it, and tamura, in lower case, was no name. In a question
+    with no capital letter, a Hepburn-spelt word no English dictionary glosses is taken for one;
+    an English word (title, kind) is not."""
+    from bot.qa.answer import _names
+
+    assert _names("tamura's title") == {"tamura"} and _names("makiko ono's job?") >= {"makiko"}
+    assert "title" not in _names("tamura's title") and _names("what kind of cells are these") == set()
+    answer = pipeline.ask("tamura's title")
+    assert not answer.abstained and "乳腺・腫瘍内科長 田村研治" in answer.citations[0].quote, answer.answer

@@ -35,7 +35,7 @@ from bot.qa.forms import (
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import HEAD_OF_ORGANISATION, role_asked, roles_said
-from bot.qa.query import ANSWER_TYPE, KATAKANA_RUN, READING_WEIGHT, STOP, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms, respelled
+from bot.qa.query import ANSWER_TYPE, HEPBURN, KATAKANA_RUN, READING_WEIGHT, STOP, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms, respelled, singular
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -190,11 +190,16 @@ _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|[0-9]+(?:[.
 
 def _names(question: str) -> set[str]:
     """The question's proper names, as concept words: capitalised English words after the first
-    word, and Japanese proper nouns (UniDic 固有名詞) as the index's morpheme tokens."""
+    word, and Japanese proper nouns (UniDic 固有名詞) as the index's morpheme tokens. In a question
+    typed all in lower case ("tamura's title"), a word spelt in Hepburn syllables that no English
+    dictionary glosses is taken for a name too."""
     from index.lexical import morphemes_with_pos
 
     words = _LATIN_WORD.findall(question)
     names = {w.lower() for i, w in enumerate(words) if i > 0 and w[:1].isupper()}
+    if not re.search(r"[A-Z]", question):
+        names |= {w for w in (re.sub(r"['’]s$", "", x.lower()) for x in words)
+                  if len(w) > 3 and w not in STOP and HEPBURN.fullmatch(w) and not is_gloss(singular(w))}
     if _CJK.search(question):
         for surface, pos in morphemes_with_pos(question):
             if pos[0] == "固有名詞":

@@ -122,7 +122,7 @@ def _variants(word: str) -> list[str]:
     return out
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     """exosomes -> exosome, microRNAs -> microRNA: a loanword's katakana is written for the
     singular, and JMdict's glosses are singular too."""
     if " " in word or len(word) <= 4:
@@ -148,7 +148,7 @@ def _to_japanese(key: str, surface: str = "") -> tuple[Alternative, ...]:
     d = _dictionary()
     if d is None:
         return ()
-    base = _singular(surface or key)
+    base = singular(surface or key)
     found = list(d.translate_en([base], limit=MAX_ALTERNATIVES * 2)[0])
     if " " not in key and not all(_KATAKANA.match(t) for t, _ in found):
         # A plural's relatives are its singular's: paddies -> "paddiesion" read glosses of anything
@@ -275,12 +275,12 @@ def _long_vowels(kana: str, limit: int = 3) -> list[str]:
 def _is_word(word: str) -> bool:
     """An English word JMdict glosses; a word only JMnedict's names know (hanga: 半谷) may be romaji."""
     d = _dictionary()
-    return d is not None and d.is_gloss(_singular(word))
+    return d is not None and d.is_gloss(singular(word))
 
 
 def _known(word: str) -> bool:
     d = _dictionary()
-    return d is not None and bool(d.en_to_ja(_singular(word), limit=1))
+    return d is not None and bool(d.en_to_ja(singular(word), limit=1))
 
 
 # Romanised names end in the word for what they are: Shurijo is Shuri Castle (首里城), Kofukuji a
@@ -399,7 +399,7 @@ def _compound_parts(word: str) -> list[str]:
 
 # A word spelt in Hepburn syllables (hanga, chaji, hokkaido): maybe romaji, which no English
 # dictionary lists.
-_HEPBURN = re.compile(r"(?:(?:[kgsztdnhbpmrwfj]|sh|ch|ts|kk|ss|tt|pp|tch)?y?[aiueo]|n(?![aiueoy]))+")
+HEPBURN = re.compile(r"(?:(?:[kgsztdnhbpmrwfj]|sh|ch|ts|kk|ss|tt|pp|tch)?y?[aiueo]|n(?![aiueoy]))+")
 
 
 def _swapped_function_word(word: str) -> str | None:
@@ -418,7 +418,7 @@ def _respelled(word: str, first: bool) -> str:
     after the first word), romaji (hanga), words near a function word (whith: with) stay."""
     d = _dictionary()
     low = word.lower()
-    if d is None or (word[:1].isupper() and not first) or low in STOP or _HEPBURN.fullmatch(low):
+    if d is None or (word[:1].isupper() and not first) or low in STOP or HEPBURN.fullmatch(low):
         return word
     if (swapped := _swapped_function_word(low)) and not _known(low):
         return swapped
