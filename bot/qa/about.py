@@ -4,9 +4,10 @@ release about?", このプレスリリースを出したのはどこですか.
 A document does not call itself a press release, so the question's words find nothing (or the
 link to another release, press_release_20140408.html); its answer is in the document's opening:
 the headline, the date line and the issuer's line, then the key points. `asked_of_document` tells
-such a question and what it asks ("what did they find?" asks for the key points); `opening_answer`
-picks the sentences of the opening chunk that say it. Retrieval (bot.qa.pipeline) searches
-without the self-reference and puts the opening chunk first.
+such a question and what it asks ("what did they find?" asks for the findings: the body's lead
+sentence, then the key points; "its key points" for the points alone); `opening_answer` picks the
+sentences of the opening chunk that say it. Retrieval (bot.qa.pipeline) searches without the
+self-reference and puts the opening chunk first (for the findings, the chunk after it too).
 """
 
 from __future__ import annotations
@@ -84,7 +85,8 @@ _HEADLINE_ASKED = re.compile(
 _SUMMARY_ASKED = re.compile(r"\bsummar|\b(?:main|big|key|major|central|headline) (?:point|finding|result|discovery|message|news)s?\b|\bgist\b|\btakeaways?\b|\bkey points?\b|\bhighlights\b"
                             r"|概要|要点|主旨|趣旨|ポイント|まとめ", re.I)
 # ... in the words of a digest (its points, a summary), not of what was found: "what did they find"
-# and "the main finding" are answered by the headline, which states it, before the key points.
+# and "the main finding" are answered by the body's lead sentence, which states it whole, before
+# the key points (bot.qa.answer).
 _DIGEST_ASKED = re.compile(r"\bsummar|\bpoints?\b|\bgist\b|\btakeaways?\b|\bhighlights\b|\bbullet|概要|要点|主旨|趣旨|ポイント|まとめ", re.I)
 # A full date: 2014年 7月 2日, July 2, 2014, 2 July 2014, 2014-07-02.
 _FULL_DATE = re.compile(

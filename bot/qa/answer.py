@@ -30,7 +30,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
-    WHERE, YES_NO_EN, paper_link_asked, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, REASON_ASKED, REASON_SAID, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, judged_text, venue_asked, without_request,
+    WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, REASON_ASKED, REASON_SAID, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -676,8 +676,10 @@ def select(
     of_document = asked_of_document(question)
     if opening is not None and (asked := of_document):
         lines = opening_answer(asked, opening)
-        runs: list[list[int]] = []
-        for i in sorted(lines):  # one quote from a run's first line to its last: a headline of several lines is one
+        # One quote from the first line to the last (a headline of several lines is one); for the
+        # findings, the headline and the key points are two, split where lines were skipped.
+        runs: list[list[int]] = [[min(lines), max(lines)]] if lines and asked != "findings" else []
+        for i in sorted(lines) if asked == "findings" else ():
             if runs and i == runs[-1][-1] + 1:
                 runs[-1].append(i)
             else:
@@ -924,8 +926,10 @@ def select(
                 paper = paper_link_asked(question)
 
                 def link_rank(c: _Candidate) -> tuple[bool, float]:
-                    said = c.text + (text_at.get((id(c.passage), c.sentence - 1), "") if _URL_ONLY.match(c.text) else "")
-                    score = max(c.score, score_at.get((id(c.passage), c.sentence - 1), c.score)) if _URL_ONLY.match(c.text) else c.score
+                    said, score = c.text, c.score
+                    if _URL_ONLY.match(c.text):  # (the sentence before it says what it links to)
+                        before = (id(c.passage), c.sentence - 1)
+                        said, score = said + text_at.get(before, ""), max(score, score_at.get(before, score))
                     return (paper and not _PUBLISHED_SAID.search(said), -score)
 
                 fitting.sort(key=link_rank)
