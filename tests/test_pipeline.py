@@ -509,7 +509,7 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("この研究のポイントをざっくり教えて") == "summary"
     # the main finding that someone announced (here), what they figured / worked out, 明らかになったことは何
     for question in ["What's the main finding the National Cancer Center announced here?", "What was the key result the team reported?",
-                     "What did they figure out?", "What did the NCC team work out?", "研究で明らかになったことは何ですか？"]:
+                     "What did they figure out?", "What did the NCC team work out?", "研究で明らかになったことは何ですか？", "TL;DR?", "tldr"]:
         assert asked_of_document(question) == "findings", question
     assert asked_of_document("What is the result of the test?") is None
     # the issuer's name, a possessive, a year and a month may stand between "the" and "release"
