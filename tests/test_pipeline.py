@@ -929,3 +929,16 @@ def test_a_name_typed_in_lower_case_is_a_name(pipeline):
     assert "title" not in _names("tamura's title") and _names("what kind of cells are these") == set()
     answer = pipeline.ask("tamura's title")
     assert not answer.abstained and "乳腺・腫瘍内科長 田村研治" in answer.citations[0].quote, answer.answer
+
+
+def test_the_contact_block_does_not_answer_for_words_of_an_office_name(pipeline):
+    """"What is the name of the research project?" quoted 国立研究開発法人 国立がん研究センター … 企画戦略局
+    広報企画室: the contact block's short chunk led retrieval on 研究 and 企画 ("project"), words of the
+    office's name. Unless a contact is asked for, the block gives way to the sentence that names the
+    project; "What does NCC stand for?" is answered by the lead that spells it out (略称：国がん)."""
+    answer = pipeline.ask("What is the name of the research project?")
+    assert "幹細胞制御によるがん治療法開発のための基盤研究" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("What does NCC stand for?")
+    assert "略称" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("Who should I contact for more info?")  # a contact asked: the block still answers
+    assert "お問い合わせ先" in answer.citations[0].quote or "TEL" in answer.citations[0].quote, answer.answer
