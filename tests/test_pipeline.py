@@ -942,3 +942,18 @@ def test_the_contact_block_does_not_answer_for_words_of_an_office_name(pipeline)
     assert "略称" in answer.citations[0].quote, answer.answer
     answer = pipeline.ask("Who should I contact for more info?")  # a contact asked: the block still answers
     assert "お問い合わせ先" in answer.citations[0].quote or "TEL" in answer.citations[0].quote, answer.answer
+
+
+def test_an_address_asked_in_japanese_and_a_source_asked_with_where(pipeline):
+    """国立がん研究センターの住所を教えてください quoted the lead's 所在地：東京都中央区 (住所 asked for no
+    contact); エクソソームはどこから分泌されますか abstained for naming no place -- where a thing is
+    secreted from is its source (cells), not a place."""
+    from bot.qa.answer import answer_kind, contact_asked
+    from bot.qa.forms import SOURCE_WHERE
+
+    question = "国立がん研究センターの住所を教えてください。"
+    assert answer_kind(question) == "contact" and contact_asked(question) == "address"
+    assert "〒104-0045" in pipeline.ask(question).citations[0].quote
+    assert SOURCE_WHERE.search("エクソソームはどこから分泌されますか？") and not SOURCE_WHERE.search("研究はどこで行われましたか？")
+    answer = pipeline.ask("エクソソームはどこから分泌されますか？")
+    assert not answer.abstained and "分泌" in answer.answer, answer.answer

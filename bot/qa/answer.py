@@ -30,7 +30,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
-    WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, REASON_ASKED, REASON_SAID, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, judged_text, paper_link_asked, venue_asked, without_request,
+    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, REASON_ASKED, REASON_SAID, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -714,7 +714,7 @@ def select(
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     # A contact block (＜お問い合わせ先＞, TEL, FAX, 〒…) answers who to contact and where, nothing
     # else; short and full of names, it is near many a short question in meaning.
-    place_asked = bool(WHERE.search(question)) and not venue_asked(question)
+    place_asked = bool(WHERE.search(question)) and not venue_asked(question) and not SOURCE_WHERE.search(question)
     contact_only = kind != "contact" and not place_asked and not of_document
     topics: dict[int, tuple[set[str], str]] = {}
     blocks: dict[int, bool] = {}

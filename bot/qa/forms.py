@@ -88,7 +88,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "contact": re.compile(
         _CONTACT_ASKED.pattern + r"|\b(url|website|web ?page|web ?site|e-?mail|phone|fax|telephone|address)\b|\b" + _ONLINE
         + r"|\b" + _LINK_TO + "|" + _READ_WHERE
-        + r"|URL|リンク|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス",
+        + r"|URL|リンク|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス|住所|所在地",
         re.I,
     ),
 }
@@ -302,6 +302,9 @@ def defined_term(question: str) -> str | None:
 # "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
 WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|at|from|to) (which|what) "
                     r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の)", re.I)
+# エクソソームはどこから分泌されますか: where a thing is secreted, released or made from is its
+# source (間葉系幹細胞), which no place need name.
+SOURCE_WHERE = re.compile(r"どこから(?:分泌|放出|産生|生成|供給|作ら|作られ|出さ|出て|出る|由来|受け取|もら|得|来る|来て|来た)")
 # 会社はどこか asks for an organisation (三共), which names no place.
 ORG_WHERE = re.compile(r"(会社|企業|メーカー|団体|組織|チーム|球団|銀行|出版社|大学|学校|研究所|機関)(は|が)どこ")
 # "Where does the name come from", 地名はどこから来ている: an origin (a word, a legend), not a place.
