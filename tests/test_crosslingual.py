@@ -638,3 +638,5 @@ def test_a_findings_answer_glosses_what_its_texts_share(pipeline):
     assert {"再発", "転移", "小胞"} <= set(terms) and "独立行政法人" not in terms, terms
     assert not ("期間" in terms and "長期間" in terms), terms
     assert len(terms) <= 8
+    terms = [g.term for g in pipeline.ask("why are dormant cells drug resistant?").glossary]
+    assert "一般的" in terms and "一般" not in terms, terms  # a part beside its word, whatever ranked it

@@ -133,8 +133,8 @@ def build_glossary(query: Query, texts: list[str], df: dict[str, int], n_docs: i
     for score, entry in ranked:
         if score >= 100.0 or entry.term in names:
             continue
-        if score >= SHARED_BONUS and any(entry.term in e.term for e in asked_first + others):
-            continue  # 期間 beside 長期間: the part says less than the compound already glossed
+        if any(entry.term in e.term for e in asked_first + others):
+            continue  # 期間 beside 長期間, 一般 beside 一般的: the part says less than the word already glossed
         others.append(entry)
     others = others[:EXTRA_TERMS + n_shared]
     return (asked_first + [n for n in names.values() if n.term not in asked_terms] + others)[:limit]
