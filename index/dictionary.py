@@ -369,11 +369,16 @@ def _expansions(key: str) -> list[tuple[str, float]]:
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 
 
+def insertions(word: str) -> set[str]:
+    """Every string one inserted letter away: the word as typed with a letter left out (papr)."""
+    return {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in _ALPHABET}
+
+
 def one_edit(word: str) -> set[str]:
     """Every string one deletion, transposition, replacement or insertion away (Norvig's edits1)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-            | {a + c + b[1:] for a, b in splits if b for c in _ALPHABET} | {a + c + b for a, b in splits for c in _ALPHABET})
+            | {a + c + b[1:] for a, b in splits if b for c in _ALPHABET} | insertions(word))
 
 
 @lru_cache(maxsize=4096)
@@ -389,8 +394,7 @@ def respelled(word: str) -> str | None:
     if _lemma_rows(word) is not None or _en_to_ja(word, 1):
         return None  # known: as it is, or through its inflections and derivations (secrete: secretion)
     # a four-letter word is too near too many: only a letter left out, and only one way (papr: paper)
-    near = sorted(one_edit(word) if len(word) >= 5 else {a + c + b for i in range(len(word) + 1)
-                                                          for a, b in [(word[:i], word[i:])] for c in _ALPHABET})
+    near = sorted(one_edit(word) if len(word) >= 5 else insertions(word))
     marks = ",".join("?" * len(near))
     known = {k for (k,) in conn.execute(f"SELECT DISTINCT key FROM en WHERE key IN ({marks})", near)}
     known |= {k for (k,) in conn.execute(f"SELECT form FROM lemma WHERE form IN ({marks})", near)}

@@ -629,13 +629,8 @@ def _lead_sentence(opening: Passage, passages: list[Passage]) -> _Candidate | No
     if not after:
         return None
     body = min(after, key=lambda p: p.start)
-    for j, (cs, ce, rs, re_) in enumerate(body.sentences):
-        cs, ce, rs, re_ = _without_stray_brackets(body, cs, ce, rs, re_)
-        text = body.quote[cs:ce]
-        if rs >= opening.end and len(text.strip()) >= _LEAD_MIN and re.search(r"[。．.!！]\s*$", text):
-            score = body.sentence_scores[j] if j < len(body.sentence_scores) else 0.0
-            return _Candidate(body, 0, (cs, ce), (rs, re_), text, score, tuple(tokenize(text)), sentence=j)
-    return None
+    return next((c for c in _candidates([body], 1) if c.raw[0] >= opening.end and len(c.text.strip()) >= _LEAD_MIN
+                 and re.search(r"[。．.!！]\s*$", c.text)), None)
 
 
 def _candidates(passages: list[Passage], max_passages: int) -> list[_Candidate]:
@@ -678,12 +673,15 @@ def select(
         lines = opening_answer(asked, opening)
         # One quote from the first line to the last (a headline of several lines is one); for the
         # findings, the headline and the key points are two, split where lines were skipped.
-        runs: list[list[int]] = [[min(lines), max(lines)]] if lines and asked != "findings" else []
-        for i in sorted(lines) if asked == "findings" else ():
-            if runs and i == runs[-1][-1] + 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
+        runs: list[list[int]] = []
+        if asked != "findings":
+            runs = [[min(lines), max(lines)]] if lines else []
+        else:
+            for i in sorted(lines):
+                if runs and i == runs[-1][-1] + 1:
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
         out = []
         for run in runs:
             first, last = opening.sentences[run[0]], opening.sentences[run[-1]]

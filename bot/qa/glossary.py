@@ -101,14 +101,15 @@ def build_glossary(query: Query, texts: list[str], df: dict[str, int], n_docs: i
     names: dict[str, GlossEntry] = {}
     # A term several cited texts share is what they are about (the lead and the key points of a
     # findings answer both say 休眠, 骨髄, 間葉系幹細胞): it goes before the texts' merely rare terms.
-    shared = {t for t, n in Counter(t for text in texts for t in {surface for surface, _ in _terms(text)}).items() if n > 1} \
+    terms_of = [_terms(text) for text in texts]  # (one analysis per text, read twice)
+    shared = {t for t, n in Counter(t for terms in terms_of for t in {surface for surface, _ in terms}).items() if n > 1} \
         if len(texts) > 1 else set()
-    for text in texts:
+    for text, terms in zip(texts, terms_of):
         for name in _names(text):
             gloss = d.ja_to_en(name)
             if gloss and gloss.en and name not in names and len(names) < NAME_TERMS:
                 names[name] = GlossEntry(term=name, reading=gloss.reading, en=[re.sub(r"\s+,", ",", _short(gloss.en[0]))])
-        for order, (surface, lemma) in enumerate(_terms(text)):
+        for order, (surface, lemma) in enumerate(terms):
             if surface in found or len(surface) < 2 and not (0x4E00 <= ord(surface[0]) <= 0x9FFF):
                 continue
             gloss = d.ja_to_en(surface) or (d.ja_to_en(lemma) if lemma != surface else None)

@@ -444,6 +444,11 @@ _SHORTHAND_WORD = re.compile(r"(?<![\w'’.-])(" + "|".join(sorted(_SHORTHAND, k
 _PUB = re.compile(r"\bpub(?=\.?\s+(?:date|year|day|month|time)\b)", re.I)
 
 
+def _cased_as(typed: str, meant: str) -> str:
+    """The word meant, capitalised as the word typed was (Whats -> What's, Jounral -> Journal)."""
+    return meant[:1].upper() + meant[1:] if typed[:1].isupper() else meant
+
+
 def without_shorthand(text: str) -> str:
     """"whats the pub date" -> "what's the publication date", "which dept" -> "which department"."""
     if not re.search(r"[A-Za-z]", text):
@@ -454,8 +459,7 @@ def without_shorthand(text: str) -> str:
         word = m.group(0)
         if len(word) <= 2 and not word.islower():
             return word  # R (the language), U (uranium): only texting's lower-case r, u, ur
-        out = _SHORTHAND[word.lower()]
-        return out[:1].upper() + out[1:] if word[:1].isupper() else out
+        return _cased_as(word, _SHORTHAND[word.lower()])
 
     return _SHORTHAND_WORD.sub(full, text)
 
@@ -473,8 +477,7 @@ def respelled(text: str) -> str:
         word = m.group(0)
         if not word.isalpha():
             return word
-        out = _respelled(word, m.start() == words[0].start())
-        return out[:1].upper() + out[1:] if word[:1].isupper() else out
+        return _cased_as(word, _respelled(word, m.start() == words[0].start()))
 
     return _WORD.sub(fix, text)
 
