@@ -82,6 +82,10 @@ eval: install
 	$(BIN)/qabot eval tests/data/release-probes20.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes20-heldout
 	$(BIN)/qabot eval tests/data/release-probes21.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes21-tune
 	$(BIN)/qabot eval tests/data/release-probes21.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes21-heldout
+	$(BIN)/qabot eval tests/data/release-probes22.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes22-tune
+	$(BIN)/qabot eval tests/data/release-probes22.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes22-heldout
+	$(BIN)/qabot eval tests/data/release-probes23.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes23-tune
+	$(BIN)/qabot eval tests/data/release-probes23.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes23-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
