@@ -1544,3 +1544,27 @@ def test_what_someone_says_is_no_name_asked():
         assert ASKS_NAME.search(question), question
     for question in ("休眠と抗がん剤について、田村先生は何と言っていますか？", "田村先生は何て言ってるの？", "先生はなんていってた？"):
         assert not ASKS_NAME.search(question), question
+
+
+ENUMERATION = ["また、乳がん治療の観点からは二つの点で応用が期待されます。", "ひとつ目は、再発しやすさをモニターできる新しい分子マーカーの開発です。",
+               "二つ目は、新たな抗がん剤の開発です。"]
+
+
+@pytest.mark.parametrize("question, opens", [
+    ("What is the second application the doctor expects?", "二つ目"),
+    ("And the first application?", "ひとつ目"),
+    ("2つ目の応用は何ですか？", "二つ目"),
+    ("ひとつ目の応用は？", "ひとつ目"),
+])
+def test_an_item_of_an_enumeration_is_the_sentence_opening_with_its_ordinal(question, opens):
+    """"The second application" asks for one item of a list: the sentence that opens with that
+    item's ordinal (二つ目は、…) answers, not the one announcing the list, whatever else it shares."""
+    from bot.qa.forms import ordinal_asked
+
+    passage = _passage("【本研究への期待】", ENUMERATION)
+    chosen, why = _select(question, passage, max_quote_chars=40)  # one sentence per quote
+    assert why is None and chosen[0].text.startswith(opens), (why, chosen and chosen[0].text)
+    assert ordinal_asked(question) in (1, 2)
+    # not an item of a list: the first author, the first time, a world first
+    for other in ["Who is the first author?", "Is this the first time anyone has shown it?", "世界で初めて報告したのは何ですか？"]:
+        assert ordinal_asked(other) is None, other

@@ -9,6 +9,7 @@ identifier by its acronym (DOI), a title or headline, one of a kind ("which X", 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # -- what kind of answer does the question want? ----------------------------------------------
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
@@ -474,3 +475,42 @@ REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|c
 # often "since 1990").
 REASON_SAID = re.compile(r"ため|(?:[たるいだす]|です|ます)から(?!の)|ので|ことから|そこで|理由|原因"
                          r"|\b(?:because|so that|therefore|due to|as a result|in order to)\b", re.I)
+
+
+# "What's the first application Dr. Tamura anticipates?", 田村先生の言う2つ目の応用って何ですか: the
+# question asks for one item of an enumeration, which the text opens with its ordinal (ひとつ目は、…
+# 二つ目は、…; First, … Second, …). Not "the first time", "the first author", 世界で初めて.
+_ORDINALS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
+_KANJI_DIGITS = "〇一二三四五六七八九"
+_KANA_COUNTS = {1: "ひと", 2: "ふた", 3: "みっ", 4: "よっ", 5: "いつ"}  # (+ つ目)
+_ORDINAL_ASKED_EN = re.compile(
+    r"\b(?:the|its|his|her|their|a)\s+(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\s+"
+    r"(?!(?:time|times|author|authors|place|year|years|day|days|week|month|case|cases|report|ever|one|ones|person|people|patient|patients|study|studies)\b)"
+    r"(?P<noun>[a-z][a-z-]+)", re.I)
+_ORDINAL_ASKED_JA = re.compile(r"(?:(?:(?P<d>[1-5１-５])|(?P<k>[一二三四五]))(?:つ目|番目|点目|個目)|(?P<h>ひと|ふた|みっ|よっ|いつ)つ目)|第(?:(?P<d2>[1-5１-５])|(?P<k2>[一二三四五]))(?:の|に|は)")
+
+
+def ordinal_asked(question: str) -> int | None:
+    """The place in an enumeration the question asks for (1 for "the first application"), or None."""
+    if m := _ORDINAL_ASKED_EN.search(question):
+        return _ORDINALS_EN[m.group("n").lower()]
+    if m := _ORDINAL_ASKED_JA.search(question):
+        d = m.group("d") or m.group("d2")
+        k = m.group("k") or m.group("k2")
+        if d:
+            return int(unicodedata.normalize("NFKC", d))
+        if k:
+            return _KANJI_DIGITS.index(k)
+        return next(n for n, kana in _KANA_COUNTS.items() if kana == m.group("h"))
+    return None
+
+
+def opens_with_ordinal(text: str, n: int) -> bool:
+    """The sentence opens with the n-th item's ordinal: ひとつ目は / 一つ目は / 1つ目 / 第一に / 一番目 /
+    First, / Firstly / Secondly."""
+    head = unicodedata.normalize("NFKC", text.lstrip(" 　「『（(・-–•*"))[:12]
+    digit, kanji, kana = str(n), _KANJI_DIGITS[n], _KANA_COUNTS[n]
+    if re.match(rf"(?:{digit}|{kanji})(?:つ目|番目|点目|個目)|{kana}つ目|第(?:{digit}|{kanji})(?:に|は|の|、)", head):
+        return True
+    word = [k for k, v in _ORDINALS_EN.items() if v == n and k.isalpha()][0]
+    return bool(re.match(rf"{word}(?:ly)?\b", head, re.I))
