@@ -1099,7 +1099,10 @@ CONTACT = ["＜お問い合わせ先＞", "国立がん研究センター 企画
 @pytest.mark.parametrize("question, line", [("What is the email address for inquiries?", "ncc-admin＠ncc.go.jp"),
                                             ("メールアドレスは？", "ncc-admin＠ncc.go.jp"),
                                             ("問い合わせ先の電話番号は何ですか？", "03-3542-2511"),
-                                            ("What is the fax number of the press office?", "FAX:03-3542-2545")])
+                                            ("What is the fax number of the press office?", "FAX:03-3542-2545"),
+                                            # a phone number by another name (TEL: …（代表）)
+                                            ("What's the switchboard number for press questions?", "03-3542-2511"),
+                                            ("代表番号は？", "03-3542-2511")])
 def test_the_kind_of_contact_asked_for_leads(question, line):
     """The heading of a contact block is closest to any question about it; the line that gives the
     kind of contact asked for (an @ for an email, FAX for a fax) leads the answer."""

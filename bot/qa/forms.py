@@ -47,6 +47,8 @@ _PERSON_NOUNS_JA = (
 
 # The contact itself is asked for (a press release's お問い合わせ先), not one kind of it.
 _CONTACT_ASKED = re.compile(r"(?<!-)\b(contact|contacts|inquiries|enquiries)\b(?!-|\s+(with|between)\b)|問い合わせ|問合せ|連絡先|窓口", re.I)
+# A phone number by another name: "the switchboard number", "main line", 代表番号 (TEL: …（代表）).
+_PHONE_OTHERWISE = r"\bswitchboard\b|\bhotline\b|\bmain\s+(?:line|number|phone)\b|代表番号"
 # "link to the paper?" asks for a link; "a link between exosomes and cancer" does not.
 _LINK_TO = r"links?\s+(?:to|for)\s+(?:the|this|that|its|their|it)\b|^\s*(?:the\s+)?(?!(?:is|are|was|were|any)\b)(?:[\w-]+\s+){1,2}links?\s*[?？]*\s*$"
 # "Where can I read the paper?", "Where can I find the earlier press release?", 論文はどこで読めますか:
@@ -87,7 +89,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "contact": re.compile(
-        _CONTACT_ASKED.pattern + r"|\b(url|website|web ?page|web ?site|e-?mail|phone|fax|telephone|address)\b|\b" + _ONLINE
+        _CONTACT_ASKED.pattern + r"|\b(url|website|web ?page|web ?site|e-?mail|phone|fax|telephone|address)\b|" + _PHONE_OTHERWISE + r"|\b" + _ONLINE
         + r"|\b" + _LINK_TO + "|" + _READ_WHERE
         + r"|URL|リンク|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス|住所|所在地",
         re.I,
@@ -215,7 +217,7 @@ CONTACT_GIVEN = re.compile(r"[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|\b(TEL|Tel|FAX|Fax)\
 CONTACTS = [
     ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"\b(FAX|Fax|fax)\b|ファックス|ファクス")),
     ("email", re.compile(r"\be-?mail\b|メール", re.I), re.compile(r"[@＠]")),
-    ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話", re.I), re.compile(r"\b(TEL|Tel|tel)\b|電話|\d{2,4}-\d{2,4}-\d{3,4}")),  # not hotel
+    ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話|" + _PHONE_OTHERWISE, re.I), re.compile(r"\b(TEL|Tel|tel)\b|電話|\d{2,4}-\d{2,4}-\d{3,4}")),  # not hotel
     ("url", re.compile(r"\b(url|website|web ?page|web ?site|web ?address|link|hosted)\b|\b" + _ONLINE + "|URL|リンク|ウェブ|ホームページ|サイト|" + _READ_WHERE, re.I), re.compile(r"https?://|www\.")),
     ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
     # "Who's the contact?", 問い合わせ先は: any of the above (a contact block: its office, TEL, mail)
