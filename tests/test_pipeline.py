@@ -719,6 +719,11 @@ def test_a_definition_asked_otherwise_quotes_the_gloss(pipeline):
     assert defined_term("How does the release describe microRNA?") == "microRNA"
     assert defined_term("What does dormancy mean?") == "dormancy" and defined_term("How are exosomes defined?") == "exosomes"
     assert defined_term("エクソソームはどんなものですか？") == "エクソソーム"
+    # ... with where the text says it (資料では, 本文で), or as how the text puts the term
+    answer = pipeline.ask("エクソソームは資料ではどういうものだと説明されていますか？")
+    assert "顆粒（エクソソーム）" in answer.citations[0].quote, answer.answer
+    assert defined_term("マイクロRNAは本文でどんなものとして書かれていますか？") == "マイクロRNA"
+    assert defined_term("念のため確認です。本文ではエクソソームを日本語でどう言い表していますか？") == "エクソソーム"
     assert defined_term("How is the study funded?") is None and defined_term("エクソソームはどんな働きをしますか？") is None
 
 

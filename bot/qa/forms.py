@@ -280,13 +280,16 @@ _DEFINITION_JA = re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:
 # ... and put otherwise: "How does the release describe microRNA?", "How is X defined?", "What does X
 # mean?", マイクロRNAはどのようなものだと説明されていますか, エクソソームはどんなものですか.
 _TERM_EN = r"(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|by)\b)[\w-]+ ?){1,3}?)"
+_IN_THE_TEXT = r"(?:(?:本文|文中|リリース|プレスリリース|資料|記事|発表)(?:の中)?(?:で|では|において)は?、?)?"  # (は)本文で どういうもの
 _DEFINITION_OTHERWISE = [
     re.compile(r"^\s*how (?:does|do|did) (?:the |this )?(?:release|document|text|article|paper|study|report|press release)s? (?:describe|define|explain) " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*how (?:is|are|was|were) " + _TERM_EN + r" (?:described|defined|explained)\b", re.I),
     re.compile(r"^\s*what (?:does|do) (?:the (?:term|word) )?" + _TERM_EN + r" mean\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*what (?:does|do|did) (?:the |this )?(?:release|document|text|article|paper|study|report|press release|authors?|researchers?|team) mean by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*what is meant by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
-    re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:は|って)(?:どのような|どんな|どういう|どういった)(?:もの|物)"),
+    re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:は|って)" + _IN_THE_TEXT + r"(?:どのような|どんな|どういう|どういった)(?:もの|物)"),
+    # リリースではエクソソームを日本語でどう言い表していますか: how the text puts the term
+    re.compile(r"^(?:.*?(?:[。、]|では|で))?\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)を(?:日本語で|英語で)?(?:どう|どのように|何と|なんと)(?:言い表|言いあらわ|表現|表わ|表し|説明|記述|書い|書か|訳)"),
 ]
 
 

@@ -50,11 +50,11 @@ ANSWER_TYPE = frozenset(
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
 ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 名称 氏名 名 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割 窓口 問い合わせ 問合せ 連絡先 部署 所属 所属先 リンク".split())
 # Nouns of conversation, not of the subject: という話ですよね, 自分で, そんな感じ; and words for
-# what a text says of its subject (説明されていますか, how is X described?), which no fact hinges on.
+# what a text says of its subject (説明されていますか, how is X described?, 本文で, 言い表す, 訳語), which no fact hinges on.
 # ... and the titles a question puts after a name (田村先生, 小野さん): the documents write their own
 # (田村研治 医師); the name is what must be there. And 担当 (be in charge of), the frame of a who or
 # which question (どの部署が担当していますか): the text names the office, it need not say 担当.
-DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 先生 さん 様 氏 君 殿 担当".split())
+DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 記述 表現 言い表す 言い表わす 本文 文中 訳語 先生 さん 様 氏 君 殿 担当".split())
 DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned given listed stated provided".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
