@@ -1311,6 +1311,9 @@ def test_words_for_what_a_text_says_are_no_key_terms():
     df = {t: 1 for t in tokenize("さらにエクソソームに含まれる小さな核酸（マイクロ RNA）が乳がん細胞へ受け渡される。microRNA exosome")}
     ev = Evidence(build_query("マイクロRNAはどのようなものだと説明されていますか？"), df, 10)
     assert ev.absent_share == 0.0 and "m:説明" not in ev.absent, ev.absent
+    for question in ["マイクロRNAは本文でどういうものだと書かれていますか？", "マイクロRNAをどう表現していますか？", "マイクロRNAの訳語は？"]:
+        ev = Evidence(build_query(question), df, 10)  # (本文, 表現, 訳語: words about the text)
+        assert ev.absent_share == 0.0, (question, ev.absent)
     ev = Evidence(build_query("How does the release describe microRNA?"), df, 10)
     assert "describe" not in ev.absent, ev.absent
     assert {c.word: c for c in build_query("What email address can I use to reach them?").concepts}["reach"].answer_type
