@@ -1574,3 +1574,23 @@ def test_an_item_of_an_enumeration_is_the_sentence_opening_with_its_ordinal(ques
     # not an item of a list: the first author, the first time, a world first
     for other in ["Who is the first author?", "Is this the first time anyone has shown it?", "世界で初めて報告したのは何ですか？"]:
         assert ordinal_asked(other) is None, other
+
+
+PRIORITY = ["さらにエクソソームに含まれるマイクロRNAが、乳がん細胞の休眠を誘導する要因となることを明らかにしました。",
+            "具体的には、特定のマイクロRNAが乳がん細胞を休眠状態にすることを、世界で初めて報告しました。"]
+
+
+@pytest.mark.parametrize("question", [
+    "Is this the first time anyone has shown that microRNAs put breast cancer cells to sleep?",
+    "Did another team get there before them with microRNAs?",
+    "マイクロRNAが乳がん細胞を休眠させることを示したのは世界初ですか？",
+])
+def test_whether_it_is_a_first_is_answered_by_the_claim_of_priority(question):
+    """"Is this the first time anyone has shown …?" asks whether it is a first: the sentence that
+    claims priority (世界で初めて報告しました) answers, not its neighbour stating the same finding."""
+    passage = _passage("【研究概要】", PRIORITY)
+    passage.sentence_scores = [0.5, 0.35]  # the finding's own sentence is the closer in meaning
+    chosen, why = _select(question, passage, max_quote_chars=80)  # one sentence per quote
+    assert why is None and "世界で初めて" in chosen[0].text, (why, chosen and chosen[0].text)
+    chosen, _ = _select(question, passage, max_quote_chars=80, w_priority=0.0)
+    assert "世界で初めて" not in chosen[0].text  # without the rule, the neighbour leads

@@ -473,6 +473,16 @@ ASKS_NAME = re.compile(
 
 
 # -- a reason asked for, and a reason given -----------------------------------------------------
+# Whether this is a first is asked ("Is this the first time anyone has shown …?", "did another group
+# get there before them?", 世界初ですか): a sentence claiming priority (世界で初めて報告, 世界に先駆け,
+# for the first time) answers, however many of the question's other words a neighbour holds.
+PRIORITY_ASKED = re.compile(
+    r"\bfirst\s+(?:time|report|study|group|team|ever|anywhere|in the world)\b|\bworld[- ]first\b"
+    r"|\bfirst\b.{0,40}\b(?:anyone|anywhere|ever|in the world)\b"
+    r"|\b(?:anyone|anybody|another (?:group|team|lab)|other (?:groups|teams|labs|researchers))\b.{0,40}\b(?:before|earlier|already|first)\b"
+    r"|\b(?:novel|new)\s+(?:finding|discovery)\b"
+    r"|世界初|世界で(?:初めて|はじめて|最初)|世界に先駆け|初めて(?:の|報告|明らか|解明|発見|示)|前例|これまでに(?:報告|例)", re.I)
+PRIORITY_SAID = re.compile(r"世界で初めて|世界に先駆け|世界初|初めて(?:報告|明らか|解明|発見)|\bfor the first time\b|\bworld[- ]first\b|\bthe first to\b", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
