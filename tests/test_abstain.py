@@ -1594,3 +1594,23 @@ def test_whether_it_is_a_first_is_answered_by_the_claim_of_priority(question):
     assert why is None and "世界で初めて" in chosen[0].text, (why, chosen and chosen[0].text)
     chosen, _ = _select(question, passage, max_quote_chars=80, w_priority=0.0)
     assert "世界で初めて" not in chosen[0].text  # without the rule, the neighbour leads
+
+
+HEDGED = ["また、患者さんの骨髄中で、乳がん細胞と間葉系幹細胞が隣接して存在することを確認しました。",
+          "これらの結果から、実際の患者さんの骨髄中で、乳がん細胞が休眠状態へ誘導されている可能性が示唆されました。"]
+
+
+@pytest.mark.parametrize("question", [
+    "What does the study suggest is happening in patients' bone marrow?",
+    "Is it proven that breast cancer cells are made dormant in patients' bone marrow?",
+    "患者さんの骨髄で乳がん細胞が休眠させられていることは証明されたのですか？",
+])
+def test_how_sure_a_claim_is_is_answered_by_the_hedged_sentence(question):
+    """"What does the study suggest …?", "Is it proven …?" ask how sure a claim is: the sentence
+    that hedges it (可能性が示唆されました) answers, not the one reporting what was confirmed."""
+    passage = _passage("【研究概要】", HEDGED)
+    passage.sentence_scores = [0.5, 0.35]  # the confirmed finding is the closer in meaning
+    chosen, why = _select(question, passage, max_quote_chars=80)  # one sentence per quote
+    assert why is None and "示唆" in chosen[0].text, (why, chosen and chosen[0].text)
+    chosen, _ = _select(question, passage, max_quote_chars=80, w_hedged=0.0)
+    assert "示唆" not in chosen[0].text  # without the rule, the other leads

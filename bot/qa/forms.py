@@ -483,6 +483,13 @@ PRIORITY_ASKED = re.compile(
     r"|\b(?:novel|new)\s+(?:finding|discovery)\b"
     r"|世界初|世界で(?:初めて|はじめて|最初)|世界に先駆け|初めて(?:の|報告|明らか|解明|発見|示)|前例|これまでに(?:報告|例)", re.I)
 PRIORITY_SAID = re.compile(r"世界で初めて|世界に先駆け|世界初|初めて(?:報告|明らか|解明|発見)|\bfor the first time\b|\bworld[- ]first\b|\bthe first to\b", re.I)
+# How sure a claim is, is asked ("What does the study suggest …?", "Does this probably happen in
+# patients?", "proven, or just a hunch?", 証明されたのですか): a sentence that hedges its claim
+# (可能性が示唆されました, 考えています, ではないか, may) says how sure it is.
+HEDGE_ASKED = re.compile(
+    r"\b(?:suggests?|suggested|suggesting|probabl[ey]|likely|possibl[ey]|hypothes[ie]s|hunch|speculat\w*|prove[nd]?|proof"
+    r"|conclude[sd]?|conclusion)\b|示唆|可能性|証明|仮説|推測|結論", re.I)
+HEDGE_SAID = re.compile(r"示唆|可能性|考えられ|考えてい|ではないか|推測|\b(?:suggests?|suggested|may|might|likely|possibl[ey])\b", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
