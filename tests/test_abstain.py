@@ -1614,3 +1614,19 @@ def test_how_sure_a_claim_is_is_answered_by_the_hedged_sentence(question):
     assert why is None and "示唆" in chosen[0].text, (why, chosen and chosen[0].text)
     chosen, _ = _select(question, passage, max_quote_chars=80, w_hedged=0.0)
     assert "示唆" not in chosen[0].text  # without the rule, the other leads
+
+
+TARGETED = ["二つ目は、新たな抗がん剤の開発です。",
+            "このマイクロRNAを標的とした薬剤開発は、抗がん剤の効果増強剤として期待されます。"]
+
+
+@pytest.mark.parametrize("question", ["新たな抗がん剤は何を狙った薬剤ですか？", "What would the new anticancer drug be aimed at?"])
+def test_what_something_aims_at_is_the_sentence_naming_a_target(question):
+    """何を狙う薬ですか ("what does the drug aim at?"): the sentence naming a target (マイクロRNAを
+    標的とした) answers, not the nearer one saying only that a new drug will be developed."""
+    passage = _passage("【本研究への期待】", TARGETED)
+    passage.sentence_scores = [0.6, 0.3]  # the drug's own sentence is the closer in meaning
+    chosen, why = _select(question, passage, max_quote_chars=45)  # one sentence per quote
+    assert why is None and chosen[0].text.startswith("このマイクロRNAを標的"), (why, chosen and chosen[0].text)
+    chosen, _ = _select(question, passage, max_quote_chars=45, w_target=0.0)
+    assert chosen[0].text.startswith("二つ目")  # without the rule, the other leads

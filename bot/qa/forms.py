@@ -490,6 +490,10 @@ HEDGE_ASKED = re.compile(
     r"\b(?:suggests?|suggested|suggesting|probabl[ey]|likely|possibl[ey]|hypothes[ie]s|hunch|speculat\w*|prove[nd]?|proof"
     r"|conclude[sd]?|conclusion)\b|示唆|可能性|証明|仮説|推測|結論", re.I)
 HEDGE_SAID = re.compile(r"示唆|可能性|考えられ|考えてい|ではないか|推測|\b(?:suggests?|suggested|may|might|likely|possibl[ey])\b", re.I)
+# What something aims at is asked (何を狙う薬, the drug's target, 狙いは): a sentence that names a target
+# (マイクロRNAを標的とした薬剤) answers; the nearer sentence only says a drug will be developed.
+TARGET_ASKED = re.compile(r"狙い|狙う|狙っ|標的|ターゲット|\btarget(?:s|ed|ing)?\b|\baim(?:s|ed)? (?:at|to)\b", re.I)
+TARGET_SAID = re.compile(r"標的|狙|ターゲット|\btarget", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the

@@ -305,6 +305,13 @@ class AnswerTuning:
     # beside it: a comparison asked (compare, similar, in common, と同様) -> a sentence comparing
     # (同様, 比較, like): 0.15 no change, 0.3 -1.
     w_hedged: float = 0.3
+    # What something aims at is asked (何を狙う薬ですか, the drug's target): a sentence naming a target
+    # (マイクロRNAを標的とした薬剤開発) gains this much; "二つ目は、新たな抗がん剤の開発です" led.
+    # Tuning sets: +2 cited first (one of them a terse probe of our own), nothing else moved (0.3: 0,
+    # 0.4: +1, 0.7: +2). Measured and refused beside it, at 0.3 / 0.5: earlier work asked (前の研究,
+    # previous, already) -> これまで, 以前, 従来: 0 / -3; something unknown asked (unclear, 分かって
+    # いない) -> 分かっていません, 不明: 0 / 0.
+    w_target: float = 0.5
     # One item of an enumeration asked for ("the first application", 2つ目の応用, 第二の): the sentence
     # that opens with that item's ordinal (ひとつ目は、…; 二つ目は、…; Secondly, …) gains this much.
     # Without it the sentence announcing the list or the quote led. Tuning sets: +2 cited first,
