@@ -1630,3 +1630,28 @@ def test_what_something_aims_at_is_the_sentence_naming_a_target(question):
     assert why is None and chosen[0].text.startswith("このマイクロRNAを標的"), (why, chosen and chosen[0].text)
     chosen, _ = _select(question, passage, max_quote_chars=45, w_target=0.0)
     assert chosen[0].text.startswith("二つ目")  # without the rule, the other leads
+
+
+PART = ["乳がん細胞はエクソソームを受け取って、休眠状態を獲得する。",
+        "骨髄中の顆粒によって、一部の乳がん細胞が幹細胞様の性質を獲得し、休眠状態になった。"]
+
+
+@pytest.mark.parametrize("question", [
+    "Does every breast cancer cell that receives exosomes go dormant, or only part of them?",
+    "What happens to some of the breast cancer cells?",
+    "すべての乳がん細胞が休眠状態になるのですか？",
+])
+def test_all_or_part_asked_is_the_sentence_saying_it_of_a_part(question):
+    """"Every cell, or only part of them?": the sentence that says it of a part (一部の乳がん細胞が)
+    answers, not the nearer one stating it of all."""
+    from bot.qa.forms import PART_ASKED
+
+    passage = _passage("【研究概要】", PART)
+    passage.sentence_scores = [0.6, 0.3]
+    chosen, why = _select(question, passage, max_quote_chars=50)  # one sentence per quote
+    assert why is None and "一部" in chosen[0].text, (why, chosen and chosen[0].text)
+    chosen, _ = _select(question, passage, max_quote_chars=50, w_part=0.0)
+    assert "一部" not in chosen[0].text  # without the rule, the other leads
+    for other in ["Is anyone's VPN dropping every ten minutes?", "How many patients took part in the study?",
+                  "春日大社に祀られている神は全部で何柱ですか?"]:
+        assert not PART_ASKED.search(other), other

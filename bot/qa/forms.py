@@ -494,6 +494,15 @@ HEDGE_SAID = re.compile(r"示唆|可能性|考えられ|考えてい|ではな�
 # (マイクロRNAを標的とした薬剤) answers; the nearer sentence only says a drug will be developed.
 TARGET_ASKED = re.compile(r"狙い|狙う|狙っ|標的|ターゲット|\btarget(?:s|ed|ing)?\b|\baim(?:s|ed)? (?:at|to)\b", re.I)
 TARGET_SAID = re.compile(r"標的|狙|ターゲット|\btarget", re.I)
+# Whether all or only part of something is meant ("Does every cell go dormant, or only part of
+# them?", "What happens to some of the cells …?", すべての乳がん細胞が): the sentence saying it of a
+# part (一部の乳がん細胞が) answers. Not "every year", "part of the study", 全部で (in all).
+PART_ASKED = re.compile(
+    r"\bonly (?:some|part|a (?:subset|portion|fraction|few))\b|\bsubset\b|\bpart of them\b"
+    r"|\bsome (?:of (?:the|them|those)\b|(?!(?:of|time|years?|days?|examples?)\b)[a-z-]+\s+[a-z]+s\b)"
+    r"|\bevery(?!\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|time|other|person))\s+[a-z]+"
+    r"|\ball (?:of )?(?:the|them|those)\b|一部|一部分|(?:全て|すべて|全部)の", re.I)
+PART_SAID = re.compile(r"一部|全て|すべて|\b(?:some|a subset|a portion|part of)\b", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the

@@ -312,6 +312,11 @@ class AnswerTuning:
     # previous, already) -> これまで, 以前, 従来: 0 / -3; something unknown asked (unclear, 分かって
     # いない) -> 分かっていません, 不明: 0 / 0.
     w_target: float = 0.5
+    # Whether all or only part of something is meant ("Does every cell go dormant, or only part of
+    # them?", "What happens to some of the cells?"): a sentence saying it of a part (一部の乳がん細胞
+    # が) gains this much. Tuning sets: +3 cited first, nothing else moved (0.5 alike); 全部で ("in
+    # all", devset6's 全部で何柱) asks a count, not a part: with it, one lost.
+    w_part: float = 0.3
     # One item of an enumeration asked for ("the first application", 2つ目の応用, 第二の): the sentence
     # that opens with that item's ordinal (ひとつ目は、…; 二つ目は、…; Secondly, …) gains this much.
     # Without it the sentence announcing the list or the quote led. Tuning sets: +2 cited first,
