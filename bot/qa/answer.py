@@ -29,8 +29,8 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CONTACT_GIVEN, CONTACTS, HEDGE_ASKED, HEDGE_SAID, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PART_ASKED, PART_SAID, PEOPLE, PERSONAL_CONTACT, PRIORITY_ASKED, PRIORITY_SAID, QUOTED,
-    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, REASON_ASKED, REASON_SAID, TARGET_ASKED, TARGET_SAID, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
+    ADDRESSED_TO_PEOPLE, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
+    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -700,11 +700,9 @@ def select(
     title_asked = tuning.w_title > 0 and not of_document and bool(TITLE_ASKED.search(question))
     if title_asked and kind == "contact" and unit == "url":
         kind, unit = None, None  # the headline a website gave the study, not the website's address
-    reason_asked = tuning.w_reason > 0 and bool(REASON_ASKED.search(question))
-    priority_asked = tuning.w_priority > 0 and bool(PRIORITY_ASKED.search(question))
-    hedge_asked = tuning.w_hedged > 0 and bool(HEDGE_ASKED.search(question))
-    target_asked = tuning.w_target > 0 and bool(TARGET_ASKED.search(question))
-    part_asked = tuning.w_part > 0 and bool(PART_ASKED.search(question))
+    # What the question asks of a claim (a reason, whether it is a first, how sure it is, a target,
+    # all or part) and its weight: a sentence that says so gains it.
+    claims = [(w, said) for kind, (asked, said) in CLAIM_FORMS.items() if (w := getattr(tuning, f"w_{kind}")) > 0 and asked.search(question)]
     ordinal = ordinal_asked(question) if tuning.w_ordinal else None
     top = max(p.score for p in passages[:max_passages]) or 1.0
     candidates = _candidates(passages, max_passages)
@@ -753,11 +751,7 @@ def select(
             + (tuning.w_kind if kind and fits else 0.0)
             + (tuning.w_defines if term_forms and _defines(c.text, term_forms) else 0.0)
             + (tuning.w_title if title_asked and _title_line(c) else 0.0)
-            + (tuning.w_reason if reason_asked and REASON_SAID.search(c.text) else 0.0)
-            + (tuning.w_priority if priority_asked and PRIORITY_SAID.search(c.text) else 0.0)
-            + (tuning.w_hedged if hedge_asked and HEDGE_SAID.search(c.text) else 0.0)
-            + (tuning.w_target if target_asked and TARGET_SAID.search(c.text) else 0.0)
-            + (tuning.w_part if part_asked and PART_SAID.search(c.text) else 0.0)
+            + sum(w for w, said in claims if said.search(c.text))
             + (tuning.w_ordinal if ordinal and opens_with_ordinal(c.text, ordinal) else 0.0)
             - (tuning.w_contact_block if contact_only and contact_block(c.passage) else 0.0)
             + (tuning.w_contact_block if kind == "contact" and unit == "any" and contact_block(c.passage) else 0.0)

@@ -512,6 +512,17 @@ REASON_SAID = re.compile(r"ため|(?:[たるいだす]|です|ます)から(?!�
                          r"|\b(?:because|so that|therefore|due to|as a result|in order to)\b", re.I)
 
 
+# What a question asks of a claim, and how a sentence says it, per kind: the answer step adds
+# tuning.w_<kind> to a sentence that says what the question asks (bot.qa.answer.select).
+CLAIM_FORMS = {
+    "reason": (REASON_ASKED, REASON_SAID),
+    "priority": (PRIORITY_ASKED, PRIORITY_SAID),
+    "hedged": (HEDGE_ASKED, HEDGE_SAID),
+    "target": (TARGET_ASKED, TARGET_SAID),
+    "part": (PART_ASKED, PART_SAID),
+}
+
+
 # "What's the first application Dr. Tamura anticipates?", 田村先生の言う2つ目の応用って何ですか: the
 # question asks for one item of an enumeration, which the text opens with its ordinal (ひとつ目は、…
 # 二つ目は、…; First, … Second, …). Not "the first time", "the first author", 世界で初めて.
