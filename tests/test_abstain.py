@@ -1655,3 +1655,22 @@ def test_all_or_part_asked_is_the_sentence_saying_it_of_a_part(question):
     for other in ["Is anyone's VPN dropping every ten minutes?", "How many patients took part in the study?",
                   "春日大社に祀られている神は全部で何柱ですか?"]:
         assert not PART_ASKED.search(other), other
+
+
+LIKENED = ["また、患者さんの骨髄中で、がん細胞では原発巣のがん細胞と比較してマイクロRNA量が増加していた。",
+           "造血幹細胞と同様に、乳がん細胞も周囲の細胞を利用して休眠状態を維持している。"]
+
+
+@pytest.mark.parametrize("question, scores", [
+    ("Which bone marrow cells do the researchers compare breast cancer cells to?", [0.5, 0.4]),
+    ("What do breast cancer cells have in common with haematopoietic stem cells?", [0.6, 0.35]),
+])
+def test_a_comparison_asked_is_the_sentence_likening_one_thing_to_another(question, scores):
+    """"Why compare the cancer cells to blood stem cells?": the sentence likening them (造血幹細胞と
+    同様に) answers, not one reporting a difference measured against something (と比較して)."""
+    passage = _passage("【研究概要】", LIKENED)
+    passage.sentence_scores = scores  # the other sentence is the closer in meaning
+    chosen, why = _select(question, passage, max_quote_chars=60)  # one sentence per quote
+    assert why is None and "同様" in chosen[0].text, (why, chosen and chosen[0].text)
+    chosen, _ = _select(question, passage, max_quote_chars=60, w_comparison=0.0)
+    assert "同様" not in chosen[0].text  # without the rule, the other leads

@@ -503,6 +503,13 @@ PART_ASKED = re.compile(
     r"|\bevery(?!\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|time|other|person))\s+[a-z]+"
     r"|\ball (?:of )?(?:the|them|those)\b|一部|一部分|(?:全て|すべて|全部)の", re.I)
 PART_SAID = re.compile(r"一部|全て|すべて|\b(?:some|a subset|a portion|part of)\b", re.I)
+# A comparison is asked ("Why do they compare the cells to blood-forming stem cells?", "what do they
+# have in common", と同様に): a sentence that likens one thing to another (造血幹細胞と同様に, like)
+# answers. Not 比較して (measured against), which reports a difference.
+COMPARISON_ASKED = re.compile(
+    r"\bcompar\w*|\bsimilar\w*|\bin common\b|\bresembl\w*|\banalog\w*|\bthe same (?:way|as)\b"
+    r"|\blike (?:the |a |an )?[a-z-]+ (?:cells?|stem)|と同様|と同じ|似て|比べ|共通", re.I)
+COMPARISON_SAID = re.compile(r"と同様|と同じ|に似|同じように|のように|\b(?:similar(?:ly)?|like|likewise|just as|as do)\b", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
@@ -520,6 +527,7 @@ CLAIM_FORMS = {
     "hedged": (HEDGE_ASKED, HEDGE_SAID),
     "target": (TARGET_ASKED, TARGET_SAID),
     "part": (PART_ASKED, PART_SAID),
+    "comparison": (COMPARISON_ASKED, COMPARISON_SAID),
 }
 
 
