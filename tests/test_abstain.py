@@ -1674,3 +1674,21 @@ def test_a_comparison_asked_is_the_sentence_likening_one_thing_to_another(questi
     assert why is None and "同様" in chosen[0].text, (why, chosen and chosen[0].text)
     chosen, _ = _select(question, passage, max_quote_chars=60, w_comparison=0.0)
     assert "同様" not in chosen[0].text  # without the rule, the other leads
+
+
+LIKENESS = ["この研究グループは幹細胞制御によるがん治療法開発の支援を受けた。",
+            "エクソソームによって一部の乳がん細胞が幹細胞様の性質を獲得した。",
+            "どのようなメカニズムで休眠状態になるのかは分かっていなかった。"]
+
+
+@pytest.mark.parametrize("question", ["Do the cancer cells take on stem-cell-like traits?",
+                                      "Does the cancer cell become more like a stem cell?"])
+def test_a_likeness_asked_is_the_sentence_saying_what_something_is_like(question):
+    """"Stem-cell-like traits": the sentence saying what the cells become like (幹細胞様の性質) answers,
+    not one about stem cells themselves (幹細胞制御) -- nor どのような ("what kind of")."""
+    passage = _passage("【研究概要】", LIKENESS)
+    passage.sentence_scores = [0.45, 0.3, 0.6]
+    chosen, why = _select(question, passage, max_quote_chars=40)  # one sentence per quote
+    assert why is None and "幹細胞様" in chosen[0].text, (why, chosen and chosen[0].text)
+    chosen, _ = _select(question, passage, max_quote_chars=40, w_likeness=0.0)
+    assert "幹細胞様" not in chosen[0].text  # without the rule, another leads

@@ -510,6 +510,13 @@ COMPARISON_ASKED = re.compile(
     r"\bcompar\w*|\bsimilar\w*|\bin common\b|\bresembl\w*|\banalog\w*|\bthe same (?:way|as)\b"
     r"|\blike (?:the |a |an )?[a-z-]+ (?:cells?|stem)|と同様|と同じ|似て|比べ|共通", re.I)
 COMPARISON_SAID = re.compile(r"と同様|と同じ|に似|同じように|のように|\b(?:similar(?:ly)?|like|likewise|just as|as do)\b", re.I)
+# A likeness is asked ("stem-cell-like traits", "more like a stem cell", 幹細胞のような): a sentence
+# saying what something is like (幹細胞様の性質, …のような) answers. Not 同様に (as … does), どのような
+# (what kind of).
+LIKENESS_ASKED = re.compile(
+    r"\b[a-z]+(?:-[a-z]+)*-like\b|\bmore like (?:a |an |the )?[a-z-]+|\b[a-z]+-ish\b|(?<!同)様(?:の|な)|みたいな|っぽい"
+    r"|のような(?:性質|特徴)", re.I)
+LIKENESS_SAID = re.compile(r"(?<!同)(?<!模)(?<!多)様(?:の|な)|(?<![どこそあ])のような|\b[a-z]+-like\b", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
@@ -528,6 +535,7 @@ CLAIM_FORMS = {
     "target": (TARGET_ASKED, TARGET_SAID),
     "part": (PART_ASKED, PART_SAID),
     "comparison": (COMPARISON_ASKED, COMPARISON_SAID),
+    "likeness": (LIKENESS_ASKED, LIKENESS_SAID),
 }
 
 

@@ -320,6 +320,10 @@ class AnswerTuning:
     # +3 cited first (three wordings of that question), nothing else moved at 0.2 and 0.3; 0.4: one
     # lost, 0.5: four. With 比較 (measured against) as a comparison said: 0.15 no change, 0.3 -1.
     w_comparison: float = 0.2
+    # A likeness asked ("stem-cell-like traits", "more like a stem cell"): a sentence saying what
+    # something is like (幹細胞様の性質) gains this much; the sentences about stem cells themselves led.
+    # Tuning sets: +4 cited first, nothing else moved (0.2: +1, 0.3: +2, 0.4: +3, 0.6: +4).
+    w_likeness: float = 0.5
     # One item of an enumeration asked for ("the first application", 2つ目の応用, 第二の): the sentence
     # that opens with that item's ordinal (ひとつ目は、…; 二つ目は、…; Secondly, …) gains this much.
     # Without it the sentence announcing the list or the quote led. Tuning sets: +2 cited first,
