@@ -1576,6 +1576,17 @@ def test_an_item_of_an_enumeration_is_the_sentence_opening_with_its_ordinal(ques
         assert ordinal_asked(other) is None, other
 
 
+def _led_by_rule(rule, question, sentences, scores, said, max_quote_chars, section="【研究概要】"):
+    """The sentence holding `said` leads the answer with the rule, and another leads without it
+    (`scores`: the sentences' closeness in meaning, which puts another one first)."""
+    passage = _passage(section, sentences)
+    passage.sentence_scores = scores
+    chosen, why = _select(question, passage, max_quote_chars=max_quote_chars)  # one sentence per quote
+    assert why is None and said in chosen[0].text, (why, chosen and chosen[0].text)
+    chosen, _ = _select(question, passage, max_quote_chars=max_quote_chars, **{rule: 0.0})
+    assert said not in chosen[0].text, chosen[0].text  # without the rule, another leads
+
+
 PRIORITY = ["さらにエクソソームに含まれるマイクロRNAが、乳がん細胞の休眠を誘導する要因となることを明らかにしました。",
             "具体的には、特定のマイクロRNAが乳がん細胞を休眠状態にすることを、世界で初めて報告しました。"]
 
@@ -1588,12 +1599,7 @@ PRIORITY = ["さらにエクソソームに含まれるマイクロRNAが、乳�
 def test_whether_it_is_a_first_is_answered_by_the_claim_of_priority(question):
     """"Is this the first time anyone has shown …?" asks whether it is a first: the sentence that
     claims priority (世界で初めて報告しました) answers, not its neighbour stating the same finding."""
-    passage = _passage("【研究概要】", PRIORITY)
-    passage.sentence_scores = [0.5, 0.35]  # the finding's own sentence is the closer in meaning
-    chosen, why = _select(question, passage, max_quote_chars=80)  # one sentence per quote
-    assert why is None and "世界で初めて" in chosen[0].text, (why, chosen and chosen[0].text)
-    chosen, _ = _select(question, passage, max_quote_chars=80, w_priority=0.0)
-    assert "世界で初めて" not in chosen[0].text  # without the rule, the neighbour leads
+    _led_by_rule("w_priority", question, PRIORITY, [0.5, 0.35], "世界で初めて", 80)
 
 
 HEDGED = ["また、患者さんの骨髄中で、乳がん細胞と間葉系幹細胞が隣接して存在することを確認しました。",
@@ -1608,12 +1614,7 @@ HEDGED = ["また、患者さんの骨髄中で、乳がん細胞と間葉系幹
 def test_how_sure_a_claim_is_is_answered_by_the_hedged_sentence(question):
     """"What does the study suggest …?", "Is it proven …?" ask how sure a claim is: the sentence
     that hedges it (可能性が示唆されました) answers, not the one reporting what was confirmed."""
-    passage = _passage("【研究概要】", HEDGED)
-    passage.sentence_scores = [0.5, 0.35]  # the confirmed finding is the closer in meaning
-    chosen, why = _select(question, passage, max_quote_chars=80)  # one sentence per quote
-    assert why is None and "示唆" in chosen[0].text, (why, chosen and chosen[0].text)
-    chosen, _ = _select(question, passage, max_quote_chars=80, w_hedged=0.0)
-    assert "示唆" not in chosen[0].text  # without the rule, the other leads
+    _led_by_rule("w_hedged", question, HEDGED, [0.5, 0.35], "示唆", 80)
 
 
 TARGETED = ["二つ目は、新たな抗がん剤の開発です。",
@@ -1624,12 +1625,7 @@ TARGETED = ["二つ目は、新たな抗がん剤の開発です。",
 def test_what_something_aims_at_is_the_sentence_naming_a_target(question):
     """何を狙う薬ですか ("what does the drug aim at?"): the sentence naming a target (マイクロRNAを
     標的とした) answers, not the nearer one saying only that a new drug will be developed."""
-    passage = _passage("【本研究への期待】", TARGETED)
-    passage.sentence_scores = [0.6, 0.3]  # the drug's own sentence is the closer in meaning
-    chosen, why = _select(question, passage, max_quote_chars=45)  # one sentence per quote
-    assert why is None and chosen[0].text.startswith("このマイクロRNAを標的"), (why, chosen and chosen[0].text)
-    chosen, _ = _select(question, passage, max_quote_chars=45, w_target=0.0)
-    assert chosen[0].text.startswith("二つ目")  # without the rule, the other leads
+    _led_by_rule("w_target", question, TARGETED, [0.6, 0.3], "標的", 45, section="【本研究への期待】")
 
 
 PART = ["乳がん細胞はエクソソームを受け取って、休眠状態を獲得する。",
@@ -1646,12 +1642,7 @@ def test_all_or_part_asked_is_the_sentence_saying_it_of_a_part(question):
     answers, not the nearer one stating it of all."""
     from bot.qa.forms import PART_ASKED
 
-    passage = _passage("【研究概要】", PART)
-    passage.sentence_scores = [0.6, 0.3]
-    chosen, why = _select(question, passage, max_quote_chars=50)  # one sentence per quote
-    assert why is None and "一部" in chosen[0].text, (why, chosen and chosen[0].text)
-    chosen, _ = _select(question, passage, max_quote_chars=50, w_part=0.0)
-    assert "一部" not in chosen[0].text  # without the rule, the other leads
+    _led_by_rule("w_part", question, PART, [0.6, 0.3], "一部", 50)
     for other in ["Is anyone's VPN dropping every ten minutes?", "How many patients took part in the study?",
                   "春日大社に祀られている神は全部で何柱ですか?"]:
         assert not PART_ASKED.search(other), other
@@ -1668,12 +1659,7 @@ LIKENED = ["また、患者さんの骨髄中で、がん細胞では原発巣�
 def test_a_comparison_asked_is_the_sentence_likening_one_thing_to_another(question, scores):
     """"Why compare the cancer cells to blood stem cells?": the sentence likening them (造血幹細胞と
     同様に) answers, not one reporting a difference measured against something (と比較して)."""
-    passage = _passage("【研究概要】", LIKENED)
-    passage.sentence_scores = scores  # the other sentence is the closer in meaning
-    chosen, why = _select(question, passage, max_quote_chars=60)  # one sentence per quote
-    assert why is None and "同様" in chosen[0].text, (why, chosen and chosen[0].text)
-    chosen, _ = _select(question, passage, max_quote_chars=60, w_comparison=0.0)
-    assert "同様" not in chosen[0].text  # without the rule, the other leads
+    _led_by_rule("w_comparison", question, LIKENED, scores, "同様", 60)
 
 
 LIKENESS = ["この研究グループは幹細胞制御によるがん治療法開発の支援を受けた。",
@@ -1686,9 +1672,4 @@ LIKENESS = ["この研究グループは幹細胞制御によるがん治療法�
 def test_a_likeness_asked_is_the_sentence_saying_what_something_is_like(question):
     """"Stem-cell-like traits": the sentence saying what the cells become like (幹細胞様の性質) answers,
     not one about stem cells themselves (幹細胞制御) -- nor どのような ("what kind of")."""
-    passage = _passage("【研究概要】", LIKENESS)
-    passage.sentence_scores = [0.45, 0.3, 0.6]
-    chosen, why = _select(question, passage, max_quote_chars=40)  # one sentence per quote
-    assert why is None and "幹細胞様" in chosen[0].text, (why, chosen and chosen[0].text)
-    chosen, _ = _select(question, passage, max_quote_chars=40, w_likeness=0.0)
-    assert "幹細胞様" not in chosen[0].text  # without the rule, another leads
+    _led_by_rule("w_likeness", question, LIKENESS, [0.45, 0.3, 0.6], "幹細胞様", 40)

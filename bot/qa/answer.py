@@ -702,7 +702,8 @@ def select(
         kind, unit = None, None  # the headline a website gave the study, not the website's address
     # What the question asks of a claim (a reason, whether it is a first, how sure it is, a target,
     # all or part) and its weight: a sentence that says so gains it.
-    claims = [(w, said) for kind, (asked, said) in CLAIM_FORMS.items() if (w := getattr(tuning, f"w_{kind}")) > 0 and asked.search(question)]
+    claims = [(getattr(tuning, f"w_{name}"), said) for name, (asked, said) in CLAIM_FORMS.items()
+              if getattr(tuning, f"w_{name}") > 0 and asked.search(question)]
     ordinal = ordinal_asked(question) if tuning.w_ordinal else None
     top = max(p.score for p in passages[:max_passages]) or 1.0
     candidates = _candidates(passages, max_passages)

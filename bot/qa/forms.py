@@ -472,7 +472,7 @@ ASKS_NAME = re.compile(
     r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何と(?:呼|い|名付)|何という|(?:何|なん)て(?:呼|名付|いう(?!て))", re.I)
 
 
-# -- a reason asked for, and a reason given -----------------------------------------------------
+# -- what a question asks of a claim (a reason, a first, how sure, …), and how a sentence says it --
 # Whether this is a first is asked ("Is this the first time anyone has shown …?", "did another group
 # get there before them?", 世界初ですか): a sentence claiming priority (世界で初めて報告, 世界に先駆け,
 # for the first time) answers, however many of the question's other words a neighbour holds.
@@ -496,7 +496,7 @@ TARGET_ASKED = re.compile(r"狙い|狙う|狙っ|標的|ターゲット|\btarget
 TARGET_SAID = re.compile(r"標的|狙|ターゲット|\btarget", re.I)
 # Whether all or only part of something is meant ("Does every cell go dormant, or only part of
 # them?", "What happens to some of the cells …?", すべての乳がん細胞が): the sentence saying it of a
-# part (一部の乳がん細胞が) answers. Not "every year", "part of the study", 全部で (in all).
+# part (一部の乳がん細胞が) or of all (すべての) answers. Not "every year", "part of the study", 全部で (in all).
 PART_ASKED = re.compile(
     r"\bonly (?:some|part|a (?:subset|portion|fraction|few))\b|\bsubset\b|\bpart of them\b"
     r"|\bsome (?:of (?:the|them|those)\b|(?!(?:of|time|years?|days?|examples?)\b)[a-z-]+\s+[a-z]+s\b)"
