@@ -1617,6 +1617,16 @@ def test_how_sure_a_claim_is_is_answered_by_the_hedged_sentence(question):
     _led_by_rule("w_hedged", question, HEDGED, [0.5, 0.35], "示唆", 80)
 
 
+def test_the_askers_own_hedges_and_examples_ask_nothing_of_a_claim():
+    """"Could this possibly lead to new drugs?" asks what it leads to, not how sure a claim is; "What
+    are some of the applications?" asks for examples, not whether all or part."""
+    from bot.qa.forms import CLAIM_FORMS
+
+    for question in ["Could this possibly lead to new drugs?", "What new medicine is likely to come out of this?",
+                     "What are some of the applications?", "Can you give me some examples of its uses?"]:
+        assert not [name for name, (asked, _) in CLAIM_FORMS.items() if asked.search(question)], question
+
+
 TARGETED = ["二つ目は、新たな抗がん剤の開発です。",
             "このマイクロRNAを標的とした薬剤開発は、抗がん剤の効果増強剤として期待されます。"]
 

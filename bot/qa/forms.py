@@ -483,12 +483,13 @@ PRIORITY_ASKED = re.compile(
     r"|\b(?:novel|new)\s+(?:finding|discovery)\b"
     r"|世界初|世界で(?:初めて|はじめて|最初)|世界に先駆け|初めて(?:の|報告|明らか|解明|発見|示)|前例|これまでに(?:報告|例)", re.I)
 PRIORITY_SAID = re.compile(r"世界で初めて|世界に先駆け|世界初|初めて(?:報告|明らか|解明|発見)|\bfor the first time\b|\bworld[- ]first\b|\bthe first to\b", re.I)
-# How sure a claim is, is asked ("What does the study suggest …?", "Does this probably happen in
-# patients?", "proven, or just a hunch?", 証明されたのですか): a sentence that hedges its claim
-# (可能性が示唆されました, 考えています, ではないか, may) says how sure it is.
+# How sure a claim is, is asked ("What does the study suggest …?", "proven, or just a hunch?",
+# 証明されたのですか): a sentence that hedges its claim (可能性が示唆されました, 考えています,
+# ではないか, may) says how sure it is. Not the asker's own "possibly", "likely" ("Could this
+# possibly lead to new drugs?" asks what it leads to).
 HEDGE_ASKED = re.compile(
-    r"\b(?:suggests?|suggested|suggesting|probabl[ey]|likely|possibl[ey]|hypothes[ie]s|hunch|speculat\w*|prove[nd]?|proof"
-    r"|conclude[sd]?|conclusion)\b|示唆|可能性|証明|仮説|推測|結論", re.I)
+    r"\b(?:suggests?|suggested|suggesting|hypothes[ie]s|hunch|speculat\w*|prove[nd]?|proof|conclude[sd]?|conclusion)\b"
+    r"|示唆|証明|仮説|推測|結論", re.I)
 HEDGE_SAID = re.compile(r"示唆|可能性|考えられ|考えてい|ではないか|推測|\b(?:suggests?|suggested|may|might|likely|possibl[ey])\b", re.I)
 # What something aims at is asked (何を狙う薬, the drug's target, 狙いは): a sentence that names a target
 # (マイクロRNAを標的とした薬剤) answers; the nearer sentence only says a drug will be developed.
@@ -496,10 +497,11 @@ TARGET_ASKED = re.compile(r"狙い|狙う|狙っ|標的|ターゲット|\btarget
 TARGET_SAID = re.compile(r"標的|狙|ターゲット|\btarget", re.I)
 # Whether all or only part of something is meant ("Does every cell go dormant, or only part of
 # them?", "What happens to some of the cells …?", すべての乳がん細胞が): the sentence saying it of a
-# part (一部の乳がん細胞が) or of all (すべての) answers. Not "every year", "part of the study", 全部で (in all).
+# part (一部の乳がん細胞が) or of all (すべての) answers. Not "every year", "part of the study", 全部で (in all),
+# "what are some of the applications?" (examples asked for).
 PART_ASKED = re.compile(
     r"\bonly (?:some|part|a (?:subset|portion|fraction|few))\b|\bsubset\b|\bpart of them\b"
-    r"|\bsome (?:of (?:the|them|those)\b|(?!(?:of|time|years?|days?|examples?)\b)[a-z-]+\s+[a-z]+s\b)"
+    r"|(?<!\bare )(?<!\bwere )(?<!\bme )(?<!\bus )\bsome (?:of (?:the|them|those)\b|(?!(?:of|time|years?|days?|examples?)\b)[a-z-]+\s+[a-z]+s\b)"
     r"|\bevery(?!\s+(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|time|other|person))\s+[a-z]+"
     r"|\ball (?:of )?(?:the|them|those)\b|一部|一部分|(?:全て|すべて|全部)の", re.I)
 PART_SAID = re.compile(r"一部|全て|すべて|\b(?:some|a subset|a portion|part of)\b", re.I)
