@@ -65,16 +65,19 @@ _FINDINGS_ASKED = re.compile(
     r"\s*what\s+(?:did|does|have|has)\s+(?:they|the\s+(?:(?-i:[A-Z][\w&.'-]*)(?:['’]s)?\s+){0,4}(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
     r"\s+(?:find|found|discover|discovered|show|shown|reveal|revealed|learn|learned|conclude|report|reported|uncover|uncovered"
     r"|figure|figured|work|worked)(?:\s+out)?\s*[?？.!]*\s*"
-    r"|\s*what(?:\s+(?:is|are|was|were)|['’]s)\s+the\s+(?:main\s+|key\s+|big\s+|central\s+)?(?:finding|result|conclusion|takeaway|discovery)s?"
+    r"|\s*what(?:\s+(?:is|are|was|were)|['’]?s)\s+the\s+(?:main\s+|key\s+|big\s+|central\s+|actual\s+|real\s+|overall\s+)?(?:finding|result|conclusion|takeaway|discovery)s?"
     r"(?:\s+of\s+(?:this|the)\s+(?:study|research|work|paper))?"
     # ... that the issuer announced (here): "the main finding the National Cancer Center announced here"
     r"(?:\s+(?:that\s+)?(?:they|the\s+(?:(?-i:[A-Z][\w&.'-]*)\s+){0,4}(?:(?-i:[A-Z][\w&.'-]*)|researchers?|team|authors?|scientists?|group)\s+|(?-i:[A-Z][\w&.'-]*)(?:\s+(?-i:[A-Z][\w&.'-]*)){0,4})\s*"
     r"(?:announced|reported|published|presented)(?:\s+here)?)?\s*[?？.!]*\s*"
-    r"|\s*(?:この研究|今回の研究|研究)?(?:で|では)?(?:何が|なにが)(?:わかった|分かった|明らかになった|判明した)(?:の)?(?:ですか|でしょうか|か)?\s*[?？]?\s*"
+    r"|\s*(?:この研究|今回の研究|研究|これ|この発表|このリリース)?(?:で|では|は|って)?、?(?:要するに|結局|つまり|簡単に言うと|ざっくり)?、?(?:何が|なにが)(?:わかった|分かった|明らかになった|判明した)(?:の)?(?:ですか|でしょうか|か)?\s*[?？]?\s*"
     r"|\s*(?:この研究|今回の研究|研究|今回)?(?:で|では)?(?:わかった|分かった|明らかになった|判明した)(?:こと|の)は(?:何|なに|なん)(?:ですか|でしょうか|か)?\s*[?？]?\s*"
     r"|\s*(?:この|本|今回の)?研究の?(?:成果|結果)は(?:何|なに)(?:ですか)?\s*[?？]?\s*"
     r"|\s*(?:この|本|今回の)研究の(?:ポイント|要点|概要|まとめ)(?:を|は)?[^、。？?]{0,12}[?？]?\s*"
-    r"|\s*(?:tl\s*;?\s*dr|in\s+a\s+nutshell)\s*[?？.!]*\s*",  # "TL;DR?": the finding, said short
+    # この発表でいちばん大事なポイントは何ですか: its most important point
+    r"|\s*(?:この|本|今回の)(?:発表|リリース|プレスリリース|研究)(?:で|の)(?:いちばん|一番|最も|特に)?(?:大事|重要|大切)な(?:ポイント|点|こと)は(?:何|なに|なん)(?:ですか|でしょうか|か)?\s*[?？]?\s*"
+    r"|\s*(?:tl\s*;?\s*dr|in\s+a\s+nutshell)(?:\s+(?:of|on|for)\s+(?:this|the)\s+" + _DOCUMENT_MODIFIERS
+    + r"(?:[a-z]{2,5}(?:['’]s)?\s+)?(?:(?:press|news)\s+)?(?:release|study|paper|research|announcement))?\s*[?？.!]*\s*",  # "TL;DR?": the finding, said short
     re.I,
 )
 _HEADLINE_ASKED = re.compile(
@@ -117,7 +120,9 @@ def asked_of_document(question: str) -> str | None:
     "what does this release say about X", is asked of its text as usual)."""
     if _RELEASE_DATE.fullmatch(question):
         return "date"
-    if _FINDINGS_ASKED.fullmatch(question):
+    # (each of its questions: "tldr of the ncc release? whats the actual finding")
+    clauses = [c for c in re.split(r"(?<=[?？])\s*", question) if c.strip()]
+    if clauses and all(_FINDINGS_ASKED.fullmatch(c) for c in clauses):
         return "summary" if _DIGEST_ASKED.search(question) else "findings"
     if not self_reference(question):
         return "issuer" if _ISSUER_OF_THIS.search(question) else None
