@@ -547,11 +547,13 @@ CLAIM_FORMS = {
 _ORDINALS_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
 _KANJI_DIGITS = "〇一二三四五六七八九"
 _KANA_COUNTS = {1: "ひと", 2: "ふた", 3: "みっ", 4: "よっ", 5: "いつ"}  # (+ つ目)
+_ORDINAL_WORDS = {n: word for word, n in _ORDINALS_EN.items() if word.isalpha()}  # 2: "second"
 _ORDINAL_ASKED_EN = re.compile(
     r"\b(?:the|its|his|her|their|a)\s+(?P<n>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th)\s+"
     r"(?!(?:time|times|author|authors|place|year|years|day|days|week|month|case|cases|report|ever|one|ones|person|people|patient|patients|study|studies)\b)"
     r"(?P<noun>[a-z][a-z-]+)", re.I)
-_ORDINAL_ASKED_JA = re.compile(r"(?:(?:(?P<d>[1-5１-５])|(?P<k>[一二三四五]))(?:つ目|番目|点目|個目)|(?P<h>ひと|ふた|みっ|よっ|いつ)つ目)|第(?:(?P<d2>[1-5１-５])|(?P<k2>[一二三四五]))(?:の|に|は)")
+_ORDINAL_ASKED_JA = re.compile(r"(?:(?:(?P<d>[1-5１-５])|(?P<k>[一二三四五]))(?:つ目|番目|点目|個目)|(?P<h>" + "|".join(_KANA_COUNTS.values())
+                               + r")つ目)|第(?:(?P<d2>[1-5１-５])|(?P<k2>[一二三四五]))(?:の|に|は)")
 
 
 def ordinal_asked(question: str) -> int | None:
@@ -565,7 +567,7 @@ def ordinal_asked(question: str) -> int | None:
             return int(unicodedata.normalize("NFKC", d))
         if k:
             return _KANJI_DIGITS.index(k)
-        return next(n for n, kana in _KANA_COUNTS.items() if kana == m.group("h"))
+        return next(n for n, kana in _KANA_COUNTS.items() if kana == m.group("h"))  # (ひと: 1)
     return None
 
 
@@ -576,5 +578,4 @@ def opens_with_ordinal(text: str, n: int) -> bool:
     digit, kanji, kana = str(n), _KANJI_DIGITS[n], _KANA_COUNTS[n]
     if re.match(rf"(?:{digit}|{kanji})(?:つ目|番目|点目|個目)|{kana}つ目|第(?:{digit}|{kanji})(?:に|は|の|、)", head):
         return True
-    word = [k for k, v in _ORDINALS_EN.items() if v == n and k.isalpha()][0]
-    return bool(re.match(rf"{word}(?:ly)?\b", head, re.I))
+    return bool(re.match(rf"{_ORDINAL_WORDS[n]}(?:ly)?\b", head, re.I))
