@@ -86,6 +86,10 @@ eval: install
 	$(BIN)/qabot eval tests/data/release-probes22.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes22-heldout
 	$(BIN)/qabot eval tests/data/release-probes23.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes23-tune
 	$(BIN)/qabot eval tests/data/release-probes23.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes23-heldout
+	$(BIN)/qabot eval tests/data/release-probes24.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes24-tune
+	$(BIN)/qabot eval tests/data/release-probes24.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes24-heldout
+	$(BIN)/qabot eval tests/data/release-probes25.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes25-tune
+	$(BIN)/qabot eval tests/data/release-probes25.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes25-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
