@@ -1683,3 +1683,37 @@ def test_a_likeness_asked_is_the_sentence_saying_what_something_is_like(question
     """"Stem-cell-like traits": the sentence saying what the cells become like (幹細胞様の性質) answers,
     not one about stem cells themselves (幹細胞制御) -- nor どのような ("what kind of")."""
     _led_by_rule("w_likeness", question, LIKENESS, [0.45, 0.3, 0.6], "幹細胞様", 40)
+
+
+WORK_AND_COMMENT = ["本研究の共同著者でもある中央病院の山田一郎医師は以下のように述べています。",
+                    "本研究成果は、研究所の佐藤花子研究員、鈴木次郎分野長の研究グループが行ったものです。"]
+
+
+@pytest.mark.parametrize("question", [
+    "Who did the study?", "who wrote the paper", "Who are the authors?", "who's the PI", "Who led this?",
+    "この研究を行ったのはどなたですか？", "著者は誰ですか", "誰の研究？",
+])
+def test_who_did_the_work_is_answered_by_the_group_that_did_it(question):
+    """"Who did the study?" asks who did the work the documents report: the sentence naming a
+    group's head (鈴木次郎分野長の研究グループ) answers, not the co-author quoted on it, closer in
+    meaning and in words (著者, 本研究) -- and "wrote" or "PI", words of no sentence, lose nothing."""
+    from bot.qa.forms import LEADER_ASKED
+
+    passage = _passage("【研究概要】", WORK_AND_COMMENT)
+    passage.sentence_scores = [0.6, 0.3]
+    chosen, why = _select(question, passage, max_quote_chars=60)
+    assert why is None and "研究グループ" in chosen[0].text, (why, chosen and chosen[0].text)
+    if not LEADER_ASKED.search(question):  # (who led it, the PI: the leader rule prefers the group as well)
+        chosen, why = _select(question, passage, max_quote_chars=60, study_agents=False)
+        assert why is not None or "研究グループ" not in chosen[0].text
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Who did the study?", True), ("研究したのは誰", True), ("who wrote the paper at NCC", True),
+    ("Who did the study on mice?", False),  # more is asked: the usual evidence checks judge it
+    ("Who funded the study?", None), ("Who is quoted in the release?", None), ("Who wrote the press release?", None),
+])
+def test_who_did_the_work_is_told_from_other_who_questions(question, asked):
+    from bot.qa.forms import study_agents_asked
+
+    assert study_agents_asked(question) is asked

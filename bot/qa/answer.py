@@ -30,7 +30,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
-    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
+    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -693,6 +693,12 @@ def select(
             out = [lead] + out[-1:]  # the lead, then the key points (or the headline, when it has none)
         if out:
             return out, None
+    if tuning.study_agents and study_agents_asked(question):
+        # "Who did the study?", "who wrote the paper", 著者は誰ですか ask only who did the work the
+        # documents report: the sentence naming a group's head answers, however little of the
+        # question's wording (wrote, ran, 著者) it holds -- not the doctor quoted on the work.
+        if leads := [c for c in _candidates(passages, max_passages) if _leads_a_group(c.text)]:
+            return leads[:1], None
     query = query or build_query(question)
     ev = Evidence(query, df, n_docs, tuning.alt_present, tuning.gloss_coverage)
     kind = answer_kind(question)
@@ -948,9 +954,12 @@ def select(
             # often than a reordering by role helps.)
             in_role = [c for c in fitting if any(HEAD_OF_ORGANISATION.search(_without_names(x)) for x in _clauses_with(c.text, _has_person))]
             fitting = in_role + [c for c in fitting if all(c is not x for x in in_role)]
-        if kind == "person" and LEADER_ASKED.search(question) and not (in_role and org_head):
+        agents = kind == "person" and tuning.study_agents and study_agents_asked(question) is not None
+        if kind == "person" and (LEADER_ASKED.search(question) or agents) and not (in_role and org_head):
             # "Who led the research group?": 落谷孝広分野長の研究グループ is the group he leads.
-            leads = [c for c in fitting if _leads_a_group(c.text)]
+            # "Who did the study?" asks for the same group, wherever among the retrieved sentences
+            # it is named (its words are not the question's: 著者, authors).
+            leads = [c for c in (candidates if agents else fitting) if _leads_a_group(c.text)]
             fitting = leads + [c for c in fitting if all(c is not x for x in leads)]
         if not fitting:
             return [], f"no {unit if kind == 'contact' else kind} in the best evidence"

@@ -204,6 +204,35 @@ def answer_unit(question: str) -> str | None:
 # Who leads a group: asked as "who led / heads the research group", 研究チームを率いた; said as
 # 落谷孝広分野長の研究グループ, 山田教授らのチーム (a Japanese release names a group by its head).
 LEADER_ASKED = re.compile(r"\b(led|leads?|leading|head(s|ed)?|leader|in charge|runs?|ran|principal investigator|PI)\b|率い|リーダー|代表者|主宰|指揮|中心", re.I)
+# Who did the work the documents report ("Who did the study?", "who wrote the paper", "Who are the
+# authors?", この研究を行ったのはどなたですか, 誰の研究？): its researchers, whom a Japanese release
+# names as a group's head (落谷孝広分野長の研究グループ) -- not someone quoted about it.
+_WORK = r"(?:study|research|work|paper|article|experiments?|project|analys[ie]s|findings?|discovery)"
+STUDY_AGENT_ASKED = re.compile(
+    r"^\s*who\s+(?:(?:actually|really|exactly)\s+)?(?:did|does|conducted|carried\s+out|performed|ran|wrote|authored|is\s+behind|was\s+behind"
+    r"|were\s+behind|worked\s+on|published|led)\s+(?:this|it|the\s+(?:(?:\w+|[\w-]+)\s+)?" + _WORK + r")\b"
+    r"|^\s*who(?:\s+(?:are|were|is|was)|['’]s|['’]re)\s+the\s+(?:\w+\s+)?(?:authors?|researchers?|scientists?|investigators?|PI|principal\s+investigator)\b"
+    r"|\bwhose\s+(?:study|research|work|paper|lab|team|group)\b"
+    r"|(?:研究|実験|解析|論文)を?(?:行|おこな|実施|担当|執筆|書い|まとめ)[^？?、。]{0,6}?(?:の|人|方|研究員|研究者)?(?:は|って)(?:誰|だれ|どなた|どこ)"
+    r"|(?:研究|実験)を?(?:行った|した|担当した|実施した)(?:研究員|研究者|人|方)|研究した(?:の|人|方)?(?:は|って)(?:誰|だれ|どなた)"
+    r"|誰の(?:研究|論文|チーム|グループ)|(?:著者|研究者|研究員|執筆者|研究チーム|研究グループ)(?:の名前)?(?:は|って)(?:誰|だれ|どなた)",
+    re.I,
+)
+# ... and nothing else: what is left of such a question is a courtesy, the document or a place.
+_AGENT_REST = re.compile(r"\s*(?:(?:here|then|exactly|actually|again|at\s+(?:the\s+)?[\w.-]+|in\s+(?:this|the)\s+(?:press\s+)?(?:release|document)|の?(?:名前|氏名)(?:を教えて(?:ください|下さい)?)?"
+                         r"|です(?:か)?|でしょうか|なの|だっけ|か|さん|の|[?？.!。、,])\s*)*", re.I)
+_AGENT_BEFORE = re.compile(r"\s*(?:この|本|今回の|実際に|そもそも)*\s*")
+
+
+def study_agents_asked(question: str) -> bool | None:
+    """None when the question does not ask who did the work; True when it asks only that
+    ("Who did the study?", 誰の研究？); False when it asks more ("who did the study on mice?")."""
+    m = STUDY_AGENT_ASKED.search(question)
+    if m is None:
+        return None
+    return bool(_AGENT_REST.fullmatch(question[m.end():]) and _AGENT_BEFORE.fullmatch(question[:m.start()]))
+
+
 # ... of an organisation ("Who heads the National Cancer Center?", "Who is the head of the
 # hospital?", "Who runs the NCC?"): its president (理事長, 院長, 社長), no research group's head.
 _ORG = r"(?:the\s+)?(?:(?-i:[A-Z][\w&.'-]*)\s+){0,5}?(?:(?-i:[A-Z]{2,6})(?=\s*[?？.!,]|\s*$)|(?:cent(?:er|re)|hospital|institute|university|foundation|agency|organi[sz]ation|company|corporation)\b)"

@@ -61,6 +61,11 @@ class AnswerTuning:
     # cover caption). Not a contact (URL, TEL: a link or a number answers). Tuning sets: +2 near
     # misses, nothing else moved.
     abstain_on_absent_attribute: bool = True
+    # "Who did the study?", "who wrote the paper", この研究を行ったのはどなたですか: the sentence naming
+    # a group's head answers, as for "who led the group" -- not the co-author quoted on the work,
+    # nearer in meaning; asked and nothing else, the question's own words (wrote, ran, PI, 著者)
+    # need not be found. Tuning sets: +4 cited first, -2 false abstentions, nothing else moved.
+    study_agents: bool = True
     # Measured and refused: abstaining when a name of several words the dictionary translates
     # (Nobel Prize: ノーベル賞) occurs in none of its forms anywhere. It caught one release probe,
     # but the dictionary spells foreign names otherwise than the text (オリンパス山 for オリンポス山)
