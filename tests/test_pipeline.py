@@ -966,3 +966,16 @@ def test_an_address_asked_in_japanese_and_a_source_asked_with_where(pipeline):
     assert SOURCE_WHERE.search("エクソソームはどこから分泌されますか？") and not SOURCE_WHERE.search("研究はどこで行われましたか？")
     answer = pipeline.ask("エクソソームはどこから分泌されますか？")
     assert not answer.abstained and "分泌" in answer.answer, answer.answer
+
+
+def test_who_paid_for_the_work_is_the_support_it_had(pipeline):
+    """"who funded this" abstained (weak evidence), "which grant paid for this" too (grant, paid:
+    nowhere in the release) and この研究の資金源は？ found nothing: the release says whose support the
+    work had (…戦略研究事業「…」の支援を受けて行った), in none of the question's words. A funder is asked;
+    the sentence that says it answers. How much money, it does not say."""
+    for question in ("who funded this", "which grant paid for this", "What was the funding source?",
+                     "Where did the money for the research come from?", "この研究の資金源は？", "研究費はどこから出ているの？"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "支援を受けて" in answer.citations[0].quote, (question, answer.answer)
+    for question in ("How much funding did the study receive?", "grant amount?", "研究費の総額はいくらですか？"):
+        assert pipeline.ask(question).abstained, question

@@ -20,7 +20,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from math import log
 
@@ -29,7 +29,7 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
+    ADDRESSED_TO_PEOPLE, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
     SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
@@ -52,6 +52,7 @@ _HAS = {
                        r"|\b[0-9]{1,2}(:[0-9]{2})?\s*(am|pm|a\.m\.|p\.m\.)|\b[0-9]{1,2}:[0-9]{2}\b|\b(noon|midnight)\b|[0-9０-９]+\s*時|午前|午後|正午"),
     "person": re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+\b"),
     "contact": re.compile(r"https?://|www\.|[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|TEL|FAX", re.I),
+    "funding": FUNDING_SAID,
 }
 # "[7]" inside a quoted document sentence would read as one of our citation markers.
 _CJK = re.compile(r"[\u3041-\u30ff\u3400-\u9fff]")
@@ -700,8 +701,10 @@ def select(
         if leads := [c for c in _candidates(passages, max_passages) if _leads_a_group(c.text)]:
             return leads[:1], None
     query = query or build_query(question)
+    kind = answer_kind(question, funding=tuning.funding_asked)
+    if kind == "funding":  # "who funded it", 資金源は: what is asked, not what the answer says (支援を受けて)
+        query = replace(query, concepts=tuple(replace(c, answer_type=True) if FUNDING_WORD.fullmatch(c.word) else c for c in query.concepts))
     ev = Evidence(query, df, n_docs, tuning.alt_present, tuning.gloss_coverage)
-    kind = answer_kind(question)
     unit = answer_unit(question) if kind in ("number", "date") else contact_asked(question) if kind == "contact" else None
     title_asked = tuning.w_title > 0 and not of_document and bool(TITLE_ASKED.search(question))
     if title_asked and kind == "contact" and unit == "url":
@@ -833,13 +836,17 @@ def select(
     # The best-scoring sentence that has real evidence behind it (dense or lexical) leads.
     reasons = [(c, evidence(c)) for c in candidates[:8]]
     eligible = [c for c, why in reasons if why is None]
+    if not eligible and kind == "funding":
+        # "who funded this": the sentence saying whose support the work had (支援を受けて) is far from
+        # the question in meaning and holds none of its words; it is the evidence.
+        eligible = [c for c in candidates if fits_kind(kind, c.text, unit)][:1]
     if not eligible and kind == "contact" and unit not in (None, "any"):
         # メールアドレス教えて: a mail, phone or fax line is far from any question in meaning and holds
         # none of its words (E-mail:…＠…); the line that gives what was asked is the evidence.
         eligible = [c for c in candidates if fits_kind(kind, c.text, unit)][:1]
     if not eligible:
         return [], reasons[0][1]
-    if kind and not any(fits_kind(kind, c.text, unit) for c in candidates[:10]):
+    if kind and not any(fits_kind(kind, c.text, unit) for c in (candidates if kind == "funding" else candidates[:10])):
         return [], f"no {kind} in the evidence"
     lead = eligible[0].passage
 
@@ -920,6 +927,9 @@ def select(
         covered = any(c.coverage >= tuning.cross_floor_coverage and fits_kind(kind, c.text, unit) for c in own_sentences)
         if best > 0 and fit < tuning.min_kind_dense_ratio * best and not covered:
             return [], f"the {kind} in the evidence is about something else (similarity {fit:.2f} vs {best:.2f})"
+    if kind == "funding":  # the sentence that says whose support the work had leads
+        fitting = [c for c in candidates if fits_kind(kind, c.text, unit)]
+        eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]
     if (kind in ("number", "person") or (kind == "contact" and unit)) and tuning.lead_must_fit_kind:
         # The answer must hold what was asked for: a count in the asked unit for "how many", a name
         # for "who", the fax number (not the contact block's heading) for "what is the fax number".

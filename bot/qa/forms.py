@@ -70,12 +70,22 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
         r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
-        r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$",  # 患者数は？: a count asked bare
+        r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$"  # 患者数は？: a count asked bare
+        r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額",  # "grant amount?": a sum of money
         re.I,
     ),
     "date": re.compile(
         r"^\s*when\b|\bwhen (did|was|were|is|will|does|do)\b|\bwhat (year|date|time|day|month|century)\b"
         r"|\bwhich (year|date|day|month|century)\b|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$)|何年|何月|何日(?!間)|何時(?!間)|何世紀|何時代|西暦",
+        re.I,
+    ),
+    # Who paid for the work: "Who funded the study?", "which grant paid for this", 研究費はどこから？ --
+    # a funder or a programme, however asked (after number and date: "how much funding", "when was
+    # the grant awarded" ask those).
+    "funding": re.compile(
+        r"\b(?:fund(?:s|ed|ing|er|ers)?|grants?|sponsor(?:s|ed|ing|ship)?|financ(?:e|ed|es|ing|ially)|bankroll(?:s|ed)?|money)\b"
+        r"|\b(?:paid|pays?|paying)\s+for\s+(?:this|it|the\s+(?:\w+\s+)?(?:study|research|work|project))\b"
+        r"|資金|研究費|助成|出資|スポンサー|(?:費用|お金)を(?:出|負担)",
         re.I,
     ),
     "person": re.compile(
@@ -95,6 +105,13 @@ _KINDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
 }
+
+
+# ... and a sentence that says who paid: …事業の支援を受けて行った, 助成金, "funded by", "supported by a grant from".
+FUNDING_SAID = re.compile(r"(?:支援|助成|補助|援助|委託)を受け|助成金|補助金|研究費|\b(?:funded|supported|financed|sponsored)\s+(?:in\s+part\s+)?by\b"
+                          r"|\bgrants?\s+(?:from|of|no\.?)\b|\bfunding\s+from\b", re.I)
+# The question's words that ask for a funder (not words the answer must hold: it says 支援を受けて).
+FUNDING_WORD = re.compile(r"(?:m:)?(?:fund\w*|grants?|sponsor\w*|financ\w*|bankroll\w*|paid|pays?|money|source|資金|研究費|助成|出資|スポンサー|源|費用|お金)", re.I)
 
 
 # Plural nouns that count people: "how many runners", "about 7,000 runners".
@@ -285,7 +302,7 @@ YES_NO_EN = re.compile(r"^\s*(?:is|are|was|were|am|do|does|did|can|could|will|wo
 _RELATIVE_WH = re.compile(r"\b(?!(?:know|knows|tell|me|us|say|explain|show|remember|out|wonder|ask|see|check)\b)([A-Za-z]+)\s+(?:who|whom|whose|when|where)\b", re.I)
 
 
-def answer_kind(question: str) -> str | None:
+def answer_kind(question: str, funding: bool = True) -> str | None:
     question = _as_asked(question)
     if YES_NO_EN.match(question):
         question = _RELATIVE_WH.sub(r"\1 that", question)
@@ -293,7 +310,7 @@ def answer_kind(question: str) -> str | None:
         return None
     if _FREQUENCY_JA.search(question):
         return "number"
-    kinds = [kind for kind, pattern in _KINDS.items() if pattern.search(question)]
+    kinds = [kind for kind, pattern in _KINDS.items() if (funding or kind != "funding") and pattern.search(question)]
     if "contact" in kinds and _CONTACT_ASKED.search(question):
         return "contact"  # "Who's the contact?" asks for a contact block, not a person's name
     if kinds[:2] == ["number", "date"] and not re.search(r"何年間|何日間|何時間|how long|" + _YEARS_LONG, question, re.I):

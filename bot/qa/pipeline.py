@@ -18,11 +18,11 @@ from typing import Protocol
 from bot.config import Settings
 from bot.models import Answer, Passage
 from bot.qa import about
-from bot.qa.answer import abstention, compose, rerank, select
+from bot.qa.answer import abstention, compose, fits_kind, rerank, select
 from bot.qa.followup import check_question, condense
-from bot.qa.forms import ONLY_REQUEST, judged_text, without_aside
+from bot.qa.forms import ONLY_REQUEST, answer_kind, judged_text, without_aside
 from bot.qa.glossary import build_glossary
-from bot.qa.query import Query, respelled
+from bot.qa.query import SAID_FOR_KIND, Query, respelled
 from bot.qa.retrieve import HybridRetriever
 from bot.qa.tuning import AnswerTuning, Tuning
 from bot.stores import embedder_for, open_store
@@ -185,6 +185,20 @@ class Pipeline:
         asked = without_aside(search)
         vector, lexical = self.retriever.query_forms(asked)
         passages = self.retriever.passages(asked, max(k, 5), vector, lexical)
+        if self.retriever.tuning.said_forms and (said := SAID_FOR_KIND.get(kind := answer_kind(asked) or "")) \
+                and not any(fits_kind(kind, p.quote) for p in passages):
+            # "研究費はどこから出ているの？": the sentence that says who paid (支援を受けて) holds none of the
+            # question's words; the passage the documents' own words for it find best joins the evidence.
+            words = " ".join(said)
+            extra = [p for p in self.retriever.search(words, 1, vector, self.retriever.lexical_query(words)) if fits_kind(kind, p.quote)]
+            # (fourth, scored as the weakest of the three before it: among the passages the answer
+            # step reads; as many passages as asked for)
+            extra = [p for p in extra if all(p.id != q.id for q in passages)][:1]
+            if extra:
+                at = min(3, len(passages))
+                weakest = min((p.score for p in passages[:at]), default=extra[0].score)
+                passages = (passages[:at] + [extra[0].model_copy(update={"score": weakest})] + passages[at:])[:len(passages)]
+                passages = [p.model_copy(update={"rank": i}) for i, p in enumerate(passages, start=1)]
         if asked != search:
             lexical = self.retriever.lexical_query(search)
         opening = None

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.qa.forms import VENUE_EN, paper_link_asked
+from bot.qa.forms import VENUE_EN, answer_kind, paper_link_asked
 from index.chunk import detect_language
 from index.lexical import english_tokens, tokenize
 
@@ -363,6 +363,22 @@ def glossed_synonyms(concept: Concept, df) -> tuple[Alternative, ...]:
 
 
 _NOUN_LEMMA = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc々]+")  # kanji or katakana alone: no verb's or adjective's ending
+
+
+# How documents say what a question asks in other words: who paid for the work is their "support"
+# (…事業の支援を受けて行った), a grant's, a "funded by" -- the question's "funding", 研究費, is not there.
+SAID_FOR_KIND = {"funding": ("支援", "助成", "funded", "supported", "grant")}
+
+
+def with_said_forms(query: Query, kind: str | None) -> Query:
+    """The query with one more concept, the words documents use for the kind of thing asked
+    (SAID_FOR_KIND): it finds and ranks their sentence, and as what is asked (answer_type) it is
+    no missing thing."""
+    forms = SAID_FOR_KIND.get(kind or "")
+    if not forms:
+        return query
+    alts = tuple(Alternative(f, tuple(english_tokens(f) if f.isascii() else tokenize(f)), 0.7) for f in forms)
+    return replace(query, concepts=query.concepts + (Concept(forms[0], alts, answer_type=True),))
 
 
 def with_synonyms(query: Query, df) -> Query:

@@ -29,7 +29,8 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from pydantic import PrivateAttr
 
 from bot.models import Passage
-from bot.qa.query import Query, build_query, with_heard_names, with_synonyms
+from bot.qa.forms import answer_kind
+from bot.qa.query import Query, build_query, with_heard_names, with_said_forms, with_synonyms
 from bot.qa.tuning import RetrievalTuning
 from index.chunk import chunk_id, detect_language
 from index.clean import squash
@@ -297,6 +298,8 @@ class HybridRetriever(BaseRetriever):
         its romanised names read as: what retrieval scores and the answer step judges evidence by."""
         self.refresh()
         query = build_query(question)
+        if self.tuning.said_forms:
+            query = with_said_forms(query, answer_kind(question))
         lex = self._lexical
         if lex is None:
             return query
