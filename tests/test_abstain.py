@@ -1717,3 +1717,43 @@ def test_who_did_the_work_is_told_from_other_who_questions(question, asked):
     from bot.qa.forms import study_agents_asked
 
     assert study_agents_asked(question) is asked
+
+
+CARRIED = ["本研究では、間葉系幹細胞が分泌するエクソソームによって乳がん細胞が休眠状態になることが明らかになりました。",
+           "さらにエクソソームに含まれる小さな核酸（マイクロRNA）が、乳がん細胞へ受け渡されました。"]
+
+
+@pytest.mark.parametrize("question", [
+    "What do the exosomes carry?", "what's inside the exosomes that matters", "What cargo do the vesicles deliver?", "エクソソームの中身は？",
+])
+def test_what_something_holds_is_answered_by_what_it_contains(question):
+    """"What do the exosomes carry?" asks what they hold: the sentence saying what they contain
+    (エクソソームに含まれる…マイクロRNA) answers, not its neighbour that only names them."""
+    _led_by_rule("w_contents", question, CARRIED, [0.6, 0.3], "含まれる", 60)
+
+
+EXPECTED_USE = ["乳がんは患者さんにとって大きな不安となっています。",
+                "乳がん治療の観点からは、再発のモニタリングと新たな治療法の開発への応用が期待されます。"]
+
+
+@pytest.mark.parametrize("question", [
+    "What does this mean for patients?", "How might this help breast cancer patients?", "この研究は患者さんにどう役立つの？",
+])
+def test_what_the_work_means_for_patients_is_the_use_expected_of_it(question):
+    """"How might this help patients?" asks what use is expected of the work: the sentence saying so
+    (応用が期待されます) answers, not the background sentence about patients' worry."""
+    _led_by_rule("w_benefit", question, EXPECTED_USE, [0.6, 0.3], "期待", 60)
+
+
+@pytest.mark.parametrize("question, plain", [
+    ("When did the paper come out?", "When did the paper get published?"),
+    ("where did it come out", "where did it get published"),
+    ("論文はいつ出たの？", "論文はいつ掲載されたの？"),
+    ("When do the cells come out of dormancy?", "When do the cells come out of dormancy?"),  # no publishing
+    ("がん幹細胞はいつ出現するの？", "がん幹細胞はいつ出現するの？"),
+])
+def test_a_paper_that_came_out_was_published(question, plain):
+    """The documents say a paper was published (掲載されました); "came out", 出た is how people say it."""
+    from bot.qa.forms import judged_text
+
+    assert judged_text(question) == plain

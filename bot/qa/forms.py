@@ -76,7 +76,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     ),
     "date": re.compile(
         r"^\s*when\b|\bwhen (did|was|were|is|will|does|do)\b|\bwhat (year|date|time|day|month|century)\b"
-        r"|\bwhich (year|date|day|month|century)\b|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$)|何年|何月|何日(?!間)|何時(?!間)|何世紀|何時代|西暦",
+        r"|\bwhich (year|date|day|month|century)\b|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$|出|発表|掲載|公表|刊行|発行|発売|公開|開始|始ま|終わ|完成|設立|創立|建|生ま|亡くな)|何年|何月|何日(?!間)|何時(?!間)|何世紀|何時代|西暦",
         re.I,
     ),
     # Who paid for the work: "Who funded the study?", "which grant paid for this", 研究費はどこから？ --
@@ -459,12 +459,25 @@ def without_aside(question: str) -> str:
     return _ASIDE.sub("", question).strip() or question
 
 
+# A paper "came out", 論文が出た: it was published (掲載された) -- no dictionary sense of "come" or 出る
+# says so, and the documents say 掲載. (Not cells that come out of dormancy.)
+_CAME_OUT = re.compile(r"\b(come|comes|came|coming)\s+out\b(?!\s+(?:of|from|with|on|in\s+favou?r)\b)", re.I)
+_GOT = {"come": "get", "comes": "gets", "came": "got", "coming": "getting"}
+_CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|って)?(?:いつ|どこ(?:で|に|から)?)?)出(?=た|ま|て|る)")
+
+
+def plainly(question: str) -> str:
+    """The question with a phrase for publishing said as the documents say it."""
+    question = _CAME_OUT.sub(lambda m: _GOT[m.group(1).lower()] + " published", question)
+    return _CAME_OUT_JA.sub(r"\1掲載され", question)
+
+
 def judged_text(question: str) -> str:
     """What the evidence is judged by: the question without its request frame, and without a
-    closing aside unless the aside asks for something more (_DEMAND)."""
+    closing aside unless the aside asks for something more (_DEMAND), put plainly."""
     question = without_request(question)
     asked = without_aside(question)
-    return asked if not _DEMAND.search(question[len(asked):]) else question
+    return plainly(asked if not _DEMAND.search(question[len(asked):]) else question)
 
 
 QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
@@ -565,6 +578,23 @@ LIKENESS_ASKED = re.compile(
     r"\b[a-z]+(?:-[a-z]+)*-like\b|\bmore like (?:a |an |the )?[a-z-]+|\b[a-z]+-ish\b|(?<!同)様(?:の|な)|みたいな|っぽい"
     r"|のような(?:性質|特徴)", re.I)
 LIKENESS_SAID = re.compile(r"(?<!同)(?<!模)(?<!多)様(?:の|な)|(?<![どこそあ])のような|\b[a-z]+-like\b", re.I)
+# What something holds is asked ("What do the exosomes carry?", "what's inside them", its cargo, エクソ
+# ソームの中身は？): a sentence saying what it contains (エクソソームに含まれるマイクロRNA, "contained in")
+# answers, not one that only names it.
+CONTENTS_ASKED = re.compile(
+    r"\bwhat\s+(?:do|does|did)\s+(?:[\w-]+\s+){1,4}carry\b(?!\s+out)|\b(?:contain(?:s|ed|ing)?|cargo|payload|loaded\s+with|packed\s+with)\b"
+    r"|\bwhat(?:['’]s|\s+is|\s+are)\s+(?:in|inside)\s+(?:the|an?|these|those|them|it)\b"
+    r"|中身|含ま|含んで|含む|入って|(?<![がはの])中に(?:は)?(?:何|なに|どんな)|運んで|運ぶ|積んで|載せて", re.I)
+CONTENTS_SAID = re.compile(r"に含まれ|を含む|を含ん|内包|に入って|を運|を積|\b(?:contain(?:s|ed|ing)?|carr(?:y|ies|ied|ying)|loaded with|packed with)\b", re.I)
+# What the work means for patients is asked ("What does this mean for patients?", "How might this
+# help patients?", "any patient impact?", 患者さんにどう役立つの？): a sentence saying what use is
+# expected of it (応用が期待されます, 治療開発, モニタリング; "could lead to new treatments") answers,
+# not the background sentence about patients' worries.
+BENEFIT_ASKED = re.compile(
+    r"\b(?:mean|means|meaning|help|helps|benefit|benefits|impact|implications?|matter|good|useful|use|value|significance|relevance)\b[^?？.]{0,30}\b(?:patients?|clinic|clinical|people|sufferers|women|treatment|care)\b"
+    r"|\b(?:patients?|clinical)\b[^?？.]{0,12}\b(?:impact|benefit|implications?|relevance|significance|takeaway)\b"
+    r"|患者[^？?。]{0,8}(?:役立|役に立|意味|メリット|恩恵|いい|良い|よい|影響|何が)", re.I)
+BENEFIT_SAID = re.compile(r"応用が期待|期待され|期待でき|役立|モニタ|治療(?:法|戦略)?(?:の)?(?:開発|確立)|\b(?:could|may|might)\s+(?:lead|help|allow|enable)\b|\bapplications?\b", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
@@ -584,6 +614,8 @@ CLAIM_FORMS = {
     "part": (PART_ASKED, PART_SAID),
     "comparison": (COMPARISON_ASKED, COMPARISON_SAID),
     "likeness": (LIKENESS_ASKED, LIKENESS_SAID),
+    "contents": (CONTENTS_ASKED, CONTENTS_SAID),
+    "benefit": (BENEFIT_ASKED, BENEFIT_SAID),
 }
 
 

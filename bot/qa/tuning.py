@@ -334,6 +334,13 @@ class AnswerTuning:
     # something is like (幹細胞様の性質) gains this much; the sentences about stem cells themselves led.
     # Tuning sets: +4 cited first, nothing else moved (0.2: +1, 0.3: +2, 0.4: +3, 0.6: +4).
     w_likeness: float = 0.5
+    # What something holds ("What do the exosomes carry?", エクソソームの中身は？) -> a sentence saying what
+    # it contains (エクソソームに含まれるマイクロRNA). Tuning sets 0 at 0.3-1.0 (after narrowing "carried
+    # out", "carried the probe into space"); release-family-probes +4 at 1.0.
+    w_contents: float = 1.0
+    # What the work means for patients ("How might this help patients?", 患者さんにどう役立つの？) -> a
+    # sentence saying what use is expected (応用が期待されます, 治療開発). Tuning sets +2 at 0.5 and 1.0.
+    w_benefit: float = 1.0
     # One item of an enumeration asked for ("the first application", 2つ目の応用, 第二の): the sentence
     # that opens with that item's ordinal (ひとつ目は、…; 二つ目は、…; Secondly, …) gains this much.
     # Without it the sentence announcing the list or the quote led. Tuning sets: +2 cited first,
