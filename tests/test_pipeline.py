@@ -511,11 +511,14 @@ def test_what_a_question_asks_of_the_document_itself():
     for question in ["What's the main finding the National Cancer Center announced here?", "What was the key result the team reported?",
                      "What did they figure out?", "What did the NCC team work out?", "研究で明らかになったことは何ですか？", "TL;DR?", "tldr",
                      # ... asked in chat: one question after another, 要するに, an issuer's name typed in lower case
-                     "tldr of the ncc release? whats the actual finding", "これ要するに何がわかったの？", "whats the real finding"]:
+                     "tldr of the ncc release? whats the actual finding", "これ要するに何がわかったの？", "whats the real finding",
+                     # ... after "so", with "actually"; a main result asked bare
+                     "so what did they actually show", "main result?", "key findings"]:
         assert asked_of_document(question) == "findings", question
     assert asked_of_document("この発表でいちばん大事なポイントは何ですか？") == "summary"  # its point: the key points
     assert asked_of_document("What did they find? And where is the institute?") is None  # not only the findings asked
     assert asked_of_document("What is the result of the test?") is None
+    assert asked_of_document("what did they actually find in the marrow?") is None and asked_of_document("result?") is None
     # the issuer's name, a possessive, a year and a month may stand between "the" and "release"
     assert asked_of_document("what's the headline finding of the NCC's early-July 2014 release, in one line?") == "headline"
     assert asked_of_document("What did the National Cancer Center's July 2014 press release announce?") == "headline"
