@@ -1757,3 +1757,16 @@ def test_a_paper_that_came_out_was_published(question, plain):
     from bot.qa.forms import judged_text
 
     assert judged_text(question) == plain
+
+
+SOURCED = ["細胞がエクソソームを分泌することで、がんの悪性化に関与することも報告されています。",
+           "本研究では、骨髄中の間葉系幹細胞が分泌する顆粒（エクソソーム）によって乳がん細胞が休眠状態になりました。"]
+
+
+@pytest.mark.parametrize("question", [
+    "Where do the exosomes come from?", "エクソソームってどこから来てるんだっけ？", "エクソソームを出しているのは何の細胞？",
+])
+def test_where_something_comes_from_is_what_secretes_it(question):
+    """"Where do the exosomes come from?" asks for their source: the sentence saying what secretes
+    them (間葉系幹細胞が分泌する) answers, not its neighbour that says cells secrete them at all."""
+    _led_by_rule("w_source", question, SOURCED, [0.6, 0.3], "間葉系幹細胞が分泌", 70)

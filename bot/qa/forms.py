@@ -595,6 +595,13 @@ BENEFIT_ASKED = re.compile(
     r"|\b(?:patients?|clinical)\b[^?？.]{0,12}\b(?:impact|benefit|implications?|relevance|significance|takeaway)\b"
     r"|患者[^？?。]{0,8}(?:役立|役に立|意味|メリット|恩恵|いい|良い|よい|影響|何が)", re.I)
 BENEFIT_SAID = re.compile(r"応用が期待|期待され|期待でき|役立|モニタ|治療(?:法|戦略)?(?:の)?(?:開発|確立)|\b(?:could|may|might)\s+(?:lead|help|allow|enable)\b|\bapplications?\b", re.I)
+# Where something comes from is asked ("Where do the exosomes come from?", エクソソームってどこから来て
+# るの？, エクソソームを出しているのは何の細胞？): a sentence saying what secretes or releases it, or
+# what it derives from (間葉系幹細胞が分泌する, 由来の), answers -- not one that only says it arrives.
+SOURCE_ASKED = re.compile(
+    r"\b(?:come|comes|came|coming)\s+from\b|\boriginat\w*|\bsource\s+of\b(?!\s+(?:funding|the\s+funding|money))|どこから(?:来|く|き|出|生|作)|(?:出して|作って|放出して|分泌して)(?:いる|る)の(?:は|って)"
+    r"|何(?:の|という)細胞(?:が|から)", re.I)
+SOURCE_SAID = re.compile(r"由来|が分泌|が放出|が産生|が作り出|\b(?:derived|secreted|released|produced)\s+(?:from|by)\b", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
@@ -616,6 +623,7 @@ CLAIM_FORMS = {
     "likeness": (LIKENESS_ASKED, LIKENESS_SAID),
     "contents": (CONTENTS_ASKED, CONTENTS_SAID),
     "benefit": (BENEFIT_ASKED, BENEFIT_SAID),
+    "source": (SOURCE_ASKED, SOURCE_SAID),
 }
 
 

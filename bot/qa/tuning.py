@@ -341,6 +341,10 @@ class AnswerTuning:
     # What the work means for patients ("How might this help patients?", 患者さんにどう役立つの？) -> a
     # sentence saying what use is expected (応用が期待されます, 治療開発). Tuning sets +2 at 0.5 and 1.0.
     w_benefit: float = 1.0
+    # Where something comes from ("Where do the exosomes come from?", エクソソームってどこから来てるの？) ->
+    # a sentence saying what secretes it or what it derives from (間葉系幹細胞が分泌する, 由来の).
+    # Tuning sets +1, release-family-probes +2, nothing lost (0.3 and 0.6 alike; 1.0 loses one).
+    w_source: float = 0.5
     # One item of an enumeration asked for ("the first application", 2つ目の応用, 第二の): the sentence
     # that opens with that item's ordinal (ひとつ目は、…; 二つ目は、…; Secondly, …) gains this much.
     # Without it the sentence announcing the list or the quote led. Tuning sets: +2 cited first,
