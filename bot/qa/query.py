@@ -55,7 +55,10 @@ ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何�
 # (田村研治 医師); the name is what must be there. And 担当 (be in charge of), the frame of a who or
 # which question (どの部署が担当していますか): the text names the office, it need not say 担当.
 DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 記述 表現 言い表す 言い表わす 本文 文中 訳語 先生 さん 様 氏 君 殿 担当".split())
-DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned given listed stated provided".split())
+# ... and the asker's own questions ("email address for questions", "whom to call with inquiries"):
+# the documents' お問い合わせ is for them, it need not say 質問.
+DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned given listed stated provided"
+                         " question questions query queries inquiry inquiries enquiry enquiries".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
                  "website": "hp", "homepage": "hp", "ホームページ": "hp", "ウェブサイト": "hp", "ウェブページ": "hp"}
