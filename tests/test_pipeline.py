@@ -518,6 +518,8 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("この発表でいちばん大事なポイントは何ですか？") == "summary"  # its point: the key points
     assert asked_of_document("What did they find? And where is the institute?") is None  # not only the findings asked
     assert asked_of_document("What is the result of the test?") is None
+    assert asked_of_document("NCC press release date?") == asked_of_document("ncc press release date") == "date"
+    assert asked_of_document("drug release date?") is None  # an issuer's acronym, not a noun, before it
     assert asked_of_document("what did they actually find in the marrow?") is None and asked_of_document("result?") is None
     # the issuer's name, a possessive, a year and a month may stand between "the" and "release"
     assert asked_of_document("what's the headline finding of the NCC's early-July 2014 release, in one line?") == "headline"
@@ -850,8 +852,12 @@ def test_chat_shorthand_is_read_as_meant(pipeline):
     assert respelled("how big r exosomes") == "how big are exosomes"
     assert respelled("I use R for stats in the U.S. dept") == "I use R for stats in the U.S. department"
     assert respelled("what is mirna") == "what is microRNA"
+    # a press release as "pr" (not the PR office: public relations), extracellular vesicles as "evs"
+    assert respelled("ncc pr date") == "ncc press release date" and respelled("the PR office phone") == "the PR office phone"
+    assert respelled("evs from where") == "extracellular vesicles from where"
     for question, expected in [("whats a microrna", "マイクロ RNA"), ("what is mirna", "マイクロ RNA"),
-                               ("which dept collaborated", "乳腺・腫瘍内科"), ("pub date?", "7月 1日付けで掲載")]:
+                               ("which dept collaborated", "乳腺・腫瘍内科"), ("pub date?", "7月 1日付けで掲載"),
+                               ("ncc pr date", "2014年 7月 2日"), ("evs from where", "間葉系幹細胞")]:
         answer = pipeline.ask(question)
         assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
 

@@ -458,9 +458,12 @@ _SHORTHAND = {
     "pics": "pictures", "esp": "especially", "abt": "about", "pls": "please", "plz": "please", "thx": "thanks",
     "ppl": "people", "bc": "because", "cuz": "because", "b4": "before", "r": "are", "u": "you", "ur": "your",
     "mirna": "microRNA", "mirnas": "microRNAs",  # (the short form Japanese text does not use: マイクロRNA)
+    "evs": "extracellular vesicles",  # (EV alone is as often a car)
 }
 _SHORTHAND_WORD = re.compile(r"(?<![\w'’.-])(" + "|".join(sorted(_SHORTHAND, key=len, reverse=True)) + r")(?![\w'’-]|\.\w)", re.I)
 _PUB = re.compile(r"\bpub(?=\.?\s+(?:date|year|day|month|time)\b)", re.I)
+# "pr date", "the pr about": a press release (PR office, PR team: public relations, as they are)
+_PR = re.compile(r"\bpr(?=\s+(?:date|title|headline|summary|about|say|says|said)\b|\s*[?？]?\s*$)|(?<=\bthe\s)pr\b(?!\s+(?:office|team|department|dept|contact|person|staff|people)\b)")
 
 
 def _cased_as(typed: str, meant: str) -> str:
@@ -472,7 +475,7 @@ def without_shorthand(text: str) -> str:
     """"whats the pub date" -> "what's the publication date", "which dept" -> "which department"."""
     if not re.search(r"[A-Za-z]", text):
         return text
-    text = _PUB.sub("publication", text)
+    text = _PR.sub("press release", _PUB.sub("publication", text))
 
     def full(m: re.Match[str]) -> str:
         word = m.group(0)
