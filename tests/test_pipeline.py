@@ -996,3 +996,14 @@ def test_the_askers_own_questions_are_no_missing_thing(pipeline):
     for question in ("email address for questions", "Which phone number should I call with inquiries?"):
         answer = pipeline.ask(question)
         assert not answer.abstained and ("ncc-admin" in answer.citations[0].quote or "TEL" in answer.citations[0].quote), (question, answer.answer)
+
+
+def test_small_talk_in_a_channel_is_not_quoted_for(pipeline):
+    """"Will it rain in Tokyo tomorrow?" quoted the cover credit (Tokyo, Japan), "Who's bringing
+    snacks?" a sentence about the research group: a question hinging on an everyday matter the
+    documents never mention is small talk (one they mention is no missing thing: the rule reads only
+    the question's absent words); a question about the documents is answered as before."""
+    for question in ("Will it rain in Tokyo tomorrow?", "Who's bringing snacks to journal club on Thursday?", "明日は雨ですか？"):
+        assert pipeline.ask(question).abstained, question
+    answer = pipeline.ask("Is breast cancer common in Japan?")  # no everyday matter: asked of the documents
+    assert not answer.abstained and "最も多い" in answer.citations[0].quote, answer.answer

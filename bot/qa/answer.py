@@ -29,7 +29,7 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED,
+    ADDRESSED_TO_PEOPLE, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
     SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
@@ -916,6 +916,10 @@ def select(
             return [], f"nothing in the documents is dated {', '.join(years)}"
     if ev.absent_loanwords and tuning.abstain_on_absent_loanword:
         return [], f"{', '.join(ev.absent_loanwords)} is nowhere in the documents"
+    if tuning.abstain_on_small_talk and (talk := {w.lower() for w in SMALL_TALK.findall(question)}):
+        # "Will it rain in Tokyo tomorrow?", "Who's bringing snacks?": everyday matters the documents never touch
+        if gone := [w for w in ev.absent if w in talk or w.removeprefix("m:") in talk]:
+            return [], f"nothing in the documents is about {gone[0].removeprefix('m:')}"
     if tuning.abstain_on_absent_attribute and kind != "contact" and (m := ASKED_ACRONYM.search(question)):
         acronym = m.group("a") or m.group("b")
         if acronym.lower() in ev.absent or acronym.lower().rstrip("s") in ev.absent:

@@ -378,6 +378,14 @@ ADDRESSED_TO_PEOPLE = re.compile(
     r"review|order|update|arrange|print|email|e-mail|call|ping|add|remove|share|upload|fix|reset|sign|set\s+up|organi[sz]e|reserve)\b)", re.I)
 # ... about the asker's own work: "review my PR", "approve our expense report".
 OWN_WORK = re.compile(r"\b(?:my|our)\b", re.I)
+# Everyday matters of a workplace chat -- the weather, food, transport, the office, the calendar: a
+# question hinging on one the documents never mention is small talk, not a near miss to quote for.
+SMALL_TALK = re.compile(
+    r"\b(?:weather|rain|raining|rainy|snow|snowing|sunny|forecast|temperature|lunch|dinner|breakfast|snacks?|coffee|tea|beer|pizza"
+    r"|sushi|ramen|restaurant|parking|wifi|password|printer|meeting|holiday|holidays|vacation|weekend|birthday|party|score|football"
+    r"|soccer|baseball|movie|movies|traffic|train|trains|bus|taxi|umbrella|tomorrow|tonight|yesterday)\b"
+    r"|天気|雨|雪|晴れ|気温|ランチ|昼ごはん|昼食|夕食|夕飯|晩ごはん|お菓子|おやつ|コーヒー|飲み会|駐車|パスワード|プリンター|会議室|休み|週末|誕生日|明日|今夜|電車|傘",
+    re.I)
 
 
 # The words of a polite request around what is asked, no word the documents hold: "Hi! quick one:",

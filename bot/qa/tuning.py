@@ -61,6 +61,10 @@ class AnswerTuning:
     # cover caption). Not a contact (URL, TEL: a link or a number answers). Tuning sets: +2 near
     # misses, nothing else moved.
     abstain_on_absent_attribute: bool = True
+    # A question hinging on an everyday matter (forms.SMALL_TALK: the weather, snacks, a meeting,
+    # tomorrow) the documents never mention: small talk in a channel. Tuning sets: +3 near misses
+    # ("Will it rain in Tokyo tomorrow?", "Who's bringing snacks to journal club?"), nothing lost.
+    abstain_on_small_talk: bool = True
     # "Who did the study?", "who wrote the paper", この研究を行ったのはどなたですか: the sentence naming
     # a group's head answers, as for "who led the group" -- not the co-author quoted on the work,
     # nearer in meaning; asked and nothing else, the question's own words (wrote, ran, PI, 著者)
