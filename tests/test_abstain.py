@@ -1732,7 +1732,7 @@ def test_what_something_holds_is_answered_by_what_it_contains(question):
     _led_by_rule("w_contents", question, CARRIED, [0.6, 0.3], "含まれる", 60)
 
 
-EXPECTED_USE = ["乳がんは患者さんにとって大きな不安となっています。",
+EXPECTED_USE = ["乳がんは標準治療の確立が進んでいますが、患者さんにとって大きな不安となっています。",  # (a standard treatment established: no use expected)
                 "乳がん治療の観点からは、再発のモニタリングと新たな治療法の開発への応用が期待されます。"]
 
 
