@@ -1751,6 +1751,7 @@ def test_what_the_work_means_for_patients_is_the_use_expected_of_it(question):
     ("論文はいつ出たの？", "論文はいつ掲載されたの？"),
     ("When do the cells come out of dormancy?", "When do the cells come out of dormancy?"),  # no publishing
     ("がん幹細胞はいつ出現するの？", "がん幹細胞はいつ出現するの？"),
+    ("どうやって休眠させるの？", "どのように休眠させるの？"),  # (how: not the verb 遣る, which no text holds)
 ])
 def test_a_paper_that_came_out_was_published(question, plain):
     """The documents say a paper was published (掲載されました); "came out", 出た is how people say it."""

@@ -475,9 +475,10 @@ _CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|っ
 
 
 def plainly(question: str) -> str:
-    """The question with a phrase for publishing said as the documents say it."""
+    """The question with a phrase for publishing said as the documents say it, and どうやって (how:
+    its やって read as the verb 遣る, a word no text holds) as どのように."""
     question = _CAME_OUT.sub(lambda m: _GOT[m.group(1).lower()] + " published", question)
-    return _CAME_OUT_JA.sub(r"\1掲載され", question)
+    return _CAME_OUT_JA.sub(r"\1掲載され", question).replace("どうやって", "どのように")
 
 
 def judged_text(question: str) -> str:
