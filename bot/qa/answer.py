@@ -836,13 +836,10 @@ def select(
     # The best-scoring sentence that has real evidence behind it (dense or lexical) leads.
     reasons = [(c, evidence(c)) for c in candidates[:8]]
     eligible = [c for c, why in reasons if why is None]
-    if not eligible and kind == "funding":
-        # "who funded this": the sentence saying whose support the work had (支援を受けて) is far from
-        # the question in meaning and holds none of its words; it is the evidence.
-        eligible = [c for c in candidates if fits_kind(kind, c.text, unit)][:1]
-    if not eligible and kind == "contact" and unit not in (None, "any"):
+    if not eligible and (kind == "funding" or (kind == "contact" and unit not in (None, "any"))):
         # メールアドレス教えて: a mail, phone or fax line is far from any question in meaning and holds
-        # none of its words (E-mail:…＠…); the line that gives what was asked is the evidence.
+        # none of its words (E-mail:…＠…), and so is the sentence saying whose support the work had
+        # (…の支援を受けて) for "who funded this": the line that gives what was asked is the evidence.
         eligible = [c for c in candidates if fits_kind(kind, c.text, unit)][:1]
     if not eligible:
         return [], reasons[0][1]

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.qa.forms import VENUE_EN, answer_kind, paper_link_asked
+from bot.qa.forms import VENUE_EN, paper_link_asked
 from index.chunk import detect_language
 from index.lexical import english_tokens, tokenize
 
