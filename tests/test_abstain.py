@@ -1747,7 +1747,8 @@ def test_what_the_work_means_for_patients_is_the_use_expected_of_it(question):
 
 @pytest.mark.parametrize("question, plain", [
     ("When did the paper come out?", "When did the paper get published?"),
-    ("where did it come out", "where did it get published"),
+    ("where did the study come out", "where did the study get published"),
+    ("How much did the camera cost when it came out?", "How much did the camera cost when it came out?"),  # released
     ("論文はいつ出たの？", "論文はいつ掲載されたの？"),
     ("When do the cells come out of dormancy?", "When do the cells come out of dormancy?"),  # no publishing
     ("がん幹細胞はいつ出現するの？", "がん幹細胞はいつ出現するの？"),

@@ -1005,5 +1005,11 @@ def test_small_talk_in_a_channel_is_not_quoted_for(pipeline):
     the question's absent words); a question about the documents is answered as before."""
     for question in ("Will it rain in Tokyo tomorrow?", "Who's bringing snacks to journal club on Thursday?", "明日は雨ですか？"):
         assert pipeline.ask(question).abstained, question
+    from bot.qa.forms import SMALL_TALK
+
+    # what encyclopedia questions ask about is no chat (trains, tea, snow), nor a name holding 雪 or 雨
+    for question in ("When did E5 series trains enter service?", "What kind of tea is used in sado?", "大雪山のアイヌ語の呼び名は？",
+                     "梅雨の時期を越すまで寝かせたものは何と呼ばれるか?", "How tall are the snow walls?"):
+        assert not SMALL_TALK.search(question), question
     answer = pipeline.ask("Is breast cancer common in Japan?")  # no everyday matter: asked of the documents
     assert not answer.abstained and "最も多い" in answer.citations[0].quote, answer.answer

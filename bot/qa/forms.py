@@ -378,13 +378,15 @@ ADDRESSED_TO_PEOPLE = re.compile(
     r"review|order|update|arrange|print|email|e-mail|call|ping|add|remove|share|upload|fix|reset|sign|set\s+up|organi[sz]e|reserve)\b)", re.I)
 # ... about the asker's own work: "review my PR", "approve our expense report".
 OWN_WORK = re.compile(r"\b(?:my|our)\b", re.I)
-# Everyday matters of a workplace chat -- the weather, food, transport, the office, the calendar: a
-# question hinging on one the documents never mention is small talk, not a near miss to quote for.
+# Everyday matters of a workplace chat -- the weather, food, the office, the calendar: a question
+# hinging on one the documents never mention is small talk, not a near miss to quote for. Only
+# words that are chat, not facts: trains, buses, tea, snow, temperatures and parties are what
+# encyclopedia questions ask about (the tuning sets' devset questions name them), and 雪 / 雨 are
+# inside names (大雪山, 梅雨).
 SMALL_TALK = re.compile(
-    r"\b(?:weather|rain|raining|rainy|snow|snowing|sunny|forecast|temperature|lunch|dinner|breakfast|snacks?|coffee|tea|beer|pizza"
-    r"|sushi|ramen|restaurant|parking|wifi|password|printer|meeting|holiday|holidays|vacation|weekend|birthday|party|score|football"
-    r"|soccer|baseball|movie|movies|traffic|train|trains|bus|taxi|umbrella|tomorrow|tonight|yesterday)\b"
-    r"|天気|雨|雪|晴れ|気温|ランチ|昼ごはん|昼食|夕食|夕飯|晩ごはん|お菓子|おやつ|コーヒー|飲み会|駐車|パスワード|プリンター|会議室|休み|週末|誕生日|明日|今夜|電車|傘",
+    r"\b(?:weather|rain|raining|rainy|snowing|sunny|forecast|lunch|dinner|breakfast|snacks?|coffee|beer|pizza"
+    r"|parking|wifi|password|printer|meeting|weekend|birthday|tomorrow|tonight|yesterday)\b"
+    r"|天気|(?<![梅大])雨(?![季量])|晴れ|気温|ランチ|昼ごはん|昼食|夕食|夕飯|晩ごはん|お菓子|おやつ|コーヒー|飲み会|駐車|パスワード|プリンター|会議室|週末|誕生日|明日|今夜|傘",
     re.I)
 
 
@@ -468,8 +470,10 @@ def without_aside(question: str) -> str:
 
 
 # A paper "came out", 論文が出た: it was published (掲載された) -- no dictionary sense of "come" or 出る
-# says so, and the documents say 掲載. (Not cells that come out of dormancy.)
-_CAME_OUT = re.compile(r"\b(come|comes|came|coming)\s+out\b(?!\s+(?:of|from|with|on|in\s+favou?r)\b)", re.I)
+# says so, and the documents say 掲載. Only a paper, a study, its results: a camera or a train that
+# came out was released, and cells come out of dormancy.
+_CAME_OUT = re.compile(r"\b((?:paper|article|study|research|result|finding|report|publication)s?\s+)(come|comes|came|coming)\s+out\b"
+                       r"(?!\s+(?:of|from|with|on|in\s+favou?r)\b)", re.I)
 _GOT = {"come": "get", "comes": "gets", "came": "got", "coming": "getting"}
 _CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|って)?(?:いつ|どこ(?:で|に|から)?)?)出(?=た|ま|て|る)")
 
@@ -477,7 +481,7 @@ _CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|っ
 def plainly(question: str) -> str:
     """The question with a phrase for publishing said as the documents say it, and どうやって (how:
     its やって read as the verb 遣る, a word no text holds) as どのように."""
-    question = _CAME_OUT.sub(lambda m: _GOT[m.group(1).lower()] + " published", question)
+    question = _CAME_OUT.sub(lambda m: m.group(1) + _GOT[m.group(2).lower()] + " published", question)
     return _CAME_OUT_JA.sub(r"\1掲載され", question).replace("どうやって", "どのように")
 
 
