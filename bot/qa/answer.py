@@ -694,11 +694,14 @@ def select(
             out = [lead] + out[-1:]  # the lead, then the key points (or the headline, when it has none)
         if out:
             return out, None
-    if tuning.study_agents and study_agents_asked(question):
+    candidates = _candidates(passages, max_passages)
+    # who did the work is asked: None if not, True if nothing else is (forms.study_agents_asked)
+    agents = study_agents_asked(question) if tuning.study_agents else None
+    if agents:
         # "Who did the study?", "who wrote the paper", 著者は誰ですか ask only who did the work the
         # documents report: the sentence naming a group's head answers, however little of the
         # question's wording (wrote, ran, 著者) it holds -- not the doctor quoted on the work.
-        if leads := [c for c in _candidates(passages, max_passages) if _leads_a_group(c.text)]:
+        if leads := [c for c in candidates if _leads_a_group(c.text)]:
             return leads[:1], None
     query = query or build_query(question)
     kind = answer_kind(question, funding=tuning.funding_asked)
@@ -715,7 +718,6 @@ def select(
               if getattr(tuning, f"w_{name}") > 0 and asked.search(question)]
     ordinal = ordinal_asked(question) if tuning.w_ordinal else None
     top = max(p.score for p in passages[:max_passages]) or 1.0
-    candidates = _candidates(passages, max_passages)
     term = defined_term(question) if kind is None and tuning.w_defines else None
     term_forms: list[str] = []
     if term:  # the term in the question's words and in the dictionary's
@@ -928,14 +930,14 @@ def select(
         covered = any(c.coverage >= tuning.cross_floor_coverage and fits_kind(kind, c.text, unit) for c in own_sentences)
         if best > 0 and fit < tuning.min_kind_dense_ratio * best and not covered:
             return [], f"the {kind} in the evidence is about something else (similarity {fit:.2f} vs {best:.2f})"
-    if kind == "funding":  # the sentence that says whose support the work had leads
-        fitting = [c for c in candidates if fits_kind(kind, c.text, unit)]
-        eligible = fitting + [c for c in eligible if all(c is not f for f in fitting)]
-    if (kind in ("number", "person") or (kind == "contact" and unit)) and tuning.lead_must_fit_kind:
+    if (kind in ("number", "person", "funding") or (kind == "contact" and unit)) and tuning.lead_must_fit_kind:
         # The answer must hold what was asked for: a count in the asked unit for "how many", a name
-        # for "who", the fax number (not the contact block's heading) for "what is the fax number".
+        # for "who", the fax number (not the contact block's heading) for "what is the fax number",
+        # whose support the work had (…の支援を受けて) for "who funded it".
         fitting = [c for c in eligible if fits_kind(kind, c.text, unit)]
-        if kind == "contact":  # a bare number or link line is far from any question in meaning: any retrieved one will do
+        if kind in ("contact", "funding"):
+            # a bare number or link line, or whose support the work had, is far from any question
+            # in meaning: any retrieved one will do
             fitting = [c for c in candidates if fits_kind(kind, c.text, unit)]
             if unit == "url":
                 # ... a link on a line of its own is the link of the sentence before it (…掲載されました。
@@ -965,12 +967,11 @@ def select(
             # often than a reordering by role helps.)
             in_role = [c for c in fitting if any(HEAD_OF_ORGANISATION.search(_without_names(x)) for x in _clauses_with(c.text, _has_person))]
             fitting = in_role + [c for c in fitting if all(c is not x for x in in_role)]
-        agents = kind == "person" and tuning.study_agents and study_agents_asked(question) is not None
-        if kind == "person" and (LEADER_ASKED.search(question) or agents) and not (in_role and org_head):
+        if kind == "person" and (LEADER_ASKED.search(question) or agents is not None) and not (in_role and org_head):
             # "Who led the research group?": 落谷孝広分野長の研究グループ is the group he leads.
             # "Who did the study?" asks for the same group, wherever among the retrieved sentences
             # it is named (its words are not the question's: 著者, authors).
-            leads = [c for c in (candidates if agents else fitting) if _leads_a_group(c.text)]
+            leads = [c for c in (candidates if agents is not None else fitting) if _leads_a_group(c.text)]
             fitting = leads + [c for c in fitting if all(c is not x for x in leads)]
         if not fitting:
             return [], f"no {unit if kind == 'contact' else kind} in the best evidence"
