@@ -552,6 +552,21 @@ def test_what_a_question_asks_of_the_document_itself():
     assert opening_answer("findings", opening) == [0, 1]  # no key points after the date line: the headline
 
 
+def test_where_in_the_document_is_not_what_is_asked(pipeline):
+    """冒頭の一文で, 括弧内に, "in the opening sentence" point at a place in the text: no word of it,
+    searched for or judged as evidence (冒頭 is a word the release lacks), the question asks what is there."""
+    from bot.qa.about import without_place_in_document
+
+    assert without_place_in_document("冒頭の一文で括弧内に示されている理事長の氏名は何か。") == "示されている理事長の氏名は何か。"
+    assert without_place_in_document("Who is named in the opening sentence of the release?") == "Who is named ?"
+    assert without_place_in_document("what is in parentheses after the name?") == "what is after the name?"
+    # ... not "in the end", nor a question that would be left with nothing
+    assert without_place_in_document("in the end, what did they show") == "in the end, what did they show"
+    assert without_place_in_document("冒頭の一文で") == "冒頭の一文で"
+    answer = pipeline.ask("冒頭の一文で括弧内に示されている理事長の氏名は何か。")
+    assert not answer.abstained and "堀田知光" in answer.citations[0].quote
+
+
 def test_fresh_release_questions_floor(pipeline):
     """A floor on release-probes.jsonl's tune half (fresh questions written blind, then tuned on this
     stop): the fixes found on it -- the document's own date and issuer, a date that is a date, the

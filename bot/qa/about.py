@@ -106,6 +106,31 @@ _LINE_MAX = 60  # a headline, date or issuer line is short: a sentence of the bo
 _FINDINGS_MAX = 300  # characters of key points quoted for "what did they find"
 
 
+# Where in the document something is said: 冒頭の一文で, 括弧内に, 本文中で, 最初の段落では, "in the opening
+# sentence", "at the top of the release", "in parentheses". It points at the place, it is no word
+# of what is asked: searched for or judged as evidence, 冒頭 and "paragraph" are words the text
+# lacks (and so a question about what it does say looks unanswerable).
+_AT = r"(?:によれば|によると|において|にある|には|では|で|に)"
+_PLACE_IN_DOCUMENT = re.compile("|".join((
+    r"(?:冒頭|文頭|末尾|文末)(?:の(?:一文|文章|文|段落|部分|箇所))?" + _AT + "?",
+    r"(?:最初|最後|第[一二三四五1-5１-５])の?(?:一文|文章|段落)" + _AT + "?",
+    r"(?:丸括弧|括弧|カッコ|かっこ)(?:内|の中)" + _AT + "?",
+    r"本文中?" + _AT,
+    r"(?:一文|段落)" + _AT,
+    r"\b(?:in|at|from|near)\s+(?:the\s+)?(?:very\s+)?(?:opening|first|last|final|second|third|top|start|beginning|end|closing|bottom)"
+    r"(?:\s+(?:sentence|paragraph|line|section|part|bit)s?(?:\s+of\s+(?:the|this)\s+(?:press\s+)?(?:release|document|text|page|article))?"
+    r"|\s+of\s+(?:the|this)\s+(?:press\s+)?(?:release|document|text|page|article))\b",
+    r"\bin\s+(?:the\s+)?(?:parenthes[ie]s|brackets|parenthetical)\b",
+)), re.I)
+
+
+def without_place_in_document(question: str) -> str:
+    """The question without the words that say where in the document something is (冒頭の一文で,
+    "in the opening sentence"), or the question as it is when nothing else would be left."""
+    rest = re.sub(r"\s{2,}", " ", _PLACE_IN_DOCUMENT.sub(" ", question)).strip()
+    return rest if rest != question.strip() and re.search(r"\w{3,}|[\u3040-\u9fff]{2,}", rest) else question
+
+
 def self_reference(question: str) -> bool:
     return bool(_SELF.search(question))
 

@@ -175,7 +175,9 @@ class Pipeline:
         t0 = time.perf_counter()
         query = self.answerer.condense(question, history or []) if history else question
         # "this press release" is no word of the document: search for the rest of the question
-        search = about.without_self_reference(query) if about.self_reference(query) else query
+        # ... nor for where in it something is said (冒頭の一文で, "in the opening sentence")
+        search = about.without_place_in_document(query)
+        search = about.without_self_reference(search) if about.self_reference(search) else search
         # ... nor for the words of a polite request (could you tell me, 教えてください), nor for
         # why the asker asks ("for a newsletter I'm writing"): judged_text.
         search = respelled(judged_text(search))  # (and publshed read as published: query.respelled)
