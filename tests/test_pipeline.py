@@ -513,7 +513,10 @@ def test_what_a_question_asks_of_the_document_itself():
                      # ... asked in chat: one question after another, 要するに, an issuer's name typed in lower case
                      "tldr of the ncc release? whats the actual finding", "これ要するに何がわかったの？", "whats the real finding",
                      # ... after "so", with "actually"; a main result asked bare
-                     "so what did they actually show", "main result?", "key findings"]:
+                     "so what did they actually show", "main result?", "key findings",
+                     # ... its principal / major / most important finding; after the issuer and "pr", "in one line"
+                     "what is the principal finding of the study?", "What was the major discovery?",
+                     "What is the most important finding?", "ncc pr main finding in one line"]:
         assert asked_of_document(question) == "findings", question
     assert asked_of_document("この発表でいちばん大事なポイントは何ですか？") == "summary"  # its point: the key points
     assert asked_of_document("What did they find? And where is the institute?") is None  # not only the findings asked

@@ -62,11 +62,12 @@ _ISSUER_OF_THIS = re.compile(
 )
 # "What did they find?", 何がわかったのか: the findings the document announces (its key points). Only
 # when nothing else is asked: "what did they find in the marrow" is asked of the text.
+_MAIN = r"main|key|big|central|actual|real|overall|principal|primary|major|chief|core|headline|most\s+important"
 _FINDINGS_ASKED = re.compile(
     r"\s*(?:(?:so|ok(?:ay)?|and|but|well),?\s+)?what\s+(?:did|does|have|has)\s+(?:they|the\s+(?:(?-i:[A-Z][\w&.'-]*)(?:['’]s)?\s+){0,4}(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
     r"\s+(?:(?:actually|really|exactly|basically|ultimately|finally)\s+)?(?:find|found|discover|discovered|show|shown|reveal|revealed|learn|learned|conclude|report|reported|uncover|uncovered"
     r"|figure|figured|work|worked)(?:\s+out)?\s*[?？.!]*\s*"
-    r"|\s*what(?:\s+(?:is|are|was|were)|['’]?s)\s+the\s+(?:main\s+|key\s+|big\s+|central\s+|actual\s+|real\s+|overall\s+)?(?:finding|result|conclusion|takeaway|discovery)s?"
+    r"|\s*what(?:\s+(?:is|are|was|were)|['’]?s)\s+the\s+(?:(?:" + _MAIN + r")\s+)?(?:finding|result|conclusion|takeaway|discovery)s?"
     r"(?:\s+of\s+(?:this|the)\s+(?:study|research|work|paper))?"
     # ... that the issuer announced (here): "the main finding the National Cancer Center announced here"
     r"(?:\s+(?:that\s+)?(?:they|the\s+(?:(?-i:[A-Z][\w&.'-]*)\s+){0,4}(?:(?-i:[A-Z][\w&.'-]*)|researchers?|team|authors?|scientists?|group)\s+|(?-i:[A-Z][\w&.'-]*)(?:\s+(?-i:[A-Z][\w&.'-]*)){0,4})\s*"
@@ -78,7 +79,9 @@ _FINDINGS_ASKED = re.compile(
     # この発表でいちばん大事なポイントは何ですか: its most important point
     r"|\s*(?:この|本|今回の)(?:発表|リリース|プレスリリース|研究)(?:で|の)(?:いちばん|一番|最も|特に)?(?:大事|重要|大切)な(?:ポイント|点|こと)は(?:何|なに|なん)(?:ですか|でしょうか|か)?\s*[?？]?\s*"
     # "main result?", "key findings?": asked bare
-    r"|\s*(?:the\s+)?(?:main|key|big|central|actual|real|overall|principal)\s+(?:finding|result|conclusion|takeaway|discovery)s?\s*[?？.!]*\s*"
+    # ... after the issuer's acronym and the document ("ncc pr main finding"), "in one line"
+    r"|\s*(?:[a-z]{2,5}\s+)?(?:(?:pr|press\s+release|release|study|paper)(?:['’]s)?\s+)?(?:the\s+)?(?:" + _MAIN + r")\s+(?:finding|result|conclusion|takeaway|discovery)s?"
+    r"(?:,?\s+(?:in\s+(?:one|a|1)\s+(?:line|sentence)|in\s+short|in\s+brief|briefly)(?:\s+(?:pls|please))?)?\s*[?？.!]*\s*"
     r"|\s*(?:tl\s*;?\s*dr|in\s+a\s+nutshell)(?:\s+(?:of|on|for)\s+(?:this|the)\s+" + _DOCUMENT_MODIFIERS
     + r"(?:[a-z]{2,5}(?:['’]s)?\s+)?(?:(?:press|news)\s+)?(?:release|study|paper|research|announcement))?\s*[?？.!]*\s*",  # "TL;DR?": the finding, said short
     re.I,
