@@ -522,6 +522,7 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("What did they find? And where is the institute?") is None  # not only the findings asked
     assert asked_of_document("What is the result of the test?") is None
     assert asked_of_document("NCC press release date?") == asked_of_document("ncc press release date") == "date"
+    assert asked_of_document("date on the press release?") == asked_of_document("What's the date on this release?") == "date"
     assert asked_of_document("drug release date?") is None  # an issuer's acronym, not a noun, before it
     assert asked_of_document("what did they actually find in the marrow?") is None and asked_of_document("result?") is None
     # the issuer's name, a possessive, a year and a month may stand between "the" and "release"

@@ -41,7 +41,7 @@ _DATE_ASKED = re.compile(r"^\s*when\s+(?:was|is|were|are|did|does|do|will|has|ha
 # "release date?", "date of the press release", "ncc pr date", 発表日は？: the document's date asked
 # tersely (its issuer's acronym before it, typed in capitals or, without vowels, in lower case).
 _RELEASE_DATE = re.compile(r"\s*(?:(?:what(?:['’]s| is| was)|and)\s+)?(?:the\s+)?(?:(?:(?-i:[A-Z]{2,6})|[b-df-hj-np-tv-z]{2,5})(?:['’]s)?\s+)?(?:(?:press|news)\s+)?release\s+date\s*[?？.]*\s*"
-                           r"|\s*(?:what(?:['’]s| is| was)\s+)?(?:the\s+)?date\s+of\s+(?:the\s+|this\s+)?(?:(?:press|news)\s+)?release\s*[?？.]*\s*"
+                           r"|\s*(?:what(?:['’]s| is| was)\s+)?(?:the\s+)?date\s+(?:of|on|for)\s+(?:the\s+|this\s+)?(?:(?:press|news)\s+)?release\s*[?？.]*\s*"
                            r"|\s*(?:プレスリリース|リリース|発表)(?:の)?(?:日|日付|日時)(?:は|って)?(?:いつ)?(?:ですか)?\s*[?？]?\s*"
                            r"|\s*(?:いつの(?:プレスリリース|リリース|発表)|(?:プレスリリース|リリース|発表)(?:は|って)いつ)(?:ですか|でしょうか|なの|だっけ)?\s*[?？]?\s*", re.I)
 # who put the document out -- not who is quoted or named in it
