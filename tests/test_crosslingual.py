@@ -273,6 +273,13 @@ def test_near_miss_questions_abstain(pipeline, question):
     assert pipeline.ask(question).abstained
 
 
+def test_a_compound_loanword_whose_head_the_text_holds_is_not_nowhere(pipeline):
+    """biomarker (バイオマーカー) is nowhere in the release, マーカー (marker) is: the text says 分子マーカー.
+    tamoxifen has no such head and stays the unknown thing a near miss hinges on (above)."""
+    answer = pipeline.ask("what biomarker could be measured?")
+    assert not answer.abstained and "分子マーカー" in answer.citations[0].quote
+
+
 @pytest.mark.parametrize("question", ["What's the DOI for the Science Signaling article?", "What is the ISSN of the journal?"])
 def test_an_identifier_asked_by_its_acronym_and_found_nowhere_is_not_given(pipeline, question):
     """The DOI is what the question hinges on: that "Science Signaling" and "article" are found

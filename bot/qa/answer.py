@@ -404,6 +404,21 @@ def _loanword(concept: Concept) -> bool:
     )
 
 
+def _head_held(word: str, df: dict[str, int]) -> bool:
+    """A compound loanword whose head is a loanword the collection holds: biomarker for a text that
+    says 分子マーカー (マーカー: marker) is no unknown thing, only a word the text puts otherwise."""
+    from index.dictionary import en_to_ja
+
+    if "-" in word or len(word) < 8:
+        return False
+    for cut in range(2, len(word) - 4):
+        tail = word[cut:]
+        for term, _ in en_to_ja(tail, 3):
+            if _KATAKANA_TERM.match(term) and (tokens := tokenize(term)) and all(df.get(t) for t in tokens):
+                return True
+    return False
+
+
 def _predicates(text: str) -> set[str]:
     """Lemma tokens (m:抜く) of the words of a Japanese text that say how, not what: its verbs and
     adjectives, its adverbs (ずっと) and the nouns used as adverbs (まま, それぞれ). Read in context:
@@ -536,6 +551,8 @@ class Evidence:
             absent = [t for t in absent if t.concept.word not in otherwise]
         # 雑誌 -> journal -> ジャーナル: a synonym through the other language
         absent = [t for t in absent if not glossed_synonyms(t.concept, df)]
+        # biomarker -> 分子マーカー: a compound loanword whose head the collection holds
+        absent = [t for t in absent if not (_loanword(t.concept) and _head_held(t.concept.word, df))]
         self._absent_terms = absent
         # Absent by their translations, held by a retrieved passage's glosses (said_otherwise):
         # "published" by 掲載, whose gloss is "publication".
