@@ -142,6 +142,10 @@ def test_a_measure_asked_for_by_name_is_a_number_question():
     assert answer_kind("What is the area of Lake Biwa?") == "number"
     assert answer_kind("What is the mass of Mercury compared with that of Earth?") == "number"
     assert fits_unit("length", "直径 100 nm の顆粒") and not fits_unit("count", "直径 100 nm の顆粒")
+    # ... and the price of a thing, a fold change or a p-value, however tersely asked
+    assert (answer_kind("price of the exosome blood test"), answer_unit("price of the exosome blood test")) == ("number", "money")
+    assert answer_kind("By what fold change was the microRNA elevated?") == answer_kind("what was the p-value?") == "number"
+    assert answer_kind("Which prize did he win?") is None and answer_kind("the cost-benefit case for screening") is None
 
 
 def test_which_person_is_asked_for_as_by_who():

@@ -15,7 +15,7 @@ import unicodedata
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
 _LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
 _DOSES = "concentration|dose|dosage"
-_MEASURED = f"({_LENGTHS}|size|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|ratio|percentage|{_DOSES})"
+_MEASURED = f"({_LENGTHS}|size|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|ratio|percentage|{_DOSES}|price|cost|fee|p-?value|fold[- ]change)"
 
 
 # 何年かかったか, 何年くらい, 何年ほど, 何年前, 何年後: a number of years (a length of time), not a year.
@@ -71,7 +71,9 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
         r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
         r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$"  # 患者数は？: a count asked bare
-        r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額",  # "grant amount?": a sum of money
+        r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額"  # "grant amount?": a sum of money
+        # "price of the blood test", "by what fold", "what p-value": a figure, however asked
+        r"|^\s*(?:the\s+)?(?:price|cost|fee)s?\s+(?:of|for)\b|\bby what (?:factor|fold)\b|\bhow many[- ]?fold\b|\bp[- ]values?\b|\bfold[- ]change\b",
         re.I,
     ),
     "date": re.compile(
@@ -136,7 +138,7 @@ _JA_COUNTER_CLASS = {
 _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
 _EN_UNIT = [
     ("dose", re.compile(r"(?<!many )\b(" + _DOSES + r")s?\b|濃度|投与量|用量", re.I)),
-    ("money", re.compile(r"\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
+    ("money", re.compile(r"^\s*(?:the\s+)?(?:price|cost|fee)s?\s+(?:of|for)\b|\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b|\bwhat\s*%"
                            # rates told in percent (not a flow rate or a birth rate per 1,000)
                            r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
