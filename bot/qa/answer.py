@@ -1298,10 +1298,11 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
             return None
         words = {w for w in m.groups() if w}
         run = NOUN_RUN.match(question, m.start(1))
-        if run and len(run.group(1).split()) > 2:  # which normal bone marrow cells: its head, marrow cells
+        if run and len(run.group(1).split()) > 2:  # which normal bone marrow cells: its head, cells
+            # (which breast cancer cell lines: lines, not cell -- 乳がん細胞 names no cell line)
             # ... before a preposition: which research division of the institute asks for a division
             head = re.split(r"\s+(?:of|in|at|for|from|on|with|by|within|inside)\s+", run.group(1), maxsplit=1, flags=re.I)[0]
-            words = set(head.split()[-2:])
+            words = set(head.split()[-1:])
         return [c for c in query.concepts if not c.phrase and c.word in words]
     m = WHICH_JA.search(question)
     if m:
