@@ -1751,6 +1751,24 @@ def test_what_the_work_means_for_patients_is_the_use_expected_of_it(question):
     _led_by_rule("w_benefit", question, EXPECTED_USE, [0.6, 0.3], "期待", 60)
 
 
+COVER = ["The image shows molecules in vesicles called exosomes being released from cells in the bone marrow.",
+         "[Image: Eiji Takaoki (Metacorporation, Tokyo, Japan) and Takahiro Ochiya (National Cancer Center Research Institute, Tokyo, Japan)]"]
+
+
+def test_who_is_credited_for_a_picture_is_answered_by_its_credit_line():
+    """"Who else gets credit for the cover image?" asks whom the credit line names ([Image: …]),
+    which holds little of the question's wording: not the caption describing the picture."""
+    from bot.qa.forms import CREDIT_ASKED, CREDIT_SAID
+
+    question = "Apart from the illustrator, who else gets credit for the journal cover image?"
+    _led_by_rule("w_credit", question, COVER, [0.6, 0.3], "[Image:", 200, section="【Science Signaling表紙】")
+    for asked in ["Which scientist shares credit for the cover image?", "who else is credited for the cover pic besides the artist",
+                  "Who drew the cover illustration?", "表紙の画像は誰が作ったの？"]:
+        assert CREDIT_ASKED.search(asked), asked
+    assert not CREDIT_ASKED.search("Who funded the study?") and not CREDIT_ASKED.search("Which journal published it?")
+    assert CREDIT_SAID.search(COVER[1]) and not CREDIT_SAID.search(COVER[0]) and CREDIT_SAID.search("写真提供：国立がん研究センター")
+
+
 @pytest.mark.parametrize("question, plain", [
     ("When did the paper come out?", "When did the paper get published?"),
     ("where did the study come out", "where did the study get published"),

@@ -617,6 +617,12 @@ SOURCE_ASKED = re.compile(
     r"\b(?:come|comes|came|coming)\s+from\b|\boriginat\w*|\bsource\s+of\b(?!\s+(?:funding|the\s+funding|money))|どこから(?:来|く|き|出|生|作)|(?:出して|作って|放出して|分泌して)(?:いる|る)の(?:は|って)"
     r"|何(?:の|という)細胞(?:が|から)", re.I)
 SOURCE_SAID = re.compile(r"由来|が分泌|が放出|が産生|が作り出|\b(?:derived|secreted|released|produced)\s+(?:from|by)\b", re.I)
+# Who made or is credited for a picture ("Who is credited for the cover image?", "who else gets credit
+# besides the illustrator", 表紙の画像は誰が作ったの？): the credit line that names them ([Image: …],
+# Photo:, 画像提供) answers -- little of the question's wording is in it, and it is near nothing in meaning.
+CREDIT_ASKED = re.compile(r"\bcredit(?:s|ed)?\b|\billustrat\w*|\bartists?\b|\bphotographer\b|\b(?:made|drew|drawn|designed|created)\s+the\s+(?:\w+\s+)?(?:image|picture|pic|illustration|artwork|art|cover)\b"
+                          r"|クレジット|画像提供|写真提供|(?:画像|イラスト|写真|表紙)(?:を|は)(?:誰|だれ|どこ)が(?:作|描|撮|制作)", re.I)
+CREDIT_SAID = re.compile(r"\[\s*(?:Image|Photo|Illustration|Picture|Credit)s?\s*:|\b(?:Image|Photo|Illustration)\s+(?:credit|courtesy)\b|画像提供|写真提供|イラスト(?:：|:)", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
@@ -639,6 +645,7 @@ CLAIM_FORMS = {
     "contents": (CONTENTS_ASKED, CONTENTS_SAID),
     "benefit": (BENEFIT_ASKED, BENEFIT_SAID),
     "source": (SOURCE_ASKED, SOURCE_SAID),
+    "credit": (CREDIT_ASKED, CREDIT_SAID),
 }
 
 

@@ -349,6 +349,10 @@ class AnswerTuning:
     # a sentence saying what secretes it or what it derives from (間葉系幹細胞が分泌する, 由来の).
     # Tuning sets +1, release-family-probes +2, nothing lost (0.3 and 0.6 alike; 1.0 loses one).
     w_source: float = 0.5
+    # Who is credited for a picture ("Who is credited for the cover image?", "who else gets credit
+    # besides the illustrator") -> the credit line naming them ([Image: … and Takahiro Ochiya (…)]).
+    # Tuning sets +2 cited first at 1.0 (+1 at 0.5), nothing else moved.
+    w_credit: float = 1.0
     # One item of an enumeration asked for ("the first application", 2つ目の応用, 第二の): the sentence
     # that opens with that item's ordinal (ひとつ目は、…; 二つ目は、…; Secondly, …) gains this much.
     # Without it the sentence announcing the list or the quote led. Tuning sets: +2 cited first,
