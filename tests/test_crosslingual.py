@@ -565,6 +565,15 @@ def test_what_an_abbreviation_stands_for_is_asked_in_an_idiom():
         assert "short" not in by_word and "stand" not in by_word
 
 
+def test_who_is_quoted_is_whose_comment_the_text_carries(pipeline):
+    """"Who's quoted in the release?": JMdict's quote is 引用 or 見積もり, which the release lacks, so
+    the question hinged on a word found nowhere; being quoted is having one's comment carried."""
+    answer = pipeline.ask("who's quoted in the release?")
+    assert not answer.abstained and "田村研治" in answer.citations[0].quote
+    # ... and what a text quotes (a figure) is no comment: still nothing to give
+    assert pipeline.ask("What five-year survival rate for breast cancer does the release quote?").abstained
+
+
 @pytest.mark.parametrize("question", ["Where were the results published?", "Where was this research published?"])
 def test_where_a_paper_was_published_is_its_journal(pipeline, question):
     """"Where … published" asks for a journal, not a place: the answer cites the sentence naming

@@ -64,7 +64,8 @@ ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": 
                  "website": "hp", "homepage": "hp", "ホームページ": "hp", "ウェブサイト": "hp", "ウェブページ": "hp"}
 # Idioms of questions that JMdict glosses under another word: "what is X short for" asks what a
 # 略称 abbreviates.
-IDIOMS = {"short for": "abbreviation", "stand for": "abbreviation", "stands for": "abbreviation"}
+# ... and who is quoted in a text: the one whose comment it carries (田村研治 医師のコメント).
+IDIOMS = {"short for": "abbreviation", "stand for": "abbreviation", "stands for": "abbreviation", "quoted": "comment"}
 MAX_ALTERNATIVES = 6  # translations kept per English word or phrase (most common senses first)
 
 
