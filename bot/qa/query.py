@@ -599,18 +599,12 @@ def _katakana_words(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-_KIND_OF_JA = re.compile(r"(?:どのような|どんな|どういう|どういった|いかなる)([\u4e00-\u9fff\u30a1-\u30fa\u30fc]+)")
-
-
 def _japanese_concepts(text: str) -> list[Concept]:
     """One concept per token (so scoring equals plain BM25), with English glosses of each lemma; a
     katakana word the analyzer splits is one concept, glossed whole (オンライン: online)."""
     concepts = []
     whole = _katakana_words(text)
     split = {t for _, parts in whole for t in parts}
-    # the noun after どのような / どんな names the kind of thing asked for (どんな物質: a substance), as 何
-    # does: what is asked, not what the evidence must hold
-    kinds = {t for m in _KIND_OF_JA.finditer(text) for t in tokenize(m.group(1)) if t.startswith("m:")}
     for run, parts in whole:
         concepts.append(Concept(run, (Alternative(run, parts),) + _to_english(run) + _abbreviation(run)))
     for t in dict.fromkeys(tokenize(text)):
@@ -620,7 +614,7 @@ def _japanese_concepts(text: str) -> list[Concept]:
         morpheme = t.startswith("m:")
         if morpheme:
             alts += _to_english(t[2:]) + _abbreviation(t[2:])
-        concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA or t in kinds, key=morpheme and t[2:] not in DISCOURSE_JA))
+        concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA, key=morpheme and t[2:] not in DISCOURSE_JA))
     return concepts
 
 
