@@ -1669,13 +1669,23 @@ LIKENED = ["また、患者さんの骨髄中で、がん細胞では原発巣�
 
 
 @pytest.mark.parametrize("question, scores", [
-    ("Which bone marrow cells do the researchers compare breast cancer cells to?", [0.5, 0.4]),
+    ("Why do the researchers compare breast cancer cells to bone marrow cells?", [0.5, 0.4]),
     ("What do breast cancer cells have in common with haematopoietic stem cells?", [0.6, 0.35]),
 ])
 def test_a_comparison_asked_is_the_sentence_likening_one_thing_to_another(question, scores):
     """"Why compare the cancer cells to blood stem cells?": the sentence likening them (造血幹細胞と
     同様に) answers, not one reporting a difference measured against something (と比較して)."""
     _led_by_rule("w_comparison", question, LIKENED, scores, "同様", 60)
+
+
+def test_which_cells_they_are_compared_to_is_the_sentence_naming_them():
+    """"Which bone marrow cells do the researchers compare breast cancer cells to?" asks for cells:
+    the sentence naming some (造血幹細胞) leads however the comparison weighs."""
+    passage = _passage("【研究概要】", LIKENED)
+    passage.sentence_scores = [0.5, 0.4]
+    for w in (0.0, 0.2):
+        chosen, why = _select("Which bone marrow cells do the researchers compare breast cancer cells to?", passage, max_quote_chars=60, w_comparison=w)
+        assert why is None and "同様" in chosen[0].text
 
 
 LIKENESS = ["この研究グループは幹細胞制御によるがん治療法開発の支援を受けた。",

@@ -540,11 +540,12 @@ def test_a_japanese_word_is_glossed_whole_and_without_its_sense_notes():
 
 def test_no_particle_stands_for_an_english_word_and_a_verb_finds_its_nouns_senses():
     """JMdict glosses と as the particle "used for quoting": as a translation of "quoted" it held
-    nearly every sentence (coverage 1.0 for any of them). "quoted" is quote, whose noun,
-    quotation, is 引用."""
+    nearly every sentence (coverage 1.0 for any of them). "quote" is its noun, quotation, 引用; being
+    "quoted" is having one's comment carried (an idiom: コメント)."""
     alternatives = {a.term for c in build_query("Who is quoted in the release?").concepts for a in c.alternatives}
     assert not alternatives & {"と", "とは"}
-    assert "引用" in alternatives
+    assert "コメント" in alternatives
+    assert "引用" in {a.term for c in build_query("What does the release quote?").concepts for a in c.alternatives}
 
 
 def test_a_japanese_word_keeps_the_synonyms_of_its_first_sense():
