@@ -1291,6 +1291,11 @@ def test_what_a_definition_question_asks_about():
     assert defined_term("What is the maximum depth of Lake Michigan?") is None
     assert defined_term("What is Japanese paper made from?") is None
     assert defined_term("白川郷の住民憲章で決められた3原則とは何ですか?") is None
+    # ... and tersely, as typed in chat
+    for question, term in [("exosomes = what exactly", "exosomes"), ("define dormancy", "dormancy"), ("dormancy meaning?", "dormancy"),
+                           ("what does dormancy mean here", "dormancy")]:
+        assert defined_term(question) == term, question
+    assert defined_term("what does that mean here") is None and defined_term("what does this mean for patients") is None
 
 
 def test_nouns_of_conversation_are_no_key_terms():

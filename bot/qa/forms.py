@@ -335,6 +335,12 @@ _DEFINITION_OTHERWISE = [
     re.compile(r"^\s*what (?:does|do) (?:the (?:term|word) )?" + _TERM_EN + r" mean\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*what (?:does|do|did) (?:the |this )?(?:release|document|text|article|paper|study|report|press release|authors?|researchers?|team) mean by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*what is meant by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
+    # ... tersely, as typed in chat: "exosomes = what exactly", "define dormancy", "dormancy meaning?",
+    # "what does dormancy mean here"
+    re.compile(r"^\s*" + _TERM_EN + r"\s*=\s*what(?:\s+(?:exactly|again|is\s+it|are\s+they))?\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*(?:pls\s+|please\s+)?define\s+" + _TERM_EN + r"\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*" + _TERM_EN + r"\s+(?:meaning|definition)\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*what (?:does|do) (?!(?:this|that|it|they|these|those)\b)" + _TERM_EN + r" (?:actually |really )?mean (?:here|in this (?:release|context|text|study))\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:は|って)" + _IN_THE_TEXT + r"(?:どのような|どんな|どういう|どういった)(?:もの|物)"),
     # リリースではエクソソームを日本語でどう言い表していますか: how the text puts the term
     re.compile(r"^(?:.*?(?:[。、]|では|で))?\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)を(?:日本語で|英語で)?(?:どう|どのように|何と|なんと)(?:言い表|言いあらわ|表現|表わ|表し|説明|記述|書い|書か|訳)"),
