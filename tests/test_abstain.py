@@ -148,6 +148,17 @@ def test_a_measure_asked_for_by_name_is_a_number_question():
     assert answer_kind("Which prize did he win?") is None and answer_kind("the cost-benefit case for screening") is None
 
 
+def test_a_clause_about_what_is_said_asks_no_date_and_a_big_deal_no_size():
+    """"When they say the cells are dormant, what does that mean?" asks what it means, not when;
+    "how big of a deal this is" asks how much it matters, not a size."""
+    assert answer_kind("When they say the cancer cells are dormant, what does that mean?") is None
+    assert answer_kind("When the release talks about dormancy, is it permanent?") is None
+    assert answer_kind("When was the paper published?") == answer_kind("When did they say it was published?") == "date"
+    assert answer_kind("Did any doctor comment on how big of a deal this is?") is None
+    assert answer_kind("how much of a difference does it make") is None
+    assert answer_kind("How big are exosomes?") == answer_kind("how much money did it cost?") == "number"
+
+
 def test_which_person_is_asked_for_as_by_who():
     """"Which film director", どの力士, 明のどの皇帝: a person is wanted, and a sentence naming none
     cannot answer; "which drug" or どの季節 want no person."""

@@ -324,6 +324,10 @@ def test_the_words_of_a_polite_request_are_not_what_is_asked(pipeline):
     assert without_request("Sorry if this is obvious, but is it the first report?") == "is it the first report?"
     assert without_request("Was Dr Tamura a co-author, do you know?") == "Was Dr Tamura a co-author?"
     assert without_request("エクソソームの大きさを知りたいです。よろしくお願いします。") == "エクソソームの大きさ"
+    # ... nor what the answer is for, said before the question ("For our licensing memo: …"); a
+    # question that opens with "For breast cancer patients," asks about them
+    assert without_request("For our licensing memo: is any biomarker use mentioned?") == "is any biomarker use mentioned?"
+    assert without_request("For breast cancer patients, what benefits are expected?") == "For breast cancer patients, what benefits are expected?"
     assert without_request("すみません、FAX番号はありますか？あれば教えてください。") == "FAX番号はありますか？"
     assert without_request("Tell me more") == "Tell me more" and without_request("Please summarize the study.") == "Please summarize the study."
     assert without_request("Would you mind telling me which journal published it?") == "which journal published it?"
@@ -569,6 +573,13 @@ def test_where_in_the_document_is_not_what_is_asked(pipeline):
     assert without_place_in_document("冒頭の一文で") == "冒頭の一文で"
     answer = pipeline.ask("冒頭の一文で括弧内に示されている理事長の氏名は何か。")
     assert not answer.abstained and "堀田知光" in answer.citations[0].quote
+
+
+def test_an_email_listed_anywhere_is_the_contact_line(pipeline):
+    """"Is an email address listed anywhere in the release …?": "anywhere" is no word of what is
+    asked -- it was the one key term, found nowhere, and the question abstained."""
+    answer = pipeline.ask("Is an email address listed anywhere in the release for inquiries, and if so what is it?")
+    assert not answer.abstained and "＠" in answer.citations[0].quote
 
 
 def test_fresh_release_questions_floor(pipeline):

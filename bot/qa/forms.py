@@ -64,7 +64,8 @@ _READ_WHERE = (r"\bwhere\s+(?:can|could|do|should|might|would)\s+(?:i|we|one|you
 _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
-        r"\bhow (many|much|old|long|far|large|big|tall|high)\b|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
+        # (not "how big of a deal", "how much of a difference": a degree, no figure)
+        r"\bhow (many|much|old|long|far|large|big|tall|high)\b(?!\s+(?:of\s+)?an?\s+(?:deal|step|breakthrough|advance|problem|issue|impact|difference|change|effect|role|part|leap)\b)|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
         # エクソソームの大きさは？: a size asked for by its name, as "what size" (not 影響の大きさを…)
         r"|の(大きさ|サイズ|直径)(は|って)?\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
@@ -77,7 +78,9 @@ _KINDS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "date": re.compile(
-        r"^\s*when\b|\bwhen (did|was|were|is|will|does|do)\b|\bwhat (year|date|time|day|month|century)\b"
+        # (not "When they say the cells are dormant, what does that mean?": a clause about what is said)
+        r"^\s*when\b(?!\s+(?:they|you|we|people|i|he|she|it|the\s+\w+(?:\s+\w+)?)\s+(?:say|says|said|talk|talks|mention|mentions|describe|describes|call|calls|write|writes|refer|refers)\b)"
+        r"|\bwhen (did|was|were|is|will|does|do)\b|\bwhat (year|date|time|day|month|century)\b"
         r"|\bwhich (year|date|day|month|century)\b|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$|出|発表|掲載|公表|刊行|発行|発売|公開|開始|始ま|終わ|完成|設立|創立|建|生ま|亡くな)|何年|何月|何日(?!間)|何時(?!間)|何世紀|何時代|西暦",
         re.I,
     ),
@@ -430,10 +433,15 @@ _REQUEST_JA = re.compile(
 _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです)[、,。！!\s]*")
 
 
+# Before the question, what the answer is for: "For our licensing memo: …", "For the show notes: …"
+# -- words about the asker, as a closing aside is (_ASIDE).
+_OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:a|an|the|my|our|your|this)\s+[^:：?？.!]{1,40}[:：]\s*", re.I)
+
+
 def without_request(question: str) -> str:
     """What is asked, without the words of a polite request around it; unchanged when little
     would be left ("Tell me more")."""
-    rest = question
+    rest = _OPENING_PURPOSE.sub("", question)
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
     rest = _GREETING_JA.sub("", _PLEASE_EN.sub("", rest))

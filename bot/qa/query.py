@@ -37,7 +37,7 @@ STOP = frozenset(
     your about above after again against all any because before below between both during each few
     further here just more most nor not now off once only other same also according said say says
     get got make made use used tell told called call known name named kind type way much many
-    please pls someone somebody anyone anybody everyone everybody something anything""".split()
+    please pls someone somebody anyone anybody everyone everybody something anything anywhere somewhere everywhere""".split()
 )
 # Words that name the kind of answer wanted, not a fact the evidence must hold ("which year").
 ANSWER_TYPE = frozenset(
