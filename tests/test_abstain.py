@@ -159,6 +159,17 @@ def test_a_clause_about_what_is_said_asks_no_date_and_a_big_deal_no_size():
     assert answer_kind("How big are exosomes?") == answer_kind("how much money did it cost?") == "number"
 
 
+def test_a_length_asked_as_what_diameter_and_support_asked_as_whose():
+    """"What diameter does the release give for the particles?" asks a length, as "what is the
+    diameter" does; 本研究が支援を受けた研究課題の名称 asks whose support the work had (a funder), as
+    研究費はどこから does."""
+    question = "We need the precise number: what diameter does the release give for the particles?"
+    assert (answer_kind(question), answer_unit(question)) == ("number", "length")
+    assert answer_kind("what height of the tower") is None  # (a height of: no figure asked)
+    assert answer_kind("本研究が支援を受けた研究課題の名称をご教示ください。") == "funding"
+    assert answer_kind("患者さんへの支援はありますか？") is None
+
+
 def test_which_person_is_asked_for_as_by_who():
     """"Which film director", どの力士, 明のどの皇帝: a person is wanted, and a sentence naming none
     cannot answer; "which drug" or どの季節 want no person."""

@@ -65,7 +65,7 @@ _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|so
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         # (not "how big of a deal", "how much of a difference": a degree, no figure)
-        r"\bhow (many|much|old|long|far|large|big|tall|high)\b(?!\s+(?:of\s+)?an?\s+(?:deal|step|breakthrough|advance|problem|issue|impact|difference|change|effect|role|part|leap)\b)|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
+        r"\bwhat (?:" + _LENGTHS + r")\b(?!\s+of\b)|\bhow (many|much|old|long|far|large|big|tall|high)\b(?!\s+(?:of\s+)?an?\s+(?:deal|step|breakthrough|advance|problem|issue|impact|difference|change|effect|role|part|leap)\b)|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
         # エクソソームの大きさは？: a size asked for by its name, as "what size" (not 影響の大きさを…)
         r"|の(大きさ|サイズ|直径)(は|って)?\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
@@ -90,7 +90,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "funding": re.compile(
         r"\b(?:fund(?:s|ed|ing|er|ers)?|grants?|sponsor(?:s|ed|ing|ship)?|financ(?:e|ed|es|ing|ially)|bankroll(?:s|ed)?|money)\b"
         r"|\b(?:paid|pays?|paying)\s+for\s+(?:this|it|the\s+(?:\w+\s+)?(?:study|research|work|project))\b"
-        r"|資金|研究費|助成|出資|スポンサー|(?:費用|お金)を(?:出|負担)",
+        r"|資金|研究費|助成|出資|スポンサー|(?:費用|お金)を(?:出|負担)"
+        r"|支援(?:を受け|した|元|機関)",  # 本研究が支援を受けた研究課題, 研究を支援した事業: whose support it had
         re.I,
     ),
     "person": re.compile(
@@ -147,7 +148,7 @@ _EN_UNIT = [
                            r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
                            r"approval|participation|turnout|adoption|infection|detection|accuracy|error|failure|pass|graduation|"
                            r"vaccination|employment|occupancy|penetration|self-sufficiency|recovery|return) rates?\b", re.I)),
-    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
+    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|\bwhat (?:" + _LENGTHS + r")\b(?!\s+of\b)|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
     # (up to two words before the noun: "how many professional shogi players"; not past a verb:
     # "how many steps do visitors climb" counts steps)
     ("people", re.compile(r"\bhow many ((?!(?:do|does|did|are|were|is|was|have|has|had|will|can|could|would)\b)[\w-]+ ){0,2}(" + PEOPLE + r")\b", re.I)),
