@@ -1318,6 +1318,9 @@ def test_what_a_definition_question_asks_about():
                            ("what does dormancy mean here", "dormancy")]:
         assert defined_term(question) == term, question
     assert defined_term("what does that mean here") is None and defined_term("what does this mean for patients") is None
+    # ... the question the message asks, without an interjection, its "exactly" and a remark after it
+    assert defined_term("Wait, what is an exosome exactly? Half my class keeps writing 'exosone'.") == "exosome"
+    assert defined_term("What is dormancy? And who found it?") is None  # a second question: not only a definition
 
 
 def test_nouns_of_conversation_are_no_key_terms():

@@ -518,6 +518,8 @@ def test_what_a_question_asks_of_the_document_itself():
                      "tldr of the ncc release? whats the actual finding", "これ要するに何がわかったの？", "whats the real finding",
                      # ... after "so", with "actually"; a main result asked bare
                      "so what did they actually show", "main result?", "key findings",
+                     # ... with a request for how to say it after the question
+                     "So basically, what did these researchers find? Explain it like I'm 15 please.", "what did they find? ELI5",
                      # ... its principal / major / most important finding; after the issuer and "pr", "in one line"
                      "what is the principal finding of the study?", "What was the major discovery?",
                      "What is the most important finding?", "ncc pr main finding in one line"]:

@@ -62,9 +62,13 @@ _ISSUER_OF_THIS = re.compile(
 )
 # "What did they find?", 何がわかったのか: the findings the document announces (its key points). Only
 # when nothing else is asked: "what did they find in the marrow" is asked of the text.
+# How the asker wants it said, after the question: "Explain it like I'm 15 please.", "ELI5", "in
+# plain words please" -- no second question.
+_STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(?:it|this|that)\s+(?:to\s+me\s+)?(?:like|as\s+if)\s+(?:i['’]?m|i\s+am|to\s+a)\s+[\w\s-]{1,20}?"
+                          r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*", re.I)
 _MAIN = r"main|key|big|central|actual|real|overall|principal|primary|major|chief|core|headline|most\s+important"
 _FINDINGS_ASKED = re.compile(
-    r"\s*(?:(?:so|ok(?:ay)?|and|but|well),?\s+)?what\s+(?:did|does|have|has)\s+(?:they|the\s+(?:(?-i:[A-Z][\w&.'-]*)(?:['’]s)?\s+){0,4}(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
+    r"\s*(?:(?:so|ok(?:ay)?|and|but|well),?\s+)?(?:(?:basically|actually|really),?\s+)?what\s+(?:did|does|have|has)\s+(?:they|(?:the|these|those)\s+(?:(?-i:[A-Z][\w&.'-]*)(?:['’]s)?\s+){0,4}(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
     r"\s+(?:(?:actually|really|exactly|basically|ultimately|finally)\s+)?(?:find|found|discover|discovered|show|shown|reveal|revealed|learn|learned|conclude|report|reported|uncover|uncovered"
     r"|figure|figured|work|worked)(?:\s+out)?\s*[?？.!]*\s*"
     r"|\s*what(?:\s+(?:is|are|was|were)|['’]?s)\s+the\s+(?:(?:" + _MAIN + r")\s+)?(?:finding|result|conclusion|takeaway|discovery)s?"
@@ -152,7 +156,7 @@ def asked_of_document(question: str) -> str | None:
     if _RELEASE_DATE.fullmatch(question):
         return "date"
     # (each of its questions: "tldr of the ncc release? whats the actual finding")
-    clauses = [c for c in re.split(r"(?<=[?？])\s*", question) if c.strip()]
+    clauses = [c for c in re.split(r"(?<=[?？])\s*", question) if c.strip() and not _STYLE_ASKED.fullmatch(c)]
     if clauses and all(_FINDINGS_ASKED.fullmatch(c) for c in clauses):
         return "summary" if _DIGEST_ASKED.search(question) else "findings"
     if not self_reference(question):

@@ -356,7 +356,16 @@ _TERM_QUOTES = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
 
 
 def defined_term(question: str) -> str | None:
-    """The term a definition question asks about, or None."""
+    """The term a definition question asks about, or None. ("Wait, what is an exosome exactly? Half
+    my class keeps writing 'exosone'.": the question is the sentence that asks, without its
+    interjection and its "exactly".)"""
+    first = re.match(r"\s*(?:(?:wait|so|ok(?:ay)?|hmm+|sorry|um+)[,!]?\s+)?([^?？]+?)(?:\s+(?:exactly|again|anyway))?\s*[?？]([^?？]*)$", question, re.I)
+    if first and (found := _defined_term(first.group(1) + "?")):
+        return found  # (only when what follows asks nothing more)
+    return _defined_term(question)
+
+
+def _defined_term(question: str) -> str | None:
     question = _TERM_QUOTES.sub("", question)
     m = _DEFINITION_EN.match(question) or _DEFINITION_JA.match(question)
     m = m or next((x for x in (p.match(question) for p in _DEFINITION_OTHERWISE) if x), None)
