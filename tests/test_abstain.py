@@ -1791,6 +1791,20 @@ def test_what_the_work_means_for_patients_is_the_use_expected_of_it(question):
     _led_by_rule("w_benefit", question, EXPECTED_USE, [0.6, 0.3], "期待", 60)
 
 
+PRIOR = ["本研究では、エクソソームによって乳がん細胞が休眠状態になることが明らかになりました。",
+         "この研究グループはこれまでも、大腸がんにおいて、血液中のエクソソームを診断に活用してきました。"]
+
+
+def test_earlier_work_asked_is_the_sentence_saying_what_was_done_before():
+    """"Has this same lab done anything with exosomes before?" asks about earlier work: the sentence
+    saying what the group had done so far (これまでも) answers, not the one on this study."""
+    from bot.qa.forms import PRIOR_ASKED
+
+    _led_by_rule("w_prior", "Has this same lab done anything with exosomes before, maybe with a different cancer?", PRIOR, [0.6, 0.4], "これまで", 60)
+    assert PRIOR_ASKED.search("この研究チームの以前の成果は？") and PRIOR_ASKED.search("What did their previous research show?")
+    assert not PRIOR_ASKED.search("Before this study, what was the prevailing idea?") and not PRIOR_ASKED.search("How long before surgery?")
+
+
 COVER = ["The image shows molecules in vesicles called exosomes being released from cells in the bone marrow.",
          "[Image: Eiji Takaoki (Metacorporation, Tokyo, Japan) and Takahiro Ochiya (National Cancer Center Research Institute, Tokyo, Japan)]"]
 

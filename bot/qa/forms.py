@@ -647,6 +647,11 @@ SOURCE_SAID = re.compile(r"由来|が分泌|が放出|が産生|が作り出|\b(
 CREDIT_ASKED = re.compile(r"\bcredit(?:s|ed)?\b|\billustrat\w*|\bartists?\b|\bphotographer\b|\b(?:made|drew|drawn|designed|created)\s+the\s+(?:\w+\s+)?(?:image|picture|pic|illustration|artwork|art|cover)\b"
                           r"|クレジット|画像提供|写真提供|(?:画像|イラスト|写真|表紙)(?:を|は)(?:誰|だれ|どこ)が(?:作|描|撮|制作)", re.I)
 CREDIT_SAID = re.compile(r"\[\s*(?:Image|Photo|Illustration|Picture|Credit)s?\s*:|\b(?:Image|Photo|Illustration)\s+(?:credit|courtesy)\b|画像提供|写真提供|イラスト(?:：|:)", re.I)
+# Earlier work asked ("Has this lab done anything with exosomes before?", "their previous research",
+# この研究チームの以前の成果は？): a sentence saying what they had done so far (これまでも, 以前) answers.
+PRIOR_ASKED = re.compile(r"\b(?:done|did|shown|published|worked|studied|used|found)\b[^?？]{0,40}\bbefore\b|\bpreviously\b|\b(?:previous|prior|earlier|past)\s+(?:work|research|studies|study|findings?|results?|papers?|projects?)\b"
+                         r"|\bbefore\s+(?:this|now)\b(?!\s+(?:study|research|work|paper),)|(?:以前|これまで|過去|前)の(?:研究|成果|業績)|以前に(?:も)?|これまでに", re.I)
+PRIOR_SAID = re.compile(r"これまでも|これまでに|以前(?:に|から|より)|過去に|\bpreviously\b|\bhad\s+(?:already\s+)?(?:shown|reported|developed|found)\b", re.I)
 REASON_ASKED = re.compile(r"^\s*why\b|\bwhy (?:is|are|was|were|do|does|did|can|could|would|should|has|have|might|will)\b"
                           r"|\bfor what reason\b|\bwhat (?:is|was|are|were) the reasons?\b|なぜ|どうして|なんで|理由|わけは", re.I)
 # A sentence that says why: ため, ので, ことから, そこで, 理由, 原因, a causal から (after a verb's or the
@@ -670,6 +675,7 @@ CLAIM_FORMS = {
     "benefit": (BENEFIT_ASKED, BENEFIT_SAID),
     "source": (SOURCE_ASKED, SOURCE_SAID),
     "credit": (CREDIT_ASKED, CREDIT_SAID),
+    "prior": (PRIOR_ASKED, PRIOR_SAID),
 }
 
 
