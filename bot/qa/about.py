@@ -131,11 +131,17 @@ _PLACE_IN_DOCUMENT = re.compile("|".join((
 )), re.I)
 
 
+def _without(words: re.Pattern[str], question: str) -> str:
+    """The question without what `words` matches, or the question as it is when that matches
+    nothing or nothing else would be left."""
+    rest = re.sub(r"\s{2,}", " ", words.sub(" ", question)).strip()
+    return rest if rest != question.strip() and re.search(r"\w{3,}|[\u3040-\u9fff]{2,}", rest) else question
+
+
 def without_place_in_document(question: str) -> str:
     """The question without the words that say where in the document something is (冒頭の一文で,
-    "in the opening sentence"), or the question as it is when nothing else would be left."""
-    rest = re.sub(r"\s{2,}", " ", _PLACE_IN_DOCUMENT.sub(" ", question)).strip()
-    return rest if rest != question.strip() and re.search(r"\w{3,}|[\u3040-\u9fff]{2,}", rest) else question
+    "in the opening sentence")."""
+    return _without(_PLACE_IN_DOCUMENT, question)
 
 
 def self_reference(question: str) -> bool:
@@ -144,9 +150,8 @@ def self_reference(question: str) -> bool:
 
 def without_self_reference(question: str) -> str:
     """The question without the words that name the document itself (what retrieval should not
-    look for), or the question as it is when nothing else would be left."""
-    rest = re.sub(r"\s{2,}", " ", _SELF.sub(" ", question)).strip()
-    return rest if re.search(r"\w{3,}|[\u3040-\u9fff]{2,}", rest) else question
+    look for)."""
+    return _without(_SELF, question)
 
 
 def asked_of_document(question: str) -> str | None:

@@ -39,7 +39,7 @@ from bot.qa.query import ANSWER_TYPE, HEPBURN, KATAKANA_RUN, READING_WEIGHT, STO
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
-from index.dictionary import english_stems, gloss_stems, is_gloss, ja_to_en
+from index.dictionary import en_to_ja, english_stems, gloss_stems, is_gloss, ja_to_en
 from index.lexical import content_bigrams, english_tokens, tokenize
 
 
@@ -407,8 +407,6 @@ def _loanword(concept: Concept) -> bool:
 def _head_held(word: str, df: dict[str, int]) -> bool:
     """A compound loanword whose head is a loanword the collection holds: biomarker for a text that
     says 分子マーカー (マーカー: marker) is no unknown thing, only a word the text puts otherwise."""
-    from index.dictionary import en_to_ja
-
     if "-" in word or len(word) < 8:
         return False
     for cut in range(2, len(word) - 4):

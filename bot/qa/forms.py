@@ -15,6 +15,10 @@ import unicodedata
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
 _LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
 _DOSES = "concentration|dose|dosage"
+# "what diameter does it give", "price of the blood test": a length and a sum asked tersely (read
+# for the kind, number, and for its unit alike)
+_WHAT_LENGTH = r"\bwhat (?:" + _LENGTHS + r")\b(?!\s+of\b)"
+_PRICE_OF = r"^\s*(?:the\s+)?(?:price|cost|fee)s?\s+(?:of|for)\b"
 _MEASURED = f"({_LENGTHS}|size|population|temperature|boiling point|melting point|freezing point|speed|weight|mass|volume|flow|discharge|circumference|capacity|rate|ratio|percentage|{_DOSES}|price|cost|fee|p-?value|fold[- ]change)"
 
 
@@ -65,7 +69,7 @@ _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|so
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         # (not "how big of a deal", "how much of a difference": a degree, no figure)
-        r"\bwhat (?:" + _LENGTHS + r")\b(?!\s+of\b)|\bhow (many|much|old|long|far|large|big|tall|high)\b(?!\s+(?:of\s+)?an?\s+(?:deal|step|breakthrough|advance|problem|issue|impact|difference|change|effect|role|part|leap)\b)|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
+        _WHAT_LENGTH + r"|\bhow (many|much|old|long|far|large|big|tall|high)\b(?!\s+(?:of\s+)?an?\s+(?:deal|step|breakthrough|advance|problem|issue|impact|difference|change|effect|role|part|leap)\b)|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
         # エクソソームの大きさは？: a size asked for by its name, as "what size" (not 影響の大きさを…)
         r"|の(大きさ|サイズ|直径)(は|って)?\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
@@ -74,7 +78,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$"  # 患者数は？: a count asked bare
         r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額"  # "grant amount?": a sum of money
         # "price of the blood test", "by what fold", "what p-value": a figure, however asked
-        r"|^\s*(?:the\s+)?(?:price|cost|fee)s?\s+(?:of|for)\b|\bby what (?:factor|fold)\b|\bhow many[- ]?fold\b|\bp[- ]values?\b|\bfold[- ]change\b",
+        r"|" + _PRICE_OF + r"|\bby what (?:factor|fold)\b|\bhow many[- ]?fold\b|\bp[- ]values?\b|\bfold[- ]change\b",
         re.I,
     ),
     "date": re.compile(
@@ -142,13 +146,13 @@ _JA_COUNTER_CLASS = {
 _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
 _EN_UNIT = [
     ("dose", re.compile(r"(?<!many )\b(" + _DOSES + r")s?\b|濃度|投与量|用量", re.I)),
-    ("money", re.compile(r"^\s*(?:the\s+)?(?:price|cost|fee)s?\s+(?:of|for)\b|\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
+    ("money", re.compile(_PRICE_OF + r"|\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b|\bwhat\s*%"
                            # rates told in percent (not a flow rate or a birth rate per 1,000)
                            r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
                            r"approval|participation|turnout|adoption|infection|detection|accuracy|error|failure|pass|graduation|"
                            r"vaccination|employment|occupancy|penetration|self-sufficiency|recovery|return) rates?\b", re.I)),
-    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|\bwhat (?:" + _LENGTHS + r")\b(?!\s+of\b)|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
+    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _WHAT_LENGTH + "|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
     # (up to two words before the noun: "how many professional shogi players"; not past a verb:
     # "how many steps do visitors climb" counts steps)
     ("people", re.compile(r"\bhow many ((?!(?:do|does|did|are|were|is|was|have|has|had|will|can|could|would)\b)[\w-]+ ){0,2}(" + PEOPLE + r")\b", re.I)),
