@@ -94,6 +94,10 @@ eval: install
 	$(BIN)/qabot eval tests/data/release-probes26.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes26-heldout
 	$(BIN)/qabot eval tests/data/release-probes27.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes27-tune
 	$(BIN)/qabot eval tests/data/release-probes27.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes27-heldout
+	$(BIN)/qabot eval tests/data/release-probes28.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes28-tune
+	$(BIN)/qabot eval tests/data/release-probes28.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes28-heldout
+	$(BIN)/qabot eval tests/data/release-probes29.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes29-tune
+	$(BIN)/qabot eval tests/data/release-probes29.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes29-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
