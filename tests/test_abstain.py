@@ -607,6 +607,36 @@ def test_the_noun_a_which_question_asks_about():
     # ... and a noun phrase with a preposition by the head before it: a division, not the institute
     assert heads("Which research division of the institute is the group part of?") == ["division"]
     assert heads("Which research program funded the study?") == ["program", "research"]
+    # ... and a relative clause ends the noun phrase: the master, not "Noh theatre"
+    assert heads("Which master who perfected Noh theatre was exiled to Sado?") == ["master"]
+
+
+@pytest.mark.parametrize(
+    "question, sentence, abstains",
+    [
+        ("Which university did the researcher graduate from?", "小野研究員は乳がん細胞の研究を行った。", True),
+        ("Which breast cancer cell lines did the researchers use?", "研究員は乳がん細胞を用いて研究を行った。", True),
+        # a company or a person goes by a bare name: Metacorporation holds no word for "company"
+        ("Which company is the illustrator with?", "Illustration: Eiji Takaoki (Metacorporation, Tokyo).", False),
+    ],
+)
+def test_which_asks_for_a_kind_of_thing_the_documents_never_mention(question, sentence, abstains):
+    """"Which university did he graduate from?" over documents that mention no university in any
+    form: nothing there names one, however much of the rest of the question the text holds."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    passage = _passage("研究成果", [sentence], lang="ja" if "研究" in sentence else "en")
+    query = build_query(question)
+    df = {t: 5 for t in passage.tokens}  # the documents' words only: the head's are nowhere
+    chosen, why = select(question, [passage], df, 100, query=query)
+    if abstains:
+        assert chosen == [] and "the documents name no" in (why or ""), why
+        assert "the documents name no" not in (select(question, [passage], df, 100, query=query,
+                                                       tuning=AnswerTuning(which_head_must_exist=False))[1] or "")
+    else:
+        assert "the documents name no" not in (why or ""), why
 
 
 def test_a_name_the_dictionary_spells_otherwise_is_not_nowhere():

@@ -1002,6 +1002,11 @@ def select(
     def common(word: str) -> bool:  # a word in over a tenth of the passages is the collection's topic, no name
         return any(df.get(t, 0) > 0.1 * n_docs for t in tokenize(word) if t.startswith("m:"))
 
+    if tuning.which_head_must_exist and heads and all(h.word in ev.absent for h in heads) \
+            and not any(_NAMED_WITHOUT_HEAD.search(h.word) or roles_said(h.word) for h in heads):
+        # "Which university did he graduate from?", "which cell lines were used": the kind of thing
+        # asked for is nowhere in the documents, in no translation -- no sentence names one.
+        return [], f"the documents name no {heads[0].word.removeprefix('m:')}"
     if heads is not None and not _names_one(eligible[0].text, heads, common):
         # "Which X" / 何と呼ばれるか: a sentence of Japanese text that names one (「潮音閣」, 同仁斎) leads
         # when it is nearly as good as the lead, which names none.
@@ -1278,6 +1283,10 @@ _ATTRIBUTE_HEADS = frozenset(
     """season time period part side direction colour color shape size way method order position stage level age
     material language 季節 時期 時間 時 部分 方向 向き 側 色 形 大きさ 方法 順番 順序 段階 言葉 言語 材料 素材""".split()
 )
+# Which-heads whose instances are named without the word (Metacorporation for "which company", a
+# swordsman's name, "volume 7"): their absence from the documents says nothing.
+_NAMED_WITHOUT_HEAD = re.compile(r"^(?:compan(?:y|ies)|firms?|corporations?|business(?:es)?|brands?|makers?|manufacturers?|publishers?"
+                                 r"|studios?|bands?|teams?|clubs?|groups?|labels?|volumes?|issues?)$|(?:man|men|woman|women|person|people|ists?|ians?)$")
 _IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # miR-23b, CD63, H2A: one particular thing
 
 

@@ -563,7 +563,7 @@ WHICH_EN = re.compile(
     r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
 )
 # The words after "which" up to an auxiliary verb: a noun phrase, whose last words are its head.
-NOUN_RUN = re.compile(r"((?:[a-z][\w-]*\s+){2,5}?[a-z][\w-]*)(?=\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|may|might|must)\b)", re.I)
+NOUN_RUN = re.compile(r"((?:(?!(?:who|whom|whose|that|which|where|when)\b)[a-z][\w-]*\s+){2,5}?[a-z][\w-]*)(?=\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|may|might|must)\b)", re.I)
 WHICH_JA = re.compile(r"(?:どの|どこの)(?!よう|くらい|ぐらい|程度|位|辺|あたり)")
 # "What is X called", "the name of X", 何と呼ばれるか, 何という: a name is asked for, as by "which X".
 ASKS_NAME = re.compile(
