@@ -96,6 +96,16 @@ def test_a_gloss_that_is_the_word_beats_one_that_contains_it():
     assert dict(dictionary._gloss_keys("dose (of radioactivity)", verb=False))["dose"] < 1.0
 
 
+def test_an_adjective_glossed_only_inside_compounds_reads_as_their_shared_word():
+    """JMdict glosses "diagnostic" only inside compounds (診断プログラム, 診断検査, 診断薬): the word
+    they all open with, 診断, is what it means ("Could this lead to a diagnostic test?" found no
+    trace of "diagnostic" in a text that says 診断に活用)."""
+    assert "診断" in dict(en_to_ja("diagnostic"))
+    assert "治療" in dict(en_to_ja("therapeutic"))
+    # ... not a noun whose translations merely share a word: japanese is 日本語, 日本人, not 日本
+    assert "日本" not in dict(en_to_ja("japanese"))
+
+
 def test_reading_and_glosses():
     gloss = ja_to_en("休眠")
     assert gloss == Gloss("休眠", "きゅうみん", gloss.en)
