@@ -1835,6 +1835,22 @@ def test_earlier_work_asked_is_the_sentence_saying_what_was_done_before():
     assert not PRIOR_ASKED.search("Before this study, what was the prevailing idea?") and not PRIOR_ASKED.search("How long before surgery?")
 
 
+VENUE = ["【Science誌 HP上での紹介】",
+         "本研究成果は Science Signaling（電子版）に掲載されました。"]
+
+
+def test_which_journal_is_answered_by_the_sentence_saying_where_it_was_published():
+    """"論文はどの雑誌に載ったの？" asks which journal carried the paper: the sentence saying it was
+    published there (…に掲載されました) answers, not the heading that names a journal."""
+    from bot.qa.forms import VENUE_ASKED, VENUE_SAID
+
+    _led_by_rule("w_venue", "研究成果はどの雑誌に載ったの？", VENUE, [0.6, 0.3], "掲載", 40)
+    for asked in ["Which journal was the study published in?", "What journal did it appear in?", "掲載誌は？", "どこに掲載されたの？"]:
+        assert VENUE_ASKED.search(asked), asked
+    assert not VENUE_ASKED.search("When was the paper published?") and not VENUE_ASKED.search("Who funded the study?")
+    assert VENUE_SAID.search("…診断法の開発にも成功しています（Nature Communications. 2013, 4: 1423）。") and not VENUE_SAID.search(VENUE[0])
+
+
 COVER = ["The image shows molecules in vesicles called exosomes being released from cells in the bone marrow.",
          "[Image: Eiji Takaoki (Metacorporation, Tokyo, Japan) and Takahiro Ochiya (National Cancer Center Research Institute, Tokyo, Japan)]"]
 

@@ -665,6 +665,17 @@ REASON_SAID = re.compile(r"ため|(?:[たるいだす]|です|ます)から(?!�
                          r"|\b(?:because|so that|therefore|due to|as a result|in order to)\b", re.I)
 
 
+# Which journal carried the work ("Which journal was it published in?", 論文はどの雑誌に載ったの？,
+# 掲載誌は？) -> the sentence saying where it was published (…ジャーナル Science Signaling（電子版）に
+# 7月1日付けで掲載されました), not a heading that names the journal (【Science誌 HP上での紹介】).
+VENUE_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:scientific|academic|medical|science|peer-reviewed)\s+)?(?:journal|magazine|periodical|publication)s?\b"
+                         r"|\bjournal\b.*\b(?:published|appeared|printed|came out)\b|\b(?:published|appeared|printed|came out)\b.*\bjournal\b"
+                         r"|(?:どの|どこの|何という|なんて|何の)(?:雑誌|ジャーナル|学術誌|専門誌|科学誌|誌)|掲載誌|(?:雑誌|ジャーナル|学術誌)(?:は|って|名)"
+                         r"|どこに(?:掲載|載|発表)", re.I)
+VENUE_SAID = re.compile(r"掲載され|に掲載|\bpublished\s+(?:in|on|online)\b|\bappeared\s+in\b"
+                        r"|[（(](?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,5}\.?\s*(?:19|20)\d\d", re.I)  # (Nature Communications. 2013
+
+
 # What a question asks of a claim, and how a sentence says it, per kind: the answer step adds
 # tuning.w_<kind> to a sentence that says what the question asks (bot.qa.answer.select).
 CLAIM_FORMS = {
@@ -680,6 +691,7 @@ CLAIM_FORMS = {
     "source": (SOURCE_ASKED, SOURCE_SAID),
     "credit": (CREDIT_ASKED, CREDIT_SAID),
     "prior": (PRIOR_ASKED, PRIOR_SAID),
+    "venue": (VENUE_ASKED, VENUE_SAID),
 }
 
 

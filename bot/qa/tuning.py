@@ -363,6 +363,12 @@ class AnswerTuning:
     # saying what they had done so far (落谷…研究グループはこれまでも、大腸がんにおいて…). Tuning sets +1
     # cited first at 0.1, 0.3 and 0.5 alike, nothing else moved.
     w_prior: float = 0.3
+    # Which journal carried the work ("Which journal was it in?", 論文はどの雑誌に載ったの？) -> the
+    # sentence saying where it was published (…Science Signaling（電子版）に…掲載されました, or a
+    # citation in brackets: （Nature Communications. 2013…）), not a heading naming the journal
+    # (【Science誌 HP上での紹介】). Tuning sets +1 cited first at 0.3, nothing else moved (0.6: +1 -2
+    # before a bracketed citation counted as said).
+    w_venue: float = 0.3
     # One item of an enumeration asked for ("the first application", 2つ目の応用, 第二の): the sentence
     # that opens with that item's ordinal (ひとつ目は、…; 二つ目は、…; Secondly, …) gains this much.
     # Without it the sentence announcing the list or the quote led. Tuning sets: +2 cited first,
