@@ -1814,11 +1814,18 @@ EXPECTED_USE = ["乳がんは標準治療の確立が進んでいますが、患
 
 @pytest.mark.parametrize("question", [
     "What does this mean for patients?", "How might this help breast cancer patients?", "この研究は患者さんにどう役立つの？",
+    "患者さんにとって、この研究はどんな意味があるんですか？",  # (the meaning asked further from 患者)
 ])
 def test_what_the_work_means_for_patients_is_the_use_expected_of_it(question):
     """"How might this help patients?" asks what use is expected of the work: the sentence saying so
     (応用が期待されます) answers, not the background sentence about patients' worry."""
     _led_by_rule("w_benefit", question, EXPECTED_USE, [0.6, 0.3], "期待", 60)
+
+
+def test_what_was_found_in_patients_is_no_use_asked():
+    from bot.qa.forms import BENEFIT_ASKED
+
+    assert not BENEFIT_ASKED.search("患者さんの骨髄を調べて何が分かりましたか？")
 
 
 PRIOR = ["本研究では、エクソソームによって乳がん細胞が休眠状態になることが明らかになりました。",
