@@ -1815,6 +1815,7 @@ EXPECTED_USE = ["乳がんは標準治療の確立が進んでいますが、患
 @pytest.mark.parametrize("question", [
     "What does this mean for patients?", "How might this help breast cancer patients?", "この研究は患者さんにどう役立つの？",
     "患者さんにとって、この研究はどんな意味があるんですか？",  # (the meaning asked further from 患者)
+    "If a friend had breast cancer years ago, why should she care about this study?",
 ])
 def test_what_the_work_means_for_patients_is_the_use_expected_of_it(question):
     """"How might this help patients?" asks what use is expected of the work: the sentence saying so

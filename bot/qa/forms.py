@@ -636,6 +636,7 @@ CONTENTS_SAID = re.compile(r"に含まれ|を含む|を含ん|内包|に入っ�
 BENEFIT_ASKED = re.compile(
     r"\b(?:mean|means|meaning|help|helps|benefit|benefits|impact|implications?|matter|good|useful|use|value|significance|relevance)\b[^?？.]{0,30}\b(?:patients?|clinic|clinical|people|sufferers|women|treatment|care)\b"
     r"|\b(?:patients?|clinical)\b[^?？.]{0,12}\b(?:impact|benefit|implications?|relevance|significance|takeaway)\b"
+    r"|\bwhy\s+(?:should|would|do(?:es)?)\s+(?:i|we|they|you|anyone|she|he|patients?|people|readers|listeners|survivors)\s+care\b"
     r"|患者[^？?。]{0,8}(?:いい|良い|よい|何が)|患者[^？?。]{0,16}(?:役立|役に立|意味|メリット|恩恵|影響)", re.I)
 BENEFIT_SAID = re.compile(r"応用が期待|期待され|期待でき|役立|モニタ|治療(?:法|戦略)?(?:の)?開発|新たな治療法|\b(?:could|may|might)\s+(?:lead|help|allow|enable)\b|\bapplications?\b", re.I)
 # Where something comes from is asked ("Where do the exosomes come from?", エクソソームってどこから来て
