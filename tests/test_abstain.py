@@ -1843,6 +1843,24 @@ def test_earlier_work_asked_is_the_sentence_saying_what_was_done_before():
     assert not PRIOR_ASKED.search("Before this study, what was the prevailing idea?") and not PRIOR_ASKED.search("How long before surgery?")
 
 
+def test_a_link_asked_for_by_what_it_leads_to_is_no_missing_thing():
+    """前に出た大腸がんの発表のページって、リンクありますか？: what the link leads to (発表, ページ) is
+    described in words a bare link never holds; the documents lacking them is no near miss."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    question = "前に出た大腸がんの発表のページって、リンクありますか？"
+    passage = _passage("研究成果", ["研究グループはこれまでも、大腸がんの診断にエクソソームを活用してきました。",
+                                    "http://www.ncc.go.jp/jp/information/press_release_20130605.html"])
+    query = build_query(question)
+    df = {t: 5 for t in passage.tokens}  # the documents' words only
+    chosen, why = select(question, [passage], df, 100, query=query)
+    assert why is None and "http://" in " ".join(c.text for c in chosen), why
+    chosen, why = select(question, [passage], df, 100, query=query, tuning=AnswerTuning(max_absent_link=0.0))
+    assert chosen == [] and "nowhere in the documents" in why, why
+
+
 VENUE = ["【Science誌 HP上での紹介】",
          "本研究成果は Science Signaling（電子版）に掲載されました。"]
 

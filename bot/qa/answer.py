@@ -882,6 +882,8 @@ def select(
     limit = tuning.max_absent_ja if q_lang == "ja" else tuning.max_absent_en
     if addressed:  # "Does anyone have the guest wifi password?": a message to colleagues
         limit = min(limit, tuning.max_absent_request)
+    elif kind == "contact" and unit == "url":  # 発表のページ, 論文本体: what a link leads to, a bare link never says
+        limit = max(limit, tuning.max_absent_link)
     ev.said_otherwise(passages[:max_passages])
     if ev.absent_share > limit:
         return [], f"{ev.absent_share:.0%} of the question's key terms are nowhere in the documents ({', '.join(ev.absent[:4])})"
