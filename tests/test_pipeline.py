@@ -498,6 +498,8 @@ def test_what_a_question_asks_of_the_document_itself():
     from bot.models import Passage
 
     assert asked_of_document("When was this press release issued?") == "date"
+    assert asked_of_document("When this press release was out?") == "date"  # (English as a second language)
+    assert asked_of_document("When the cells were out of the marrow, what happened?") is None
     assert asked_of_document("本リリースの日付は？") == "date"
     assert asked_of_document("Which organization put out this announcement?") == "issuer"
     assert asked_of_document("What is the main point of the release?") == "summary"  # its key points

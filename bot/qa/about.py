@@ -37,7 +37,7 @@ _SELF = re.compile(
 # release was issued?", read without its frame) -- not "When the release talks about X, is ...?"
 _DATE_ASKED = re.compile(r"^\s*when\s+(?:was|is|were|are|did|does|do|will|has|had)\b"
                          r"|^\s*when\s+(?:this|the|their|its)\s[^?？.]{0,60}?\b(?:was|were|got|had\s+been|has\s+been)?\s*"
-                         r"(?:issued|published|released|put\s+out|sent(?:\s+out)?|dated|announced|came\s+out|went\s+out)\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
+                         r"(?:issued|published|released|put\s+out|sent(?:\s+out)?|dated|announced|came\s+out|went\s+out|(?<=was )out(?!\s+of)|(?<=were )out(?!\s+of))\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
 # "release date?", "date of the press release", "ncc pr date", 発表日は？: the document's date asked
 # tersely (its issuer's acronym before it, typed in capitals or, without vowels, in lower case).
 _RELEASE_DATE = re.compile(r"\s*(?:(?:what(?:['’]s| is| was)|and)\s+)?(?:the\s+)?(?:(?:(?-i:[A-Z]{2,6})|[b-df-hj-np-tv-z]{2,5})(?:['’]s)?\s+)?(?:(?:press|news)\s+)?release\s+date\s*[?？.]*\s*"
