@@ -281,7 +281,8 @@ def test_a_compound_loanword_whose_head_the_text_holds_is_not_nowhere(pipeline):
     assert not answer.abstained and "分子マーカー" in answer.citations[0].quote
 
 
-@pytest.mark.parametrize("question", ["What's the DOI for the Science Signaling article?", "What is the ISSN of the journal?"])
+@pytest.mark.parametrize("question", ["What's the DOI for the Science Signaling article?", "What is the ISSN of the journal?",
+                                      "DOI of the original article, for the citation record?"])
 def test_an_identifier_asked_by_its_acronym_and_found_nowhere_is_not_given(pipeline, question):
     """The DOI is what the question hinges on: that "Science Signaling" and "article" are found
     does not make the cover caption a DOI. A URL, found as a link, is still given."""

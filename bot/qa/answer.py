@@ -937,7 +937,7 @@ def select(
         if gone := [w for w in ev.absent if w in talk or w.removeprefix("m:") in talk]:
             return [], f"nothing in the documents is about {gone[0].removeprefix('m:')}"
     if tuning.abstain_on_absent_attribute and kind != "contact" and (m := ASKED_ACRONYM.search(question)):
-        acronym = m.group("a") or m.group("b")
+        acronym = m.group("a") or m.group("b") or m.group("c")
         if acronym.lower() in ev.absent or acronym.lower().rstrip("s") in ev.absent:
             return [], f"the {acronym} asked for is nowhere in the documents"
     if kind in ("number", "date") and tuning.min_kind_dense_ratio:

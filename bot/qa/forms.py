@@ -550,7 +550,8 @@ def venue_asked(text: str) -> bool:
 # An identifier asked for by its acronym: "What's the DOI for the article?", "What is the ISSN of
 # the journal?", 論文のDOIは？ -- the question hinges on it, however many of its other words are found.
 ASKED_ACRONYM = re.compile(r"^\s*(?i:what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her))\s+(?P<a>[A-Z]{2,}s?)\b(?=\s+(?:of|for|on|number)\b|\s*[?？]?\s*$)"
-                           r"|の(?P<b>[A-Z]{2,})(?:は|って|を教えて)")
+                           r"|の(?P<b>[A-Z]{2,})(?:は|って|を教えて)"
+                           r"|^\s*(?:(?i:the)\s+)?(?P<c>[A-Z]{2,}s?)\s+(?i:of|for)\s+(?i:the|this|that|its|their)\b")  # "DOI of the original article?"
 # A title or headline asked for ("What headline did Science's website use?", どんな見出しで): a line that
 # is a title answers it, not a sentence that merely links to the site.
 # (Not 課題名, a project's name, nor titles won: seven major titles, タイトル戦, タイトルを獲得.)
