@@ -1562,7 +1562,8 @@ def test_the_contact_asked_for_is_the_contact_block():
 
 
 @pytest.mark.parametrize("question", ["What is Dr. Ochiya's personal email address?",
-                                      "Who is the named press contact — is there a person I can ask for?"])
+                                      "Who is the named press contact — is there a person I can ask for?",
+                                      "Name of the individual press officer to contact?"])
 def test_a_persons_own_contact_is_not_an_offices(question):
     """An office's contact block (企画戦略局 広報企画室, TEL, E-mail) does not give a person's own
     address or name; one that names the person does."""
@@ -1571,6 +1572,7 @@ def test_a_persons_own_contact_is_not_an_offices(question):
     assert PERSONAL_CONTACT.search("田村研治医師個人のメールアドレスを教えてください。")
     assert not PERSONAL_CONTACT.search("What is the Cancer Center's email address?")
     assert not PERSONAL_CONTACT.search("Who do I contact about the program named Third-Term Strategy?")
+    assert not PERSONAL_CONTACT.search("Which individual researchers should we list on our contact sheet?")
     contact = _passage("＜お問い合わせ先＞", CONTACT)
     _decided_by("personal_contact_needs_a_person", question, contact, None, "not a person's")
     named = _passage("＜お問い合わせ先＞", CONTACT[:2] + ["担当：小野麻紀子 研究員", "E-mail:ono＠ncc.go.jp"])

@@ -286,6 +286,7 @@ CONTACTS = [
 PERSONAL_CONTACT = re.compile(
     r"\bpersonal\b|\bdirect\s+(?:line|number|e-?mail|phone|dial)\b|\bnamed\s+(?:press\s+|media\s+)?(?:contact|person)\b"
     r"|\bcontact\s+person\b|\b(?:a|any|which|what)\s+person\b"
+    r"|\bname\s+of\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,2}(?:officer|person|staffer|spokes(?:person|man|woman)|representative)\b"
     r"|\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+[A-Z][\w-]+(?:'s|’s)\s+(?:own\s+)?(?:e-?mail|phone|telephone|fax|direct|number|contact)"
     r"|個人|直通|担当者の(?:名前|氏名)|(?:医師|研究員|先生|教授|分野長|さん)の(?:メール|電話|連絡先)",
     re.I,
