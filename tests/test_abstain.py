@@ -639,6 +639,58 @@ def test_which_asks_for_a_kind_of_thing_the_documents_never_mention(question, se
         assert "the documents name no" not in (why or ""), why
 
 
+def test_a_choice_is_read_beside_its_or():
+    from bot.qa.forms import choices
+
+    assert choices("were the cells human or mouse derived?") == [(["human", "cells"], ["mouse", "derived"], True)]
+    assert choices("isolated by ultracentrifugation or a commercial kit?")[0][2] is True  # an article between
+    # two clauses offer no two words as the answers: "impact or is this pure basic science"
+    assert choices("any patient impact or is this pure basic science")[0][2] is False
+    assert choices("a year or so later?") == [] and choices("and/or later") == [] and choices("Who led it?") == []
+
+
+@pytest.mark.parametrize(
+    "question, abstains",
+    [
+        # neither answer offered is in the documents: no sentence says which
+        ("Were the stem cells human or mouse derived?", True),
+        # one of them is: the sentence saying so answers
+        ("Were the stem cells from bone marrow or blood?", False),
+        # an open alternative ("or another one") offers anything
+        ("Were the stem cells human or another kind?", False),
+    ],
+)
+def test_a_choice_between_two_things_the_documents_never_mention_abstains(question, abstains):
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    passage = _passage("研究概要", ["骨髄中の間葉系幹細胞が分泌するエクソソームが乳がん細胞を休眠させた。"])
+    df = {t: 5 for t in passage.tokens}
+    query = build_query(question)
+    chosen, why = select(question, [passage], df, 100, query=query)
+    assert ("nor" in (why or "")) is abstains, why
+    if abstains:
+        assert "nor" not in (select(question, [passage], df, 100, query=query, tuning=AnswerTuning(choice_needs_one=False))[1] or "")
+
+
+def test_the_choice_the_documents_lack_is_no_missing_thing():
+    """"a standalone therapy or an add-on to anticancer drugs?": standalone (a katakana loanword the
+    documents lack) is the answer the text does not give, not a thing the question hinges on."""
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    passage = _passage("今後の展望", ["このマイクロRNAを標的とした薬剤は、抗がん剤による効果増強剤として期待されます。"])
+    df = {t: 5 for t in passage.tokens}
+    question = "Would a miRNA-targeted drug be a standalone therapy or an add-on to anticancer drugs?"
+    query = build_query(question)
+    chosen, why = select(question, [passage], df, 100, query=query)
+    assert chosen and "効果増強剤" in chosen[0].text, why
+    _, why = select(question, [passage], df, 100, query=query, tuning=AnswerTuning(choice_needs_one=False))
+    assert "standalone is nowhere" in (why or ""), why
+
+
 def test_a_name_the_dictionary_spells_otherwise_is_not_nowhere():
     """The dictionary's Olympus Mons is オリンパス山; the text writes オリンポス山: a name absent in
     every dictionary form is not a thing the documents never mention."""

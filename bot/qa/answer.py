@@ -29,8 +29,8 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
-    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
+    ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
+    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -930,8 +930,23 @@ def select(
         years = [y for y in _ANCHOR_YEAR.findall(unicodedata.normalize("NFKC", question)) if y in absent]
         if years:
             return [], f"nothing in the documents is dated {', '.join(years)}"
-    if ev.absent_loanwords and tuning.abstain_on_absent_loanword:
-        return [], f"{', '.join(ev.absent_loanwords)} is nowhere in the documents"
+    offered = choices(question) if tuning.choice_needs_one and q_lang == "en" else []
+    held = {w for t in ev.terms if t.in_corpus for w in t.concept.word.lower().split()}
+
+    def lacks(side: list[str], reach: int) -> bool:  # an answer offered: its word by the "or" (and,
+        # after it, the next, but for a participle: "a commercial kit", "mouse derived") is nowhere
+        return side[0] in ev.absent and not held.intersection(w for w in side[:reach] if not re.search(r"(?:ed|ing)$", w))
+
+    for left, right, tight in offered:
+        # "were the cells human or mouse derived?": neither answer it offers is in the documents
+        if tight and lacks(left, 1) and lacks(right, 2) and not CATCH_ALL.intersection((left[0], right[0])):
+            return [], f"neither {left[0]} nor {right[0]} is in the documents"
+    loanwords = ev.absent_loanwords
+    if offered:  # "a standalone therapy or an add-on to anticancer drugs?": the other answer is held
+        loanwords = [w for w in loanwords if not any(w in side and held.intersection(other)
+                                                     for left, right, _ in offered for side, other in ((left, right), (right, left)))]
+    if loanwords and tuning.abstain_on_absent_loanword:
+        return [], f"{', '.join(loanwords)} is nowhere in the documents"
     if tuning.abstain_on_small_talk and (talk := {w.lower() for w in SMALL_TALK.findall(question)}):
         # "Will it rain in Tokyo tomorrow?", "Who's bringing snacks?": everyday matters the documents never touch
         if gone := [w for w in ev.absent if w in talk or w.removeprefix("m:") in talk]:

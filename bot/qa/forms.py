@@ -576,6 +576,38 @@ ASKS_NAME = re.compile(
     r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何と(?:呼|い|名付)|何という|(?:何|なん)て(?:呼|名付|いう(?!て))", re.I)
 
 
+# -- a choice the question offers ("human or mouse derived?", "a standalone therapy or an add-on?") --
+# The question names the answers it will take: the documents must hold one of them, and the
+# alternative they do not hold is no missing thing. "or so", "or not", "or more", "and/or" offer none.
+_CHOICE_SKIP = frozenset("a an the as just only merely simply is it this that these those are they was were do does "
+                         "did be being to in on by with for of some any maybe perhaps rather even really".split())
+CATCH_ALL = frozenset("another other others else something anything whatever not neither both none no nothing "
+                      "somewhere elsewhere someone anyone either all more less so two".split())
+_CHOICE = re.compile(r",?\s+or\s+(?!so\b|not\b|more\b|less\b|two\b|nothing\b)", re.I)
+_CLAUSE_END = re.compile(r"[?？!！.。;；:：,、\"“”()（）]")
+
+
+def choices(question: str, reach: int = 3) -> list[tuple[list[str], list[str], bool]]:
+    """For each "or" between two alternatives of an English question, the content words before and
+    after it within its clause, nearest first (at most `reach` each side), lower-cased, and whether
+    the nearest two stand right beside the "or" (an article between at most)."""
+    out = []
+    for m in _CHOICE.finditer(question):
+        before = _CLAUSE_END.split(question[: m.start()])[-1]
+        after = _CLAUSE_END.split(question[m.end() :])[0]
+        left = [w.lower().strip("'") for w in re.findall(r"[A-Za-z][\w'-]*", before)][::-1]
+        right = [w.lower().strip("'") for w in re.findall(r"[A-Za-z][\w'-]*", after)]
+        # two words side by side ("human or mouse", "CD63 or a CD81") offer a choice between them;
+        # "any patient impact or is this pure basic science" between two clauses
+        tight = bool(left and right) and left[0] not in _CHOICE_SKIP and right[0] not in _CHOICE_SKIP - {"a", "an", "the"} \
+            and (right[0] not in _CHOICE_SKIP or len(right) > 1 and right[1] not in _CHOICE_SKIP)
+        left = [w for w in left if w not in _CHOICE_SKIP][:reach]
+        right = [w for w in right if w not in _CHOICE_SKIP][:reach]
+        if left and right:
+            out.append((left, right, tight))
+    return out
+
+
 # -- what a question asks of a claim (a reason, a first, how sure, …), and how a sentence says it --
 # Whether this is a first is asked ("Is this the first time anyone has shown …?", "did another group
 # get there before them?", 世界初ですか): a sentence claiming priority (世界で初めて報告, 世界に先駆け,

@@ -60,6 +60,11 @@ class AnswerTuning:
     # A loanword or technical term of the question (only katakana translations: tamoxifen,
     # タモキシフェン) that occurs nowhere: the question hinges on something the documents lack.
     abstain_on_absent_loanword: bool = True
+    # A choice the question offers (forms.choices: "human or mouse derived?"): when neither answer
+    # next to its "or" is in the documents, abstain; a loanword the documents lack is no missing
+    # thing when it is one of the answers offered and the other is held ("a standalone therapy or an
+    # add-on to anticancer drugs?").
+    choice_needs_one: bool = True
     # An identifier asked for by its acronym ("What's the DOI for the article?", the ISSN, 論文のDOIは)
     # that occurs nowhere: the question hinges on it, however many of its other words are found
     # (the DOI question was a near miss in six release sets; "Science Signaling article" found the
