@@ -1512,11 +1512,24 @@ def test_a_phrase_held_whole_across_languages_is_evidence_however_far_in_meaning
     passage.sentence_scores = [0.08]
     chosen, why = _select(question, passage)
     assert why is None and "世界で初めて" in chosen[0].text, why
-    chosen, why = _select(question, passage, phrase_lifts_cross_floor=False)
+    chosen, why = _select(question, passage, phrase_lifts_cross_floor=False, claim_lifts_cross_floor=False)
     assert chosen == [] and "weak evidence across languages" in why, why
     apart = _passage("研究概要", ["世界の患者さんが、今年初めて来院しました。"])  # world and first, not a world first
     apart.sentence_scores = [0.08]
     assert _select(question, apart)[0] == []
+
+
+def test_a_sentence_saying_what_is_asked_of_a_claim_is_evidence_however_far_in_meaning():
+    """"Are they claiming priority, i.e. first report anywhere?" is far in meaning from 骨髄に移動した
+    乳がん細胞を休眠状態にすることを、世界で初めて報告しました (cosine 0.09 with the release's
+    sentence); it says what is asked of the claim -- a first -- and so it is evidence."""
+    question = "Are they claiming priority here, i.e. first report anywhere, or confirming earlier findings?"
+    passage = _passage("研究概要", ["特定のマイクロRNAが乳がん細胞を休眠状態にすることを、世界で初めて報告しました。"])
+    passage.sentence_scores = [0.09]
+    chosen, why = _select(question, passage, phrase_lifts_cross_floor=False)
+    assert why is None and "世界で初めて" in chosen[0].text, why
+    chosen, why = _select(question, passage, phrase_lifts_cross_floor=False, claim_lifts_cross_floor=False)
+    assert chosen == [] and "weak evidence across languages" in why, why
 
 
 def test_a_line_that_is_only_a_name_does_not_lead():

@@ -825,6 +825,11 @@ def select(
         Ono: 小野麻紀子): no chance match of everyday words, however far the sentence is in meaning."""
         return bool(name_terms) and all(_holds_as_name(ev, n, set(c.tokens), c.text) for n in name_terms)
 
+    def says_the_claim(c: _Candidate) -> bool:
+        """The sentence says what the question asks of a claim (世界で初めて報告 for "first report
+        anywhere?"): evidence however far it is in meaning, as a phrase of the question is."""
+        return tuning.claim_lifts_cross_floor and any(said.search(c.text) for _, said in claims)
+
     def evidence(c: _Candidate) -> str | None:
         """Why this sentence cannot carry an answer, or None when it can."""
         same = c.passage.lang == q_lang
@@ -833,7 +838,7 @@ def select(
             coverage_of[id(c.passage)] = ev.coverage(set(c.passage.tokens), c.passage.quote, c.passage.tokens)
         cov = coverage_of[id(c.passage)]
         if not same and c.dense < tuning.min_dense_cross_floor and c.coverage < tuning.cross_floor_coverage \
-                and not dates_the_event(c) and not holds_a_phrase(c) and not holds_the_names(c):
+                and not dates_the_event(c) and not holds_a_phrase(c) and not holds_the_names(c) and not says_the_claim(c):
             return f"weak evidence across languages (dense {c.dense:.2f})"
         if c.dense < min_dense and cov < tuning.min_coverage:
             return f"weak evidence (dense {c.dense:.2f}, coverage {cov:.2f})"
