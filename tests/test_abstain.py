@@ -1941,6 +1941,13 @@ def test_which_journal_is_answered_by_the_sentence_saying_where_it_was_published
     for asked in ["Which journal was the study published in?", "What journal did it appear in?", "掲載誌は？", "どこに掲載されたの？"]:
         assert VENUE_ASKED.search(asked), asked
     assert not VENUE_ASKED.search("When was the paper published?") and not VENUE_ASKED.search("Who funded the study?")
+    # one table for the journal asked for, however the question puts it: "where … published" asks
+    # for a journal as "which journal" does (and for no place: venue_asked)
+    from bot.qa.forms import venue_asked
+
+    for asked in ["Where was the paper published?", "論文はどこで発表されたの？", "Which journal carried it?"]:
+        assert VENUE_ASKED.search(asked) and venue_asked(asked), asked
+    assert not venue_asked("Where do the cancer cells sleep?") and not venue_asked("どこで休眠するの？")
     assert VENUE_SAID.search("…診断法の開発にも成功しています（Nature Communications. 2013, 4: 1423）。") and not VENUE_SAID.search(VENUE[0])
 
 

@@ -527,10 +527,6 @@ def judged_text(question: str) -> str:
 QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
 
 
-# "Where was the paper published?" asks for a journal (the release's 米科学誌 …ジャーナル), not a
-# place; 論文はどこに掲載 the same.
-VENUE_EN = re.compile(r"\bwhere\b(?:\W+\w+){0,6}?\W+(?:published|appeared|appear|printed)\b", re.I)
-VENUE_JA = re.compile(r"どこ(?:に|で)(?:掲載|発表|発行)")
 
 
 # "link to the paper?", "Where can the article be read?": a published paper, whose link the
@@ -543,8 +539,9 @@ def paper_link_asked(text: str) -> bool:
 
 
 def venue_asked(text: str) -> bool:
-    """Where a text was published: a journal is asked for, no place (nor a contact address)."""
-    return bool(VENUE_EN.search(text) or VENUE_JA.search(text))
+    """Which journal carried the work (VENUE_ASKED): a journal is asked for, no place, however the
+    question says "where" (nor a contact address)."""
+    return bool(VENUE_ASKED.search(text))
 
 
 # -- what a question picks out: an identifier, a title, one of a kind, a name ------------------
@@ -700,13 +697,16 @@ REASON_SAID = re.compile(r"ため|(?:[たるいだす]|です|ます)から(?!�
                          r"|\b(?:because|so that|therefore|due to|as a result|in order to)\b", re.I)
 
 
-# Which journal carried the work ("Which journal was it published in?", 論文はどの雑誌に載ったの？,
-# 掲載誌は？) -> the sentence saying where it was published (…ジャーナル Science Signaling（電子版）に
-# 7月1日付けで掲載されました), not a heading that names the journal (【Science誌 HP上での紹介】).
+# Which journal carried the work ("Which journal was it published in?", "Where was the paper
+# published?", 論文はどの雑誌に載ったの？, 掲載誌は？, どこで発表) -> the sentence saying where it was
+# published (…ジャーナル Science Signaling（電子版）に7月1日付けで掲載されました), not a heading that
+# names the journal (【Science誌 HP上での紹介】). A "where" of this kind asks for no place
+# (venue_asked), and a question that leaves the journal unsaid asks for one (bot.qa.query).
+VENUE_WHERE = re.compile(r"\bwhere\b(?:\W+\w+){0,6}?\W+(?:published|appeared|appear|printed)\b|どこ(?:に|で)(?:掲載|載|発表|発行)", re.I)
 VENUE_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?:scientific|academic|medical|science|peer-reviewed)\s+)?(?:journal|magazine|periodical|publication)s?\b"
                          r"|\bjournal\b.*\b(?:published|appeared|printed|came out)\b|\b(?:published|appeared|printed|came out)\b.*\bjournal\b"
                          r"|(?:どの|どこの|何という|なんて|何の)(?:雑誌|ジャーナル|学術誌|専門誌|科学誌|誌)|掲載誌|(?:雑誌|ジャーナル|学術誌)(?:は|って|名)"
-                         r"|どこに(?:掲載|載|発表)", re.I)
+                         r"|" + VENUE_WHERE.pattern, re.I)
 VENUE_SAID = re.compile(r"掲載され|に掲載|\bpublished\s+(?:in|on|online)\b|\bappeared\s+in\b"
                         r"|[（(](?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,5}\.?\s*(?:19|20)\d\d", re.I)  # (Nature Communications. 2013
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from bot.qa.forms import VENUE_EN, paper_link_asked
+from bot.qa.forms import VENUE_WHERE, paper_link_asked
 from index.chunk import detect_language
 from index.lexical import english_tokens, tokenize
 
@@ -624,7 +624,7 @@ def build_query(text: str) -> Query:
     concepts = _english_concepts(text)
     if _CJK.search(text):
         concepts += _japanese_concepts(text)
-    if (VENUE_EN.search(text) or paper_link_asked(text)) and all(c.word != "journal" for c in concepts):
+    if (VENUE_WHERE.search(text) or paper_link_asked(text)) and all(c.word != "journal" for c in concepts):
         # the word the question leaves out, as an answer-type concept: it ranks, the evidence need not hold it
         # (a link to the paper is given where the documents say which journal carried it)
         concepts.append(Concept("journal", (Alternative("journal", tuple(english_tokens("journal"))),) + _to_japanese("journal"),
