@@ -306,6 +306,9 @@ def test_an_aside_about_the_asker_is_not_searched_but_still_judged(pipeline):
 
     assert without_aside("Which programme funded it? I need it for the grant report.") == "Which programme funded it?"
     assert without_aside("My mum had surgery years ago. Can it come back?") == "My mum had surgery years ago. Can it come back?"
+    # ... nor how the asker wants it said: "Explain it like I'm 15" asks nothing of the documents
+    assert without_aside("What is an exosome? Explain it like I'm 15 please.") == "What is an exosome?"
+    assert without_aside("What did they find? ELI5") == "What did they find?"
     answer = pipeline.ask("Which funding programme supported the study? I need it for the grant report.")
     assert not answer.abstained and "対がん総合戦略研究事業" in answer.citations[0].text, answer.answer
     assert pipeline.ask("When was it published? I need the exact DOI.").abstained

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.models import Passage
+from bot.qa.forms import STYLE_ASKED
 
 # What may stand between "the" and "release" when the release is meant: its issuer's name or a
 # possessive (the NCC's), a year, a month, early-July, latest -- never a lowercase noun ("the
@@ -62,10 +63,6 @@ _ISSUER_OF_THIS = re.compile(
 )
 # "What did they find?", 何がわかったのか: the findings the document announces (its key points). Only
 # when nothing else is asked: "what did they find in the marrow" is asked of the text.
-# How the asker wants it said, after the question: "Explain it like I'm 15 please.", "ELI5", "in
-# plain words please" -- no second question.
-_STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(?:it|this|that)\s+(?:to\s+me\s+)?(?:like|as\s+if)\s+(?:i['’]?m|i\s+am|to\s+a)\s+[\w\s-]{1,20}?"
-                          r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*", re.I)
 _MAIN = r"main|key|big|central|actual|real|overall|principal|primary|major|chief|core|headline|most\s+important"
 _FINDINGS_ASKED = re.compile(
     r"\s*(?:(?:so|ok(?:ay)?|and|but|well),?\s+)?(?:(?:basically|actually|really),?\s+)?what\s+(?:did|does|have|has)\s+(?:they|(?:the|these|those)\s+(?:(?-i:[A-Z][\w&.'-]*)(?:['’]s)?\s+){0,4}(?:researchers?|team|authors?|scientists?|group|study|research|paper))"
@@ -161,7 +158,7 @@ def asked_of_document(question: str) -> str | None:
     if _RELEASE_DATE.fullmatch(question):
         return "date"
     # (each of its questions: "tldr of the ncc release? whats the actual finding")
-    clauses = [c for c in re.split(r"(?<=[?？])\s*", question) if c.strip() and not _STYLE_ASKED.fullmatch(c)]
+    clauses = [c for c in re.split(r"(?<=[?？])\s*", question) if c.strip() and not STYLE_ASKED.fullmatch(c)]
     if clauses and all(_FINDINGS_ASKED.fullmatch(c) for c in clauses):
         return "summary" if _DIGEST_ASKED.search(question) else "findings"
     if not self_reference(question):

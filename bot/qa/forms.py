@@ -448,9 +448,28 @@ _REQUEST_JA = re.compile(
 _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです)[、,。！!\s]*")
 
 
-# Before the question, what the answer is for: "For our licensing memo: …", "For the show notes: …"
-# -- words about the asker, as a closing aside is (_ASIDE).
+# -- the asker's own words around the question: what the answer is for (before it), why they ask
+# and how they want it said (after it). None of them is asked of the documents. --------------------
+# Before the question, what the answer is for: "For our licensing memo: …", "For the show notes: …".
 _OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:a|an|the|my|our|your|this)\s+[^:：?？.!]{1,40}[:：]\s*", re.I)
+# After the question, why the asker asks: "I need it for the grant report.", "Our reference manager
+# needs it.", "Thanks!", "Sorry if this is obvious.", "Just checking before I cite it.", "For a
+# newsletter I'm writing.", 資料に使いたいので。 -- words about the asker, which retrieval should not
+# search for.
+_ASIDE = re.compile(
+    r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers|sorry|apologies"
+    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed)?\s+(?:it|this|that)"
+    r"|asking\s+(?:for|because)|no\s+rush|much\s+appreciated|a\s+link\s+would)\b)[^?？]*$"
+    r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$", re.I)
+# An aside that asks for more than the question ("I need the exact DOI.", "We want the sample
+# size."): part of what is asked, whose words the evidence must hold.
+_DEMAND = re.compile(r"\b(?:need|want|require|looking\s+for|(?:would|'d|’d)\s+like)\s+(?:the|a|an|its|their|exact|specific|precise|full)\b", re.I)
+
+
+# How the asker wants it said, after the question: "Explain it like I'm 15 please.", "ELI5", "in
+# plain words please" -- no second question.
+STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(?:it|this|that)\s+(?:to\s+me\s+)?(?:like|as\s+if)\s+(?:i['’]?m|i\s+am|to\s+a)\s+[\w\s-]{1,20}?"
+                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*", re.I)
 
 
 def without_request(question: str) -> str:
@@ -481,23 +500,14 @@ ONLY_REQUEST = re.compile(
 )
 
 
-# After the question, why the asker asks: "I need it for the grant report.", "Our reference manager
-# needs it.", "Thanks!", "Sorry if this is obvious.", "Just checking before I cite it.", "For a
-# newsletter I'm writing.", 資料に使いたいので。 -- words about the asker, which retrieval should not
-# search for.
-_ASIDE = re.compile(
-    r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers|sorry|apologies"
-    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed)?\s+(?:it|this|that)"
-    r"|asking\s+(?:for|because)|no\s+rush|much\s+appreciated|a\s+link\s+would)\b)[^?？]*$"
-    r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$", re.I)
-# An aside that asks for more than the question ("I need the exact DOI.", "We want the sample
-# size."): part of what is asked, whose words the evidence must hold.
-_DEMAND = re.compile(r"\b(?:need|want|require|looking\s+for|(?:would|'d|’d)\s+like)\s+(?:the|a|an|its|their|exact|specific|precise|full)\b", re.I)
-
-
 def without_aside(question: str) -> str:
-    """The question without a closing aside about the asker (_ASIDE); unchanged when it has none."""
-    return _ASIDE.sub("", question).strip() or question
+    """The question without a closing aside about the asker (_ASIDE) or how to say it (STYLE_ASKED:
+    "What is an exosome? Explain it like I'm 15."); unchanged when it has none."""
+    rest = _ASIDE.sub("", question).strip()
+    clauses = re.split(r"(?<=[?？])\s*", rest)
+    if len(clauses) > 1 and (kept := [c for c in clauses if not c.strip() or not STYLE_ASKED.fullmatch(c)]):
+        rest = " ".join(c for c in kept if c.strip())
+    return rest.strip() or question
 
 
 # A paper "came out", 論文が出た: it was published (掲載された) -- no dictionary sense of "come" or 出る
