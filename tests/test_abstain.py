@@ -1720,6 +1720,19 @@ def _led_by_rule(rule, question, sentences, scores, said, max_quote_chars, secti
     assert said not in chosen[0].text, chosen[0].text  # without the rule, another leads
 
 
+def test_the_part_a_thing_plays_is_answered_by_a_sentence_in_which_it_acts():
+    """マイクロRNAの役割は？ asks what the microRNA does: the sentence with it as subject (マイクロ RNAが
+    …寄与) answers, not the nearer one in which it is a drug's target (このマイクロRNAを標的とした薬剤)."""
+    from bot.qa.forms import actor_asked
+
+    assert actor_asked("マイクロRNAの役割は？") == "マイクロRNA" and actor_asked("mirna role") == "mirna"
+    assert actor_asked("what role do the mesenchymal stem cells play") == "mesenchymal stem cells"
+    assert actor_asked("What role would it play?") is None and actor_asked("Who led the study?") is None
+    sentences = ["このマイクロRNAを標的とした薬剤開発は、抗がん剤の効果増強剤として期待されます。",
+                 "エクソソームに含まれるマイクロ RNAが休眠状態の獲得に寄与していることを明らかにした。"]
+    _led_by_rule("w_acts", "マイクロRNAの役割は？", sentences, [0.6, 0.5], "寄与", 60)
+
+
 PRIORITY = ["さらにエクソソームに含まれるマイクロRNAが、乳がん細胞の休眠を誘導する要因となることを明らかにしました。",
             "具体的には、特定のマイクロRNAが乳がん細胞を休眠状態にすることを、世界で初めて報告しました。"]
 

@@ -30,7 +30,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
-    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
+    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -323,6 +323,18 @@ def _name_line(text: str) -> bool:
 
     # (がん is read as the particle が and ん by the analyzer; 癌 is the same noun)
     return all(w.feature.pos1 in ("名詞", "接頭辞", "接尾辞") for w in _tagger()(t.replace("がん", "癌")))
+
+
+def _acts(text: str, forms: list[str]) -> bool:
+    """The sentence has the thing act: its subject (マイクロ RNAが, 間葉系幹細胞は, "microRNA induces")."""
+    flat = squash(text).lower()
+    for f in forms:
+        f = squash(f).lower()
+        if len(f) < 2 or f not in flat:
+            continue
+        if re.search(re.escape(f) + r"[）)」]?(?:が|は)(?!じ)", flat) or (f.isascii() and re.search(re.escape(f) + r"s?\s+(?:is|are|was|were|plays?|acts?|induces?|causes?|helps?|makes?|drives?|\w+s)\b", flat)):
+            return True
+    return False
 
 
 def _defines(text: str, forms: list[str]) -> bool:
@@ -739,6 +751,12 @@ def select(
         asked = set(tokenize(term))
         term_forms = [term] + [a.term for c in query.concepts if not c.answer_type and (c.tokens & asked or c.word in asked)
                                for a in c.alternatives]
+    actor = actor_asked(question) if kind is None and tuning.w_acts else None
+    actor_forms: list[str] = []
+    if actor:  # the thing in the question's words and in the dictionary's
+        asked = set(tokenize(actor))
+        actor_forms = [actor] + [a.term for c in query.concepts if not c.answer_type and (c.tokens & asked or c.word in asked)
+                                 for a in c.alternatives]
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     # A contact block (＜お問い合わせ先＞, TEL, FAX, 〒…) answers who to contact and where, nothing
     # else; short and full of names, it is near many a short question in meaning.
@@ -777,6 +795,7 @@ def select(
             + tuning.w_coverage * c.coverage
             + (tuning.w_kind if kind and fits else 0.0)
             + (tuning.w_defines if term_forms and _defines(c.text, term_forms) else 0.0)
+            + (tuning.w_acts if actor_forms and _acts(c.text, actor_forms) else 0.0)
             + (tuning.w_title if title_asked and _title_line(c) else 0.0)
             + sum(w for w, said in claims if said.search(c.text))
             + (tuning.w_ordinal if ordinal and opens_with_ordinal(c.text, ordinal) else 0.0)

@@ -356,6 +356,24 @@ _DEFINITION_OTHERWISE = [
 ]
 
 
+# What part a thing plays is asked ("what role do the mesenchymal stem cells play", "mirna role",
+# マイクロRNAの役割は？): the sentence in which it acts -- its subject (マイクロ RNAが…寄与) -- answers,
+# not one in which something is done to it (このマイクロRNAを標的とした薬剤).
+_ROLE_ASKED = [
+    re.compile(r"\bwhat\s+(?:role|part|job|function)s?\s+(?:do|does|did|would|could|might)\s+" + r"(?:an? |the )?(?P<term>(?:(?!(?:play|have|serve)\b)[\w-]+ ?){1,3}?)\s+(?:play|have|serve)", re.I),
+    re.compile(r"\b(?:role|function)s?\s+of\s+(?:an? |the )?(?P<term>(?:(?!(?:in|on|at|for|with|to|by)\b)[\w-]+ ?){1,3}?)(?:\s+(?:in|on|at|for|with|to|by)\b|\s*[?？]?\s*$)", re.I),
+    re.compile(r"^\s*(?P<term>(?:[\w-]+ ?){1,3}?)['’]?s?\s+(?:role|function)s?\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)の(?:役割|働き|機能|役目)(?:は|って)?(?:何|なん|なに)?"),
+]
+
+
+def actor_asked(question: str) -> str | None:
+    """The thing whose part (role, 役割) the question asks about, or None."""
+    m = next((x for x in (p.search(question) for p in _ROLE_ASKED) if x), None)
+    term = m.group("term").strip() if m else ""
+    return term if term and term.lower() not in ("it", "they", "this", "that", "these", "those", "he", "she", "them") else None
+
+
 # Quotation marks around a term ("What is meant by 'dormancy'?"), not an apostrophe (what's).
 _TERM_QUOTES = re.compile(r"[\"“”‘]|(?<!\w)['’]|['’](?!\w)")
 
