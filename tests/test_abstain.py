@@ -1512,7 +1512,7 @@ def test_a_phrase_held_whole_across_languages_is_evidence_however_far_in_meaning
     passage.sentence_scores = [0.08]
     chosen, why = _select(question, passage)
     assert why is None and "世界で初めて" in chosen[0].text, why
-    chosen, why = _select(question, passage, phrase_lifts_cross_floor=False, claim_lifts_cross_floor=False)
+    chosen, why = _select(question, passage, phrase_lifts_cross_floor=False, claim_is_evidence=False)
     assert chosen == [] and "weak evidence across languages" in why, why
     apart = _passage("研究概要", ["世界の患者さんが、今年初めて来院しました。"])  # world and first, not a world first
     apart.sentence_scores = [0.08]
@@ -1528,7 +1528,7 @@ def test_a_sentence_saying_what_is_asked_of_a_claim_is_evidence_however_far_in_m
     passage.sentence_scores = [0.09]
     chosen, why = _select(question, passage, phrase_lifts_cross_floor=False)
     assert why is None and "世界で初めて" in chosen[0].text, why
-    chosen, why = _select(question, passage, phrase_lifts_cross_floor=False, claim_lifts_cross_floor=False)
+    chosen, why = _select(question, passage, phrase_lifts_cross_floor=False, claim_is_evidence=False)
     assert chosen == [] and "weak evidence across languages" in why, why
 
 
@@ -1980,6 +1980,24 @@ def test_who_is_credited_for_a_picture_is_answered_by_its_credit_line():
         assert CREDIT_ASKED.search(asked), asked
     assert not CREDIT_ASKED.search("Who funded the study?") and not CREDIT_ASKED.search("Which journal published it?")
     assert CREDIT_SAID.search(COVER[1]) and not CREDIT_SAID.search(COVER[0]) and CREDIT_SAID.search("写真提供：国立がん研究センター")
+
+
+def test_a_credit_line_is_evidence_for_a_credit_question_however_few_of_its_words_it_holds():
+    """"Cover art credit: which company is the illustrator with?" holds none of the credit line's
+    words and is far from it in meaning (weak evidence, in one language): the line says what is
+    asked of the picture -- whom it credits -- and so it answers."""
+    passage = _passage("【Science Signaling表紙】", [COVER[1]], lang="en")
+    passage.sentence_scores = [0.05]
+    question = "Cover art credit: which company is the illustrator with?"
+    from bot.qa.answer import select
+    from bot.qa.query import build_query
+    from bot.qa.tuning import AnswerTuning
+
+    df = {t: 5 for t in passage.tokens}  # the documents' words only: cover, art, illustrator are nowhere
+    chosen, why = select(question, [passage], df, 100, query=build_query(question))
+    assert why is None and "Metacorporation" in chosen[0].text, why
+    chosen, why = select(question, [passage], df, 100, query=build_query(question), tuning=AnswerTuning(claim_is_evidence=False))
+    assert chosen == [] and "weak evidence" in why, why
 
 
 @pytest.mark.parametrize("question, plain", [

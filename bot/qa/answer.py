@@ -846,8 +846,9 @@ def select(
 
     def says_the_claim(c: _Candidate) -> bool:
         """The sentence says what the question asks of a claim (世界で初めて報告 for "first report
-        anywhere?"): evidence however far it is in meaning, as a phrase of the question is."""
-        return tuning.claim_lifts_cross_floor and any(said.search(c.text) for _, said in claims)
+        anywhere?", [Image: … (Metacorporation, …)] for "cover art credit?"): evidence however far it
+        is in meaning and however few of the question's words it holds, as a phrase of the question is."""
+        return tuning.claim_is_evidence and any(said.search(c.text) for _, said in claims)
 
     def evidence(c: _Candidate) -> str | None:
         """Why this sentence cannot carry an answer, or None when it can."""
@@ -859,7 +860,7 @@ def select(
         if not same and c.dense < tuning.min_dense_cross_floor and c.coverage < tuning.cross_floor_coverage \
                 and not dates_the_event(c) and not holds_a_phrase(c) and not holds_the_names(c) and not says_the_claim(c):
             return f"weak evidence across languages (dense {c.dense:.2f})"
-        if c.dense < min_dense and cov < tuning.min_coverage:
+        if c.dense < min_dense and cov < tuning.min_coverage and not says_the_claim(c):
             return f"weak evidence (dense {c.dense:.2f}, coverage {cov:.2f})"
         return None
 
