@@ -1964,6 +1964,22 @@ def test_which_journal_is_answered_by_the_sentence_saying_where_it_was_published
     assert VENUE_SAID.search("…診断法の開発にも成功しています（Nature Communications. 2013, 4: 1423）。") and not VENUE_SAID.search(VENUE[0])
 
 
+def test_which_volume_and_issue_is_answered_by_the_line_that_gives_them():
+    """"volume & issue # of the Science Signaling paper?" is answered by the citation's link, whose
+    path gives them (sigtrans;7/332/ra63: volume 7, issue 332), not by the cover caption naming
+    the journal, nearer in meaning."""
+    from bot.qa.forms import ISSUE_ASKED, ISSUE_SAID
+
+    sentences = ["This week features a Research Article in Science Signaling on bone marrow and dormancy.",
+                 "http://stke.sciencemag.org/cgi/content/full/sigtrans;7/332/ra63"]
+    _led_by_rule("w_issue", "volume & issue # of the Science Signaling paper?", sentences, [0.6, 0.1], "332", 200,
+                 section="【Science Signaling表紙】")
+    for asked in ["Which volume and issue of Science Signaling is the paper in?", "論文は何巻何号？", "issue number?"]:
+        assert ISSUE_ASKED.search(asked), asked
+    assert not ISSUE_ASKED.search("What issue does chemotherapy face?") and not ISSUE_ASKED.search("骨髄を取り巻く環境は？")
+    assert ISSUE_SAID.search("Vol. 7, No. 332") and not ISSUE_SAID.search(sentences[0])
+
+
 COVER = ["The image shows molecules in vesicles called exosomes being released from cells in the bone marrow.",
          "[Image: Eiji Takaoki (Metacorporation, Tokyo, Japan) and Takahiro Ochiya (National Cancer Center Research Institute, Tokyo, Japan)]"]
 

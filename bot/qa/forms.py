@@ -739,6 +739,13 @@ VENUE_SAID = re.compile(r"掲載され|に掲載|\bpublished\s+(?:in|on|online)\
                         r"|[（(](?-i:[A-Z][\w&-]*)(?:\s+(?-i:[A-Z][\w&-]*)){0,5}\.?\s*(?:19|20)\d\d", re.I)  # (Nature Communications. 2013
 
 
+# Which volume and issue carried the paper ("volume & issue # of the paper?", 何巻何号): the line
+# that gives them -- a citation's link (…/cgi/content/full/sigtrans;7/332/ra63: volume 7, issue
+# 332), "Vol. 7, No. 332", 第7巻 -- not the journal's name alone.
+ISSUE_ASKED = re.compile(r"\bvolume\b|\bvol\.|\bissue\s*(?:#|no\b|number)|\b(?:and|&)\s+issue\b|\bissue\s+(?:and|&)\b|何巻|巻号|何号|号数", re.I)
+ISSUE_SAID = re.compile(r";\s*\d+/\d+/|\bvol(?:ume)?\.?\s*\d+|\bno\.\s*\d+|第?\s*\d+\s*巻|\d+\s*号", re.I)
+
+
 # What a question asks of a claim, and how a sentence says it, per kind: the answer step adds
 # tuning.w_<kind> to a sentence that says what the question asks (bot.qa.answer.select).
 CLAIM_FORMS = {
@@ -755,6 +762,7 @@ CLAIM_FORMS = {
     "credit": (CREDIT_ASKED, CREDIT_SAID),
     "prior": (PRIOR_ASKED, PRIOR_SAID),
     "venue": (VENUE_ASKED, VENUE_SAID),
+    "issue": (ISSUE_ASKED, ISSUE_SAID),
 }
 
 

@@ -389,6 +389,10 @@ class AnswerTuning:
     # (【Science誌 HP上での紹介】). Tuning sets +1 cited first at 0.3, nothing else moved (0.6: +1 -2
     # before a bracketed citation counted as said).
     w_venue: float = 0.3
+    # Which volume and issue carried the paper ("volume & issue # of the paper?"): the line that gives
+    # them (a citation's link, …sigtrans;7/332/ra63) leads, not the cover caption naming the journal.
+    # Tuning sets: +2 cited first at 1.0 (+1 at 0.5), nothing else moved.
+    w_issue: float = 1.0
     # One item of an enumeration asked for ("the first application", 2つ目の応用, 第二の): the sentence
     # that opens with that item's ordinal (ひとつ目は、…; 二つ目は、…; Secondly, …) gains this much.
     # Without it the sentence announcing the list or the quote led. Tuning sets: +2 cited first,
