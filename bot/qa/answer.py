@@ -325,29 +325,26 @@ def _name_line(text: str) -> bool:
     return all(w.feature.pos1 in ("名詞", "接頭辞", "接尾辞") for w in _tagger()(t.replace("がん", "癌")))
 
 
-def _acts(text: str, forms: list[str]) -> bool:
-    """The sentence has the thing act: its subject (マイクロ RNAが, 間葉系幹細胞は, "microRNA induces")."""
+def _says_of_term(text: str, forms: list[str], pattern: Callable[[str], str]) -> bool:
+    """One of the term's forms stands in the text as `pattern` (given the escaped form) says."""
     flat = squash(text).lower()
     for f in forms:
         f = squash(f).lower()
-        if len(f) < 2 or f not in flat:
-            continue
-        if re.search(re.escape(f) + r"[）)」]?(?:が|は)(?!じ)", flat) or (f.isascii() and re.search(re.escape(f) + r"s?\s+(?:is|are|was|were|plays?|acts?|induces?|causes?|helps?|makes?|drives?|\w+s)\b", flat)):
+        if len(f) >= 2 and f in flat and re.search(pattern(re.escape(f)), flat):
             return True
     return False
+
+
+def _acts(text: str, forms: list[str]) -> bool:
+    """The sentence has the thing act: its subject (マイクロ RNAが, 間葉系幹細胞は, "microRNA induces")."""
+    return _says_of_term(text, forms, lambda f: f + r"[）)」]?(?:が|は)(?!じ)"
+                         + (r"|" + f + r"s?\s+(?:is|are|was|were|plays?|acts?|induces?|causes?|helps?|makes?|drives?|\w+s)\b" if f.isascii() else ""))
 
 
 def _defines(text: str, forms: list[str]) -> bool:
     """The sentence glosses the term: 小さな核酸（マイクロ RNA）, 造血幹細胞（…）, 造血幹細胞とは / という."""
-    flat = squash(text).lower()
-    for f in forms:
-        f = squash(f).lower()
-        if len(f) < 2 or f not in flat:
-            continue
-        if re.search(r"[（(][^）)]{0,30}" + re.escape(f) + r"[^（(]{0,30}?[）)]|" + re.escape(f) + r"(?:[（(]|とは|という|is an? |are )"
-                     r"|(?:である|と呼ばれる|といわれる|と言われる)[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]{0,3}" + re.escape(f), flat):
-            return True
-    return False
+    return _says_of_term(text, forms, lambda f: r"[（(][^）)]{0,30}" + f + r"[^（(]{0,30}?[）)]|" + f + r"(?:[（(]|とは|という|is an? |are )"
+                         r"|(?:である|と呼ばれる|といわれる|と言われる)[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]{0,3}" + f)
 
 
 # A sentence that opens by concluding from what came before (これらの結果から, 以上のことから, "These
@@ -956,7 +953,7 @@ def select(
         if years:
             return [], f"nothing in the documents is dated {', '.join(years)}"
     offered = choices(question) if tuning.choice_needs_one and q_lang == "en" else []
-    held = {w for t in ev.terms if t.in_corpus for w in t.concept.word.lower().split()}
+    held = {w for t in ev.terms if t.in_corpus for w in t.concept.word.lower().split()} if offered else set()
 
     def lacks(side: list[str], reach: int) -> bool:  # an answer offered: its word by the "or" (and,
         # after it, the next, but for a participle: "a commercial kit", "mouse derived") is nowhere

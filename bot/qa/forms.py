@@ -555,8 +555,6 @@ def judged_text(question: str) -> str:
 QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
 
 
-
-
 # "link to the paper?", "Where can the article be read?": a published paper, whose link the
 # documents give where they say which journal carried it, however they call it (掲載, 誌).
 _PAPER = re.compile(r"\b(?:paper|article|publication|manuscript)s?\b|論文|原著", re.I)
