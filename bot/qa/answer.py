@@ -742,18 +742,16 @@ def select(
               if getattr(tuning, f"w_{name}") > 0 and asked.search(question)]
     ordinal = ordinal_asked(question) if tuning.w_ordinal else None
     top = max(p.score for p in passages[:max_passages]) or 1.0
-    term = defined_term(question) if kind is None and tuning.w_defines else None
-    term_forms: list[str] = []
-    if term:  # the term in the question's words and in the dictionary's
+    def forms_of(term: str | None) -> list[str]:
+        """A term of the question in its own words and the dictionary's ([] for none)."""
+        if not term:
+            return []
         asked = set(tokenize(term))
-        term_forms = [term] + [a.term for c in query.concepts if not c.answer_type and (c.tokens & asked or c.word in asked)
-                               for a in c.alternatives]
-    actor = actor_asked(question) if kind is None and tuning.w_acts else None
-    actor_forms: list[str] = []
-    if actor:  # the thing in the question's words and in the dictionary's
-        asked = set(tokenize(actor))
-        actor_forms = [actor] + [a.term for c in query.concepts if not c.answer_type and (c.tokens & asked or c.word in asked)
-                                 for a in c.alternatives]
+        return [term] + [a.term for c in query.concepts if not c.answer_type and (c.tokens & asked or c.word in asked)
+                         for a in c.alternatives]
+
+    term_forms = forms_of(defined_term(question) if kind is None and tuning.w_defines else None)
+    actor_forms = forms_of(actor_asked(question) if kind is None and tuning.w_acts else None)
     best_sentence = max((c.dense for c in candidates), default=0.0) or 1.0
     # A contact block (＜お問い合わせ先＞, TEL, FAX, 〒…) answers who to contact and where, nothing
     # else; short and full of names, it is near many a short question in meaning.
