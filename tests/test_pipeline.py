@@ -1050,3 +1050,28 @@ def test_small_talk_in_a_channel_is_not_quoted_for(pipeline):
         assert not SMALL_TALK.search(question), question
     answer = pipeline.ask("Is breast cancer common in Japan?")  # no everyday matter: asked of the documents
     assert not answer.abstained and "最も多い" in answer.citations[0].quote, answer.answer
+
+
+def test_the_askers_framing_is_not_what_is_asked(pipeline):
+    """Words around a question that say how the asker will use the answer, how long it should be,
+    who sent them the text, or what the document's part is called are no fact the documents must
+    hold: "One line is enough" (one -> a katakana guess the release lacks), "my lede" (a loanword
+    it lacks), "to which they belong" (no "which" question), "which statement" (any sentence is
+    one), "ahead of everyone else" (asks for the first report)."""
+    cases = [
+        ("What do blood-forming stem cells have in common with the dormant cancer cells? One line is enough.", "造血幹細胞"),
+        ("For context in my intro: how common is breast cancer among Japanese women?", "最も多い"),
+        ("I want to say in my lede that breast cancer is the most common cancer among Japanese women. "
+         "Is that what the release says?", "最も多い"),
+        ("What did they report ahead of everyone else?", "世界に先駆け"),
+        ("Which sentence of the outlook is a hypothesis rather than a finding?", "ではないか"),
+        ("姉がこのページを送ってくれたんだけど、これっていつの発表？", "2014年 7月 2日"),
+    ]
+    for question, expected in cases:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
+    from bot.qa.answer import _which_heads
+
+    retrieval = pipeline.retrieve("Kindly name the division to which the researchers belong.")
+    assert _which_heads(retrieval.question, retrieval.lexical) is None
+    assert _which_heads("To which division do the researchers belong?", retrieval.lexical) is not None

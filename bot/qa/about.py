@@ -44,7 +44,8 @@ _DATE_ASKED = re.compile(r"^\s*when\s+(?:was|is|were|are|did|does|do|will|has|ha
 _RELEASE_DATE = re.compile(r"\s*(?:(?:what(?:['’]s| is| was)|and)\s+)?(?:the\s+)?(?:(?:(?-i:[A-Z]{2,6})|[b-df-hj-np-tv-z]{2,5})(?:['’]s)?\s+)?(?:(?:press|news)\s+)?release\s+date\s*[?？.]*\s*"
                            r"|\s*(?:what(?:['’]s| is| was)\s+)?(?:the\s+)?date\s+(?:of|on|for)\s+(?:the\s+|this\s+)?(?:(?:press|news)\s+)?release\s*[?？.]*\s*"
                            r"|\s*(?:プレスリリース|リリース|発表)(?:の)?(?:日|日付|日時)(?:は|って)?(?:いつ)?(?:ですか)?\s*[?？]?\s*"
-                           r"|\s*(?:いつの(?:プレスリリース|リリース|発表)|(?:プレスリリース|リリース|発表)(?:は|って)いつ)(?:ですか|でしょうか|なの|だっけ)?\s*[?？]?\s*", re.I)
+                           # (これっていつの発表？: the document pointed at)
+                           r"|\s*(?:(?:これ|それ)(?:って|は)\s*)?(?:いつの(?:プレスリリース|リリース|発表|記事)|(?:プレスリリース|リリース|発表)(?:は|って)いつ)(?:ですか|でしょうか|なの|だっけ)?\s*[?？]?\s*", re.I)
 # who put the document out -- not who is quoted or named in it
 _ISSUER_ASKED = re.compile(
     r"^\s*who\s+(?:(?:has|had|did)\s+)?(?:issued|issues|issue|published|publishes|publish|released|releases|release|put out|puts out|"

@@ -463,13 +463,21 @@ _REQUEST_JA = re.compile(
     r"|(?:を|について|が)?知りたい(?:です|のですが|んですが|と思っています)?[\s。．!！?？]*$"
     r"|か知って(?:い)?ますか[\s。．!！?？]*$"
     r"|[\s、,]*(?:急ぎで|至急|取り急ぎ)?(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$")
+# Before a Japanese question, how it reached the asker or whom it is for: "友だちがこの記事シェアして
+# くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
+_PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医)"
+                          r"[^。？?！!、,]{0,40}?(?:けど|けれど(?:も)?|が)[、,]\s*")
 _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです)[、,。！!\s]*")
 
 
 # -- the asker's own words around the question: what the answer is for (before it), why they ask
 # and how they want it said (after it). None of them is asked of the documents. --------------------
 # Before the question, what the answer is for: "For our licensing memo: …", "For the show notes: …".
-_OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:a|an|the|my|our|your|this)\s+[^:：?？.!]{1,40}[:：]\s*", re.I)
+# ... "For context in the intro: …", and what the asker means to write: "I want to say in my lede
+# that …" (the claim to check follows).
+_OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:(?:a|an|the|my|our|your|this)\s+|(?:context|background|reference)\b)[^:：?？.!]{1,40}[:：]\s*"
+                              r"|^\s*(?:i|we)(?:['’]d|\s+would)?\s+(?:want|like|plan|intend|hope|need|am\s+going|are\s+going)\s+to\s+"
+                              r"(?:say|write|state|claim|mention|note|report)\s+(?:in\s+(?:my|our|the|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+)?that\s+", re.I)
 # After the question, why the asker asks: "I need it for the grant report.", "Our reference manager
 # needs it.", "Thanks!", "Sorry if this is obvious.", "Just checking before I cite it.", "For a
 # newsletter I'm writing.", 資料に使いたいので。 -- words about the asker, which retrieval should not
@@ -487,7 +495,11 @@ _DEMAND = re.compile(r"\b(?:need|want|require|looking\s+for|(?:would|'d|’d)\s+
 # How the asker wants it said, after the question: "Explain it like I'm 15 please.", "ELI5", "in
 # plain words please" -- no second question.
 STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(?:it|this|that)\s+(?:to\s+me\s+)?(?:like|as\s+if)\s+(?:i['’]?m|i\s+am|to\s+a)\s+[\w\s-]{1,20}?"
-                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*", re.I)
+                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*"
+                         # "One line is enough.", "A sentence will do.", "Keep it short, please."
+                         r"|\s*(?:(?:just\s+)?(?:one|a|a\s+single|single)\s+(?:line|sentence|word|paragraph)\s+(?:is|will|would)\s+(?:enough|fine|do|ok|okay)"
+                         r"|keep\s+it\s+(?:short|brief|simple)|(?:a\s+)?(?:short|brief|quick)\s+answer\s+(?:is\s+)?(?:fine|ok|okay|please))"
+                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*", re.I)
 
 
 def without_request(question: str) -> str:
@@ -496,7 +508,7 @@ def without_request(question: str) -> str:
     rest = _OPENING_PURPOSE.sub("", question)
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
-    rest = _GREETING_JA.sub("", _PLEASE_EN.sub("", rest))
+    rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _PLEASE_EN.sub("", rest)))
     while (shorter := _REQUEST_JA.sub("", rest).strip()) != rest:
         rest = shorter
     rest = rest.strip()
@@ -585,7 +597,9 @@ TITLE_ASKED = re.compile(r"\b(?:headlines?|headlined|title|titled)\b|タイト�
 # specific kind of X such as 間葉系幹細胞 for "which cells"). Not "which of", "which is".
 WHICH_EN = re.compile(
     r"\b(?i:which)\s+(?:(?:type|kind|sort|form|class|part|variety|group)s?\s+of\s+)?"  # which type of cancer: cancer
-    r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
+    # (not a relative clause: "the research unit to which they belong", "the model in which the cells ...")
+    r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had"
+    r"|they|it|he|she|we|you|i|the|this|these|those|that|its|their|his|her|our)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"
 )
 # The words after "which" up to an auxiliary verb: a noun phrase, whose last words are its head.
 NOUN_RUN = re.compile(r"((?:(?!(?:who|whom|whose|that|which|where|when)\b)[a-z][\w-]*\s+){2,5}?[a-z][\w-]*)(?=\s+(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|may|might|must)\b)", re.I)
@@ -639,7 +653,7 @@ PRIORITY_ASKED = re.compile(
     r"\bfirst\s+(?:time|report|study|group|team|ever|anywhere|in the world)\b|\bworld[- ]first\b"
     r"|\bfirst\b.{0,40}\b(?:anyone|anywhere|ever|in the world)\b"
     r"|\b(?:anyone|anybody|another (?:group|team|lab)|other (?:groups|teams|labs|researchers))\b.{0,40}\b(?:before|earlier|already|first)\b"
-    r"|\b(?:novel|new)\s+(?:finding|discovery)\b"
+    r"|\b(?:novel|new)\s+(?:finding|discovery)\b|\b(?:ahead|in advance)\s+of\s+(?:anyone|anybody|everyone|everybody|the rest|other\s+\w+)\b"
     r"|世界初|世界で(?:初めて|はじめて|最初)|世界に先駆け|初めて(?:の|報告|明らか|解明|発見|示)|前例|これまでに(?:報告|例)", re.I)
 PRIORITY_SAID = re.compile(r"世界で初めて|世界に先駆け|世界初|初めて(?:報告|明らか|解明|発見)|\bfor the first time\b|\bworld[- ]first\b|\bthe first to\b", re.I)
 # How sure a claim is, is asked ("What does the study suggest …?", "proven, or just a hunch?",
