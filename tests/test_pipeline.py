@@ -1075,3 +1075,17 @@ def test_the_askers_framing_is_not_what_is_asked(pipeline):
     retrieval = pipeline.retrieve("Kindly name the division to which the researchers belong.")
     assert _which_heads(retrieval.question, retrieval.lexical) is None
     assert _which_heads("To which division do the researchers belong?", retrieval.lexical) is not None
+
+
+def test_a_sentence_about_the_asker_before_the_question_is_not_asked(pipeline):
+    """"On deadline here. Who headed the lab ...?" was read as no who-question (the question word no
+    longer opened it) and quoted the key points; a preface about the asker ("X here.", a greeting,
+    "Sorry for ...", "I am ...") is dropped, while a sentence of context is kept. "microRNA is
+    what?" asks what it is, as "what is microRNA?" does."""
+    answer = pipeline.ask("Press desk here. Who headed the research group? I need the full name and title.")
+    assert not answer.abstained and "小野麻紀子" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("Sorry for the basic question. microRNA is what?")
+    assert not answer.abstained and "小さな核酸" in answer.citations[0].quote, answer.answer
+    from bot.qa.forms import without_request
+
+    assert without_request("Dr. Tamura is quoted at the end. Was he part of the team?").startswith("Dr. Tamura is quoted")

@@ -344,9 +344,9 @@ _DEFINITION_OTHERWISE = [
     re.compile(r"^\s*what (?:does|do) (?:the (?:term|word) )?" + _TERM_EN + r" mean\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*what (?:does|do|did) (?:the |this )?(?:release|document|text|article|paper|study|report|press release|authors?|researchers?|team) mean by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*what is meant by " + _TERM_EN + r"\s*[?？]?\s*$", re.I),
-    # ... tersely, as typed in chat: "exosomes = what exactly", "define dormancy", "dormancy meaning?",
+    # ... tersely, as typed in chat: "exosomes = what exactly", "microRNA is what?", "define dormancy", "dormancy meaning?",
     # "what does dormancy mean here"
-    re.compile(r"^\s*" + _TERM_EN + r"\s*=\s*what(?:\s+(?:exactly|again|is\s+it|are\s+they))?\s*[?？]?\s*$", re.I),
+    re.compile(r"^\s*" + _TERM_EN + r"\s*(?:=|\s(?:is|are))\s*what(?:\s+(?:exactly|again|is\s+it|are\s+they))?\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*(?:pls\s+|please\s+)?define\s+" + _TERM_EN + r"\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*" + _TERM_EN + r"\s+(?:meaning|definition)\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*what (?:does|do) (?!(?:this|that|it|they|these|those)\b)" + _TERM_EN + r" (?:actually |really )?mean (?:here|in this (?:release|context|text|study))\s*[?？]?\s*$", re.I),
@@ -467,6 +467,10 @@ _REQUEST_JA = re.compile(
 # くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
 _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医)"
                           r"[^。？?！!、,]{0,40}?(?:けど|けれど(?:も)?|が)[、,]\s*")
+# Before an English question, a sentence about the asker: "On deadline here.", "Grants office
+# here.", "Morning all!", "Sorry for very basic question.", "I am not biology person."
+_PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+here|hi|hello|hey|(?:good\s+)?morning(?:\s+all)?"
+                         r"|good\s+(?:afternoon|evening)(?:\s+all)?|sorry\b[^.!?]{0,40}|i(?:['’]m|\s+am)\s+[^.!?]{1,40})\s*[.!]+\s+(?=\S[^?？]*[?？])", re.I)
 _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです)[、,。！!\s]*")
 
 
@@ -508,7 +512,7 @@ def without_request(question: str) -> str:
     rest = _OPENING_PURPOSE.sub("", question)
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
-    rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _PLEASE_EN.sub("", rest)))
+    rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest))))
     while (shorter := _REQUEST_JA.sub("", rest).strip()) != rest:
         rest = shorter
     rest = rest.strip()
