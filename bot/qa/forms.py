@@ -261,9 +261,9 @@ def study_agents_asked(question: str) -> bool | None:
 
 
 # ... of an organisation ("Who heads the National Cancer Center?", "Who is the head of the
-# hospital?", "Who runs the NCC?"): its president (理事長, 院長, 社長), no research group's head.
+# hospital?", "Who runs the NCC?", "Who was running the NCC?"): its president (理事長, 院長, 社長), no research group's head.
 _ORG = r"(?:the\s+)?(?:(?-i:[A-Z][\w&.'-]*)\s+){0,5}?(?:(?-i:[A-Z]{2,6})(?=\s*[?？.!,]|\s*$)|(?:cent(?:er|re)|hospital|institute|university|foundation|agency|organi[sz]ation|company|corporation)\b)"
-ORG_HEAD_ASKED = re.compile(r"\b(?:heads?|headed|leads?|led|runs?|ran|(?:is|was)\s+in\s+charge\s+of|in\s+charge\s+of)\s+" + _ORG
+ORG_HEAD_ASKED = re.compile(r"\b(?:heads?|headed|heading|leads?|led|leading|runs?|ran|running|(?:is|was)\s+in\s+charge\s+of|in\s+charge\s+of)\s+" + _ORG
                             + r"|\b(?:head|leader|chief)\s+of\s+" + _ORG, re.I)
 
 
