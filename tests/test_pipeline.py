@@ -1090,3 +1090,14 @@ def test_a_sentence_about_the_asker_before_the_question_is_not_asked(pipeline):
     from bot.qa.forms import without_request
 
     assert without_request("Dr. Tamura is quoted at the end. Was he part of the team?").startswith("Dr. Tamura is quoted")
+
+
+def test_a_connection_asked_is_answered_by_the_sentence_that_compares(pipeline):
+    """造血幹細胞も…眠っているらしいけど、乳がんの細胞と何の関係が？ quoted the sentence about 造血幹細胞
+    alone: a connection or relationship asked (何の関係, "What's the connection to …?") is a
+    comparison asked, and the sentence that draws it (造血幹細胞と同様に乳がん細胞も) leads."""
+    answer = pipeline.ask("造血幹細胞も骨髄で眠っているらしいけど、乳がんの細胞と何の関係があるんですか？")
+    assert not answer.abstained and "造血幹細胞と同様に" in answer.citations[0].quote, answer.answer
+    from bot.qa.forms import COMPARISON_ASKED
+
+    assert COMPARISON_ASKED.search("What's the connection to breast cancer?") and not COMPARISON_ASKED.search("Who is connected to it?")

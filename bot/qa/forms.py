@@ -684,10 +684,12 @@ PART_ASKED = re.compile(
 PART_SAID = re.compile(r"一部|全て|すべて|\b(?:some|a subset|a portion|part of)\b", re.I)
 # A comparison is asked ("Why do they compare the cells to blood-forming stem cells?", "what do they
 # have in common", と同様に): a sentence that likens one thing to another (造血幹細胞と同様に, like)
-# answers. Not 比較して (measured against), which reports a difference.
+# answers. Not 比較して (measured against), which reports a difference. A connection asked ("What's
+# the connection to breast cancer?", 何の関係があるの) is answered by the likeness the text draws.
 COMPARISON_ASKED = re.compile(
     r"\bcompar\w*|\bsimilar\w*|\bin common\b|\bresembl\w*|\banalog\w*|\bthe same (?:way|as)\b"
-    r"|\blike (?:the |a |an )?[a-z-]+ (?:cells?|stem)|と同様|と同じ|似て|比べ|共通", re.I)
+    r"|\blike (?:the |a |an )?[a-z-]+ (?:cells?|stem)|と同様|と同じ|似て|比べ|共通"
+    r"|\bconnection\b|\brelationship\b|\bhave to do with\b|何の関係|どういう関係|どんな関係|関係があ|関係って|関係は", re.I)
 COMPARISON_SAID = re.compile(r"と同様|と同じ|に似|同じように|のように|\b(?:similar(?:ly)?|like|likewise|just as|as do)\b", re.I)
 # A likeness is asked ("stem-cell-like traits", "more like a stem cell", 幹細胞のような): a sentence
 # saying what something is like (幹細胞様の性質, …のような) answers. Not 同様に (as … does), どのような
