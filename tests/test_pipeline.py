@@ -1101,3 +1101,12 @@ def test_a_connection_asked_is_answered_by_the_sentence_that_compares(pipeline):
     from bot.qa.forms import COMPARISON_ASKED
 
     assert COMPARISON_ASKED.search("What's the connection to breast cancer?") and not COMPARISON_ASKED.search("Who is connected to it?")
+
+
+def test_what_was_not_known_is_answered_by_the_sentence_that_says_so(pipeline):
+    """"Before this study, what was still not known …?" quoted the recurrence statistics: the
+    sentence that says what was unknown (…分かっていませんでした) answers (AnswerTuning.w_unknown)."""
+    for question in ("Prior to this study, what part was still not known about late relapse?",
+                     "Before the study, what part of the late relapse was still unknown?"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and answer.citations[0].quote.startswith("この長期間を経ての再発"), (question, answer.answer)

@@ -764,6 +764,15 @@ ISSUE_ASKED = re.compile(r"\bvolume\b|\bvol\.|\bissue\s*(?:#|no\b|number)|\b(?:a
 ISSUE_SAID = re.compile(r";\s*\d+/\d+/|\bvol(?:ume)?\.?\s*\d+|\bno\.\s*\d+|第?\s*\d+\s*巻|\d+\s*号", re.I)
 
 
+# What was not known is asked ("Before this study, what was still not known?", "what gap did it
+# address?", 何が分かっていなかったの): the sentence that says so (分かっていませんでした, unknown).
+UNKNOWN_ASKED = re.compile(r"\b(?:not|n['’]t)\s+(?:yet\s+|still\s+|been\s+)?(?:known|understood|clear|explained)\b|\bunknown\b|\bunclear\b"
+                           r"|\bgaps?\s+in\s+(?:knowledge|understanding)|\bknowledge\s+gaps?\b|\bmystery\b|\bopen\s+questions?\b"
+                           r"|分かっていな|わかっていな|分からな|わからな|未解明|不明|謎", re.I)
+UNKNOWN_SAID = re.compile(r"分かっていません|わかっていません|分かっていなかった|わかっていなかった|不明|明らかになっていな|解明されていな|未解明"
+                          r"|\bunknown\b|\bnot\s+(?:yet\s+)?(?:known|understood|clear)\b", re.I)
+
+
 # What a question asks of a claim, and how a sentence says it, per kind: the answer step adds
 # tuning.w_<kind> to a sentence that says what the question asks (bot.qa.answer.select).
 CLAIM_FORMS = {
@@ -781,6 +790,7 @@ CLAIM_FORMS = {
     "prior": (PRIOR_ASKED, PRIOR_SAID),
     "venue": (VENUE_ASKED, VENUE_SAID),
     "issue": (ISSUE_ASKED, ISSUE_SAID),
+    "unknown": (UNKNOWN_ASKED, UNKNOWN_SAID),
 }
 
 

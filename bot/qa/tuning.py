@@ -393,6 +393,10 @@ class AnswerTuning:
     # them (a citation's link, …sigtrans;7/332/ra63) leads, not the cover caption naming the journal.
     # Tuning sets: +2 cited first at 1.0 (+1 at 0.5), nothing else moved.
     w_issue: float = 1.0
+    # What was not known before is asked ("what was still not known about the late relapse?", 何が分か
+    # っていなかった): the sentence saying so (分かっていませんでした) gains this much. Tuning sets: +1
+    # cited first, nothing else moved (0.3-1.0 alike).
+    w_unknown: float = 0.5
     # One item of an enumeration asked for ("the first application", 2つ目の応用, 第二の): the sentence
     # that opens with that item's ordinal (ひとつ目は、…; 二つ目は、…; Secondly, …) gains this much.
     # Without it the sentence announcing the list or the quote led. Tuning sets: +2 cited first,
