@@ -1847,7 +1847,7 @@ WORK_AND_COMMENT = ["本研究の共同著者でもある中央病院の山田�
 
 @pytest.mark.parametrize("question", [
     "Who did the study?", "who wrote the paper", "Who are the authors?", "who's the PI", "Who led this?",
-    "この研究を行ったのはどなたですか？", "著者は誰ですか", "誰の研究？",
+    "この研究を行ったのはどなたですか？", "著者は誰ですか", "誰の研究？", "この研究、誰がやったの？",
 ])
 def test_who_did_the_work_is_answered_by_the_group_that_did_it(question):
     """"Who did the study?" asks who did the work the documents report: the sentence naming a
@@ -1865,7 +1865,8 @@ def test_who_did_the_work_is_answered_by_the_group_that_did_it(question):
 
 
 @pytest.mark.parametrize("question, asked", [
-    ("Who did the study?", True), ("研究したのは誰", True), ("who wrote the paper at NCC", True),
+    ("Who did the study?", True), ("研究したのは誰", True), ("who wrote the paper at NCC", True), ("この研究、誰がやったの？", True),
+    ("この論文は誰が書いたのですか？", True),
     ("Who did the study on mice?", False),  # more is asked: the usual evidence checks judge it
     ("Who funded the study?", None), ("Who is quoted in the release?", None), ("Who wrote the press release?", None),
 ])
