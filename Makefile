@@ -102,6 +102,10 @@ eval: install
 	$(BIN)/qabot eval tests/data/release-probes30.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes30-heldout
 	$(BIN)/qabot eval tests/data/release-probes31.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes31-tune
 	$(BIN)/qabot eval tests/data/release-probes31.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes31-heldout
+	$(BIN)/qabot eval tests/data/release-probes32.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes32-tune
+	$(BIN)/qabot eval tests/data/release-probes32.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes32-heldout
+	$(BIN)/qabot eval tests/data/release-probes33.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes33-tune
+	$(BIN)/qabot eval tests/data/release-probes33.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes33-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
