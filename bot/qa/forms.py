@@ -767,9 +767,10 @@ ISSUE_SAID = re.compile(r";\s*\d+/\d+/|\bvol(?:ume)?\.?\s*\d+|\bno\.\s*\d+|第?\
 
 # What was not known is asked ("Before this study, what was still not known?", "what gap did it
 # address?", 何が分かっていなかったの): the sentence that says so (分かっていませんでした, unknown).
-UNKNOWN_ASKED = re.compile(r"\b(?:not|n['’]t)\s+(?:yet\s+|still\s+|been\s+)?(?:known|understood|clear|explained)\b|\bunknown\b|\bunclear\b"
-                           r"|\bgaps?\s+in\s+(?:knowledge|understanding)|\bknowledge\s+gaps?\b|\bmystery\b|\bopen\s+questions?\b"
-                           r"|分かっていな|わかっていな|分からな|わからな|未解明|不明|謎", re.I)
+# (Not the asker's own "I don't understand", 意味がわからない: what the documents did not know.)
+UNKNOWN_ASKED = re.compile(r"\b(?:not|n['’]t)\s+(?:yet\s+|still\s+|been\s+)?(?:known|understood|explained)\b"
+                           r"|\bunknown\b|\bunclear\b|\bgaps?\s+in\s+(?:knowledge|understanding)|\bknowledge\s+gaps?\b|\bmystery\b|\bopen\s+questions?\b"
+                           r"|分かっていなかった|わかっていなかった|分かっていない|わかっていない|未解明|不明|謎", re.I)
 UNKNOWN_SAID = re.compile(r"分かっていません|わかっていません|分かっていなかった|わかっていなかった|不明|明らかになっていな|解明されていな|未解明"
                           r"|\bunknown\b|\bnot\s+(?:yet\s+)?(?:known|understood|clear)\b", re.I)
 
