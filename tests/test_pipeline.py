@@ -1110,3 +1110,17 @@ def test_what_was_not_known_is_answered_by_the_sentence_that_says_so(pipeline):
                      "Before the study, what part of the late relapse was still unknown?"):
         answer = pipeline.ask(question)
         assert not answer.abstained and answer.citations[0].quote.startswith("この長期間を経ての再発"), (question, answer.answer)
+
+
+def test_spoken_words_for_overcoming_and_boiling_down_are_read_as_meant(pipeline):
+    """なんとかする (spoken: do something about it) is what a written text calls 克服: release-probes30's
+    「…抗がん剤が効かないのをなんとかする話にもつながるの？」 abstained, none of its words held. "the
+    bottom-line result" asks for the result: "bottom-line" (ボトムライン) is no loanword the documents
+    lack."""
+    from bot.qa.forms import plainly
+
+    assert plainly("効かないのをなんとかする話") == "効かないのを克服する話" and plainly("なんとかなる") == "なんとかなる"
+    answer = pipeline.ask("お母さん、前に抗がん剤が効かなくなったことがあって…。この研究って、抗がん剤が効かないのをなんとかする話にもつながるの？教えて")
+    assert not answer.abstained and "克服" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("What's the bottom-line result for the patients' bone marrow?")
+    assert not answer.abstained, answer.answer

@@ -554,10 +554,16 @@ _GOT = {"come": "get", "comes": "gets", "came": "got", "coming": "getting"}
 _CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|って)?(?:いつ|どこ(?:で|に|から)?)?)出(?=た|ま|て|る)")
 
 
+# Spoken Japanese for overcoming a problem: なんとかする ("do something about", 何とかできる) -- a word
+# no written text holds; written text says 克服 (抗がん剤が効かないのをなんとかする: 耐性を克服する).
+_MANAGE_JA = re.compile(r"(?:なんとか|何とか)(?=する|して|し(?:た|ます)|でき|出来)")
+
+
 def plainly(question: str) -> str:
-    """The question with a phrase for publishing said as the documents say it, and どうやって (how:
-    its やって read as the verb 遣る, a word no text holds) as どのように."""
+    """The question with a phrase for publishing said as the documents say it, どうやって (how:
+    its やって read as the verb 遣る, a word no text holds) as どのように, and なんとかする as 克服する."""
     question = _CAME_OUT.sub(lambda m: m.group(1) + _GOT[m.group(2).lower()] + " published", question)
+    question = _MANAGE_JA.sub("克服", question)
     return _CAME_OUT_JA.sub(r"\1掲載され", question).replace("どうやって", "どのように")
 
 

@@ -58,7 +58,9 @@ DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 記述 表現 �
 # ... and the asker's own questions ("email address for questions", "whom to call with inquiries"):
 # the documents' お問い合わせ is for them, it need not say 質問.
 DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned given listed stated provided"
-                         " question questions query queries inquiry inquiries enquiry enquiries".split())
+                         " question questions query queries inquiry inquiries enquiry enquiries"
+                         # ... and how the asker wants the answer boiled down: "the bottom-line conclusion", "the gist"
+                         " bottom-line gist takeaway takeaways tldr tl;dr".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
                  "website": "hp", "homepage": "hp", "ホームページ": "hp", "ウェブサイト": "hp", "ウェブページ": "hp"}
