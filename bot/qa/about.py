@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.models import Passage
-from bot.qa.forms import STYLE_ASKED
+from bot.qa.forms import asked_clauses
 
 # What may stand between "the" and "release" when the release is meant: its issuer's name or a
 # possessive (the NCC's), a year, a month, early-July, latest -- never a lowercase noun ("the
@@ -159,7 +159,7 @@ def asked_of_document(question: str) -> str | None:
     if _RELEASE_DATE.fullmatch(question):
         return "date"
     # (each of its questions: "tldr of the ncc release? whats the actual finding")
-    clauses = [c for c in re.split(r"(?<=[?？])\s*", question) if c.strip() and not STYLE_ASKED.fullmatch(c)]
+    clauses = asked_clauses(question)
     if clauses and all(_FINDINGS_ASKED.fullmatch(c) for c in clauses):
         return "summary" if _DIGEST_ASKED.search(question) else "findings"
     if not self_reference(question):

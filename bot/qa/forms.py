@@ -539,10 +539,19 @@ def without_aside(question: str) -> str:
     """The question without a closing aside about the asker (_ASIDE) or how to say it (STYLE_ASKED:
     "What is an exosome? Explain it like I'm 15."); unchanged when it has none."""
     rest = _ASIDE.sub("", question).strip()
-    clauses = re.split(r"(?<=[?？])\s*", rest)
-    if len(clauses) > 1 and (kept := [c for c in clauses if not c.strip() or not STYLE_ASKED.fullmatch(c)]):
-        rest = " ".join(c for c in kept if c.strip())
+    clauses = _clauses(rest)
+    if len(clauses) > 1 and not all(c.strip() and STYLE_ASKED.fullmatch(c) for c in clauses):
+        rest = " ".join(asked_clauses(rest))
     return rest.strip() or question
+
+
+def _clauses(text: str) -> list[str]:
+    return re.split(r"(?<=[?？])\s*", text)
+
+
+def asked_clauses(text: str) -> list[str]:
+    """Each question of a message, without a request for how to say it ("Explain it like I'm 15.")."""
+    return [c for c in _clauses(text) if c.strip() and not STYLE_ASKED.fullmatch(c)]
 
 
 # A paper "came out", 論文が出た: it was published (掲載された) -- no dictionary sense of "come" or 出る
