@@ -158,7 +158,7 @@ def test_a_name_is_held_only_in_its_strong_forms():
     names check reads the name itself, its translations and its whole reading (m:クウカイ), and
     the dropped long vowel is restored (くうかい)."""
     from bot.qa.answer import Evidence, _holds_as_name
-    from bot.qa.query import _long_vowels
+    from bot.qa.query import READING, READING_WEIGHT, _long_vowels
     from index.lexical import tokenize
 
     assert "くうかい" in _long_vowels("くかい") and "きゅうしゅう" in _long_vowels("きゅしゅ")
@@ -170,6 +170,14 @@ def test_a_name_is_held_only_in_its_strong_forms():
         ev = Evidence(query, {t: 3 for t in tokens | {t for c in query.concepts for a in c.alternatives for t in a.tokens}}, 100)
         assert _holds_as_name(ev, kukai, tokens, text) is is_kukai, text
         assert ev._holds(kukai, tokens, text)  # as evidence at large, a guess still counts
+    # A guess is told by its kind, not its weight: a dictionary translation the ranking happened to
+    # weigh as a reading (0.6) is a strong form all the same.
+    assert {a.kind for a in kukai.alternatives if a.weight == READING_WEIGHT} == {READING}
+    text = "国立がん研究センターが発表した。"
+    tokens = set(tokenize(text))
+    center = Concept("ncc", (Alternative("ncc", ("ncc",)), Alternative("国立がん研究センター", tuple(tokenize("国立がん研究センター")), READING_WEIGHT)))
+    ev = Evidence(Query("Where is NCC?", "en", (center,)), {t: 3 for t in tokens}, 100)
+    assert _holds_as_name(ev, center, tokens, text)
 
 
 def test_a_modifier_and_its_phrase_are_translated_together():

@@ -35,7 +35,7 @@ from bot.qa.forms import (
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import HEAD_OF_ORGANISATION, role_asked, roles_said
-from bot.qa.query import ANSWER_TYPE, HEPBURN, KATAKANA_RUN, READING_WEIGHT, STOP, WRITTEN_WEIGHT, Alternative, Concept, Query, build_query, glossed_synonyms, respelled, singular
+from bot.qa.query import ANSWER_TYPE, HEPBURN, KATAKANA_RUN, READING, STOP, Alternative, Concept, Query, build_query, glossed_synonyms, respelled, singular
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -470,7 +470,7 @@ def _evidence_form(a: Alternative) -> Alternative:
     if not _is_cjk(a.term):
         return a
     words = tuple(t for t in a.tokens if t.startswith("m:"))
-    return Alternative(a.term, words, a.weight) if words else a
+    return replace(a, tokens=words) if words else a
 
 
 def _with_phrase(c: Concept) -> tuple[Alternative, ...]:
@@ -927,7 +927,7 @@ def select(
             words = {w.lower() for r in _name_runs(question) for w in r.split()}  # the names' single words
             if tuning.romaji_names_across:  # ... or a romanised name the collection holds as a morpheme (Ryoma: m:リョウマ)
                 def rare_name(c: Concept) -> bool:  # Ryoma, not Japan (日本 is in every tenth passage)
-                    read = any(a.weight == READING_WEIGHT and len(a.tokens) == 1 and a.tokens[0].startswith("m:") and df.get(a.tokens[0])
+                    read = any(a.kind == READING and len(a.tokens) == 1 and a.tokens[0].startswith("m:") and df.get(a.tokens[0])
                                for a in c.alternatives)
                     return read and max(df.get(t, 0) for a in c.alternatives for t in a.tokens if t.startswith("m:")) <= 0.1 * n_docs
                 names |= {t.concept.word for t in ev.key if t.concept.word in words and not t.concept.phrase and rare_name(t.concept)}
@@ -1251,7 +1251,7 @@ def _holds_as_name(ev: Evidence, concept: Concept, tokens: set[str], text: str) 
     """The text holds the name in one of its strong forms: the name itself, a dictionary translation,
     or its whole reading as one morpheme (Kukai: m:クウカイ) -- not a guessed reading's pieces
     (くかい's かい is in any text)."""
-    strong = [a for a in ev._forms[id(concept)] if a.weight not in (READING_WEIGHT, WRITTEN_WEIGHT) or (a.weight == READING_WEIGHT and len(a.tokens) == 1)]
+    strong = [a for a in ev._forms[id(concept)] if not a.kind or (a.kind == READING and len(a.tokens) == 1)]
     if any(ev._holds_alt(a, tokens, text) for a in strong):
         return True
     parts = ev._parts.get(concept.word) if concept.phrase else None

@@ -76,6 +76,10 @@ class Alternative:
     term: str  # what stands for the concept: the question's word or a dictionary translation
     tokens: tuple[str, ...]  # its lexical tokens, in the index's own analysis
     weight: float = 1.0  # dictionary confidence; 1.0 for the question's own word
+    # how the form was guessed: "" (the word or a dictionary translation), "reading" (a romaji word
+    # read as kana), "written" (that reading as JMdict writes it) -- checks that trust only a name's
+    # strong forms tell the guesses by this, not by their weight
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -204,8 +208,9 @@ def _to_english(term: str) -> tuple[Alternative, ...]:
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9・ー]+$")
 # All kana of a particle or an auxiliary (と, とは, くらい): the analyzer finds no content word in it.
 _FUNCTION_WORD = re.compile(r"^[\u3041-\u3096]+$")
-READING_WEIGHT = 0.6  # a romaji word read as kana: a guess, below a dictionary translation (bot.qa.answer tells them by it)
+READING_WEIGHT = 0.6  # a romaji word read as kana: a guess, below a dictionary translation
 WRITTEN_WEIGHT = 0.55  # ... read as kana, then written as JMdict writes it: a guess upon a guess
+READING, WRITTEN = "reading", "written"  # Alternative.kind of those guesses
 WRITTEN_ALTERNATIVES = 3
 # ... read as kana, and heard in the collection: a proper noun of the documents that reads so (ズイガン:
 # 瑞巌 of 瑞巌寺). The collection's own word, so above a blind guess; a homophone may still be
@@ -239,21 +244,21 @@ def _reading(word: str, name: bool = False) -> tuple[Alternative, ...]:
     d = _dictionary()
     for form in _kana_forms(word):
         kata = jaconv.hira2kata(form)
-        out += [Alternative(form, tuple(tokenize(form)), READING_WEIGHT), Alternative(kata, tuple(tokenize(kata)), READING_WEIGHT),
+        out += [Alternative(form, tuple(tokenize(form)), READING_WEIGHT, READING), Alternative(kata, tuple(tokenize(kata)), READING_WEIGHT, READING),
                 # the reading as UniDic spells a name's lemma (柴三郎: シバサブロウ), which the analyzer
                 # does not find in bare katakana (シバ + サブロウ)
-                Alternative(kata, ("m:" + kata,), READING_WEIGHT)]
+                Alternative(kata, ("m:" + kata,), READING_WEIGHT, READING)]
         if d is not None:
             written += d.written_as(form)
     if not out and name:
         # Ono, Ito, Sato (小野, 伊藤, 佐藤: UniDic's lemmas オノ, イトウ, サトウ), the commonest surnames:
         # JMnedict's many Onos rank 小野 below 雨四光 and 大野, and おの as bare kana is inside too many
         # words -- so only the lemma the analyzer gives such a name in the documents.
-        out += [Alternative(kata, ("m:" + kata,), READING_WEIGHT) for kata in map(jaconv.hira2kata, _kana_forms(word, 2))]
+        out += [Alternative(kata, ("m:" + kata,), READING_WEIGHT, READING) for kata in map(jaconv.hira2kata, _kana_forms(word, 2))]
     # ... and as JMdict writes that reading (yumi: 弓, washi: 和紙, Shuri: 首里), commonest first
     for term, _prio in sorted(dict(written).items(), key=lambda tp: -tp[1])[:WRITTEN_ALTERNATIVES]:
         if tokens := tuple(tokenize(term)):
-            out.append(Alternative(term, tokens, WRITTEN_WEIGHT))
+            out.append(Alternative(term, tokens, WRITTEN_WEIGHT, WRITTEN))
     return tuple(out)
 
 
@@ -354,7 +359,7 @@ def glossed_synonyms(concept: Concept, df) -> tuple[Alternative, ...]:
     own = set(concept.alternatives[0].tokens) if concept.alternatives else set()
     out: dict[tuple[str, ...], Alternative] = {}
     for a in concept.alternatives[1:]:
-        if a.weight < 0.8 or a.weight == READING_WEIGHT:
+        if a.weight < 0.8 or a.kind == READING:
             continue
         if a.term.isascii():
             back = _to_japanese(a.term.lower()) if re.fullmatch(r"[a-z]+(?: [a-z]+)?", a.term.lower()) else ()
