@@ -2044,3 +2044,27 @@ def test_where_something_comes_from_is_what_secretes_it(question):
     """"Where do the exosomes come from?" asks for their source: the sentence saying what secretes
     them (間葉系幹細胞が分泌する) answers, not its neighbour that says cells secrete them at all."""
     _led_by_rule("w_source", question, SOURCED, [0.6, 0.3], "間葉系幹細胞が分泌", 70)
+
+
+def test_a_number_and_the_words_about_the_text_are_no_missing_things():
+    """A caregiver's 「十五年ほど経ちます」 and "One likes to know …" hold numbers no passage need
+    spell so (十, 五, one: katakana guesses only); 「マイクロRNA」という言葉が何度も出てまいりますが
+    asks what the quoted word means, the text never says 言葉, and 何度 ("again and again", "how many
+    times") asks a count, as 数 does. release-probes34: each abstained on those words."""
+    from bot.qa.answer import Evidence
+    from bot.qa.forms import defined_term, judged_text
+    from bot.qa.query import build_query, respelled
+    from index.lexical import tokenize
+
+    df = {t: 1 for t in tokenize("乳がんは手術後10年、20年と長い期間を経て再発、転移する。小さな核酸（マイクロ RNA）。"
+                                 "Science website headline journal")}
+    ev = Evidence(build_query("母が乳がんの手術を受けてから十五年ほど経ちます。再発することはあるのでしょうか。"), df, 10)
+    assert not {"m:十", "m:五"} & set(ev.absent), ev.absent
+    assert "m:母" in ev.absent  # a word of the question the documents lack still counts
+    ev = Evidence(build_query("Under what headline? One likes to know whether the journal thought it worth a mention."), df, 10)
+    assert "one" not in ev.absent and "one" not in ev.absent_loanwords, ev.absent
+    question = "「マイクロRNA」という言葉が何度も出てまいりますが、どういうものなのか教えていただけますでしょうか。"
+    ev = Evidence(build_query(question), df, 10)
+    assert not {"m:言葉", "m:度"} & set(ev.absent) and ev.absent_share == 0.0, ev.absent
+    assert defined_term(respelled(judged_text(question))) == "マイクロRNA"
+    assert defined_term("エクソソームという用語はどういう意味ですか") == "エクソソーム"

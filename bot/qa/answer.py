@@ -400,6 +400,19 @@ class _Term:
 _KATAKANA_TERM = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9・ー]+$")
 
 
+# A number is no missing thing, however it is written (15, fifteen, 十五): what a number the
+# documents give answers is the number checks' to judge (answer_kind "number", absent years).
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+                          " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand"
+                          " million billion dozen dozens hundreds thousands millions".split())
+_KANJI_NUMERAL = re.compile(r"[〇一二三四五六七八九十百千万億]+")
+
+
+def _numeral(word: str) -> bool:
+    word = word.removeprefix("m:")
+    return word.isdigit() or word.lower() in _NUMBER_WORDS or bool(_KANJI_NUMERAL.fullmatch(word))
+
+
 def _loanword(concept: Concept) -> bool:
     """An English word whose every Japanese rendering is katakana: a loanword or technical term
     (tamoxifen -> タモキシフェン), not an everyday word with native translations."""
@@ -551,7 +564,7 @@ class Evidence:
         self.key = [t for t in key if t.in_corpus and not (not t.concept.phrase and t.concept.word in covered)]
         # A verb or adjective the collection lacks is a paraphrase (抜く, 例える), not a missing thing.
         predicates = _predicates(query.text) if _CJK.search(query.text) else set()
-        absent = [t for t in key if not t.in_corpus and not t.concept.word.isdigit() and t.concept.word not in predicates
+        absent = [t for t in key if not t.in_corpus and not _numeral(t.concept.word) and t.concept.word not in predicates
                   and not (not t.concept.phrase and t.concept.word in covered)]  # stem of "stem cell" (幹細胞)
         if absent and _CJK.search(query.text):  # a name the question's analysis split otherwise is not absent
             otherwise = _split_otherwise(query.text, {t.concept.word for t in absent}, df)

@@ -352,6 +352,9 @@ _DEFINITION_OTHERWISE = [
     re.compile(r"^\s*" + _TERM_EN + r"\s+(?:meaning|definition)\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*what (?:does|do) (?!(?:this|that|it|they|these|those)\b)" + _TERM_EN + r" (?:actually |really )?mean (?:here|in this (?:release|context|text|study))\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:は|って)" + _IN_THE_TEXT + r"(?:どのような|どんな|どういう|どういった)(?:もの|物)"),
+    # 「マイクロRNA」という言葉が何度も出てまいりますが、どういうものなのか: the word the text keeps using
+    re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)という(?:言葉|用語|単語|語)(?:は|って|が[^。？?]{0,30}?[、,])\s*(?:それは)?"
+               r"(?:どのような|どんな|どういう|どういった)(?:もの|物|意味)"),
     # リリースではエクソソームを日本語でどう言い表していますか: how the text puts the term
     re.compile(r"^(?:.*?(?:[。、]|では|で))?\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)を(?:日本語で|英語で)?(?:どう|どのように|何と|なんと)(?:言い表|言いあらわ|表現|表わ|表し|説明|記述|書い|書か|訳)"),
 ]

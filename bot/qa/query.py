@@ -50,11 +50,12 @@ ANSWER_TYPE = frozenset(
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
 ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 名称 氏名 名 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割 窓口 問い合わせ 問合せ 連絡先 部署 所属 所属先 リンク".split())
 # Nouns of conversation, not of the subject: という話ですよね, 自分で, そんな感じ; and words for
-# what a text says of its subject (説明されていますか, how is X described?, 本文で, 言い表す, 訳語), which no fact hinges on.
+# what a text says of its subject (説明されていますか, how is X described?, 本文で, 言い表す, 訳語), which no fact hinges on;
+# the text's words themselves (「マイクロRNA」という言葉, 用語, 文言): the quoted term is what is asked about.
 # ... and the titles a question puts after a name (田村先生, 小野さん): the documents write their own
 # (田村研治 医師); the name is what must be there. And 担当 (be in charge of), the frame of a who or
 # which question (どの部署が担当していますか): the text names the office, it need not say 担当.
-DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 記述 表現 言い表す 言い表わす 本文 文中 訳語 先生 さん 様 氏 君 殿 担当".split())
+DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 記述 表現 言い表す 言い表わす 本文 文中 訳語 先生 さん 様 氏 君 殿 担当 言葉 用語 単語 文言".split())
 # ... and the asker's own questions ("email address for questions", "whom to call with inquiries"):
 # the documents' お問い合わせ is for them, it need not say 質問.
 DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned given listed stated provided"
@@ -606,12 +607,18 @@ def _katakana_words(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
+# The counter of a how-many (何度, 何回, 何歳, 何割): like 数, it says what is asked -- a number --
+# not a word the answer must hold (何度も出てきます, "comes up again and again", holds none at all).
+_COUNTER_ASKED = re.compile(r"何(度|回|歳|個|件|例|割|倍|週|社|種|点|位|本|枚|冊)")
+
+
 def _japanese_concepts(text: str) -> list[Concept]:
     """One concept per token (so scoring equals plain BM25), with English glosses of each lemma; a
     katakana word the analyzer splits is one concept, glossed whole (オンライン: online)."""
     concepts = []
     whole = _katakana_words(text)
     split = {t for _, parts in whole for t in parts}
+    counters = set(_COUNTER_ASKED.findall(text))
     for run, parts in whole:
         concepts.append(Concept(run, (Alternative(run, parts),) + _to_english(run) + _abbreviation(run)))
     for t in dict.fromkeys(tokenize(text)):
@@ -621,7 +628,7 @@ def _japanese_concepts(text: str) -> list[Concept]:
         morpheme = t.startswith("m:")
         if morpheme:
             alts += _to_english(t[2:]) + _abbreviation(t[2:])
-        concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA, key=morpheme and t[2:] not in DISCOURSE_JA))
+        concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA or t[2:] in counters, key=morpheme and t[2:] not in DISCOURSE_JA))
     return concepts
 
 
