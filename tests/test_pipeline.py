@@ -1067,6 +1067,7 @@ def test_the_askers_framing_is_not_what_is_asked(pipeline):
         ("What did they report ahead of everyone else?", "世界に先駆け"),
         ("Which sentence of the outlook is a hypothesis rather than a finding?", "ではないか"),
         ("姉がこのページを送ってくれたんだけど、これっていつの発表？", "2014年 7月 2日"),
+        ("Release date in ISO format, please.", "2014年 7月 2日"),  # the answer's shape: release-probes35
     ]
     for question, expected in cases:
         answer = pipeline.ask(question)

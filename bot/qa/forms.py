@@ -475,6 +475,10 @@ _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知
 # here.", "Morning all!", "Sorry for very basic question.", "I am not biology person."
 _PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+here|hi|hello|hey|(?:good\s+)?morning(?:\s+all)?"
                          r"|good\s+(?:afternoon|evening)(?:\s+all)?|sorry\b[^.!?]{0,40}|i(?:['’]m|\s+am)\s+[^.!?]{1,40})\s*[.!]+\s+(?=\S[^?？]*[?？])", re.I)
+# After the question, the shape the answer should take: "in ISO format", "as a table", "as bullet
+# points" -- how to say it, no word of the documents'.
+_FORMAT_EN = re.compile(r"[,\s]+(?:in|as)\s+(?:an?\s+)?(?:iso(?:[\s-]*8601)?|yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy|json|csv|markdown|plain[\s-]+text"
+                        r"|table|list|bullet(?:ed)?\s+(?:list|points)|bullets)(?:\s+(?:format|form))?(?=[\s.!?？]*$)", re.I)
 _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです)[、,。！!\s]*")
 
 
@@ -516,7 +520,7 @@ def without_request(question: str) -> str:
     rest = _OPENING_PURPOSE.sub("", question)
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
-    rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest))))
+    rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
     while (shorter := _REQUEST_JA.sub("", rest).strip()) != rest:
         rest = shorter
     rest = rest.strip()
