@@ -146,6 +146,9 @@ def test_a_measure_asked_for_by_name_is_a_number_question():
     assert (answer_kind("price of the exosome blood test"), answer_unit("price of the exosome blood test")) == ("number", "money")
     assert answer_kind("By what fold change was the microRNA elevated?") == answer_kind("what was the p-value?") == "number"
     assert answer_kind("Which prize did he win?") is None and answer_kind("the cost-benefit case for screening") is None
+    # ... and a grant's or a budget's amount: a sum (release-probes34 quoted the contact block's numbers)
+    for question in ("what is the budget amount of it, per year?", "What was the grant amount?", "What was the size of the grant?"):
+        assert (answer_kind(question), answer_unit(question)) == ("number", "money"), question
 
 
 def test_a_clause_about_what_is_said_asks_no_date_and_a_big_deal_no_size():
@@ -2068,3 +2071,4 @@ def test_a_number_and_the_words_about_the_text_are_no_missing_things():
     assert not {"m:言葉", "m:度"} & set(ev.absent) and ev.absent_share == 0.0, ev.absent
     assert defined_term(respelled(judged_text(question))) == "マイクロRNA"
     assert defined_term("エクソソームという用語はどういう意味ですか") == "エクソソーム"
+    assert defined_term("エクソソームってそもそも何？") == "エクソソーム" == defined_term("エクソソームとは一体何ですか")

@@ -146,7 +146,9 @@ _JA_COUNTER_CLASS = {
 _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
 _EN_UNIT = [
     ("dose", re.compile(r"(?<!many )\b(" + _DOSES + r")s?\b|濃度|投与量|用量", re.I)),
-    ("money", re.compile(_PRICE_OF + r"|\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b", re.I)),
+    ("money", re.compile(_PRICE_OF + r"|\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b"
+                          # "what is the budget amount", "the grant amount": a sum of money
+                          r"|\b(budget|grant|funding|award|prize)\s+(amount|total|size)s?\b|\b(amount|size)\s+of\s+(the\s+)?(budget|grant|funding|award)\b", re.I)),
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b|\bwhat\s*%"
                            # rates told in percent (not a flow rate or a birth rate per 1,000)
                            r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
@@ -334,7 +336,7 @@ def answer_kind(question: str, funding: bool = True) -> str | None:
 
 # "What is a microRNA?", 造血幹細胞とは何ですか: the question asks what a term means.
 _DEFINITION_EN = re.compile(r"^\s*what(?:['’]s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like|meant)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
-_DEFINITION_JA = re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:とは|って)(?:何|なん|なに|どのような|どんな|どういう|どういった)")
+_DEFINITION_JA = re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:とは|って)、?(?:そもそも|一体|いったい|結局|ずばり)?、?(?:何|なん|なに|どのような|どんな|どういう|どういった)")
 # ... and put otherwise: "How does the release describe microRNA?", "How is X defined?", "What does X
 # mean?", マイクロRNAはどのようなものだと説明されていますか, エクソソームはどんなものですか.
 _TERM_EN = r"(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|by)\b)[\w-]+ ?){1,3}?)"
