@@ -149,6 +149,10 @@ def test_a_measure_asked_for_by_name_is_a_number_question():
     # ... and a grant's or a budget's amount: a sum (release-probes34 quoted the contact block's numbers)
     for question in ("what is the budget amount of it, per year?", "What was the grant amount?", "What was the size of the grant?"):
         assert (answer_kind(question), answer_unit(question)) == ("number", "money"), question
+    # ... and a ratio, a test's sensitivity and specificity: a percentage (release-probes34's near misses)
+    for question in ("Exactly what ratio, like 10% or 30%?", "for the colorectal cancer exosome test, what is its sensitivity and specificity?"):
+        assert (answer_kind(question), answer_unit(question)) == ("number", "percent"), question
+    assert answer_kind("What is the sensitivity of the cells to chemo?") is None  # a drug response, no measure asked
 
 
 def test_a_clause_about_what_is_said_asks_no_date_and_a_big_deal_no_size():

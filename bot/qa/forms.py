@@ -149,7 +149,9 @@ _EN_UNIT = [
     ("money", re.compile(_PRICE_OF + r"|\bhow much\b.*\b(money|budget|funding|funds|cost|costs|price|priced|sell|sold|pay|paid|spend|spent|worth|earn|earned|charge|charged|fee|fare)\b|\bwhat (was |is |were |are )?(the )?([\w-]+ ){0,2}(price|fee|fare|cost)s?\b"
                           # "what is the budget amount", "the grant amount": a sum of money
                           r"|\b(budget|grant|funding|award|prize)\s+(amount|total|size)s?\b|\b(amount|size)\s+of\s+(the\s+)?(budget|grant|funding|award)\b", re.I)),
-    ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction)\b|\bwhat\s*%"
+    ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction|ratio)\b|\bwhat\s*%"
+                           # a test's sensitivity and specificity (not cells' sensitivity to a drug)
+                           r"|\b(?:its|the|their)\s+(?:sensitivity|specificity)(?:\s+and\s+(?:sensitivity|specificity))?\b(?!\s+(?:to|of)\b)"
                            # rates told in percent (not a flow rate or a birth rate per 1,000)
                            r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
                            r"approval|participation|turnout|adoption|infection|detection|accuracy|error|failure|pass|graduation|"
