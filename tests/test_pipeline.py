@@ -1125,3 +1125,18 @@ def test_spoken_words_for_overcoming_and_boiling_down_are_read_as_meant(pipeline
     assert not answer.abstained and "克服" in answer.citations[0].quote, answer.answer
     answer = pipeline.ask("What's the bottom-line result for the patients' bone marrow?")
     assert not answer.abstained, answer.answer
+
+
+def test_an_identifier_asked_for_by_what_it_numbers_needs_that_name(pipeline):
+    """"Under what approval number?" hinges on an approval the release never mentions (承認): it
+    abstains, however much of the rest it holds; a number asked precisely, a phone number and a
+    volume number (a citation line's) are no such identifier."""
+    for question in ("Was ethics-committee approval obtained for the use of patients' bone marrow, and under what approval number?",
+                     "What is the ethics committee approval number for the patient samples?"):
+        assert pipeline.ask(question).abstained, question
+    for question, expected in (("We need the precise number: what diameter does the release give for the particles secreted by the marrow cells?", "100 nm"),
+                               ("What is the phone number of the press office?", "03-3542-2511")):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
+    assert pipeline.ask("What is the volume number of the journal issue?").answer != \
+        pipeline.ask("What is the ethics committee approval number?").answer

@@ -30,7 +30,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
-    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
+    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IDENTIFIER, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -988,6 +988,11 @@ def select(
         acronym = m.group("a") or m.group("b") or m.group("c")
         if acronym.lower() in ev.absent or acronym.lower().rstrip("s") in ev.absent:
             return [], f"the {acronym} asked for is nowhere in the documents"
+    # ... or by what it numbers ("under what approval number?"): the number's name is nowhere
+    if tuning.abstain_on_absent_attribute and kind != "contact" and (m := ASKED_IDENTIFIER.search(question)):
+        name = m.group("name").lower()
+        if name in ev.absent or singular(name) in ev.absent:
+            return [], f"the {name} number asked for is nowhere in the documents"
     if kind in ("number", "date") and tuning.min_kind_dense_ratio:
         own_sentences = [c for c in candidates if c.passage is eligible[0].passage]
         best = max((c.dense for c in own_sentences), default=0.0)

@@ -619,6 +619,14 @@ def venue_asked(text: str) -> bool:
 ASKED_ACRONYM = re.compile(r"^\s*(?i:what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her))\s+(?P<a>[A-Z]{2,}s?)\b(?=\s+(?:of|for|on|number)\b|\s*[?？]?\s*$)"
                            r"|の(?P<b>[A-Z]{2,})(?:は|って|を教えて)"
                            r"|^\s*(?:(?i:the)\s+)?(?P<c>[A-Z]{2,}s?)\s+(?i:of|for)\s+(?i:the|this|that|its|their)\b")  # "DOI of the original article?"
+# An identifier asked for by what it numbers: "under what approval number?", "the ethics committee
+# approval number", "the trial's registration number" -- the question hinges on the number's name
+# (approval: 承認), which documents giving such a number hold. (Not a phone's or a fax's number,
+# nor a volume's, an issue's or a page's: a contact line or a citation gives those bare.)
+ASKED_IDENTIFIER = re.compile(r"\b(?P<name>(?!(?:phone|telephone|tel|fax|mobile|cell|contact|room|zip|postal|volume|vol|issue|page|article|"
+                              r"the|a|an|its|their|what|which|any|same|that|this|total|round|whole|odd|even|lucky|prime|exact|specific|precise|approximate|rough|"
+                              r"actual|final|real|overall|correct|right|official|current|latest|estimated|average|minimum|maximum|large|small|"
+                              r"high|low|big|huge|growing|increasing|certain|given|different)\b)[a-z][\w-]*)\s+numbers?\b", re.I)
 # A title or headline asked for ("What headline did Science's website use?", どんな見出しで): a line that
 # is a title answers it, not a sentence that merely links to the site.
 # (Not 課題名, a project's name, nor titles won: seven major titles, タイトル戦, タイトルを獲得.)
