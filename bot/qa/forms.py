@@ -649,7 +649,7 @@ ASKS_NAME = re.compile(
     r"|^\s*(?:the )?(?:(?:exact|full|specific|actual|precise|official) )?names? of\b"
     r"|\bwhat (?:is|was|are|were) .+? (?:called|named)\b|\bwhat do (?:you|people|they|we) call\b"
     r"|^\s*(?:the\s+)?(?!(?:is|are|was|were|do|does|did|any|what|which|who|whose)\b)(?:[\w-]+\s+){1,2}names?\s*[?？]*\s*$"  # microrna name?
-    r"|(?:名前|名称|愛称|呼び名|通称)は(?:何|なん)|何と(?:呼|い|名付)|何という|(?:何|なん)て(?:呼|名付|いう(?!て))", re.I)
+    r"|(?:名前|名称|愛称|呼び名|通称)(?:は(?:何|なん)|(?:は|って)?(?:[?？。]|\s*$))|何と(?:呼|い|名付)|何という|(?:何|なん)て(?:呼|名付|いう(?!て))", re.I)
 
 
 # -- a choice the question offers ("human or mouse derived?", "a standalone therapy or an add-on?") --
