@@ -1150,3 +1150,12 @@ def test_a_name_asked_for_in_japanese_needs_a_name(pipeline):
         assert pipeline.ask(question).abstained, question
     answer = pipeline.ask("論文が掲載された雑誌の名前は？")
     assert not answer.abstained and "Science Signaling" in answer.citations[0].quote, answer.answer
+
+
+def test_a_statistic_the_release_never_gives_is_not_answered_with_years(pipeline):
+    """A hazard ratio or a p-value asked for by name: the release gives neither, and the background's
+    "5年以内だけでなく、10年、20年" (now counted as years, for "how long later can it come back?")
+    is no answer to them."""
+    assert pipeline.ask("What's the hazard ratio for late recurrence in patients with high levels of the microRNA?").abstained
+    answer = pipeline.ask("After surgery, how long later the breast cancer can come back? Only in first five years?")
+    assert not answer.abstained and "5年以内" in answer.citations[0].quote, answer.answer

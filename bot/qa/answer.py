@@ -30,7 +30,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
-    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IDENTIFIER, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
+    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IDENTIFIER, ASKED_STATISTIC, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa.measures import measure_conflicts
@@ -81,7 +81,7 @@ _ORDINAL_AFTER = re.compile(r"^(次|代目|代|番目|番|回目|位|世|号|期
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 # A year a question is anchored to: not a decade (1750s, 1750年代) or an approximate one (around 1750, 1750年頃).
 _ANCHOR_YEAR = re.compile(r"(?<!around )(?<!about )(?<!circa )(?<!\d)(?<!\d[.,])(1[0-9]{3}|20[0-9]{2})(?!\d|[.,]\d|'?s\b|年代|年頃|年ごろ)", re.I)
-_DATE_AFTER = re.compile(r"^(年(?!間|分|前|後|以上|近く)|月(?!間)|日(?!間)|/)")
+_DATE_AFTER = re.compile(r"^(年(?!間|分|前|後|以上|以内|近く|余り|あまり|ほど|程度|ぶり)|月(?!間)|日(?!間)|/)")
 _APPROX_BEFORE = re.compile(r"(約|およそ|おおよそ|ほぼ|わずか|平均|最大|最長)\s*$")
 _COUNT_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozens?)\b|半数|数[十百千万]", re.I)
 
@@ -993,6 +993,10 @@ def select(
         name = m.group("name").lower()
         if name in ev.absent or singular(name) in ev.absent:
             return [], f"the {name} number asked for is nowhere in the documents"
+    if tuning.abstain_on_absent_attribute and (m := ASKED_STATISTIC.search(question)):
+        words = [w.lower() for w in m.groups() if w]
+        if words and all(w in ev.absent or f"{w}-value" in ev.absent for w in words):
+            return [], f"the {m.group().lower()} asked for is nowhere in the documents"
     if kind in ("number", "date") and tuning.min_kind_dense_ratio:
         own_sentences = [c for c in candidates if c.passage is eligible[0].passage]
         best = max((c.dense for c in own_sentences), default=0.0)

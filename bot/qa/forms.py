@@ -220,7 +220,9 @@ def answer_unit(question: str) -> str | None:
         return "temperature"
     if re.search(r"いくら", question):
         return "money"
-    if _JA_PEOPLE_COUNT.search(question) and re.search(_HOW_MUCH_JA + r"|およそ何|何人", question):
+    if re.search(r"割合|比率|何割|何\s*[%％]|何パーセント", question):
+        return "percent"  # 全体のどのくらいの割合: a share, not the years in the same sentence
+    if _JA_PEOPLE_COUNT.search(question) and re.search(_HOW_MUCH_JA + r"|およそ何|何人|数(?:は|って)\s*[?？]?\s*$", question):
         return "people"  # 入場者数はどのくらいか: a number of people, not the castle's 49 turrets
     if m := _JA_COUNT_NOUN.search(question):
         return _JA_COUNTER_CLASS.get(m.group(1)) or ":" + m.group(1)  # 生産本数はどのくらいか: a number of 本
@@ -627,6 +629,10 @@ ASKED_IDENTIFIER = re.compile(r"\b(?P<name>(?!(?:phone|telephone|tel|fax|mobile|
                               r"the|a|an|its|their|what|which|any|same|that|this|total|round|whole|odd|even|lucky|prime|exact|specific|precise|approximate|rough|"
                               r"actual|final|real|overall|correct|right|official|current|latest|estimated|average|minimum|maximum|large|small|"
                               r"high|low|big|huge|growing|increasing|certain|given|different)\b)[a-z][\w-]*)\s+numbers?\b", re.I)
+# ... and a statistic asked for by name ("the hazard ratio for late recurrence", the p-value, the
+# sample size): a study reporting one names it (ハザード比, p値); its name's first word decides.
+ASKED_STATISTIC = re.compile(r"\b(?P<name>hazard|odds|risk)\s+ratios?\b|\b(?P<p>p)[\s-]?values?\b|\b(?P<ci>confidence)\s+intervals?\b"
+                             r"|\b(?P<effect>effect)\s+sizes?\b|\b(?P<sample>sample)\s+sizes?\b", re.I)
 # A title or headline asked for ("What headline did Science's website use?", どんな見出しで): a line that
 # is a title answers it, not a sentence that merely links to the site.
 # (Not 課題名, a project's name, nor titles won: seven major titles, タイトル戦, タイトルを獲得.)
