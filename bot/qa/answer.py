@@ -984,19 +984,8 @@ def select(
         # "Will it rain in Tokyo tomorrow?", "Who's bringing snacks?": everyday matters the documents never touch
         if gone := [w for w in ev.absent if w in talk or w.removeprefix("m:") in talk]:
             return [], f"nothing in the documents is about {gone[0].removeprefix('m:')}"
-    if tuning.abstain_on_absent_attribute and kind != "contact" and (m := ASKED_ACRONYM.search(question)):
-        acronym = m.group("a") or m.group("b") or m.group("c")
-        if acronym.lower() in ev.absent or acronym.lower().rstrip("s") in ev.absent:
-            return [], f"the {acronym} asked for is nowhere in the documents"
-    # ... or by what it numbers ("under what approval number?"): the number's name is nowhere
-    if tuning.abstain_on_absent_attribute and kind != "contact" and (m := ASKED_IDENTIFIER.search(question)):
-        name = m.group("name").lower()
-        if name in ev.absent or singular(name) in ev.absent:
-            return [], f"the {name} number asked for is nowhere in the documents"
-    if tuning.abstain_on_absent_attribute and (m := ASKED_STATISTIC.search(question)):
-        words = [w.lower() for w in m.groups() if w]
-        if words and all(w in ev.absent or f"{w}-value" in ev.absent for w in words):
-            return [], f"the {m.group().lower()} asked for is nowhere in the documents"
+    if tuning.abstain_on_absent_attribute and (reason := _absent_attribute(question, ev, kind)):
+        return [], reason
     if kind in ("number", "date") and tuning.min_kind_dense_ratio:
         own_sentences = [c for c in candidates if c.passage is eligible[0].passage]
         best = max((c.dense for c in own_sentences), default=0.0)
@@ -1198,6 +1187,26 @@ def select(
 
 
 _CONTACT_HEADING = re.compile(r"\bE-?mail\b|問い?合わ?せ|連絡先|\bContact|\bInquir", re.I)
+
+
+def _absent_attribute(question: str, ev: Evidence, kind: str | None) -> str | None:
+    """Why the question is unanswerable when what it hinges on is asked by name and occurs nowhere
+    (AnswerTuning.abstain_on_absent_attribute), or None: an identifier by its acronym ("the DOI"),
+    one by what it numbers ("under what approval number?"), a statistic ("the hazard ratio").
+    Not a contact's: a link or a number answers those."""
+    if kind != "contact" and (m := ASKED_ACRONYM.search(question)):
+        acronym = m.group("a") or m.group("b") or m.group("c")
+        if acronym.lower() in ev.absent or acronym.lower().rstrip("s") in ev.absent:
+            return f"the {acronym} asked for is nowhere in the documents"
+    if kind != "contact" and (m := ASKED_IDENTIFIER.search(question)):
+        name = m.group("name").lower()
+        if name in ev.absent or singular(name) in ev.absent:
+            return f"the {name} number asked for is nowhere in the documents"
+    if m := ASKED_STATISTIC.search(question):
+        words = [w.lower() for w in m.groups() if w]
+        if words and all(w in ev.absent or f"{w}-value" in ev.absent for w in words):
+            return f"the {m.group().lower()} asked for is nowhere in the documents"
+    return None
 
 
 def _is_contact_block(p: Passage) -> bool:
