@@ -110,6 +110,10 @@ eval: install
 	$(BIN)/qabot eval tests/data/release-probes34.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes34-heldout
 	$(BIN)/qabot eval tests/data/release-probes35.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes35-tune
 	$(BIN)/qabot eval tests/data/release-probes35.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes35-heldout
+	$(BIN)/qabot eval tests/data/release-probes36.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes36-tune
+	$(BIN)/qabot eval tests/data/release-probes36.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes36-heldout
+	$(BIN)/qabot eval tests/data/release-probes37.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes37-tune
+	$(BIN)/qabot eval tests/data/release-probes37.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes37-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
