@@ -2097,3 +2097,17 @@ def test_a_statistic_asked_for_by_name_needs_that_name():
 
     assert ASKED_STATISTIC.search("what was the p-value?") and ASKED_STATISTIC.search("What's the hazard ratio for late recurrence?")
     assert not ASKED_STATISTIC.search("What ratio of cells became dormant?")
+
+
+def test_a_number_is_one_vocabulary_however_it_is_written():
+    """Digits, English number words and kanji numerals are one vocabulary (bot.qa.numerals): a
+    passage that says "sixty patients" or 三兆円 holds a quantity, and a question's fifteen,
+    十五 or 11 is no missing thing; but only a number in words is free of the event it dates
+    (the 11 of 11月 names a tournament)."""
+    from bot.qa import numerals
+    from bot.qa.answer import _has_quantity
+
+    assert _has_quantity("Sixty patients were enrolled.") and _has_quantity("Seventeen samples.") and _has_quantity("予算は三兆円。")
+    assert all(numerals.is_number(w) for w in ("fifteen", "ninety", "m:十五", "11", "〇", "半数", "dozens"))
+    assert not any(numerals.is_number(w) for w in ("eleventh", "m:一般", "someone"))
+    assert numerals.is_number_word("fifteen") and numerals.is_number_word("数百") and not numerals.is_number_word("11")

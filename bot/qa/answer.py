@@ -16,6 +16,7 @@ What a question asks for (its kind, unit, defined term, "where" forms) is read i
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import unicodedata
@@ -33,6 +34,7 @@ from bot.qa.forms import (
     SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IDENTIFIER, ASKED_STATISTIC, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
+from bot.qa import numerals
 from bot.qa.measures import measure_conflicts
 from bot.qa.roles import HEAD_OF_ORGANISATION, role_asked, roles_said
 from bot.qa.query import ANSWER_TYPE, HEPBURN, KATAKANA_RUN, READING, STOP, Alternative, Concept, Query, build_query, glossed_synonyms, respelled, singular
@@ -74,7 +76,6 @@ def _title_line(c: "_Candidate") -> bool:
 
 # A number that counts or measures, not one that orders or names: 第3次, 3rd, 三代目, 2014年 (a year)
 # say "which", not "how many".
-_NUMERAL = re.compile(r"[0-9０-９][0-9０-９,.，．]*|[一二三四五六七八九十百千万億兆]+")
 _ORDINAL_BEFORE = re.compile(r"(第|No\.?|phase|#)\s*$", re.I)
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _ORDINAL_AFTER = re.compile(r"^(次|代目|代|番目|番|回目|位|世|号|期|号機|th\b|st\b|nd\b|rd\b)")
@@ -83,17 +84,14 @@ _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 _ANCHOR_YEAR = re.compile(r"(?<!around )(?<!about )(?<!circa )(?<!\d)(?<!\d[.,])(1[0-9]{3}|20[0-9]{2})(?!\d|[.,]\d|'?s\b|年代|年頃|年ごろ)", re.I)
 _DATE_AFTER = re.compile(r"^(年(?!間|分|前|後|以上|以内|近く|余り|あまり|ほど|程度|ぶり)|月(?!間)|日(?!間)|/)")
 _APPROX_BEFORE = re.compile(r"(約|およそ|おおよそ|ほぼ|わずか|平均|最大|最長)\s*$")
-_COUNT_WORD = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|million|billion|dozens?)\b|半数|数[十百千万]", re.I)
 
 
 def _counts(text: str):
     """Each number in the text that counts or measures, as the text just before and after it."""
-    for m in re.finditer(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?)\b", text, re.I):
-        yield text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 16]
-    for m in re.finditer(r"半数|数[十百千万]", text):
+    for m in itertools.chain(numerals.WORD.finditer(text), numerals.VAGUE_JA.finditer(text)):
         yield text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 16]
     text = _URL.sub(" ", text)  # 7/332/ra63 in a link counts nothing
-    for m in _NUMERAL.finditer(text):
+    for m in numerals.NUMERAL.finditer(text):
         before, after = text[max(0, m.start() - 7) : m.start()], text[m.end() : m.end() + 4]
         number = unicodedata.normalize("NFKC", m.group())
         if _ORDINAL_BEFORE.search(before) or _ORDINAL_AFTER.match(after):
@@ -400,19 +398,6 @@ class _Term:
 _KATAKANA_TERM = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9・ー]+$")
 
 
-# A number is no missing thing, however it is written (15, fifteen, 十五): what a number the
-# documents give answers is the number checks' to judge (answer_kind "number", absent years).
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-                          " seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand"
-                          " million billion dozen dozens hundreds thousands millions".split())
-_KANJI_NUMERAL = re.compile(r"[〇一二三四五六七八九十百千万億]+")
-
-
-def _numeral(word: str) -> bool:
-    word = word.removeprefix("m:")
-    return word.isdigit() or word.lower() in _NUMBER_WORDS or bool(_KANJI_NUMERAL.fullmatch(word))
-
-
 def _loanword(concept: Concept) -> bool:
     """An English word whose every Japanese rendering is katakana: a loanword or technical term
     (tamoxifen -> タモキシフェン), not an everyday word with native translations."""
@@ -564,7 +549,7 @@ class Evidence:
         self.key = [t for t in key if t.in_corpus and not (not t.concept.phrase and t.concept.word in covered)]
         # A verb or adjective the collection lacks is a paraphrase (抜く, 例える), not a missing thing.
         predicates = _predicates(query.text) if _CJK.search(query.text) else set()
-        absent = [t for t in key if not t.in_corpus and not _numeral(t.concept.word) and t.concept.word not in predicates
+        absent = [t for t in key if not t.in_corpus and not numerals.is_number(t.concept.word) and t.concept.word not in predicates
                   and not (not t.concept.phrase and t.concept.word in covered)]  # stem of "stem cell" (幹細胞)
         if absent and _CJK.search(query.text):  # a name the question's analysis split otherwise is not absent
             otherwise = _split_otherwise(query.text, {t.concept.word for t in absent}, df)
@@ -1342,7 +1327,7 @@ def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text
         return word.startswith("m:") and any(word[2:] in r for r in runs)
 
     return [t for t in ev.key + ev.glossed_only if not _is_named(t.concept.word, names)
-            and not part_of_a_name(t.concept.word) and not _COUNT_WORD.fullmatch(t.concept.word)
+            and not part_of_a_name(t.concept.word) and not numerals.is_number_word(t.concept.word)
             and not ev._holds(t.concept, topic_tokens, topic_text)]
 
 
