@@ -604,6 +604,8 @@ def test_the_noun_a_which_question_asks_about():
     # An attribute, whose answer is a common word (春, red), is not asked for by name.
     assert heads("In which season do the cranes breed?") is None and heads("タンチョウはどの季節に繁殖するか?") is None
     assert heads("Which colours does the flag use?") is None
+    # ... and so is a sample's kind: blood (血液) answers "measure what, in which sample?"
+    assert heads("biomarker idea: what analyte, in which sample?") is None and heads("どの検体で測るのか?") is None
     # A yes/no question asks whether, not which one: "which patients" is part of what it asks about.
     assert heads("Can doctors already tell which patients are going to relapse?") is None
     assert heads("Which patients are going to relapse?") == ["patients"]

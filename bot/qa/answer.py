@@ -1334,7 +1334,8 @@ def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text
 # "Which season / どの時期 / which colour": an attribute whose answer is a common word (春, 赤), not a name.
 _ATTRIBUTE_HEADS = frozenset(
     """season time period part side direction colour color shape size way method order position stage level age
-    material language statement sentence passage paragraph section claim point conclusion 季節 時期 時間 時 部分 方向 向き 側 色 形 大きさ 方法 順番 順序 段階 言葉 言語 材料 素材""".split()
+    material language statement sentence passage paragraph section claim point conclusion sample samples specimen specimens
+    tissue tissues organ organs fluid 検体 試料 臓器 組織 季節 時期 時間 時 部分 方向 向き 側 色 形 大きさ 方法 順番 順序 段階 言葉 言語 材料 素材""".split()
 )
 # Which-heads whose instances are named without the word (Metacorporation for "which company", a
 # swordsman's name, "volume 7"): their absence from the documents says nothing.
