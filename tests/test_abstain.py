@@ -2113,3 +2113,20 @@ def test_a_number_is_one_vocabulary_however_it_is_written():
     assert all(numerals.is_number(w) for w in ("fifteen", "ninety", "m:十五", "11", "〇", "半数", "dozens"))
     assert not any(numerals.is_number(w) for w in ("eleventh", "m:一般", "someone"))
     assert numerals.is_number_word("fifteen") and numerals.is_number_word("数百") and not numerals.is_number_word("11")
+
+
+def test_keigo_and_formal_written_questions_are_read_plainly():
+    """An MR's business keigo and an older reader's formal written Japanese ask what a plain question
+    asks: でございますか is ですか (ござる is a verb no document holds), 如何なる is どのような, a
+    letter's opening formula (いつもお世話になっております) and the asker's company (弊社…が、) frame
+    the question, and the asker's humble acts (拝見した, 伺いたい) are not what is asked."""
+    from bot.qa.forms import judged_text, plainly, without_request
+    from bot.qa.query import build_query
+
+    assert plainly("掲載誌はScience本誌でございますか、それとも姉妹誌でございますか。") == "掲載誌はScience本誌ですか、それとも姉妹誌ですか。"
+    assert plainly("資料はございますか") == "資料はありますか" and plainly("如何なる発見であったのか") == "どのような発見であったのか"
+    asked = without_request("いつもお世話になっております。弊社学術部で文献を取り寄せる予定でございますが、掲載誌はどちらでございますか。")
+    assert asked == "掲載誌はどちらでございますか。", asked
+    assert judged_text("がん細胞の「休眠」とは、如何なる状態を指すものであるか。") == "がん細胞の「休眠」とは、どのような状態を指すものであるか。"
+    key = {c.word for c in build_query("先日の記事を拝見した。要点を伺いたい。").concepts if c.key}
+    assert "m:記事" in key and not {"m:拝見", "m:伺う"} & key, key

@@ -475,7 +475,7 @@ _REQUEST_JA = re.compile(
     r"|[\s、,]*(?:急ぎで|至急|取り急ぎ)?(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$")
 # Before a Japanese question, how it reached the asker or whom it is for: "友だちがこの記事シェアして
 # くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
-_PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医)"
+_PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医|弊社|当社|弊院|当院|私ども|私共)"
                           r"[^。？?！!、,]{0,40}?(?:けど|けれど(?:も)?|が)[、,]\s*")
 # Before an English question, a sentence about the asker: "On deadline here.", "Grants office
 # here.", "Morning all!", "Sorry for very basic question.", "I am not biology person."
@@ -485,7 +485,9 @@ _PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*)
 # points" -- how to say it, no word of the documents'.
 _FORMAT_EN = re.compile(r"[,\s]+(?:in|as)\s+(?:an?\s+)?(?:iso(?:[\s-]*8601)?|yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy|json|csv|markdown|plain[\s-]+text"
                         r"|table|list|bullet(?:ed)?\s+(?:list|points)|bullets)(?:\s+(?:format|form))?(?=[\s.!?？]*$)", re.I)
-_GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです)[、,。！!\s]*")
+_GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです"
+                          # a business letter's opening formula
+                          r"|(?:いつも|平素は|大変)?お世話に(?:なっております|なります)|初めまして|はじめまして)[、,。！!\s]*")
 
 
 # -- the asker's own words around the question: what the answer is for (before it), why they ask
@@ -581,11 +583,22 @@ _CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|っ
 _MANAGE_JA = re.compile(r"(?:なんとか|何とか)(?=する|して|し(?:た|ます)|でき|出来)")
 
 
+# Keigo's copula and formal written interrogatives, said plainly: でございますか (ですか: its ござる
+# is no verb any text holds), 如何なる (どのような), 如何に (どのように).
+_GOZAIMASU = re.compile(r"(で)?ござい(ます|ました|ましょう|ません)")
+_FORMAL_HOW = (("如何なる", "どのような"), ("如何に", "どのように"), ("如何ほど", "どれほど"))
+
+
 def plainly(question: str) -> str:
     """The question with a phrase for publishing said as the documents say it, どうやって (how:
-    its やって read as the verb 遣る, a word no text holds) as どのように, and なんとかする as 克服する."""
+    its やって read as the verb 遣る, a word no text holds) as どのように, なんとかする as 克服する,
+    and keigo's ございます and a formal 如何なる put plainly."""
     question = _CAME_OUT.sub(lambda m: m.group(1) + _GOT[m.group(2).lower()] + " published", question)
     question = _MANAGE_JA.sub("克服", question)
+    question = _GOZAIMASU.sub(lambda m: ("で" + {"ます": "す", "ました": "した", "ましょう": "しょう", "ません": "はありません"}[m.group(2)])
+                              if m.group(1) else "あり" + m.group(2), question)
+    for formal, plain in _FORMAL_HOW:
+        question = question.replace(formal, plain)
     return _CAME_OUT_JA.sub(r"\1掲載され", question).replace("どうやって", "どのように")
 
 
