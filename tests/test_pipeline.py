@@ -1159,3 +1159,13 @@ def test_a_statistic_the_release_never_gives_is_not_answered_with_years(pipeline
     assert pipeline.ask("What's the hazard ratio for late recurrence in patients with high levels of the microRNA?").abstained
     answer = pipeline.ask("After surgery, how long later the breast cancer can come back? Only in first five years?")
     assert not answer.abstained and "5年以内" in answer.citations[0].quote, answer.answer
+
+
+def test_work_in_animals_the_release_never_tells_of_is_not_answered(pipeline):
+    """"Was it shown in vivo, in what animal model?": the release tells of cells and patients' marrow,
+    never of mice or xenografts, so no sentence about dormancy answers; a question about the cells
+    themselves still does."""
+    answer = pipeline.ask("Was the dormancy effect shown in vivo, and if so in what animal model? Mouse xenografts?")
+    assert answer.abstained, answer.answer
+    answer = pipeline.ask("Which cells secrete the exosomes that induce dormancy?")
+    assert not answer.abstained and "間葉系幹細胞" in answer.citations[0].quote, answer.answer

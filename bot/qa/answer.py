@@ -31,7 +31,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
-    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IDENTIFIER, ASKED_STATISTIC, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
+    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IN_ANIMALS, ASKED_IDENTIFIER, ASKED_STATISTIC, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa import numerals
@@ -1191,6 +1191,9 @@ def _absent_attribute(question: str, ev: Evidence, kind: str | None) -> str | No
         words = [w.lower() for w in m.groups() if w]
         if words and all(w in ev.absent or f"{w}-value" in ev.absent for w in words):
             return f"the {m.group().lower()} asked for is nowhere in the documents"
+    animals = {w.lower() for m in ASKED_IN_ANIMALS.finditer(question) for w in m.groups() if w}
+    if animals and all(w in ev.absent or singular(w) in ev.absent for w in animals):
+        return f"the documents tell of no work in animals ({', '.join(sorted(animals))})"
     return None
 
 
