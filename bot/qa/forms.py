@@ -647,7 +647,8 @@ ASKED_IDENTIFIER = re.compile(r"\b(?P<name>(?!(?:phone|telephone|tel|fax|mobile|
 ASKED_STATISTIC = re.compile(r"\b(?P<name>hazard|odds|risk)\s+ratios?\b|\b(?P<p>p)[\s-]?values?\b|\b(?P<ci>confidence)\s+intervals?\b"
                              r"|\b(?P<effect>effect)\s+sizes?\b|\b(?P<sample>sample)\s+sizes?\b", re.I)
 # ... and work in animals ("Was it shown in vivo, in what animal model? Mouse xenografts?", "How many
-# mice were used?"): a study that did some says so (マウス, 動物実験, in vivo); the words that ask.
+# mice were used?"): a study that did some says so (マウス, 動物実験, in vivo). The groups are the
+# words that must all be absent.
 ASKED_IN_ANIMALS = re.compile(r"\b(?:in\s+(vivo)|(xenografts?)|(murine)|(mice)|(mouse)|(rats?)|(animal)s?(?=\s+(?:models?|experiments?|stud(?:y|ies)|work|data|testing)\b))\b", re.I)
 # A title or headline asked for ("What headline did Science's website use?", どんな見出しで): a line that
 # is a title answers it, not a sentence that merely links to the site.

@@ -14,6 +14,7 @@ WORDS = frozenset(
 KANJI_DIGITS = "〇一二三四五六七八九十百千万億兆"
 # Digits (with separators and decimals, half- or full-width) or a run of kanji numerals.
 NUMERAL = re.compile(r"[0-9０-９][0-9０-９,.，．]*|[" + KANJI_DIGITS + "]+")
+_KANJI_NUMBER = re.compile("[" + KANJI_DIGITS + "]+")
 # An English number word, or a vague Japanese count (半数, 数十, 数百人).
 WORD = re.compile(r"\b(" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)
 VAGUE_JA = re.compile(r"半数|数[十百千万]")
@@ -28,4 +29,4 @@ def is_number_word(word: str) -> bool:
 def is_number(word: str) -> bool:
     """A word (a question's concept: surface English, or m:<lemma>) that is a number."""
     word = word.removeprefix("m:")
-    return word.isdigit() or is_number_word(word) or bool(re.fullmatch("[" + KANJI_DIGITS + "]+", word))
+    return word.isdigit() or is_number_word(word) or bool(_KANJI_NUMBER.fullmatch(word))
