@@ -1179,20 +1179,24 @@ def _absent_attribute(question: str, ev: Evidence, kind: str | None) -> str | No
     (AnswerTuning.abstain_on_absent_attribute), or None: an identifier by its acronym ("the DOI"),
     one by what it numbers ("under what approval number?"), a statistic ("the hazard ratio").
     Not a contact's: a link or a number answers those."""
+
+    def nowhere(*forms: str) -> bool:  # the word, in any of the forms the question's analysis gave it
+        return any(f in ev.absent for f in forms)
+
     if kind != "contact" and (m := ASKED_ACRONYM.search(question)):
         acronym = m.group("a") or m.group("b") or m.group("c")
-        if acronym.lower() in ev.absent or acronym.lower().rstrip("s") in ev.absent:
+        if nowhere(acronym.lower(), acronym.lower().rstrip("s")):
             return f"the {acronym} asked for is nowhere in the documents"
     if kind != "contact" and (m := ASKED_IDENTIFIER.search(question)):
         name = m.group("name").lower()
-        if name in ev.absent or singular(name) in ev.absent:
+        if nowhere(name, singular(name)):
             return f"the {name} number asked for is nowhere in the documents"
     if m := ASKED_STATISTIC.search(question):
         words = [w.lower() for w in m.groups() if w]
-        if words and all(w in ev.absent or f"{w}-value" in ev.absent for w in words):
+        if words and all(nowhere(w, f"{w}-value") for w in words):
             return f"the {m.group().lower()} asked for is nowhere in the documents"
     animals = {w.lower() for m in ASKED_IN_ANIMALS.finditer(question) for w in m.groups() if w}
-    if animals and all(w in ev.absent or singular(w) in ev.absent for w in animals):
+    if animals and all(nowhere(w, singular(w)) for w in animals):
         return f"the documents tell of no work in animals ({', '.join(sorted(animals))})"
     return None
 

@@ -586,6 +586,7 @@ _MANAGE_JA = re.compile(r"(?:なんとか|何とか)(?=する|して|し(?:た|�
 # Keigo's copula and formal written interrogatives, said plainly: でございますか (ですか: its ござる
 # is no verb any text holds), 如何なる (どのような), 如何に (どのように).
 _GOZAIMASU = re.compile(r"(で)?ござい(ます|ました|ましょう|ません)")
+_PLAIN_COPULA = {"ます": "す", "ました": "した", "ましょう": "しょう", "ません": "はありません"}  # で + this
 _FORMAL_HOW = (("如何なる", "どのような"), ("如何に", "どのように"), ("如何ほど", "どれほど"))
 
 
@@ -595,8 +596,7 @@ def plainly(question: str) -> str:
     and keigo's ございます and a formal 如何なる put plainly."""
     question = _CAME_OUT.sub(lambda m: m.group(1) + _GOT[m.group(2).lower()] + " published", question)
     question = _MANAGE_JA.sub("克服", question)
-    question = _GOZAIMASU.sub(lambda m: ("で" + {"ます": "す", "ました": "した", "ましょう": "しょう", "ません": "はありません"}[m.group(2)])
-                              if m.group(1) else "あり" + m.group(2), question)
+    question = _GOZAIMASU.sub(lambda m: "で" + _PLAIN_COPULA[m.group(2)] if m.group(1) else "あり" + m.group(2), question)
     for formal, plain in _FORMAL_HOW:
         question = question.replace(formal, plain)
     return _CAME_OUT_JA.sub(r"\1掲載され", question).replace("どうやって", "どのように")
