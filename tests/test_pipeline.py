@@ -900,6 +900,25 @@ def test_chat_shorthand_is_read_as_meant(pipeline):
         assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
 
 
+def test_clinical_shorthand_is_read_in_the_questions_language(pipeline):
+    """A clinician types "pts", "tx", "COI", "MSC由来…BCが": each abstained, its shorthand nowhere in
+    the release. Written out in the question's language (in Japanese beside kana or kanji); bc stays
+    "because", a year BC stays a year, an MSc stays a degree; British "whilst" is "while"."""
+    from bot.qa.query import respelled
+
+    assert respelled("MSC由来エクソソームでBCが休眠に入る機序は？") == "間葉系幹細胞由来エクソソームで乳がんが休眠に入る機序は？"
+    assert respelled("is dormancy in pts shown, or in the pt data?") == "is dormancy in patients shown, or in the patient data?"
+    assert respelled("MSCs and BC cells") == "mesenchymal stem cells and breast cancer cells"
+    assert respelled("血中miR測定") == "血中マイクロRNA測定"
+    assert respelled("built in 300 BC") == "built in 300 BC" and respelled("an MSc thesis") == "an MSc thesis"
+    assert respelled("bc i asked") == "because i asked" and respelled("Pt. 2 of the plan") == "Pt. 2 of the plan"
+    for question, expected in [("MSC由来エクソソームでBCが休眠に入る機序は？", "間葉系幹細胞"),
+                               ("Re the pt bone marrow data: is dormancy in pts actually demonstrated?", "乳がん患者さんの骨髄中で"),
+                               ("Whilst they're in the marrow, what do the tumour cells pick up?", "エクソソーム")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
+
+
 def test_a_phrase_whose_words_are_all_there_is_not_missing(pipeline):
     """"What is the publication date?" abstained: "publication date" (発行日) is nowhere, though 掲載
     says publication and a date is what is asked. A phrase none of whose words is missing is no

@@ -471,6 +471,37 @@ _SHORTHAND = {
     "mirna": "microRNA", "mirnas": "microRNAs",  # (the short form Japanese text does not use: マイクロRNA)
     "evs": "extracellular vesicles",  # (EV alone is as often a car)
 }
+# Clinical shorthand, as a clinician types it between patients (pts, tx, mets; MSC由来, BCが): written
+# out in the question's language -- in Japanese beside kana or kanji, where no English word around it
+# would be translated. Capitals only where the lower-case word means another thing (bc: because;
+# 300 BC: a year, not breast cancer).
+_CLINICAL = {
+    "pt": ("patient", "患者"), "pts": ("patients", "患者"), "tx": ("treatment", "治療"), "dx": ("diagnosis", "診断"),
+    "hx": ("history", "病歴"), "mets": ("metastases", "転移"), "coi": ("conflict of interest", "利益相反"),
+    "whilst": ("while", None), "amongst": ("among", None),
+}
+_CLINICAL_CASED = {
+    "BC": ("breast cancer", "乳がん"), "MSC": ("mesenchymal stem cell", "間葉系幹細胞"),
+    "MSCs": ("mesenchymal stem cells", "間葉系幹細胞"), "miR": ("microRNA", "マイクロRNA"), "miRs": ("microRNAs", "マイクロRNA"),
+}
+_CLINICAL_WORD = re.compile(
+    r"(?<![A-Za-z0-9'’.-])(?:(?i:" + "|".join(sorted(_CLINICAL, key=len, reverse=True)) + ")|(?<![0-9] )("
+    + "|".join(sorted(_CLINICAL_CASED, key=len, reverse=True)) + r"))(?![A-Za-z0-9'’-]|\.\s*[A-Za-z0-9])")
+_KANA_KANJI = re.compile(r"[\u3041-\u30fa\u4e00-\u9fff]")
+
+
+def _clinical(text: str) -> str:
+    """"MSC由来エクソソームでBCが…" -> "間葉系幹細胞由来エクソソームで乳がんが…", "pts on tx" -> "patients on treatment"."""
+    japanese = bool(_KANA_KANJI.search(text))
+
+    def full(m: re.Match[str]) -> str:
+        word = m.group(0)
+        en, ja = _CLINICAL_CASED.get(word) or _CLINICAL[word.lower()]
+        return ja if japanese and ja else _cased_as(word, en) if not m.group(1) else en
+
+    return _CLINICAL_WORD.sub(full, text)
+
+
 _SHORTHAND_WORD = re.compile(r"(?<![\w'’.-])(" + "|".join(sorted(_SHORTHAND, key=len, reverse=True)) + r")(?![\w'’-]|\.\w)", re.I)
 _PUB = re.compile(r"\bpub(?=\.?\s+(?:date|year|day|month|time)\b)", re.I)
 # "pr date", "the pr about": a press release (PR office, PR team: public relations, as they are)
@@ -486,7 +517,7 @@ def without_shorthand(text: str) -> str:
     """"whats the pub date" -> "what's the publication date", "which dept" -> "which department"."""
     if not re.search(r"[A-Za-z]", text):
         return text
-    text = _PR.sub("press release", _PUB.sub("publication", text))
+    text = _clinical(_PR.sub("press release", _PUB.sub("publication", text)))
 
     def full(m: re.Match[str]) -> str:
         word = m.group(0)
