@@ -2115,6 +2115,21 @@ def test_a_number_is_one_vocabulary_however_it_is_written():
     assert numerals.is_number_word("fifteen") and numerals.is_number_word("数百") and not numerals.is_number_word("11")
 
 
+def test_a_vague_number_and_a_bracketed_unit(pipeline):
+    """何十年も ("for decades") asks no number and is no missing thing (乳がんって何十年もたってから再発
+    することあるってマジ？ abstained: 何十 was nowhere); a unit in brackets, as a table header gives
+    it (骨転移頻度（%）は？), asks for a figure in it, which the release never gives."""
+    from bot.qa import numerals
+    from bot.qa.forms import answer_kind, answer_unit
+
+    assert numerals.is_number("m:何十") and numerals.is_number_word("何百")
+    answer = pipeline.ask("乳がんって何十年もたってから再発することあるってマジ？")
+    assert not answer.abstained and "20年" in answer.citations[0].quote, answer.answer
+    assert answer_kind("BCの骨転移頻度（%）は？") == "number" and answer_unit("BCの骨転移頻度（%）は？") == "percent"
+    assert answer_unit("what is the relapse rate (%)?") == "percent"
+    assert pipeline.ask("BCの骨転移頻度（%）は？").abstained
+
+
 def test_keigo_and_formal_written_questions_are_read_plainly():
     """An MR's business keigo and an older reader's formal written Japanese ask what a plain question
     asks: でございますか is ですか (ござる is a verb no document holds), 如何なる is どのような, a

@@ -66,6 +66,8 @@ _READ_WHERE = (r"\bwhere\s+(?:can|could|do|should|might|would)\s+(?:i|we|one|you
                r"|^\s*(?:その|この)?(?:論文|原著|原論文)(?:は|って)?どこ(?:に(?:ある|あります)(?:か|の)?)?\s*[?？]?\s*$")
 # "Where can I read it online?" asks for a link; "the online cover", "the online edition" name a thing.
 _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
+# A figure asked for by its unit in brackets, as a table's column header gives it: 頻度（%）, "rate (%)".
+_UNIT_IN_BRACKETS = r"[(（]\s*[%％]\s*[)）]"
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         # (not "how big of a deal", "how much of a difference": a degree, no figure)
@@ -76,6 +78,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
         r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
         r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$"  # 患者数は？: a count asked bare
+        r"|" + _UNIT_IN_BRACKETS +  # 骨転移頻度（%）は？, "relapse rate (%)": a figure, in the unit bracketed
         r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額"  # "grant amount?": a sum of money
         # "price of the blood test", "by what fold", "what p-value": a figure, however asked
         r"|" + _PRICE_OF + r"|\bby what (?:factor|fold)\b|\bhow many[- ]?fold\b|\bp[- ]values?\b|\bfold[- ]change\b",
@@ -206,6 +209,8 @@ def answer_unit(question: str) -> str | None:
     Japanese counter we have no class for (何発, 何隻), the counter itself (":発"). For a date
     question, "year" when a year is asked for (何年, what year)."""
     question = _as_asked(question)
+    if re.search(_UNIT_IN_BRACKETS, question):
+        return "percent"  # 骨転移頻度（%）: the bracket says the unit, whatever the noun before it
     if _FREQUENCY_JA.search(question):
         return "frequency"
     if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long|" + _YEARS_LONG, question, re.I):

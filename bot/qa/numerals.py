@@ -17,7 +17,7 @@ NUMERAL = re.compile(r"[0-9０-９][0-9０-９,.，．]*|[" + KANJI_DIGITS + "]+
 _KANJI_NUMBER = re.compile("[" + KANJI_DIGITS + "]+")
 # An English number word, or a vague Japanese count (半数, 数十, 数百人).
 WORD = re.compile(r"\b(" + "|".join(sorted(WORDS, key=len, reverse=True)) + r")\b", re.I)
-VAGUE_JA = re.compile(r"半数|数[十百千万]")
+VAGUE_JA = re.compile(r"半数|[数何][十百千万]")
 
 
 def is_number_word(word: str) -> bool:
