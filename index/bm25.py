@@ -189,6 +189,10 @@ class Snapshot:
         """The collection's proper nouns that read so (LexicalIndex.heard), those this snapshot holds."""
         return [t for t in self.index.heard(reading) if self.df(t)]
 
+    def completions(self, prefix: str, limit: int = 8) -> list[str]:
+        """Tokens this snapshot holds that begin with `prefix` (LexicalIndex.completions)."""
+        return [t for t in self.index.completions(prefix, limit) if self.df(t)]
+
     def token_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 contribution of each token to each row: a (tokens x rows) float32 matrix."""
         out = np.zeros((len(tokens), self.n_rows), dtype=np.float32)
@@ -227,6 +231,10 @@ class Frequencies:
 
     def __contains__(self, token: object) -> bool:
         return isinstance(token, str) and bool(self.get(token, 0))
+
+    def completions(self, prefix: str) -> list[str]:
+        """Tokens of the collection that begin with `prefix` (a clipped word's full forms)."""
+        return self._snap.completions(prefix) if self._snap is not None else []
 
 
 @dataclass
@@ -351,6 +359,12 @@ class LexicalIndex:
 
     def held(self) -> dict[str, str]:
         return dict(self._con().execute("SELECT source, version FROM held").fetchall())
+
+    def completions(self, prefix: str, limit: int) -> list[str]:
+        """Tokens that begin with `prefix` and are longer (an index range scan, not a table scan)."""
+        got = self._con().execute("SELECT DISTINCT token FROM postings WHERE token > ? AND token < ? LIMIT ?",
+                                  (prefix, prefix + "\uffff", limit))
+        return [t for (t,) in got]
 
     def segments(self) -> int:
         return int(self._con().execute("SELECT COUNT(*) FROM segments").fetchone()[0])

@@ -739,6 +739,26 @@ def test_a_japanese_noun_the_documents_lack_is_searched_by_its_synonyms_through_
     assert not {"取る", "受け取る"} & {a.term for c in verbs.concepts for a in c.alternatives}
 
 
+def test_a_clipped_loanword_stands_for_the_collections_full_word(pipeline):
+    """A clinician's エクソ (clipped エクソソーム, as アプリ for アプリケーション) was nowhere: "エクソ供給遮断
+    による治療戦略、狙いは？" abstained. A katakana noun the collection lacks stands for the one longer
+    word of the collection it begins; two candidates, or a word the collection holds, add nothing."""
+    from bot.qa.query import build_query, with_synonyms
+
+    class Df(dict):
+        def completions(self, prefix):
+            return [t for t in self if t.startswith(prefix) and t != prefix]
+
+    def alternatives(question, df):
+        return {a.term for c in with_synonyms(build_query(question), df).concepts for a in c.alternatives}
+
+    assert "エクソソーム" in alternatives("エクソの供給は？", Df({"m:エクソソーム": 1}))
+    assert "エクソソーム" not in alternatives("エクソの供給は？", Df({"m:エクソソーム": 1, "m:エクソン": 1, "m:エクソサイトーシス": 1}))
+    assert "エクソソーム" not in alternatives("エクソの供給は？", Df({"m:エクソソーム": 1, "m:エクソ": 1}))
+    answer = pipeline.ask("エクソ供給遮断による治療戦略、狙いは？")
+    assert not answer.abstained and "エクソソーム" in answer.citations[0].quote, answer.answer
+
+
 def test_where_to_read_a_text_asks_for_its_link(pipeline):
     """"Where can I find the NCC's earlier press release about the colorectal cancer test?" quoted the
     contact block (an address is a "where"); where a text is to be read is a link, its verb ("read")

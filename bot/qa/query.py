@@ -395,6 +395,21 @@ def with_said_forms(query: Query, kind: str | None) -> Query:
     return replace(query, concepts=query.concepts + (Concept(forms[0], alts, answer_type=True),))
 
 
+# A loanword clipped (エクソ for エクソソーム, as アプリ for アプリケーション): Japanese shortens katakana
+# words from the front. A katakana noun the collection lacks stands for the collection's one word
+# that begins with it and is longer by two letters or more.
+_CLIPPED = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}")
+
+
+def _unclipped(concept: Concept, df) -> tuple[Alternative, ...]:
+    """エクソ -> エクソソーム, when the collection holds exactly one such longer word."""
+    word = concept.word[2:]
+    if not _CLIPPED.fullmatch(word) or not hasattr(df, "completions"):
+        return ()
+    full = [t for t in df.completions(concept.word) if len(t) >= len(concept.word) + 2 and _CLIPPED.fullmatch(t[2:])]
+    return (Alternative(full[0][2:], (full[0],), 0.9),) if len(full) == 1 else ()
+
+
 def with_synonyms(query: Query, df) -> Query:
     """The query with synonyms, through the other language, of the Japanese words the collection
     lacks (雑誌 for a release that says ジャーナル): only for those, so a word the documents use is
@@ -405,7 +420,7 @@ def with_synonyms(query: Query, df) -> Query:
         # a Japanese noun (a verb's synonyms stay paraphrases: 取る for 貰う is noise) the collection lacks
         noun = c.word.startswith("m:") and bool(_NOUN_LEMMA.fullmatch(c.word[2:]))
         if noun and c.key and not c.answer_type and own and not any(df.get(t) for t in own):
-            extra = glossed_synonyms(c, df)
+            extra = glossed_synonyms(c, df) or _unclipped(c, df)
             if extra:
                 found[c.word[2:]] = extra
     if not found:
