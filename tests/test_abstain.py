@@ -656,6 +656,8 @@ def test_a_choice_is_read_beside_its_or():
     # two clauses offer no two words as the answers: "impact or is this pure basic science"
     assert choices("any patient impact or is this pure basic science")[0][2] is False
     assert choices("a year or so later?") == [] and choices("and/or later") == [] and choices("Who led it?") == []
+    # "pre- or post-menopausal": both answers are the word after the hyphen, with a prefix
+    assert choices("Were the patients pre- or post-menopausal?") == [(["menopausal", "patients"], ["menopausal"], True)]
 
 
 @pytest.mark.parametrize(
@@ -667,6 +669,8 @@ def test_a_choice_is_read_beside_its_or():
         ("Were the stem cells from bone marrow or blood?", False),
         # an open alternative ("or another one") offers anything
         ("Were the stem cells human or another kind?", False),
+        # "pre- or post-menopausal": without "menopausal" neither answer is there
+        ("Were the stem cells pre- or post-menopausal?", True),
     ],
 )
 def test_a_choice_between_two_things_the_documents_never_mention_abstains(question, abstains):

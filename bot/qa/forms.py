@@ -701,6 +701,10 @@ def choices(question: str, reach: int = 3) -> list[tuple[list[str], list[str], b
         after = _CLAUSE_END.split(question[m.end() :])[0]
         left = [w.lower().strip("'") for w in re.findall(r"[A-Za-z][\w'-]*", before)][::-1]
         right = [w.lower().strip("'") for w in re.findall(r"[A-Za-z][\w'-]*", after)]
+        if left and right and left[0].endswith("-") and "-" in right[0].strip("-"):
+            # "pre- or post-menopausal": two answers that share the word after the hyphen -- without
+            # it (menopausal), neither is there
+            left[0] = right[0] = right[0].strip("-").split("-", 1)[1]
         # two words side by side ("human or mouse", "CD63 or a CD81") offer a choice between them;
         # "any patient impact or is this pure basic science" between two clauses
         tight = bool(left and right) and left[0] not in _CHOICE_SKIP and right[0] not in _CHOICE_SKIP - {"a", "an", "the"} \
