@@ -1659,6 +1659,9 @@ def test_a_persons_own_contact_is_not_an_offices(question):
     # an office's contact asked for is answered as ever
     chosen, why = _select("What is the email address for press inquiries?", contact)
     assert why is None and "ncc-admin" in chosen[0].text
+    # ... and so is one the question offers as the other answer: "a direct line, or just a general email?"
+    chosen, why = _select("Is there a direct line to the investigators or just a general email?", contact)
+    assert why is None and "ncc-admin" in chosen[0].text, why
 
 
 @pytest.mark.parametrize("question, lang, sentences, reason", [

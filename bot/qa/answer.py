@@ -30,7 +30,7 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
+    ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FUNDING_SAID, FUNDING_WORD, GENERAL_CONTACT_OFFERED, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
     SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IN_ANIMALS, ASKED_IDENTIFIER, ASKED_STATISTIC, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
@@ -1138,7 +1138,7 @@ def select(
         if any(said) and not any(s & named for s in said):
             return [], f"the evidence names people as {'/'.join(sorted(set().union(*said)))}, not as the {role_asked(question)} asked for"
     if kind == "contact" and tuning.personal_contact_needs_a_person and PERSONAL_CONTACT.search(question) \
-            and not _has_person(chosen[0].text):
+            and not GENERAL_CONTACT_OFFERED.search(question) and not _has_person(chosen[0].text):
         return [], "the contact given is an office's, not a person's"
     if heads is not None and not _names_one(chosen[0].text, heads, common):  # (which year, which researcher: a date, a person)
         return [], f"the evidence names no particular {' '.join(h.word.removeprefix('m:') for h in heads) or 'thing'}"

@@ -295,6 +295,11 @@ CONTACTS = [
 
 # A person's own contact is asked for ("Dr. Ochiya's personal email", "a named press contact",
 # 田村研治医師個人のメールアドレス): an office's contact block does not give it.
+# ... unless the question offers the office's contact as the other answer ("a direct line to the
+# investigators, or just a general email?"): then the office's is what it says.
+GENERAL_CONTACT_OFFERED = re.compile(
+    r"\bor\s+(?:(?:just|only|simply|merely)\s+)?(?:(?:a|an|the|their|its)\s+)?(?:general|generic|main|central|shared|office|press|public|switchboard|department(?:al)?)\b"
+    r"|それとも(?:代表|広報|窓口|事務局)|(?:代表|広報|窓口)だけ", re.I)
 PERSONAL_CONTACT = re.compile(
     r"\bpersonal\b|\bdirect\s+(?:line|number|e-?mail|phone|dial)\b|\bnamed\s+(?:press\s+|media\s+)?(?:contact|person)\b"
     r"|\bcontact\s+person\b|\b(?:a|any|which|what)\s+person\b"
