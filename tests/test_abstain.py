@@ -2062,6 +2062,19 @@ def test_where_something_comes_from_is_what_secretes_it(question):
     _led_by_rule("w_source", question, SOURCED, [0.6, 0.3], "間葉系幹細胞が分泌", 70)
 
 
+def test_where_something_sits_in_a_pathway_asks_no_place(pipeline):
+    """"Where would a miRNA-directed drug sit in the tx pathway?" abstained: no place in the evidence.
+    Where a thing sits, fits or stands in a pathway, the literature or a field is a position among
+    things; where it is, happens or was found stays a place."""
+    from bot.qa.forms import FIGURATIVE_WHERE
+
+    assert FIGURATIVE_WHERE.search("Where would a miRNA-directed drug sit in the tx pathway?")
+    assert FIGURATIVE_WHERE.search("where does this fit in the literature on dormancy")
+    assert not FIGURATIVE_WHERE.search("Where do the cancer cells sleep?")
+    assert not FIGURATIVE_WHERE.search("Where is the National Cancer Center?")
+    assert not pipeline.ask("Where would a microRNA-directed drug sit in the treatment pathway - alone, or on top of chemo?").abstained
+
+
 def test_a_number_and_the_words_about_the_text_are_no_missing_things():
     """A caregiver's 「十五年ほど経ちます」 and "One likes to know …" hold numbers no passage need
     spell so (十, 五, one: katakana guesses only); 「マイクロRNA」という言葉が何度も出てまいりますが

@@ -418,6 +418,12 @@ def _defined_term(question: str) -> str | None:
 # "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
 WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|at|from|to) (which|what) "
                     r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の)", re.I)
+# "Where would the drug sit in the treatment pathway?", "where does this fit in the literature":
+# a position among things, not a place.
+FIGURATIVE_WHERE = re.compile(
+    r"\bwhere\b[^?？]{0,60}\b(?:sits?|fits?|stands?|belongs?|ranks?|falls?|slots?)\s+(?:in|into|within|among|on|with|relative)\b"
+    r"|\bwhere\b[^?？]{0,60}\bin\s+the\s+(?:[\w-]+\s+){0,2}(?:pathway|pipeline|process|picture|scheme|landscape|field|timeline|sequence"
+    r"|hierarchy|workflow|algorithm|guidelines?|literature|debate|story|cascade)\b", re.I)
 # エクソソームはどこから分泌されますか: where a thing is secreted, released or made from is its
 # source (間葉系幹細胞), which no place need name.
 SOURCE_WHERE = re.compile(r"どこから(?:分泌|放出|産生|生成|供給|作ら|作られ|出さ|出て|出る|由来|受け取|もら|得|来る|来て|来た)")
