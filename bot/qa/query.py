@@ -413,7 +413,8 @@ def _unclipped(concept: Concept, df) -> tuple[Alternative, ...]:
 def with_synonyms(query: Query, df) -> Query:
     """The query with synonyms, through the other language, of the Japanese words the collection
     lacks (雑誌 for a release that says ジャーナル): only for those, so a word the documents use is
-    never diluted by its dictionary neighbours (雑誌 -> magazine -> 倉, once every word was expanded)."""
+    never diluted by its dictionary neighbours (雑誌 -> magazine -> 倉, once every word was expanded);
+    failing those, a clipped loanword's full form (エクソ -> エクソソーム, _unclipped)."""
     found: dict[str, tuple[Alternative, ...]] = {}
     for c in query.concepts:
         own = c.alternatives[0].tokens if c.alternatives else ()
