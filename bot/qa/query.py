@@ -396,17 +396,14 @@ def with_said_forms(query: Query, kind: str | None) -> Query:
 
 
 # A loanword clipped (エクソ for エクソソーム, as アプリ for アプリケーション): Japanese shortens katakana
-# words from the front. A katakana noun the collection lacks stands for the collection's one word
-# that begins with it and is longer by two letters or more.
-_CLIPPED = re.compile(r"[\u30a1-\u30fa][\u30a1-\u30fa\u30fc]{2,}")
-
-
+# words from the front. A katakana noun (KATAKANA_RUN) the collection lacks stands for the
+# collection's one katakana word that begins with it and is longer by two letters or more.
 def _unclipped(concept: Concept, df) -> tuple[Alternative, ...]:
     """エクソ -> エクソソーム, when the collection holds exactly one such longer word."""
     word = concept.word[2:]
-    if not _CLIPPED.fullmatch(word) or not hasattr(df, "completions"):
+    if not KATAKANA_RUN.fullmatch(word) or not hasattr(df, "completions"):
         return ()
-    full = [t for t in df.completions(concept.word) if len(t) >= len(concept.word) + 2 and _CLIPPED.fullmatch(t[2:])]
+    full = [t for t in df.completions(concept.word) if len(t) >= len(concept.word) + 2 and KATAKANA_RUN.fullmatch(t[2:])]
     return (Alternative(full[0][2:], (full[0],), 0.9),) if len(full) == 1 else ()
 
 
@@ -503,12 +500,11 @@ _CLINICAL_CASED = {
 _CLINICAL_WORD = re.compile(
     r"(?<![A-Za-z0-9'’.-])(?:(?i:" + "|".join(sorted(_CLINICAL, key=len, reverse=True)) + ")|(?<![0-9] )("
     + "|".join(sorted(_CLINICAL_CASED, key=len, reverse=True)) + r"))(?![A-Za-z0-9'’-]|\.\s*[A-Za-z0-9])")
-_KANA_KANJI = re.compile(r"[\u3041-\u30fa\u4e00-\u9fff]")
 
 
 def _clinical(text: str) -> str:
     """"MSC由来エクソソームでBCが…" -> "間葉系幹細胞由来エクソソームで乳がんが…", "pts on tx" -> "patients on treatment"."""
-    japanese = bool(_KANA_KANJI.search(text))
+    japanese = bool(_CJK.search(text))
 
     def full(m: re.Match[str]) -> str:
         word = m.group(0)
