@@ -118,6 +118,10 @@ eval: install
 	$(BIN)/qabot eval tests/data/release-probes38.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes38-heldout
 	$(BIN)/qabot eval tests/data/release-probes39.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes39-tune
 	$(BIN)/qabot eval tests/data/release-probes39.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes39-heldout
+	$(BIN)/qabot eval tests/data/release-probes40.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes40-tune
+	$(BIN)/qabot eval tests/data/release-probes40.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes40-heldout
+	$(BIN)/qabot eval tests/data/release-probes41.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes41-tune
+	$(BIN)/qabot eval tests/data/release-probes41.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes41-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
