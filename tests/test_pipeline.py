@@ -1208,3 +1208,30 @@ def test_work_in_animals_the_release_never_tells_of_is_not_answered(pipeline):
     assert answer.abstained, answer.answer
     answer = pipeline.ask("Which cells secrete the exosomes that induce dormancy?")
     assert not answer.abstained and "間葉系幹細胞" in answer.citations[0].quote, answer.answer
+
+
+def test_a_tests_accuracy_asked_by_name_needs_that_name(pipeline):
+    """"blood mirna cutoff that would flag a patient as high relapse risk", 血中miR測定のカットオフ値は？
+    and "sens/spec for a blood miRNA assay" quoted the release's hope for a blood marker: a test's
+    cut-off, sensitivity and specificity are statistics asked for by name, as a hazard ratio is, and
+    the release gives none. A drug's sensitivity is no test's (no specificity beside it)."""
+    from bot.qa.forms import ASKED_STATISTIC
+
+    for question in ("blood mirna cutoff that would flag a patient as high relapse risk",
+                     "血中miR測定のカットオフ値は？", "sens/spec for a blood miRNA assay predicting relapse risk?"):
+        assert pipeline.ask(question).abstained, question
+    assert not ASKED_STATISTIC.search("Does the comment say anything about drug sensitivity of dormant cells?")
+    assert ASKED_STATISTIC.search("What are the sensitivity and specificity of the colorectal test?")
+
+
+def test_a_latin_unit_after_how_many_is_a_length(pipeline):
+    """"How many nm in diameter are the exosomes?" and 直径は何nm？ abstained ("no number in the
+    evidence") beside 直径 100 nm: nm was read as things counted, 何nm as no number question at all."""
+    from bot.qa.forms import answer_kind, answer_unit
+
+    assert answer_unit("How many nm in diameter are the exosomes?") == answer_unit("エクソソームの直径は何nm？") == "length"
+    assert answer_kind("エクソソームの直径は何nm？") == "number" and answer_unit("何mgですか") == "weight"
+    for question in ("How many nm in diameter are the exosomes?", "エクソソームの直径は何nm？"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "100 nm" in answer.citations[0].quote, answer.answer
+

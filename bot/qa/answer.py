@@ -1194,7 +1194,7 @@ def _absent_attribute(question: str, ev: Evidence, kind: str | None) -> str | No
             return f"the {name} number asked for is nowhere in the documents"
     if m := ASKED_STATISTIC.search(question):
         words = [w.lower() for w in m.groups() if w]
-        if words and all(nowhere(w, f"{w}-value") for w in words):
+        if words and all(nowhere(w, f"{w}-value", w.replace("-", ""), f"m:{w}") for w in words):
             return f"the {m.group().lower()} asked for is nowhere in the documents"
     animals = {w.lower() for m in ASKED_IN_ANIMALS.finditer(question) for w in m.groups() if w}
     if animals and all(nowhere(w, singular(w)) for w in animals):

@@ -76,7 +76,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|の(大きさ|サイズ|直径)(は|って)?\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
-        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°)|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
+        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°|(?:nm|mm|cm|km|μm|µm|m|mg|kg|g)(?![A-Za-z]))|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
         r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$"  # 患者数は？: a count asked bare
         r"|" + _UNIT_IN_BRACKETS +  # 骨転移頻度（%）は？, "relapse rate (%)": a figure, in the unit bracketed
         r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額"  # "grant amount?": a sum of money
@@ -146,6 +146,8 @@ _JA_COUNTER_CLASS = {
     "グラム": "weight", "キログラム": "weight", "トン": "weight", "円": "money", "ドル": "money",
     "%": "percent", "％": "percent", "パーセント": "percent", "割": "percent", "人": "people", "名": "people", "回": "times",
 }
+# A unit written in Latin letters after 何 (何nm, 何mm, 何kg): a length or a weight.
+_JA_LATIN_UNIT = re.compile(r"何\s*(nm|mm|cm|km|μm|µm|m|mg|kg|g)(?![A-Za-z])", re.I)
 _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
 _EN_UNIT = [
     ("dose", re.compile(r"(?<!many )\b(" + _DOSES + r")s?\b|濃度|投与量|用量", re.I)),
@@ -171,8 +173,8 @@ _EN_UNIT = [
     # "how long after surgery", "how long did it take": a length of time, not of a bridge
     ("time", re.compile(r"\bhow long (after|before|ago|until|till|til|since|for|does|did|do|will|would|can|could|has|have|had|must|should)\b"
                         r"|\bhow long\b.*\b(take|takes|took|last|lasts|lasted|live|lives|lived|survive|survived|stay|stayed|wait)\b", re.I)),
-    ("length", re.compile(r"\bhow many (met(re|er)s|kilomet(re|er)s|km|miles|feet|centimet(re|er)s)\b", re.I)),
-    ("weight", re.compile(r"\bhow many (grams|kilograms|kg|tons|tonnes|pounds)\b", re.I)),
+    ("length", re.compile(r"\bhow many (met(re|er)s|kilomet(re|er)s|km|miles|feet|inches|(centi|milli|micro|nano)met(re|er)s|cm|mm|nm|μm|µm|microns?)(?![\w-])", re.I)),
+    ("weight", re.compile(r"\bhow many (grams|kilograms|milligrams|kg|mg|tons|tonnes|pounds)\b", re.I)),
     ("money", re.compile(r"\bhow many (yen|dollars|euros)\b", re.I)),
     ("count", re.compile(r"\bhow many\b", re.I)),
 ]
@@ -217,6 +219,8 @@ def answer_unit(question: str) -> str | None:
         return "year" if _YEAR_QUESTION.search(question) else None
     if re.search(r"何(時間|分間?|秒|週間|日間|年間|か月|ヶ月|カ月)|" + _YEARS_LONG, question):
         return "time"  # 何時間かかるか: a length of time, as "how many hours"
+    if m := _JA_LATIN_UNIT.search(question):
+        return "weight" if m.group(1).lower().endswith("g") else "length"  # 直径は何nm？
     m = _JA_COUNTER.search(question)
     if m and m.group(1) not in _NOT_COUNTERS and (m.group(1) in _JA_KANJI_COUNTERS or not re.match(r"[\u4e00-\u9fff]", m.group(1))):
         counter = m.group(1)
@@ -660,8 +664,13 @@ ASKED_IDENTIFIER = re.compile(r"\b(?P<name>(?!(?:phone|telephone|tel|fax|mobile|
                               r"high|low|big|huge|growing|increasing|certain|given|different)\b)[a-z][\w-]*)\s+numbers?\b", re.I)
 # ... and a statistic asked for by name ("the hazard ratio for late recurrence", the p-value, the
 # sample size): a study reporting one names it (ハザード比, p値); its name's first word decides.
+# A test's accuracy is asked the same way: its cut-off, its sensitivity and specificity (sens/spec;
+# not a drug's sensitivity: specificity must be asked beside it), its AUC; カットオフ値, 閾値, 感度, 特異度.
 ASKED_STATISTIC = re.compile(r"\b(?P<name>hazard|odds|risk)\s+ratios?\b|\b(?P<p>p)[\s-]?values?\b|\b(?P<ci>confidence)\s+intervals?\b"
-                             r"|\b(?P<effect>effect)\s+sizes?\b|\b(?P<sample>sample)\s+sizes?\b", re.I)
+                             r"|\b(?P<effect>effect)\s+sizes?\b|\b(?P<sample>sample)\s+sizes?\b"
+                             r"|\b(?P<cutoff>cut-?off|threshold)s?(?:\s+(?:values?|points?|levels?))?\b|\b(?P<auc>AUC|AUROC)s?\b"
+                             r"|\b(?P<sens>sens(?:itivity)?)\s*(?:/|and|or|,|&)\s*(?P<spec>spec(?:ificity)?)\b|\b(?P<specificity>specificity)\b"
+                             r"|(?P<cutoff_ja>カットオフ|閾値|しきい値)|(?P<sens_ja>感度)(?!の高い|が高い)|(?P<spec_ja>特異)度", re.I)
 # ... and work in animals ("Was it shown in vivo, in what animal model? Mouse xenografts?", "How many
 # mice were used?"): a study that did some says so (マウス, 動物実験, in vivo). The groups are the
 # words that must all be absent.
