@@ -1235,3 +1235,15 @@ def test_a_latin_unit_after_how_many_is_a_length(pipeline):
         answer = pipeline.ask(question)
         assert not answer.abstained and "100 nm" in answer.citations[0].quote, answer.answer
 
+
+def test_a_loanword_plays_its_english_words_part(pipeline):
+    """A researcher's katakana English (エクソソームのサイズ感は？ダイアメーター何nmくらい？) abstained: サイズ was a
+    missing word. Its English word, size, says what is asked, as in an English question; ネーム
+    (name) likewise; クエスチョン (question) is the asker's frame, as "question" is."""
+    from bot.qa.query import build_query
+
+    roles = {c.word: (c.answer_type, c.key) for c in build_query("エクソソームのサイズは？ネームを教えて。クエスチョンです").concepts}
+    assert roles["m:サイズ"] == (True, True) and roles["m:ネーム"] == (True, True) and roles["m:クエスチョン"] == (False, False)
+    assert roles["m:エクソソーム"] == (False, True)
+    answer = pipeline.ask("エクソソームのサイズ感は？ダイアメーター何nmくらい？")
+    assert not answer.abstained and "100 nm" in answer.citations[0].quote, answer.answer

@@ -665,16 +665,32 @@ def _japanese_concepts(text: str) -> list[Concept]:
     split = {t for _, parts in whole for t in parts}
     counters = set(_COUNTER_ASKED.findall(text))
     for run, parts in whole:
-        concepts.append(Concept(run, (Alternative(run, parts),) + _to_english(run) + _abbreviation(run)))
+        glosses = _to_english(run)
+        concepts.append(Concept(run, (Alternative(run, parts),) + glosses + _abbreviation(run),
+                                answer_type=_loanword_role(run, glosses) == "type", key=_loanword_role(run, glosses) != "discourse"))
     for t in dict.fromkeys(tokenize(text)):
         if t.isascii() or t in split:
             continue  # English words and numbers of a mixed question come from _english_concepts
         alts = [Alternative(t, (t,))]
         morpheme = t.startswith("m:")
+        role = None
         if morpheme:
-            alts += _to_english(t[2:]) + _abbreviation(t[2:])
-        concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA or t[2:] in counters, key=morpheme and t[2:] not in DISCOURSE_JA))
+            glosses = _to_english(t[2:])
+            alts += glosses + _abbreviation(t[2:])
+            role = _loanword_role(t[2:], glosses)
+        concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA or t[2:] in counters or role == "type",
+                                key=morpheme and t[2:] not in DISCOURSE_JA and role != "discourse"))
     return concepts
+
+
+def _loanword_role(word: str, glosses: tuple[Alternative, ...]) -> str | None:
+    """What an English loanword does in a question, as its English word would: サイズ, ネーム and
+    ナンバー say what is asked ("type", as size, name, number), インクワイアリー and サマリー frame
+    it ("discourse"). Only a katakana word whose first gloss is one English word."""
+    if not KATAKANA_RUN.fullmatch(word) or not glosses:
+        return None
+    gloss = glosses[0].term.lower()
+    return "type" if gloss in ANSWER_TYPE else "discourse" if gloss in DISCOURSE_EN else None
 
 
 @lru_cache(maxsize=2048)
