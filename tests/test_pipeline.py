@@ -1247,3 +1247,29 @@ def test_a_loanword_plays_its_english_words_part(pipeline):
     assert roles["m:エクソソーム"] == (False, True)
     answer = pipeline.ask("エクソソームのサイズ感は？ダイアメーター何nmくらい？")
     assert not answer.abstained and "100 nm" in answer.citations[0].quote, answer.answer
+
+
+def test_what_an_aside_demands_is_its_noun_not_the_askers_purpose(pipeline):
+    """"When did this news come out? i need the exact date for my timeline" abstained: its aside
+    demands something, so the whole message was judged, and need, exact and timeline were nowhere.
+    What it demands is the date; the poster, the worksheet and the timeline are the asker's own.
+    "tl;dr pls" is how to say it, as ELI5 is, and a leading "For the credits on my worksheet," an aside."""
+    from bot.qa.forms import judged_text, without_aside
+
+    assert judged_text("when did this news actually come out? i need the exact date for my timeline") == "when did this news actually come out? date"
+    assert judged_text("Who funded it? We want the sample size too.") == "Who funded it? sample size"
+    assert judged_text("how big are they? like give me an actual number bc my poster needs one") == "how big are they? number"
+    assert without_aside("For the credits on my worksheet, what is the name of the research section?") == "what is the name of the research section?"
+    assert without_aside("why can it come back 20 yrs after surgery?? tl;dr pls").startswith("why can it come back 20 yrs after surgery?")
+    assert not pipeline.ask("For the credits on my worksheet, what is the name of the research section where the work was done?").abstained
+    assert not pipeline.ask("so they figured out why breast cancer can come back like 20 yrs after surgery?? tl;dr pls").abstained
+    assert pipeline.ask("When was it published? I need the exact DOI.").abstained
+
+
+def test_a_word_that_points_back_is_no_missing_thing():
+    """あれ何の略なん？ (Kansai chat: "what's that short for?") counted あれ (彼れ) as a missing word: a
+    demonstrative points at what is asked, it is nothing the documents must hold."""
+    from bot.qa.query import build_query
+
+    keys = {c.word: c.key for c in build_query("あれ何の略なん？それってどこ？あそこにあるの？").concepts}
+    assert not keys["m:彼れ"] and not keys["m:其れ"] and not keys["m:彼処"] and keys["m:略"]

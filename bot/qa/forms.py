@@ -524,18 +524,23 @@ _OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:(?:a|an|the|my|our|your|this)\s+|(?
 # search for.
 _ASIDE = re.compile(
     r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers|sorry|apologies"
-    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed)?\s+(?:it|this|that)"
+    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed)?\s+(?:it|this|that)|(?:like\s+)?(?:give|send)\s+me"
     r"|asking\s+(?:for|because)|no\s+rush|much\s+appreciated|a\s+link\s+would)\b)[^?？]*$"
     r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$", re.I)
 # An aside that asks for more than the question ("I need the exact DOI.", "We want the sample
 # size."): part of what is asked, whose words the evidence must hold.
-_DEMAND = re.compile(r"\b(?:need|want|require|looking\s+for|(?:would|'d|’d)\s+like)\s+(?:the|a|an|its|their|exact|specific|precise|full)\b", re.I)
+_DEMAND = re.compile(r"\b(?:need|want|require|looking\s+for|(?:would|'d|’d)\s+like|give\s+me|send\s+me)\s+(?:the|a|an|its|their|exact|specific|precise|full|actual)\b", re.I)
+# ... of which the thing asked for is the noun phrase after the demand, not the asker's purpose
+# after it ("I need the exact date for my timeline": the date; "bc my poster needs one").
+_DEMANDED = re.compile(r"(?:\s+(?:the|a|an|its|their|exact|specific|precise|full|actual|real|rough))*\s+((?:(?!(?:for|because|bc|so|to|too|also|as|since|please|pls|in|on|of|from)\b)[\w-]+\s*){1,3})", re.I)
+# A leading clause about the asker's purpose: "For the credits on my worksheet, what is …".
+_LEADING_ASIDE = re.compile(r"^\s*for\s+[^,?？]{0,60}?\b(?:my|our)\b[^,?？]{0,40},\s*(?=\w)", re.I)
 
 
 # How the asker wants it said, after the question: "Explain it like I'm 15 please.", "ELI5", "in
 # plain words please" -- no second question.
 STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(?:it|this|that)\s+(?:to\s+me\s+)?(?:like|as\s+if)\s+(?:i['’]?m|i\s+am|to\s+a)\s+[\w\s-]{1,20}?"
-                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*"
+                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|tl;?\s?dr|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*"
                          # "One line is enough.", "A sentence will do.", "Keep it short, please."
                          r"|\s*(?:(?:just\s+)?(?:one|a|a\s+single|single)\s+(?:line|sentence|word|paragraph)\s+(?:is|will|would)\s+(?:enough|fine|do|ok|okay)"
                          r"|keep\s+it\s+(?:short|brief|simple)|(?:a\s+)?(?:short|brief|quick)\s+answer\s+(?:is\s+)?(?:fine|ok|okay|please))"
@@ -573,7 +578,7 @@ ONLY_REQUEST = re.compile(
 def without_aside(question: str) -> str:
     """The question without a closing aside about the asker (_ASIDE) or how to say it (STYLE_ASKED:
     "What is an exosome? Explain it like I'm 15."); unchanged when it has none."""
-    rest = _ASIDE.sub("", question).strip()
+    rest = _ASIDE.sub("", _LEADING_ASIDE.sub("", question)).strip()
     clauses = _clauses(rest)
     if len(clauses) > 1 and not all(c.strip() and STYLE_ASKED.fullmatch(c) for c in clauses):
         rest = " ".join(asked_clauses(rest))
@@ -627,7 +632,11 @@ def judged_text(question: str) -> str:
     closing aside unless the aside asks for something more (_DEMAND), put plainly."""
     question = without_request(question)
     asked = without_aside(question)
-    return plainly(asked if not _DEMAND.search(question[len(asked):]) else question)
+    aside = question[len(asked):] if question.startswith(asked) else ""
+    if m := _DEMAND.search(aside):
+        wanted = _DEMANDED.match(aside, m.end())
+        return plainly(asked + " " + wanted.group(1).strip() if wanted else question)
+    return plainly(asked)
 
 
 QUOTED = re.compile(r"『[^』]+』|「[^」]+」|“[^”]+”|\"[^\"]+\"")
