@@ -1273,3 +1273,19 @@ def test_a_word_that_points_back_is_no_missing_thing():
 
     keys = {c.word: c.key for c in build_query("あれ何の略なん？それってどこ？あそこにあるの？").concepts}
     assert not keys["m:彼れ"] and not keys["m:其れ"] and not keys["m:彼処"] and keys["m:略"]
+
+
+def test_how_long_the_answer_should_be_is_not_what_is_asked(pipeline):
+    """"What is the main finding of this study? Summarize in one sentence." abstained: summarize and
+    sentence were 97 % of its key words, nowhere in the release. How long to say it (in one sentence,
+    一文で要約して, ワンセンテンスでサマライズしてほしい) is no part of what is asked."""
+    from bot.qa.forms import judged_text
+
+    assert judged_text("What is the main finding of this study? Summarize in one sentence.") == "What is the main finding of this study?"
+    assert judged_text("What did they find, in one sentence?") == "What did they find?"
+    assert judged_text("この研究の結論を一文で要約してください") == "この研究の結論"
+    assert judged_text("このスタディのメインファインディングは？ワンセンテンスでサマライズしてほしい") == "このスタディのメインファインディングは？"
+    assert judged_text("簡単な検査はあるの？") == "簡単な検査はあるの？"
+    for question in ("What is the main finding of this study? Summarize in one sentence.", "Summarize the main result in one sentence."):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "エクソソーム" in answer.answer, (question, answer.answer)

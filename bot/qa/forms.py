@@ -475,7 +475,8 @@ _REQUEST_EN = re.compile(
     r"|(?:sorry|apologies)\b[^,?!.]{0,40}[,.!]\s*(?:but\s+)?"
     r"|just\s+(?:wondering|curious|checking)\s*[,:!.-]\s*"
     r"|(?:in\s+(?:a\s+nutshell|short|brief|a\s+word|one\s+(?:line|sentence)|simple\s+terms|plain\s+(?:terms|english|words)|lay(?:man|person)['’]?s\s+terms)|briefly|basically)\s*[,:]\s*"
-    r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind|send)"
+    r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind|send|summari[sz]e)"
+    r"|(?:summari[sz]e|sum\s+up)\s+(?=(?:the|this|what|how|why|their|its)\b)"  # "Summarize the main result": the main result
     r"|(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|anybody)\s+(?:please\s+)?"
     r"(?:(?:tell|show|give|remind|send)\s+(?:me|us)|find\s+out|check|look\s+up|confirm|explain(?:\s+to\s+(?:me|us))?)\s+(?!(?:my|our)\b)"
     r"|would\s+you\s+mind\s+(?:telling|showing|giving|sending)\s+(?:me|us)\s+|(?:can|could|may)\s+i\s+ask\s+|any\s+chance\s+(?:you\s+know\s+)?"
@@ -492,7 +493,10 @@ _REQUEST_JA = re.compile(
     r"|(?:を|について)?(?:ご教示|ご教授)(?:ください|下さい|いただけ(?:ます|ません)?か?|願います)[\s。．!！?？]*$"
     r"|(?:を|について|が)?知りたい(?:です|のですが|んですが|と思っています)?[\s。．!！?？]*$"
     r"|か知って(?:い)?ますか[\s。．!！?？]*$"
-    r"|[\s、,]*(?:急ぎで|至急|取り急ぎ)?(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$")
+    r"|[\s、,]*(?:急ぎで|至急|取り急ぎ)?(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$"
+    # how long the answer should be: 一文で要約して, ワンセンテンスでサマライズしてほしい, 簡単に説明して
+    r"|(?:を|について)?[\s、,]*(?:一文|ひとこと|一言|二文|三行|3行|簡単|手短|ざっくり|ワンセンテンス)[にで]?(?:要約|まとめ|説明|サマライズ)(?:して|する)?"
+    r"(?:ください|下さい|ほしい|欲しい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?か?)?(?:です)?[\s。．!！?？]*$")
 # Before a Japanese question, how it reached the asker or whom it is for: "友だちがこの記事シェアして
 # くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
 _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医|弊社|当社|弊院|当院|私ども|私共)"
@@ -504,7 +508,9 @@ _PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*)
 # After the question, the shape the answer should take: "in ISO format", "as a table", "as bullet
 # points" -- how to say it, no word of the documents'.
 _FORMAT_EN = re.compile(r"[,\s]+(?:in|as)\s+(?:an?\s+)?(?:iso(?:[\s-]*8601)?|yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy|json|csv|markdown|plain[\s-]+text"
-                        r"|table|list|bullet(?:ed)?\s+(?:list|points)|bullets)(?:\s+(?:format|form))?(?=[\s.!?？]*$)", re.I)
+                        r"|table|list|bullet(?:ed)?\s+(?:list|points)|bullets)(?:\s+(?:format|form))?(?=[\s.!?？]*$)"
+                        # "… in one sentence", "in two lines": how long, not what
+                        r"|[,\s]+in\s+(?:one|a|a\s+single|single|two|three|a\s+few|few|\d)\s+(?:sentences?|lines?|words?|paragraphs?)(?=[\s.!?？]*$)", re.I)
 _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです"
                           # a business letter's opening formula
                           r"|(?:いつも|平素は|大変)?お世話に(?:なっております|なります)|初めまして|はじめまして)[、,。！!\s]*")
@@ -543,6 +549,8 @@ STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(
                          r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|tl;?\s?dr|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*"
                          # "One line is enough.", "A sentence will do.", "Keep it short, please."
                          r"|\s*(?:(?:just\s+)?(?:one|a|a\s+single|single)\s+(?:line|sentence|word|paragraph)\s+(?:is|will|would)\s+(?:enough|fine|do|ok|okay)"
+                         r"|(?:(?:please|pls)\s+)?(?:summari[sz]e|sum\s+(?:it|this|that)\s+up)(?:\s+(?:it|this|that))?(?:\s+in\s+(?:one|a|a\s+single|two|a\s+few)\s+(?:sentence|line|word|paragraph)s?)?"
+                         r"|(?:in\s+)?(?:one|a\s+single)\s+(?:sentence|line)(?:\s+(?:summary|answer))?"
                          r"|keep\s+it\s+(?:short|brief|simple)|(?:a\s+)?(?:short|brief|quick)\s+answer\s+(?:is\s+)?(?:fine|ok|okay|please))"
                          r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*", re.I)
 
