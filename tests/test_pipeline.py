@@ -1289,3 +1289,18 @@ def test_how_long_the_answer_should_be_is_not_what_is_asked(pipeline):
     for question in ("What is the main finding of this study? Summarize in one sentence.", "Summarize the main result in one sentence."):
         answer = pipeline.ask(question)
         assert not answer.abstained and "エクソソーム" in answer.answer, (question, answer.answer)
+
+
+def test_this_news_is_the_document(pipeline):
+    """"when did this news actually come out?" quoted the journal's sentence: "this news", このニュース
+    point at the announcement, as "this release" does, and its date line answers. Not a news
+    release or story that is another text."""
+    from bot.qa.about import asked_of_document
+
+    assert asked_of_document("when did this news actually come out?") == asked_of_document("When was this press release issued?")
+    assert asked_of_document("このニュースはいつ出たの？") == asked_of_document("このプレスリリースはいつ出たの？")
+    assert asked_of_document("What is this news about?") == asked_of_document("What is this press release about?")
+    assert asked_of_document("Is this news story from Japan?") is None
+    for question in ("when did this news actually come out?", "このニュースはいつ出たの？"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "2014年 7月 2日" in answer.citations[0].quote, (question, answer.answer)

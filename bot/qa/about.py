@@ -29,6 +29,8 @@ _DOCUMENT_MODIFIERS = (
 # exosomes", nor この発表された論文 / この発表によると (what the announcement says is asked of its text).
 _SELF = re.compile(
     r"\b(?:this|the|their|its)\s+" + _DOCUMENT_MODIFIERS + r"(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
+    # ... and "this news" (when did this news come out?), このニュース: the announcement pointed at
+    r"|\bthis\s+(?:piece\s+of\s+)?news\b(?!\s+(?:release|story|article|report|item)s?\b)|(?:この|今回の)ニュース(?!リリース|記事|番組)"
     r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料|発表(?!さ|し|によ|で))"
     # ... and a press release named bare (プレスリリースのタイトルは？), not another one (以前のプレスリリース)
     r"|(?<!別の)(?<!前の)(?<!他の)(?<!過去の)(?<!以前の)(?<!先の)(?:プレスリリース|ニュースリリース|報道発表資料)(?=の|は|が|を|って)",
@@ -89,7 +91,7 @@ _FINDINGS_ASKED = re.compile(
     re.I,
 )
 _HEADLINE_ASKED = re.compile(
-    r"\b(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\s+(?:all\s+)?about\s*[?？.]?\s*$"
+    r"\b(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\s+(?:all\s+)?about\s*[?？.]?\s*$|\bthis\s+news\s+(?:all\s+)?about\s*[?？.]?\s*$"
     r"|\b(?:tell me|talk|more) about (?:this|the)\b|\bheadline\b|\btitle\b|\bannounc(?:e|es|ed|ing)\b|何について|タイトル|見出し|何を発表",
     re.I,
 )
