@@ -1304,3 +1304,16 @@ def test_this_news_is_the_document(pipeline):
     for question in ("when did this news actually come out?", "このニュースはいつ出たの？"):
         answer = pipeline.ask(question)
         assert not answer.abstained and "2014年 7月 2日" in answer.citations[0].quote, (question, answer.answer)
+
+
+def test_keigos_ukagau_is_a_request_frame(pipeline):
+    """研究課題名と併せて伺いたい ("I would humbly ask, along with the project's title") made the funding
+    question's last sentence what was asked, and it abstained; 伺う asks, as 教えて does, and only
+    what is asked stays (研究課題名)."""
+    from bot.qa.forms import without_request
+
+    assert without_request("如何なる発見であったのか、要点を伺いたい。") == "如何なる発見であったのか、要点"
+    assert without_request("資料上の記載を伺えますでしょうか。") == "資料上の記載"
+    assert without_request("研究費はどこから？伺えますと幸いです。") == "研究費はどこから？"
+    answer = pipeline.ask("本研究の研究費は、如何なる国の事業から拠出されたものか。研究課題名と併せて伺いたい。")
+    assert not answer.abstained and "対がん総合戦略研究事業" in answer.citations[0].quote, answer.answer
