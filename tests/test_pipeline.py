@@ -1317,3 +1317,17 @@ def test_keigos_ukagau_is_a_request_frame(pipeline):
     assert without_request("研究費はどこから？伺えますと幸いです。") == "研究費はどこから？"
     answer = pipeline.ask("本研究の研究費は、如何なる国の事業から拠出されたものか。研究課題名と併せて伺いたい。")
     assert not answer.abstained and "対がん総合戦略研究事業" in answer.citations[0].quote, answer.answer
+
+
+def test_how_often_is_answered_by_a_recurring_time_not_a_span(pipeline):
+    """手術のあと、再発の検査って何か月おきに受けたらええ？ ("every how many months should I be checked?")
+    quoted 手術後 5年以内だけでなく、10年、20年と: spans of time, no interval. How often is answered by
+    a time that recurs (20年ごと, 3か月おき, 年2回, every two years, annually) or a count of times."""
+    from bot.qa.answer import fits_unit
+
+    assert not fits_unit("frequency", "再発期間は、手術後 5年以内だけでなく、10年、20年と長い期間を経て再発する。")
+    assert all(fits_unit("frequency", t) for t in ("検査は3か月おきに行う。", "20年ごとに建て替える。", "年2回開かれる。",
+                                                   "It erupts every 100 years.", "The festival is held annually over 3 days."))
+    for question in ("手術のあと、再発の検査って何か月おきに受けたらええとか書いてあるん？",
+                     "How often should patients be checked for recurrence after surgery?"):
+        assert pipeline.ask(question).abstained, question

@@ -153,12 +153,17 @@ _CALENDAR = re.compile(r"(?<![0-9０-９,，.])(1[0-9]{3}|20[0-9]{2})\s*年(?!�
 _COUNTER_SAME = {c: group for group in ("種類|種", "か所|カ所|箇所|ヶ所|ケ所", "頭|匹") for c in group.split("|")}
 
 
+# A length of time that recurs: 20年ごと, 3か月おき, 毎年, 年1回, every two years, annually.
+_RECURRING = re.compile(r"ごと|毎|おき|置き|間隔|周期|サイクル|ペース|年[にで]?[0-9０-９一二三四五六七八九十数]+\s*回|\b(?:every|each|per|a)\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|decades?|centur(?:y|ies))\b"
+                        r"|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|hourly|intervals?|periodic(?:ally)?|cycles?)\b", re.I)
+
+
 def fits_unit(unit: str | None, text: str) -> bool:
     """The text holds a number in the unit asked for; any quantity when no unit is known."""
     if unit is None:
         return _has_quantity(text)
-    if unit == "frequency":  # how often: 年に2回, or every 20 years (20年ごと)
-        return fits_unit("times", text) or fits_unit("time", text)
+    if unit == "frequency":  # how often: 年に2回, or every 20 years (20年ごと) -- not a span (5年以内, 10年、20年と)
+        return fits_unit("times", text) or fits_unit("time", text) and bool(_RECURRING.search(text))
     if unit == "time":  # 20年かけて, 3 days: a number before 年 is read as a date elsewhere
         # (a kanji numeral and unit inside a longer word count nothing: 三日月, 四日市, 十日町; a
         # calendar year or day of the month is a date, no length of time: 2010年代, 9月21日)
