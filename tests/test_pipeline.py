@@ -1331,3 +1331,17 @@ def test_how_often_is_answered_by_a_recurring_time_not_a_span(pipeline):
     for question in ("手術のあと、再発の検査って何か月おきに受けたらええとか書いてあるん？",
                      "How often should patients be checked for recurrence after surgery?"):
         assert pipeline.ask(question).abstained, question
+
+
+def test_the_kind_of_place_a_where_asks_for_must_be_named(pipeline):
+    """国がんの築地のとこ行きたいねんけど、一番近い駅どこなん？ (the nearest station?) quoted the address
+    block: 駅 is the kind of place asked for, as "which station" would ask, and the release names
+    none. Where the centre or its contact is, it does say."""
+    from bot.qa.answer import _where_head
+
+    assert _where_head("一番近い駅どこなん？") == _where_head("最寄り駅はどこですか？") == "m:駅"
+    assert _where_head("Where is the nearest station?") == "station" and _where_head("Where is it?") is None
+    answer = pipeline.ask("国がんの築地のとこ行きたいねんけど、一番近い駅どこなん？")
+    assert answer.abstained, answer.answer
+    for question in ("国立がん研究センターはどこにありますか？", "お問い合わせ先はどこ？"):
+        assert not pipeline.ask(question).abstained, question

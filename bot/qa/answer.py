@@ -1046,6 +1046,9 @@ def select(
         # "Which university did he graduate from?", "which cell lines were used": the kind of thing
         # asked for is nowhere in the documents, in no translation -- no sentence names one.
         return [], f"the documents name no {heads[0].word.removeprefix('m:')}"
+    if tuning.which_head_must_exist and kind is None and (where := _where_head(question)) and where in ev.absent:
+        # 一番近い駅どこ？, "Where is the nearest station?": the kind of place asked for (駅) is nowhere
+        return [], f"the documents name no {where.removeprefix('m:')}"
     if heads is not None and not _names_one(eligible[0].text, heads, common):
         # "Which X" / 何と呼ばれるか: a sentence of Japanese text that names one (「潮音閣」, 同仁斎) leads
         # when it is nearly as good as the lead, which names none.
@@ -1356,6 +1359,22 @@ _NAMED_WITHOUT_HEAD = re.compile(r"^(?:compan(?:y|ies)|firms?|corporations?|busi
                                  r"|studios?|bands?|teams?|clubs?|groups?|labels?|volumes?|issues?)$|(?:man|men|woman|women|person|people|ists?|ians?)$")
 _IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # miR-23b, CD63, H2A: one particular thing
 
+
+
+# The kind of place a where-question asks for: 一番近い駅どこ？ (駅), 最寄り駅はどこ, "Where is the
+# nearest station?" -- as "which station" would.
+_WHERE_HEAD_JA = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc]+)(?:は|って|が)?(?:どこ|何処)")
+_WHERE_HEAD_EN = re.compile(r"\bwhere(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+the\s+(?:nearest|closest)\s+([a-z]+)\b", re.I)
+
+
+def _where_head(question: str) -> str | None:
+    """The question's word (its morpheme token, for Japanese) for the kind of place asked."""
+    if m := _WHERE_HEAD_EN.search(question):
+        return m.group(1).lower()
+    if m := _WHERE_HEAD_JA.search(question):
+        words = [t for t in tokenize(m.group(1)) if t.startswith("m:")]
+        return words[-1] if words else None
+    return None
 
 
 def _which_heads(question: str, query: Query) -> list[Concept] | None:
