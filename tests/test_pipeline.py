@@ -1345,3 +1345,18 @@ def test_the_kind_of_place_a_where_asks_for_must_be_named(pipeline):
     assert answer.abstained, answer.answer
     for question in ("国立がん研究センターはどこにありますか？", "お問い合わせ先はどこ？"):
         assert not pipeline.ask(question).abstained, question
+
+
+def test_where_the_asker_heard_of_it_is_not_asked(pipeline):
+    """先日の新聞で…との記事を拝見した。如何なる発見であったのか abstained: 新聞 and 記事 (the newspaper
+    article the asker read) were nowhere. Where the asker heard of it ("saw in the news", ニュースで…
+    言うてる) is no word of the documents; a question about the medium itself keeps it."""
+    from bot.qa.forms import without_request
+
+    assert without_request("I saw in the news that they found why cancer comes back. What did they find?") \
+        == "I saw that they found why cancer comes back. What did they find?"
+    assert without_request("ニュースでよう「国がん」って言うてるけど、あれ何の略なん？") == "よう「国がん」って言うてるけど、あれ何の略なん？"
+    for question in ("Was it on TV?", "Which newspaper covered it?", "この研究はテレビで紹介されたの？"):
+        assert without_request(question) == question
+    answer = pipeline.ask("先日の新聞で、国立がん研究センターが乳がん再発の仕組みを解明したとの記事を拝見した。如何なる発見であったのか、要点を伺いたい。")
+    assert not answer.abstained and "エクソソーム" in answer.citations[0].quote, answer.answer

@@ -557,10 +557,23 @@ STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(
                          r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*", re.I)
 
 
+# Where the asker heard of it (ニュースで…言うてる, 新聞で…記事を拝見した, "saw in the news", "heard on
+# TV"): the medium is no word of the documents, which are what the asker asks about. Not a
+# question about the medium itself ("Was it on TV?", テレビで紹介されたの？).
+_HEARD_IN = re.compile(r"(?:先日の|この前の|昨日の|今朝の)?(?:ニュース|新聞|テレビ|ラジオ|ネット|ワイドショー|SNS|ツイッター)(?:の記事)?(?:で|によると|によれば)(?=[^。？?]{0,40}?(?:見|聞|読|知|言|話題|拝見|拝読))"
+                       r"|(?:との|という)?記事を(?=拝見|拝読|読|見)"
+                       r"|\b(?P<verb>saw|seen|see|heard|hear|read)(?P<what>(?:\s+(?:it|this|that|about\s+(?:it|this|that)))?)\s+(?:in\s+the\s+(?:news|papers?|newspapers?|media)"
+                       r"|on\s+the\s+(?:news|radio)|on\s+(?:tv|television|twitter|reddit|facebook|instagram|tiktok|youtube))\b", re.I)
+
+
+def without_heard_in(question: str) -> str:
+    return _HEARD_IN.sub(lambda m: (m.group("verb") or "") + (m.group("what") or ""), question)
+
+
 def without_request(question: str) -> str:
-    """What is asked, without the words of a polite request around it; unchanged when little
-    would be left ("Tell me more")."""
-    rest = _OPENING_PURPOSE.sub("", question)
+    """What is asked, without the words of a polite request around it, nor where the asker heard
+    of it (_HEARD_IN); unchanged when little would be left ("Tell me more")."""
+    rest = _OPENING_PURPOSE.sub("", without_heard_in(question))
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
     rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
