@@ -851,7 +851,7 @@ SOSEKI_JOB = ["夏目漱石は、明治の小説家である。", "1907年に教
 @pytest.mark.parametrize(
     "sentences, question, answered_with",
     [
-        (SOSEKI_JOB, "夏目漱石が亡くなったのはどこか?", None),  # nothing in the evidence is a place
+        (SOSEKI_JOB, "夏目漱石が住んでいたのはどこか?", None),  # nothing in the evidence is a place (where he died: nor a death)
         (SOSEKI_JOB + ["1916年、早稲田南町の自宅で亡くなった。"], "夏目漱石が亡くなったのはどこか?", "早稲田"),
         (SOSEKI_JOB, "夏目漱石が入社した会社はどこか?", "朝日新聞社"),  # an organisation is asked for, not a place
         (["漱石の原稿は近代文学館に保管されている。"], "漱石の原稿はどこに保管されているか?", "文学館"),  # a building
@@ -2165,3 +2165,38 @@ def test_keigo_and_formal_written_questions_are_read_plainly():
     assert judged_text("がん細胞の「休眠」とは、如何なる状態を指すものであるか。") == "がん細胞の「休眠」とは、どのような状態を指すものであるか。"
     key = {c.word for c in build_query("先日の記事を拝見した。要点を伺いたい。").concepts if c.key}
     assert "m:記事" in key and not {"m:拝見", "m:伺う"} & key, key
+
+
+
+LIVES = {
+    "hattori.txt": "服部金太郎\n服部金太郎(はっとり きんたろう)は、明治から昭和初期の実業家で、セイコーの創業者である。創業者の服部金太郎は、"
+                   "1881年、21歳のときに東京・京橋で時計の修理と販売を行う服部時計店を開いた。1892年には精工舎を設立して掛時計の製造を始め、"
+                   "1913年には国産初の腕時計を発売した。\n",
+    "okubo.txt": "Okubo Toshimichi\nOkubo Toshimichi was a samurai of the Satsuma domain and one of the leaders of the Meiji Restoration. "
+                 "In 1849 his father was exiled in a succession dispute, and he himself was dismissed from his post. He later served as "
+                 "Minister of Finance and as Home Minister, and he led the new government's drive to build industry.\n",
+}
+
+
+def test_an_event_of_a_life_must_be_told_of(tmp_path):
+    """"Where is Okubo Toshimichi buried?" quoted his career, 服部金太郎は何年に亡くなりましたか the year he
+    opened his shop: a death, a burial or a birth asked of is dated or placed only by a sentence
+    that tells of it (亡くなった, 急死, 墓, buried, born), in either language. Without the check
+    (AnswerTuning.life_event_must_be_said) both were answered."""
+    from bot.config import Settings
+    from bot.qa.pipeline import Pipeline
+    from bot.qa.tuning import AnswerTuning, Tuning
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in LIVES.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    result = run_qabot("ingest", str(docs), "--store", str(tmp_path / "store"))
+    assert result.returncode == 0, result.stderr
+    pipeline = Pipeline(Settings(store=tmp_path / "store"))
+    without = Pipeline(Settings(store=tmp_path / "store"), tuning=Tuning(answer=AnswerTuning(life_event_must_be_said=False)))
+    for question in ("服部金太郎は何年に亡くなりましたか?", "Where is Okubo Toshimichi buried?", "When did Okubo Toshimichi die?"):
+        assert pipeline.ask(question).abstained, question
+        assert not without.ask(question).abstained, question
+    answer = pipeline.ask("When did Hattori Kintaro open his watch shop?")
+    assert not answer.abstained and "1881" in answer.answer, answer.answer

@@ -1075,12 +1075,14 @@ def select(
         elif kind is None and place_asked and not NAME_ORIGIN.search(question) and first.passage.lang == "ja":
             about, clauses = "place", _clauses_with(first.text, _has_place)
         else:
-            return False, None
+            about, clauses = None, []
         if about == "date" and unit == "year" and tuning.year_needs_a_year and not _CALENDAR_YEAR.search(first.text):
             return False, "no year in the evidence"  # (5年以内, 10年、20年: spans of time, no year)
         if about == "place" and not clauses and tuning.where_needs_a_place and not ORG_WHERE.search(question) \
                 and not _PLACE_LIKE.search(first.text):
             return False, "no place in the evidence"
+        if about is None:
+            return False, untold(first.text)
         events = _event_terms(ev, question, *topic(first.passage)) if clauses else []
         verbs = tuning.verb_says_compound
         by_gloss = {id(t) for t in ev.glossed_only}  # said by a gloss, if at all
@@ -1097,7 +1099,14 @@ def select(
             best = max(similarity(clauses))
             if best < tuning.min_event_clause_ratio * first.dense:
                 return False, f"the {about} in the evidence belongs to another event (similarity {best:.2f} vs {first.dense:.2f})"
-        return held, None
+        return (False, problem) if (problem := untold(first.text)) else (held, None)
+
+    def untold(text: str) -> str | None:
+        """Why the quote does not date or place the event of a life asked of: it never tells of it."""
+        if tuning.life_event_must_be_said and (unit == "year" or kind == "date" or place_asked) \
+                and (life := _life_event(question)) and not _LIFE_SAID[life].search(text):
+            return f"the evidence does not tell of a {life}"  # (his years as shogun: no burial)
+        return None
 
     first = trim(_extend(candidates[0], by_span, [], tuning), ev, kind, unit, tuning.max_quote_chars)
     _, problem = event_problem(first)
@@ -1215,6 +1224,26 @@ def _is_contact_block(p: Passage) -> bool:
     lines = [p.quote[s[0]:s[1]] for s in p.sentences]
     contact = sum(bool(CONTACT_GIVEN.search(line) or _CONTACT_HEADING.search(line)) for line in lines)
     return len(lines) >= 2 and contact >= 0.6 * len(lines)
+
+
+# The events of a life a when- or where-question may ask of (died, buried, was born, married): a
+# sentence that dates or places one says it in one of these words, in either language.
+_LIFE_ASKED = {
+    "death": re.compile(r"\b(?:die|dies|died|death|pass(?:ed)?\s+away)\b|亡くな|死去|死亡|逝去|没(?!頭|落|収)|死ん", re.I),
+    "burial": re.compile(r"\b(?:buried|burial|grave|tomb|interred|resting\s+place)\b|墓|埋葬|葬ら|眠って", re.I),
+    "birth": re.compile(r"\b(?:born|birthplace)\b|生まれ|出生|生誕", re.I),  # (not a park's 誕生)
+}
+_LIFE_SAID = {
+    "death": re.compile(r"\b(?:die|dies|died|death|dead|pass(?:ed)?\s+away|killed)\b|亡くな|死|逝去|没|殺|自害|自刃|切腹|最期", re.I),  # (死: 死去, 急死, 病死, 死後)
+    "burial": re.compile(r"\b(?:buried|burial|grave|tomb|interred|mausoleum|rests)\b|墓|埋葬|葬|眠る|眠って|廟|霊", re.I),
+    "birth": re.compile(r"\b(?:born|birth|birthplace|native)\b|生まれ|誕生|出生|生誕|出身", re.I),
+}
+
+
+def _life_event(question: str) -> str | None:
+    """Which event of a life the question asks of, if one alone."""
+    asked = [life for life, pattern in _LIFE_ASKED.items() if pattern.search(question)]
+    return asked[0] if len(asked) == 1 else None
 
 
 def _with_previous_sentence(c: _Candidate) -> str:

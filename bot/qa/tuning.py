@@ -121,6 +121,12 @@ class AnswerTuning:
     # where probes, dev: every answerable question whose clauses lack the event lacks it in the
     # whole sentence too (a paraphrase); near misses +1 on tune, +2 date probes, +2 where probes.
     event_clause_must_hold_it: bool = True
+    # ... and an event of a life (a death, a burial, a birth: answer._LIFE_ASKED) asked of, that the
+    # sentence does not tell of in any of its words, is not dated or placed by it: "Where was
+    # Tokugawa Hidetada buried?" quoted his years as shogun. Tuning sets: near misses +9 (where Bohr
+    # died, where Beethoven lies, 服部金太郎's death), three wrong answers now abstentions (芭蕉's grave
+    # quoted from a diary's sentence); nothing else moved.
+    life_event_must_be_said: bool = True
     # "Where" over Japanese text needs a place in the answer: a place name (UniDic 地名, 浜松城,
     # 上総国) or a building, institution, landmark or room (記念館, 墓地, 付近, 会議室) -- not 1907年に教職を
     # 辞して朝日新聞社に入社し for "where did Soseki die". Not for 会社はどこ (an organisation).
