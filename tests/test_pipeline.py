@@ -1360,3 +1360,16 @@ def test_where_the_asker_heard_of_it_is_not_asked(pipeline):
         assert without_request(question) == question
     answer = pipeline.ask("先日の新聞で、国立がん研究センターが乳がん再発の仕組みを解明したとの記事を拝見した。如何なる発見であったのか、要点を伺いたい。")
     assert not answer.abstained and "エクソソーム" in answer.citations[0].quote, answer.answer
+
+
+def test_what_kind_of_thought_it_is_taken_for_is_not_asked(pipeline):
+    """造血幹細胞とのアナロジー、どういう仮説？ abstained: アナロジー and 仮説 were nowhere, the release
+    saying 造血幹細胞と同様に…と考えられます. What kind of thought the asker takes it for (an analogy, a
+    hypothesis, 想定) frames the question; the thought is what must be there."""
+    from bot.qa.query import build_query
+
+    keys = {c.word: c.key for c in build_query("造血幹細胞とのアナロジー、どういう仮説？何を測る想定？").concepts}
+    assert not keys["m:アナロジー"] and not keys["m:仮説"] and not keys["m:想定"] and keys["m:造血"]
+    assert not {c.word: c.key for c in build_query("What is the hypothesis behind the analogy?").concepts}["hypothesis"]
+    answer = pipeline.ask("造血幹細胞とのアナロジー、どういう仮説？")
+    assert not answer.abstained and "造血幹細胞と同様" in answer.answer, answer.answer

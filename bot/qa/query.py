@@ -59,13 +59,18 @@ DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 記述 表現 �
                          # the asker's own humble acts: 拝見した (I read), 伺いたい, 存じます, 頂けますか
                          " 拝見 拝読 拝聴 拝察 伺う 存じる 存ずる 申す 申し上げる 頂く 戴く 承る 賜る"
                          # ... and what points back into the talk (あれ何の略なん？): the word pointed at is asked
-                         " 此れ 其れ 彼れ 此処 其処 彼処".split())
+                         " 此れ 其れ 彼れ 此処 其処 彼処"
+                         # ... and what kind of thought it is taken for: アナロジー, 仮説, 想定 (何を測る想定？)
+                         " アナロジー 類推 仮説 想定".split())
 # ... and the asker's own questions ("email address for questions", "whom to call with inquiries"):
 # the documents' お問い合わせ is for them, it need not say 質問.
 DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned given listed stated provided"
                          " question questions query queries inquiry inquiries enquiry enquiries"
                          # ... and how the asker wants the answer boiled down: "the bottom-line conclusion", "the gist"
-                         " bottom-line gist takeaway takeaways tldr tl;dr".split())
+                         " bottom-line gist takeaway takeaways tldr tl;dr"
+                         # ... and what kind of thought the asker takes it for (an analogy, a hypothesis, a
+                         # concept): a release says the thought, not what kind it is
+                         " analogy analogies hypothesis hypotheses hypothesise hypothesize notion notions".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
                  "website": "hp", "homepage": "hp", "ホームページ": "hp", "ウェブサイト": "hp", "ウェブページ": "hp"}
