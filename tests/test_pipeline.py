@@ -1373,3 +1373,14 @@ def test_what_kind_of_thought_it_is_taken_for_is_not_asked(pipeline):
     assert not {c.word: c.key for c in build_query("What is the hypothesis behind the analogy?").concepts}["hypothesis"]
     answer = pipeline.ask("造血幹細胞とのアナロジー、どういう仮説？")
     assert not answer.abstained and "造血幹細胞と同様" in answer.answer, answer.answer
+
+
+def test_a_number_to_call_is_a_phone_number(pipeline):
+    """"what number do i call if i have questions for the national cancer center" quoted the
+    address line: a number to call, ring or dial (何番にかければ) is a phone's, and TEL answers."""
+    from bot.qa.forms import contact_asked
+
+    assert contact_asked("what number do i call if i have questions?") == contact_asked("Which number should I ring?") == "phone"
+    assert contact_asked("何番にかければいいですか？") == "phone" and contact_asked("What number of cells went dormant?") is None
+    answer = pipeline.ask("what number do i call if i have questions for the national cancer center")
+    assert not answer.abstained and "03-3542-2511" in answer.citations[0].text, answer.answer

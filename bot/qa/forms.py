@@ -52,7 +52,9 @@ _PERSON_NOUNS_JA = (
 # The contact itself is asked for (a press release's お問い合わせ先), not one kind of it.
 _CONTACT_ASKED = re.compile(r"(?<!-)\b(contact|contacts|inquiries|enquiries)\b(?!-|\s+(with|between)\b)|問い合わせ|問合せ|連絡先|窓口", re.I)
 # A phone number by another name: "the switchboard number", "main line", 代表番号 (TEL: …（代表）).
-_PHONE_OTHERWISE = r"\bswitchboard\b|\bhotline\b|\bmain\s+(?:line|number|phone)\b|代表番号"
+_PHONE_OTHERWISE = (r"\bswitchboard\b|\bhotline\b|\bmain\s+(?:line|number|phone)\b|代表番号"
+                    # "what number do i call", "a number to ring", 何番にかければ: a number to call is a phone's
+                    r"|\bnumbers?\b[^?？.]{0,30}\b(?:call|ring|dial)\b|\b(?:call|ring|dial)\b[^?？.]{0,20}\bnumbers?\b|何番に(?:かけ|電話)")
 # "link to the paper?" asks for a link; "a link between exosomes and cancer" does not.
 _LINK_TO = r"links?\s+(?:to|for)\s+(?:the|this|that|its|their|it)\b|^\s*(?:the\s+)?(?!(?:is|are|was|were|any)\b)(?:[\w-]+\s+){1,2}links?\s*[?？]*\s*$"
 # "Where can I read the paper?", "Where can I find the earlier press release?", 論文はどこで読めますか:
