@@ -1384,3 +1384,15 @@ def test_a_number_to_call_is_a_phone_number(pipeline):
     assert contact_asked("何番にかければいいですか？") == "phone" and contact_asked("What number of cells went dormant?") is None
     answer = pipeline.ask("what number do i call if i have questions for the national cancer center")
     assert not answer.abstained and "03-3542-2511" in answer.citations[0].text, answer.answer
+
+
+def test_whats_it_again_is_a_plain_question(pipeline):
+    """この研究どこの雑誌にのったんだっけ quoted the Science website's heading, where …載ったの？ quoted
+    the sentence that says the journal: だっけ ("what was it again?") is the asker's memory, and its
+    kana pairs (だっ, っけ) weighed in ranking as words."""
+    from bot.qa.forms import plainly
+
+    assert plainly("この研究どこの雑誌にのったんだっけ") == "この研究どこの雑誌にのったの？"
+    assert plainly("発表日いつだっけ？") == "発表日いつ？" and plainly("誰でしたっけ") == "誰？"
+    answer = pipeline.ask("この研究どこの雑誌にのったんだっけ")
+    assert not answer.abstained and "Science Signaling（電子版）" in answer.citations[0].text, answer.answer

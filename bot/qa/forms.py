@@ -628,6 +628,11 @@ _GOT = {"come": "get", "comes": "gets", "came": "got", "coming": "getting"}
 _CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|って)?(?:いつ|どこ(?:で|に|から)?)?)出(?=た|ま|て|る)")
 
 
+# "…だっけ" (what was it again?): the asker's memory, said as a plain question (…の？): its kana
+# pairs (だっ, っけ) are no words of any text, and weigh in ranking as if they were.
+_REMEMBER_JA = re.compile(r"(ん|の)?(?:だったっけ|でしたっけ|だっけ|っけ)(?:[?？。!！]|\s)*$")
+
+
 # Spoken Japanese for overcoming a problem: なんとかする ("do something about", 何とかできる) -- a word
 # no written text holds; written text says 克服 (抗がん剤が効かないのをなんとかする: 耐性を克服する).
 _MANAGE_JA = re.compile(r"(?:なんとか|何とか)(?=する|して|し(?:た|ます)|でき|出来)")
@@ -649,6 +654,7 @@ def plainly(question: str) -> str:
     question = _GOZAIMASU.sub(lambda m: "で" + _PLAIN_COPULA[m.group(2)] if m.group(1) else "あり" + m.group(2), question)
     for formal, plain in _FORMAL_HOW:
         question = question.replace(formal, plain)
+    question = _REMEMBER_JA.sub(lambda m: "の？" if m.group(1) else "？", question)
     return _CAME_OUT_JA.sub(r"\1掲載され", question).replace("どうやって", "どのように")
 
 
