@@ -1396,3 +1396,16 @@ def test_whats_it_again_is_a_plain_question(pipeline):
     assert plainly("発表日いつだっけ？") == "発表日いつ？" and plainly("誰でしたっけ") == "誰？"
     answer = pipeline.ask("この研究どこの雑誌にのったんだっけ")
     assert not answer.abstained and "Science Signaling（電子版）" in answer.citations[0].text, answer.answer
+
+
+def test_kansai_speech_is_read_as_standard_japanese(pipeline):
+    """この研究、病院の先生らも一緒にやってはったん？どこの科なん？ quoted the oncologist's comment: the
+    analyzer read Kansai's honorific はった (was doing) as 這う (to crawl), a word nowhere. はる after
+    て, なんぼ, ほんま and ちゃう are read as いる, いくつ, 本当 and 違う; 手ではる (to paste) stays."""
+    from bot.qa.forms import answer_kind, judged_text
+
+    assert judged_text("一緒にやってはったん？") == "一緒にやっていたん？" and judged_text("何を読んではるの？") == "何を読んでいるの？"
+    assert judged_text("手ではる") == "手ではる" and judged_text("ほんまにわかったん？") == "本当にわかったん？"
+    assert answer_kind(judged_text("エクソソームの大きさってなんぼなん？")) == "number"
+    answer = pipeline.ask("この研究、病院の先生らも一緒にやってはったん？どこの科なん？")
+    assert not answer.abstained and "乳腺・腫瘍内科と共同" in answer.citations[0].text, answer.answer

@@ -633,6 +633,13 @@ _CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|っ
 _REMEMBER_JA = re.compile(r"(ん|の)?(?:だったっけ|でしたっけ|だっけ|っけ)(?:[?？。!！]|\s)*$")
 
 
+# Kansai speech, as the analyzer reads standard Japanese: the honorific はる after て (やってはった:
+# was doing, read as 這う, to crawl), なんぼ (how many, how much), ほんま (really), ちゃう (isn't it).
+_KANSAI = ((re.compile(r"(?:(?<=て)|(?<=んで))はった"), "いた"), (re.compile(r"(?:(?<=て)|(?<=んで))はって"), "いて"),
+           (re.compile(r"(?:(?<=て)|(?<=んで))はる(?!か)"), "いる"), (re.compile(r"(?:(?<=て)|(?<=んで))はります"), "います"),
+           (re.compile(r"なんぼ"), "いくつ"), (re.compile(r"ほんま"), "本当"), (re.compile(r"ちゃう(?=[のんかやわ？?]|$)"), "違う"))
+
+
 # Spoken Japanese for overcoming a problem: なんとかする ("do something about", 何とかできる) -- a word
 # no written text holds; written text says 克服 (抗がん剤が効かないのをなんとかする: 耐性を克服する).
 _MANAGE_JA = re.compile(r"(?:なんとか|何とか)(?=する|して|し(?:た|ます)|でき|出来)")
@@ -655,6 +662,8 @@ def plainly(question: str) -> str:
     for formal, plain in _FORMAL_HOW:
         question = question.replace(formal, plain)
     question = _REMEMBER_JA.sub(lambda m: "の？" if m.group(1) else "？", question)
+    for kansai, standard in _KANSAI:
+        question = kansai.sub(standard, question)
     return _CAME_OUT_JA.sub(r"\1掲載され", question).replace("どうやって", "どのように")
 
 
