@@ -339,7 +339,8 @@ def test_the_words_of_a_polite_request_are_not_what_is_asked(pipeline):
     assert without_request("論文の掲載誌をご教示ください。") == "論文の掲載誌"
     assert without_request("Can someone check my pull request?") == "Can someone check my pull request?"
     assert judged_text("Who made the cover? For a newsletter I'm writing.") == "Who made the cover?"
-    assert judged_text("When was it published? I need the exact DOI.") == "When was it published? I need the exact DOI."
+    # (an aside that demands something is judged by what it demands: test_what_an_aside_demands_is_its_noun…)
+    assert judged_text("When was it published? I need the exact DOI.") == "When was it published? DOI"
     for question, quote in [("I'd like to know the journal name, please.", "Science Signaling"),
                             ("Can you tell me who funded the study?", "対がん総合戦略研究事業"),
                             ("Who should be credited for the cover artwork? For a newsletter I'm writing.", "Eiji Takaoki"),

@@ -1226,7 +1226,7 @@ def _is_contact_block(p: Passage) -> bool:
     return len(lines) >= 2 and contact >= 0.6 * len(lines)
 
 
-# The events of a life a when- or where-question may ask of (died, buried, was born, married): a
+# The events of a life a when- or where-question may ask of (died, buried, was born): a
 # sentence that dates or places one says it in one of these words, in either language.
 _LIFE_ASKED = {
     "death": re.compile(r"\b(?:die|dies|died|death|pass(?:ed)?\s+away)\b|亡くな|死去|死亡|逝去|没(?!頭|落|収)|死ん", re.I),

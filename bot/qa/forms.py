@@ -477,8 +477,7 @@ _REQUEST_EN = re.compile(
     r"|(?:sorry|apologies)\b[^,?!.]{0,40}[,.!]\s*(?:but\s+)?"
     r"|just\s+(?:wondering|curious|checking)\s*[,:!.-]\s*"
     r"|(?:in\s+(?:a\s+nutshell|short|brief|a\s+word|one\s+(?:line|sentence)|simple\s+terms|plain\s+(?:terms|english|words)|lay(?:man|person)['’]?s\s+terms)|briefly|basically)\s*[,:]\s*"
-    r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind|send|summari[sz]e)"
-    r"|(?:summari[sz]e|sum\s+up)\s+(?=(?:the|this|what|how|why|their|its)\b)"  # "Summarize the main result": the main result
+    r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind|send)"
     r"|(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|anybody)\s+(?:please\s+)?"
     r"(?:(?:tell|show|give|remind|send)\s+(?:me|us)|find\s+out|check|look\s+up|confirm|explain(?:\s+to\s+(?:me|us))?)\s+(?!(?:my|our)\b)"
     r"|would\s+you\s+mind\s+(?:telling|showing|giving|sending)\s+(?:me|us)\s+|(?:can|could|may)\s+i\s+ask\s+|any\s+chance\s+(?:you\s+know\s+)?"
@@ -534,7 +533,7 @@ _OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:(?:a|an|the|my|our|your|this)\s+|(?
 # search for.
 _ASIDE = re.compile(
     r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers|sorry|apologies"
-    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed)?\s+(?:it|this|that)|(?:like\s+)?(?:give|send)\s+me"
+    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed)?\s+(?:it|this|that)|(?:like\s+)?(?:give|send)\s+me|tl;?\s?dr"
     r"|asking\s+(?:for|because)|no\s+rush|much\s+appreciated|a\s+link\s+would)\b)[^?？]*$"
     r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$", re.I)
 # An aside that asks for more than the question ("I need the exact DOI.", "We want the sample
@@ -550,7 +549,7 @@ _LEADING_ASIDE = re.compile(r"^\s*for\s+[^,?？]{0,60}?\b(?:my|our)\b[^,?？]{0,
 # How the asker wants it said, after the question: "Explain it like I'm 15 please.", "ELI5", "in
 # plain words please" -- no second question.
 STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(?:it|this|that)\s+(?:to\s+me\s+)?(?:like|as\s+if)\s+(?:i['’]?m|i\s+am|to\s+a)\s+[\w\s-]{1,20}?"
-                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|tl;?\s?dr|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*"
+                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*|\s*(?:eli5|in\s+(?:plain|simple)\s+(?:words|terms|english))(?:[,\s]+(?:please|pls))?\s*[.!?？]*\s*"
                          # "One line is enough.", "A sentence will do.", "Keep it short, please."
                          r"|\s*(?:(?:just\s+)?(?:one|a|a\s+single|single)\s+(?:line|sentence|word|paragraph)\s+(?:is|will|would)\s+(?:enough|fine|do|ok|okay)"
                          r"|(?:(?:please|pls)\s+)?(?:summari[sz]e|sum\s+(?:it|this|that)\s+up)(?:\s+(?:it|this|that))?(?:\s+in\s+(?:one|a|a\s+single|two|a\s+few)\s+(?:sentence|line|word|paragraph)s?)?"

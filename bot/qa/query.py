@@ -69,7 +69,7 @@ DISCOURSE_EN = frozenset("describe describes described explain explains explaine
                          # ... and how the asker wants the answer boiled down: "the bottom-line conclusion", "the gist"
                          " bottom-line gist takeaway takeaways tldr tl;dr"
                          # ... and what kind of thought the asker takes it for (an analogy, a hypothesis, a
-                         # concept): a release says the thought, not what kind it is
+                         # notion): a release says the thought, not what kind it is
                          " analogy analogies hypothesis hypotheses hypothesise hypothesize notion notions".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
@@ -673,8 +673,8 @@ def _japanese_concepts(text: str) -> list[Concept]:
     counters = set(_COUNTER_ASKED.findall(text))
     for run, parts in whole:
         glosses = _to_english(run)
-        concepts.append(Concept(run, (Alternative(run, parts),) + glosses + _abbreviation(run),
-                                answer_type=_loanword_role(run, glosses) == "type", key=_loanword_role(run, glosses) != "discourse"))
+        role = _loanword_role(run, glosses)
+        concepts.append(Concept(run, (Alternative(run, parts),) + glosses + _abbreviation(run), answer_type=role == "type", key=role != "discourse"))
     for t in dict.fromkeys(tokenize(text)):
         if t.isascii() or t in split:
             continue  # English words and numbers of a mixed question come from _english_concepts
