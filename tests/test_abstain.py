@@ -2167,7 +2167,6 @@ def test_keigo_and_formal_written_questions_are_read_plainly():
     assert "m:記事" in key and not {"m:拝見", "m:伺う"} & key, key
 
 
-
 LIVES = {
     "hattori.txt": "服部金太郎\n服部金太郎(はっとり きんたろう)は、明治から昭和初期の実業家で、セイコーの創業者である。創業者の服部金太郎は、"
                    "1881年、21歳のときに東京・京橋で時計の修理と販売を行う服部時計店を開いた。1892年には精工舎を設立して掛時計の製造を始め、"

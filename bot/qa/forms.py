@@ -568,6 +568,7 @@ _HEARD_IN = re.compile(r"(?:先日の|この前の|昨日の|今朝の)?(?:ニ�
 
 
 def without_heard_in(question: str) -> str:
+    """The question without the medium the asker heard of it in (_HEARD_IN), the verb kept."""
     return _HEARD_IN.sub(lambda m: (m.group("verb") or "") + (m.group("what") or ""), question)
 
 
