@@ -35,7 +35,7 @@ from bot.qa.forms import (
 )
 from bot.prompts import messages
 from bot.qa import numerals
-from bot.qa.measures import measure_conflicts
+from bot.qa.measures import measure_conflicts, word_family
 from bot.qa.roles import HEAD_OF_ORGANISATION, role_asked, roles_said
 from bot.qa.query import ANSWER_TYPE, HEPBURN, KATAKANA_RUN, READING, STOP, Alternative, Concept, Query, build_query, glossed_synonyms, respelled, singular
 from bot.qa.tuning import AnswerTuning
@@ -1229,14 +1229,14 @@ def _is_contact_block(p: Passage) -> bool:
 # The events of a life a when- or where-question may ask of (died, buried, was born): a
 # sentence that dates or places one says it in one of these words, in either language.
 _LIFE_ASKED = {
-    "death": re.compile(r"\b(?:die|dies|died|death|pass(?:ed)?\s+away)\b|亡くな|死去|死亡|逝去|没(?!頭|落|収)|死ん", re.I),
-    "burial": re.compile(r"\b(?:buried|burial|grave|tomb|interred|resting\s+place)\b|墓|埋葬|葬ら|眠って", re.I),
-    "birth": re.compile(r"\b(?:born|birthplace)\b|生まれ|出生|生誕", re.I),  # (not a park's 誕生)
+    "death": word_family(r"die|dies|died|death|pass(?:ed)?\s+away", r"亡くな|死去|死亡|逝去|没(?!頭|落|収)|死ん"),
+    "burial": word_family(r"buried|burial|grave|tomb|interred|resting\s+place", r"墓|埋葬|葬ら|眠って"),
+    "birth": word_family(r"born|birthplace", r"生まれ|出生|生誕"),  # (not a park's 誕生)
 }
 _LIFE_SAID = {
-    "death": re.compile(r"\b(?:die|dies|died|death|dead|pass(?:ed)?\s+away|killed)\b|亡くな|死|逝去|没|殺|自害|自刃|切腹|最期", re.I),  # (死: 死去, 急死, 病死, 死後)
-    "burial": re.compile(r"\b(?:buried|burial|grave|tomb|interred|mausoleum|rests)\b|墓|埋葬|葬|眠る|眠って|廟|霊", re.I),
-    "birth": re.compile(r"\b(?:born|birth|birthplace|native)\b|生まれ|誕生|出生|生誕|出身", re.I),
+    "death": word_family(r"die|dies|died|death|dead|pass(?:ed)?\s+away|killed", r"亡くな|死|逝去|没|殺|自害|自刃|切腹|最期"),  # (死: 死去, 急死, 病死, 死後)
+    "burial": word_family(r"buried|burial|grave|tomb|interred|mausoleum|rests", r"墓|埋葬|葬|眠る|眠って|廟|霊"),
+    "birth": word_family(r"born|birth|birthplace|native", r"生まれ|誕生|出生|生誕|出身"),
 }
 
 

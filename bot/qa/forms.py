@@ -14,6 +14,7 @@ import unicodedata
 # -- what kind of answer does the question want? ----------------------------------------------
 # "What is the height of …": a quantity is asked for as surely as by "how tall".
 _LENGTHS = "height|depth|length|width|elevation|altitude|diameter|distance"
+_LATIN_UNITS = "nm|mm|cm|km|μm|µm|m|mg|kg|g"  # after 何: 何nm, 何kg (answer_unit: a length or a weight)
 _DOSES = "concentration|dose|dosage"
 # "what diameter does it give", "price of the blood test": a length and a sum asked tersely (read
 # for the kind, number, and for its unit alike)
@@ -78,7 +79,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|の(大きさ|サイズ|直径)(は|って)?\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
-        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°|(?:nm|mm|cm|km|μm|µm|m|mg|kg|g)(?![A-Za-z]))|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
+        r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°|(?:" + _LATIN_UNITS + r")(?![A-Za-z]))|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
         r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$"  # 患者数は？: a count asked bare
         r"|" + _UNIT_IN_BRACKETS +  # 骨転移頻度（%）は？, "relapse rate (%)": a figure, in the unit bracketed
         r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額"  # "grant amount?": a sum of money
@@ -149,7 +150,7 @@ _JA_COUNTER_CLASS = {
     "%": "percent", "％": "percent", "パーセント": "percent", "割": "percent", "人": "people", "名": "people", "回": "times",
 }
 # A unit written in Latin letters after 何 (何nm, 何mm, 何kg): a length or a weight.
-_JA_LATIN_UNIT = re.compile(r"何\s*(nm|mm|cm|km|μm|µm|m|mg|kg|g)(?![A-Za-z])", re.I)
+_JA_LATIN_UNIT = re.compile(r"何\s*(" + _LATIN_UNITS + r")(?![A-Za-z])", re.I)
 _NOT_COUNTERS = set("年月日時代世紀曜番位等") | {"キロ"}  # dates and ordinals, or ambiguous
 _EN_UNIT = [
     ("dose", re.compile(r"(?<!many )\b(" + _DOSES + r")s?\b|濃度|投与量|用量", re.I)),
