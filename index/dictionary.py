@@ -3,7 +3,8 @@
 An English question has to find Japanese documents: its words are looked up here (en_to_ja) and
 the Japanese headwords join the lexical query. Japanese terms get a reading and English glosses
 (ja_to_en) for glossaries. Loanwords that JMdict lacks (exosome, microRNA) get a katakana guess
-from e2k, a small character-to-katakana model that ships its weights (katakana).
+from e2k, a small character-to-katakana model that ships its weights (katakana); katakana
+loanwords it lacks (リラプス) are heard as English words (heard_english) the other way.
 
 The source is JMdict and JMnedict (EDRDG, CC BY-SA 4.0) as the jamdict-data package ships them:
 a 311 MB SQLite file that is slow to search by gloss. A compact reverse index of our own is derived
@@ -33,7 +34,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-FORMAT = 7  # bump when the build below changes: the index file name follows it
+FORMAT = 8  # bump when the build below changes: the index file name follows it
 TOP = 8  # candidates kept per English key
 _GLOSSES = 7  # English glosses kept per Japanese term
 _NAME = "@"  # names' keys are marked: they are folded (Kyouto -> kyoto), words' keys are not
@@ -269,7 +270,7 @@ def _reset() -> None:
     with _state.lock:
         _state.resolved, _state.path = False, None
         _state.generation += 1
-    for cached in (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, respelled):
+    for cached in (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, respelled, heard_english):
         cached.cache_clear()
 
 
@@ -545,6 +546,99 @@ def written_as(reading: str, limit: int = 3) -> tuple[tuple[str, float], ...]:
         "SELECT term, prio FROM ja WHERE reading = ? AND term != reading ORDER BY prio DESC, term LIMIT ?", (reading, limit)
     ).fetchall()
     return tuple((term, float(prio or 0.0)) for term, prio in rows)
+
+
+# -- Katakana loanwords JMdict lacks, heard as English (リラプス: relapse, ドーマンシー: dormancy) -----
+# Both sides are reduced to a coarse sound code -- consonants only, in the classes katakana keeps
+# apart (l = r, v = b, s = sh = z = j; a post-vocalic r, as in dormancy, is not heard) -- so a
+# loanword finds the few English words it may be (the `sound` table of the index); the nearest
+# in spelling are then written in katakana by e2k, and the one it writes as the question did wins.
+_SOUNDED = re.compile(r"[a-z]{4,}")  # the English words a loanword is looked for among
+_HEARD_CANDIDATES = 6  # nearest in spelling, of those with the loanword's code, that e2k writes out
+HEARD_SIMILARITY = 0.9  # how alike e2k's katakana and the question's must be
+
+
+def _consonants(text: str) -> str:
+    text = text.replace("v", "b").replace("l", "r").replace("z", "s").replace("j", "s")
+    text = re.sub(r"(?<![aeiou])h", "", text)  # the h of a digraph, or after a consonant
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouy\-]", "", text))
+
+
+def _en_sounds(word: str) -> set[str]:
+    """The codes an English word may sound as: a g before e or i is hard (target) or soft (gene),
+    a ch is ch (check) or k (chemo)."""
+    return {_en_sound(word, hard_g, ch_k) for hard_g in (False, True) for ch_k in (False, True)}
+
+
+def _en_sound(word: str, hard_g: bool = False, ch_k: bool = False) -> str:
+    """dormancy -> dmns, clinician -> krnsn, inquiry -> nkwr."""
+    w = word.lower().replace("ch", "k") if ch_k else word.lower()
+    w = re.sub(r"^(?:ps|kn|pn)", lambda m: m.group(0)[1], w)
+    w = re.sub(r"(?<=[aeiou])r(?![aeiouy])", "", w)  # dormancy: ドーマンシー
+    w = w.replace("tch", "s").replace("sch", "sk")
+    w = re.sub(r"[tcs]i(?=[aeo])", "s", w)  # -tion, -cian, -sion
+    w = w.replace("ph", "f").replace("gh", "").replace("wh", "w")
+    w = re.sub(r"ch|sh|th", "s", w).replace("ck", "k").replace("qu", "kw").replace("x", "ks").replace("q", "k")
+    w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+    w = re.sub(r"d?g(?=[eiy])", "g" if hard_g else "s", w)
+    w = re.sub(r"(?<=[aeiou])w(?![aeiouy])", "", w)  # follow: フォロー
+    w = re.sub(r"m(?=[bp])", "n", w)  # number: ナンバー
+    return _consonants(w)
+
+
+def _kana_sound(kana: str) -> str:
+    """リラプス -> rps, ドーマンシー -> dmns (jaconv's romanisation, then as _en_sound)."""
+    import jaconv
+
+    r = jaconv.kata2alphabet(kana).replace("tsu", "t").replace("ts", "t")
+    r = re.sub(r"ch|sh", "s", r)
+    return _consonants(re.sub(r"(?<=[aeiou])w(?![aeiou])", "", r))
+
+
+def _en_spelling(word: str) -> str:
+    w = word.lower().replace("ph", "f").replace("ck", "k").replace("qu", "kw").replace("x", "ks")
+    w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k").replace("v", "b").replace("l", "r").replace("y", "i")
+    w = re.sub(r"(?<=[aeiou])r(?![aeiou])", "", w)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"e$", "", w))
+
+
+def _kana_spelling(kana: str) -> str:
+    import jaconv
+
+    r = jaconv.kata2alphabet(kana).replace("-", "")
+    r = re.sub(r"(?<=[^aeiou])u(?=[^aeiou]|$)", "", r)  # the vowel katakana adds: プス -> ps
+    r = re.sub(r"(?<=[td])o(?=[^aeiou]|$)", "", r)
+    r = re.sub(r"(?<=[st])i$|(?<=sh)i$", "", r)
+    r = r.replace("v", "b").replace("shi", "si").replace("chi", "ti").replace("tsu", "t")
+    return re.sub(r"(.)\1+", r"\1", r)
+
+
+def _alike(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio()
+
+
+@lru_cache(maxsize=4096)
+def heard_english(kana: str) -> tuple[str, ...]:
+    """The English word a katakana loanword JMdict lacks is heard as: リラプス -> ("relapse",),
+    クリニシャン -> ("clinician",); empty when no English word sounds so, or when e2k, writing the
+    nearest few in katakana, writes none of them nearly as the question did. Several only on a tie."""
+    conn = _connection()
+    kana = unicodedata.normalize("NFKC", kana.strip())
+    if conn is None or not re.fullmatch(r"[\u30a1-\u30fa\u30fc]{3,}", kana) or _c2k() is None:
+        return ()
+    code = _kana_sound(kana)
+    if len(code) < 2:
+        return ()
+    keys = [k for (k,) in conn.execute("SELECT key FROM sound WHERE code = ?", (code,))]
+    spelt = _kana_spelling(kana)
+    nearest = sorted(keys, key=lambda k: (-_alike(spelt, _en_spelling(k)), k))[:_HEARD_CANDIDATES]
+    scored = [(max((_alike(kana, written) for written, _ in _katakana_candidates(k)), default=0.0), k) for k in nearest]
+    best = max((s for s, _ in scored), default=0.0)
+    if best < HEARD_SIMILARITY:
+        return ()
+    return tuple(k for s, k in scored if s >= best - 0.02)
 
 
 _KATAKANA_LOCK = threading.Lock()
@@ -1027,7 +1121,9 @@ def build(target: Path | None = None, force: bool = False) -> Path:
                 "CREATE TABLE en (key TEXT, term TEXT, weight REAL, PRIMARY KEY (key, term)) WITHOUT ROWID;"
                 "CREATE TABLE ja (term TEXT PRIMARY KEY, reading TEXT, en TEXT, prio REAL) WITHOUT ROWID;"
                 "CREATE TABLE lemma (form TEXT PRIMARY KEY, lemmas TEXT) WITHOUT ROWID;"
+                "CREATE TABLE sound (code TEXT, key TEXT, PRIMARY KEY (code, key)) WITHOUT ROWID;"
             )
+            out.executemany("INSERT INTO sound VALUES (?, ?)", sorted({(code, k) for k in en if _SOUNDED.fullmatch(k) for code in _en_sounds(k)}))
             out.executemany("INSERT INTO lemma VALUES (?, ?)", sorted(lemmas.items()))
             out.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             out.executemany(
@@ -1072,4 +1168,4 @@ if __name__ == "__main__":
 
 
 # The lookup caches (bench empties them to time a new question's lookups).
-CACHES = (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, written_as, is_gloss)
+CACHES = (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, written_as, is_gloss, heard_english)

@@ -667,3 +667,20 @@ def test_a_findings_answer_glosses_what_its_texts_share(pipeline):
     assert len(terms) <= 8
     terms = [g.term for g in pipeline.ask("why are dormant cells drug resistant?").glossary]
     assert "一般的" in terms and "一般" not in terms, terms  # a part beside its word, whatever ranked it
+
+
+def test_a_japanese_question_with_a_loanword_jmdict_lacks_finds_its_japanese_word(pipeline):
+    """リラプス is heard as "relapse", which the dictionary translates as 再発, the release's word."""
+    answer = pipeline.ask("乳がんのリラプスは手術後どのくらいで起きますか？")
+    assert not answer.abstained and "再発期間" in squash(answer.citations[0].quote)
+
+
+def test_a_question_written_in_hiragana_is_read_with_its_nouns_in_kanji(pipeline):
+    """A child, an older reader or a phone without kana-kanji conversion writes さいはつ and
+    しゅじゅつ: the question is read as the release writes them (再発, 手術)."""
+    from bot.qa.query import written_in_kanji
+
+    assert written_in_kanji("ざっしの ひょうしの えは だれが つくったの ですか？").startswith("雑誌の 表紙の")
+    assert written_in_kanji("乳がんの再発は手術の何年後ですか？") == "乳がんの再発は手術の何年後ですか？"
+    answer = pipeline.ask("にゅうがんの さいはつは しゅじゅつの あと なんねんくらいで おきますか？")
+    assert not answer.abstained and "再発期間" in squash(answer.citations[0].quote)

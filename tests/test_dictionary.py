@@ -255,3 +255,16 @@ def test_a_british_spelling_is_translated_as_its_american_form():
     assert dictionary._american("four") == "four" and dictionary._american("hour") == "hour"
     assert en_to_ja("maeda")[0][0] == "前田"  # a romanised name is not read as another name (meda: 目田)
     assert dictionary._american("stem cell") == "stem cell" and dictionary._american("bone marrow centre") == "bone marrow center"
+
+
+def test_a_katakana_loanword_jmdict_lacks_is_heard_as_the_english_word_it_is():
+    """リラプス, ドーマンシー and クリニシャン are not in JMdict: their sound finds the English word,
+    and e2k writing it back in katakana as the question did confirms it. A near sound is not
+    enough (ファンディングソース is no "findings"), nor is a word that is not katakana."""
+    from index.dictionary import heard_english
+
+    assert heard_english("リラプス") == ("relapse",)
+    assert heard_english("ドーマンシー") == ("dormancy",)
+    assert heard_english("クリニシャン") == ("clinician",)
+    assert heard_english("ファンディングソース") == ()
+    assert heard_english("骨髄") == () and heard_english("") == ()

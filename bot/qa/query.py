@@ -205,7 +205,9 @@ def _to_english(term: str) -> tuple[Alternative, ...]:
     d = _dictionary()
     gloss = d.ja_to_en(term) if d is not None else None
     if gloss is None:
-        return ()
+        # a loanword JMdict lacks, heard as the English word it is (リラプス: relapse, クリニシャン: clinician)
+        heard = d.heard_english(term) if d is not None and KATAKANA_RUN.fullmatch(term) else ()
+        return tuple(Alternative(en, tuple(english_tokens(en)), 0.8) for en in heard)
     out = []
     for en in gloss.en[:5]:
         en = re.sub(r"\s*\([^)]*\)", "", en).strip() or en  # cover (of a book, magazine, etc.): cover
@@ -547,11 +549,38 @@ def without_shorthand(text: str) -> str:
     return _SHORTHAND_WORD.sub(full, text)
 
 
+_HIRAGANA = re.compile(r"[\u3041-\u3096]")
+_KANJI_CHAR = re.compile(r"[\u4e00-\u9fff々]")
+
+
+@lru_cache(maxsize=2048)
+def written_in_kanji(text: str) -> str:
+    """A question written almost all in hiragana, as a child, an older reader or a phone without
+    kana-kanji conversion writes it, with its nouns as documents write them: ざっしの ひょうし ->
+    雑誌の 表紙, せんたー -> センター (the analyzer's lemma). The morphemes were found either way; the
+    question's character bigrams (ざっ, っし) were not, and held every passage's coverage near 0.
+    Only nouns of two characters or more in the lemma: がん (癌) is as documents write it."""
+    kana = len(_HIRAGANA.findall(text))
+    if kana < 8 or len(_KANJI_CHAR.findall(text)) > 0.15 * kana:
+        return text
+    from index.lexical import _tagger, lemma_of
+
+    out = []
+    for w in _tagger()(text):
+        lemma = lemma_of(w)
+        noun = w.feature.pos1 == "名詞" and w.feature.pos2 == "普通名詞"
+        kanji_or_katakana = _KANJI_CHAR.search(lemma) or KATAKANA_RUN.fullmatch(lemma)
+        out.append(w.white_space + (lemma if noun and len(lemma) >= 2 and _HIRAGANA.fullmatch(w.surface[0])
+                                    and kanji_or_katakana and not _HIRAGANA.search(lemma) else w.surface))
+    return "".join(out)
+
+
 def respelled(text: str) -> str:
     """The text with its misspelt English words as meant (_respelled), for retrieval and evidence
     alike: "which jounral publshed the paper?" -> "which journal published the paper?"; chat
-    shorthand written out (without_shorthand)."""
-    text = without_shorthand(text)
+    shorthand written out (without_shorthand); a question in hiragana with its nouns in kanji
+    (written_in_kanji)."""
+    text = written_in_kanji(without_shorthand(text))
     if not re.search(r"[a-z]{4}", text):
         return text
     words = list(_WORD.finditer(text))
