@@ -392,7 +392,7 @@ def respelled(word: str) -> str | None:
     conn = _connection()
     if conn is None or len(word) < 4 or not (word.isascii() and word.isalpha() and word.islower()):
         return None
-    if _lemma_rows(word) is not None or _en_to_ja(word, 1):
+    if _lemma_rows(word) is not None or _en_to_ja(word, 1) or _able(word):
         return None  # known: as it is, or through its inflections and derivations (secrete: secretion)
     # a four-letter word is too near too many: only a letter left out, and only one way (papr: paper)
     near = sorted(one_edit(word) if len(word) >= 5 else insertions(word))
@@ -409,6 +409,16 @@ def respelled(word: str) -> str | None:
             return None
     # one mistypes a word's first letter least: a candidate that keeps it goes first
     return max(sorted(known), key=lambda k: (k[0] == word[0], strength(k)), default=None)
+
+
+def _able(word: str) -> bool:
+    """A word made of a known one with -able or -ible (druggable: drug, targetable: target) is
+    no misspelling, though JMdict glosses neither: "druggable" is not "draggable"."""
+    if not re.fullmatch(r"[a-z]{3,}[ai]ble", word):
+        return False
+    stem = word[: -4]
+    forms = {stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem}
+    return any(_en_rows(f) or _lemma_rows(f) is not None for f in forms)
 
 
 def en_to_ja(key: str, limit: int = 6) -> list[tuple[str, float]]:

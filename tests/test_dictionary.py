@@ -235,6 +235,7 @@ def test_a_misspelt_word_is_read_as_the_known_word_one_edit_away():
     assert dictionary.respelled("dormnat") == "dormant" and dictionary.respelled("marow") == "marrow"
     assert dictionary.respelled("journal") is None and dictionary.respelled("tamoxifen") is None
     assert dictionary.respelled("secrete") is None  # known through its derivation (secretion), not "secret"
+    assert dictionary.respelled("druggable") is None  # a known word with -able (drug), not "draggable"
     assert dictionary.respelled("Ochiya") is None and dictionary.respelled("cels") is None
     assert respelled("which jounral publshed the paper?") == "which journal published the paper?"
     # romaji (Hepburn syllables), names after the first word and words near a function word stay

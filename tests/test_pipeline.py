@@ -933,9 +933,13 @@ def test_clinical_shorthand_is_read_in_the_questions_language(pipeline):
     assert respelled("血中miR測定") == "血中マイクロRNA測定"
     assert respelled("built in 300 BC") == "built in 300 BC" and respelled("an MSc thesis") == "an MSc thesis"
     assert respelled("bc i asked") == "because i asked" and respelled("Pt. 2 of the plan") == "Pt. 2 of the plan"
+    # BM is bone marrow, pt-derived patient-derived, w/ with; a pt-1 stays, and miR-targeting one word
+    assert respelled("pt-derived cells w/ MSCs in BM?") == "patient-derived cells with mesenchymal stem cells in bone marrow?"
+    assert respelled("pt-1, miR-targeting") == "pt-1, miR-targeting"
     for question, expected in [("MSC由来エクソソームでBCが休眠に入る機序は？", "間葉系幹細胞"),
                                ("Re the pt bone marrow data: is dormancy in pts actually demonstrated?", "乳がん患者さんの骨髄中で"),
-                               ("Whilst they're in the marrow, what do the tumour cells pick up?", "エクソソーム")]:
+                               ("Whilst they're in the marrow, what do the tumour cells pick up?", "エクソソーム"),
+                               ("clinical partner for the pt BM samples?", "乳腺・腫瘍内科と共同")]:
         answer = pipeline.ask(question)
         assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
 

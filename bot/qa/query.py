@@ -503,12 +503,13 @@ _CLINICAL = {
     "whilst": ("while", None), "amongst": ("among", None),
 }
 _CLINICAL_CASED = {
-    "BC": ("breast cancer", "乳がん"), "MSC": ("mesenchymal stem cell", "間葉系幹細胞"),
+    "BC": ("breast cancer", "乳がん"), "BM": ("bone marrow", "骨髄"), "MSC": ("mesenchymal stem cell", "間葉系幹細胞"),
     "MSCs": ("mesenchymal stem cells", "間葉系幹細胞"), "miR": ("microRNA", "マイクロRNA"), "miRs": ("microRNAs", "マイクロRNA"),
 }
 _CLINICAL_WORD = re.compile(
-    r"(?<![A-Za-z0-9'’.-])(?:(?i:" + "|".join(sorted(_CLINICAL, key=len, reverse=True)) + ")|(?<![0-9] )("
-    + "|".join(sorted(_CLINICAL_CASED, key=len, reverse=True)) + r"))(?![A-Za-z0-9'’-]|\.\s*[A-Za-z0-9])")
+    r"(?<![A-Za-z0-9'’.-])(?:(?i:" + "|".join(sorted(_CLINICAL, key=len, reverse=True)) + r")(?!-[0-9])|(?<![0-9] )("
+    + "|".join(sorted(_CLINICAL_CASED, key=len, reverse=True)) + r")(?!-))(?![A-Za-z0-9'’]|\.\s*[A-Za-z0-9])")
+# (pt-derived is patient-derived; miR-targeting stays one word: microRNA-targeting is nowhere)
 
 
 def _clinical(text: str) -> str:
@@ -529,6 +530,9 @@ _PUB = re.compile(r"\bpub(?=\.?\s+(?:date|year|day|month|time)\b)", re.I)
 _PR = re.compile(r"\bpr(?=\s+(?:date|title|headline|summary|about|say|says|said)\b|\s*[?？]?\s*$)|(?<=\bthe\s)pr\b(?!\s+(?:office|team|department|dept|contact|person|staff|people)\b)")
 
 
+_WITH = re.compile(r"(?<![\w/])w/(o\b)?(?=\s*\w)", re.I)
+
+
 def _cased_as(typed: str, meant: str) -> str:
     """The word meant, capitalised as the word typed was (Whats -> What's, Jounral -> Journal)."""
     return meant[:1].upper() + meant[1:] if typed[:1].isupper() else meant
@@ -539,6 +543,7 @@ def without_shorthand(text: str) -> str:
     if not re.search(r"[A-Za-z]", text):
         return text
     text = _clinical(_PR.sub("press release", _PUB.sub("publication", text)))
+    text = _WITH.sub(lambda m: "without" if m.group(1) else "with", text)  # w/ MSCs, w/o chemo
 
     def full(m: re.Match[str]) -> str:
         word = m.group(0)
