@@ -513,6 +513,10 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("プレスリリースのタイトルは？") == "headline"
     assert asked_of_document("プレスリリースはいつ出ましたか") == "date"
     assert asked_of_document("以前のプレスリリースのタイトルは？") is None
+    # ... nor is the title of another thing the release names (the project it thanks, a homepage's feature)
+    assert asked_of_document("What is the exact title of the research project whose support the release acknowledges?") is None
+    assert asked_of_document("Quote the feature headline from the Science homepage that the release reproduces.") is None
+    assert asked_of_document("What is the title of this press release?") == "headline"
     assert asked_of_document("What is this release about?") == "headline"
     assert asked_of_document("What were the main findings of the study?") == "findings"
     # a name between "this" and "release"; a big finding is what was found; この研究のポイント its points

@@ -95,6 +95,11 @@ _HEADLINE_ASKED = re.compile(
     r"|\b(?:tell me|talk|more) about (?:this|the)\b|\bheadline\b|\btitle\b|\bannounc(?:e|es|ed|ing)\b|何について|タイトル|見出し|何を発表",
     re.I,
 )
+# ... but the title of another thing the document names is no headline of it: "the title of the
+# research project whose support the release acknowledges", "the headline from the Science homepage".
+_OTHER_TITLE = re.compile(
+    r"\b(?:title|headline)s?\s+(?:of|from|on|for|in)\s+(?!(?:this|the|that|its)\s+(?:(?:press|news|media)\s+)?"
+    r"(?:release|document|announcement|notice|statement|news|pr)\b|(?:it|this)\b)", re.I)
 # A summary of the document is its key points (本研究成果のポイント), where it has them.
 _SUMMARY_ASKED = re.compile(r"\bsummar|\b(?:main|big|key|major|central|headline) (?:point|finding|result|discovery|message|news)s?\b|\bgist\b|\btakeaways?\b|\bkey points?\b|\bhighlights\b"
                             r"|概要|要点|主旨|趣旨|ポイント|まとめ", re.I)
@@ -170,7 +175,7 @@ def asked_of_document(question: str) -> str | None:
         return "date"
     if _ISSUER_ASKED.search(question):
         return "issuer"
-    if _HEADLINE_ASKED.search(question):
+    if _HEADLINE_ASKED.search(_OTHER_TITLE.sub(" ", question)):
         return "headline"
     if _SUMMARY_ASKED.search(question):
         return "summary" if _DIGEST_ASKED.search(question) else "findings"
