@@ -517,6 +517,9 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("What is the exact title of the research project whose support the release acknowledges?") is None
     assert asked_of_document("Quote the feature headline from the Science homepage that the release reproduces.") is None
     assert asked_of_document("What is the title of this press release?") == "headline"
+    # the date of the paper the release reports is no date of the release, unless that is named too
+    assert asked_of_document("According to the release, on what date was the paper published online?") is None
+    assert asked_of_document("このリリースの日付と論文が載った日を教えてください") == "date"
     assert asked_of_document("What is this release about?") == "headline"
     assert asked_of_document("What were the main findings of the study?") == "findings"
     # a name between "this" and "release"; a big finding is what was found; この研究のポイント its points
@@ -1418,3 +1421,10 @@ def test_kansai_speech_is_read_as_standard_japanese(pipeline):
     assert answer_kind(judged_text("エクソソームの大きさってなんぼなん？")) == "number"
     answer = pipeline.ask("この研究、病院の先生らも一緒にやってはったん？どこの科なん？")
     assert not answer.abstained and "乳腺・腫瘍内科と共同" in answer.citations[0].text, answer.answer
+
+
+def test_the_date_a_paper_was_published_is_not_the_release_date(pipeline):
+    """"According to the release, on what date was the paper published online?" quoted the
+    release's own date line (2 July); the paper appeared in the electronic edition on 1 July."""
+    answer = pipeline.ask("According to the release, on what date was the paper published online?")
+    assert not answer.abstained and "7月1日付け" in squash(answer.citations[0].quote)

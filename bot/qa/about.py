@@ -41,6 +41,11 @@ _SELF = re.compile(
 _DATE_ASKED = re.compile(r"^\s*when\s+(?:was|is|were|are|did|does|do|will|has|had)\b"
                          r"|^\s*when\s+(?:this|the|their|its)\s[^?？.]{0,60}?\b(?:was|were|got|had\s+been|has\s+been)?\s*"
                          r"(?:issued|published|released|put\s+out|sent(?:\s+out)?|dated|announced|came\s+out|went\s+out|(?<=was )out(?!\s+of)|(?<=were )out(?!\s+of))\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bdated\b|いつ|何日|何月|日付", re.I)
+# ... but a date of the paper the document reports ("on what date was the paper published online?",
+# 論文が掲載されたのはいつ) is its text's, not the document's own date line.
+# (unless the document's own date is named too: このリリースの日付と論文が載った日)
+_PAPER_DATED = re.compile(r"\b(?:paper|article|journal|(?:electronic|online|print)\s+(?:edition|version)|e-?pub\w*|issue)\b|論文|掲載|電子版|雑誌|誌", re.I)
+_OWN_DATE_NAMED = re.compile(r"(?:リリース|発表)の?(?:日付|日時|日)|\brelease\s+date|\bdate\s+(?:of|on)\s+(?:the|this)\s+(?:(?:press|news)\s+)?release", re.I)
 # "release date?", "date of the press release", "ncc pr date", 発表日は？: the document's date asked
 # tersely (its issuer's acronym before it, typed in capitals or, without vowels, in lower case).
 _RELEASE_DATE = re.compile(r"\s*(?:(?:what(?:['’]s| is| was)|and)\s+)?(?:the\s+)?(?:(?:(?-i:[A-Z]{2,6})|[b-df-hj-np-tv-z]{2,5})(?:['’]s)?\s+)?(?:(?:press|news)\s+)?release\s+date\s*[?？.]*\s*"
@@ -171,7 +176,7 @@ def asked_of_document(question: str) -> str | None:
         return "summary" if _DIGEST_ASKED.search(question) else "findings"
     if not self_reference(question):
         return "issuer" if _ISSUER_OF_THIS.search(question) else None
-    if _DATE_ASKED.search(question):
+    if _DATE_ASKED.search(question) and (not _PAPER_DATED.search(question) or _OWN_DATE_NAMED.search(question)):
         return "date"
     if _ISSUER_ASKED.search(question):
         return "issuer"
