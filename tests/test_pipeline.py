@@ -1428,3 +1428,10 @@ def test_the_date_a_paper_was_published_is_not_the_release_date(pipeline):
     release's own date line (2 July); the paper appeared in the electronic edition on 1 July."""
     answer = pipeline.ask("According to the release, on what date was the paper published online?")
     assert not answer.abstained and "7月1日付け" in squash(answer.citations[0].quote)
+
+
+def test_the_askers_feelings_are_not_what_is_asked(pipeline):
+    """"手術から5年経てばもう安心だと思っていましたが、違うのですか？" abstained: 安心 (relief) is
+    nowhere in the release. The asker's relief, worry or unease is no word the answer must hold."""
+    answer = pipeline.ask("手術から5年経てばもう安心だと思っていましたが、違うのですか？")
+    assert not answer.abstained and "再発期間" in squash(" ".join(c.quote for c in answer.citations))

@@ -61,7 +61,9 @@ DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 記述 表現 �
                          # ... and what points back into the talk (あれ何の略なん？): the word pointed at is asked
                          " 此れ 其れ 彼れ 此処 其処 彼処"
                          # ... and what kind of thought it is taken for: アナロジー, 仮説, 想定 (何を測る想定？)
-                         " アナロジー 類推 仮説 想定".split())
+                         " アナロジー 類推 仮説 想定"
+                         # ... and the asker's feelings (5年経てばもう安心と思っていました, 心配で)
+                         " 安心 心配 不安".split())
 # ... and the asker's own questions ("email address for questions", "whom to call with inquiries"):
 # the documents' お問い合わせ is for them, it need not say 質問.
 DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned given listed stated provided"
