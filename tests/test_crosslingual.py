@@ -673,6 +673,9 @@ def test_a_japanese_question_with_a_loanword_jmdict_lacks_finds_its_japanese_wor
     """リラプス is heard as "relapse", which the dictionary translates as 再発, the release's word."""
     answer = pipeline.ask("乳がんのリラプスは手術後どのくらいで起きますか？")
     assert not answer.abstained and "再発期間" in squash(answer.citations[0].quote)
+    # ... also when the analyzer cuts it short: ドーマント, read as マント (mantle), is dormant: 休眠
+    answer = pipeline.ask("ドーマントながん細胞はどうなるの？")
+    assert not answer.abstained and "休眠" in answer.citations[0].quote
 
 
 def test_a_question_written_in_hiragana_is_read_with_its_nouns_in_kanji(pipeline):

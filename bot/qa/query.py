@@ -427,19 +427,20 @@ def with_synonyms(query: Query, df) -> Query:
     for c in query.concepts:
         own = c.alternatives[0].tokens if c.alternatives else ()
         # a Japanese noun (a verb's synonyms stay paraphrases: 取る for 貰う is noise) the collection lacks
-        noun = c.word.startswith("m:") and bool(_NOUN_LEMMA.fullmatch(c.word[2:]))
+        # ... or a katakana word the analyzer split, glossed whole (ドーマント: dormant -> 休眠)
+        noun = c.word.startswith("m:") and bool(_NOUN_LEMMA.fullmatch(c.word[2:])) or bool(KATAKANA_RUN.fullmatch(c.word))
         if noun and c.key and not c.answer_type and own and not any(df.get(t) for t in own):
             extra = glossed_synonyms(c, df) or _unclipped(c, df)
             if extra:
-                found[c.word[2:]] = extra
+                found[c.word.removeprefix("m:")] = extra
     if not found:
         return query
     concepts = []
     for c in query.concepts:
         # the word's own character bigrams (雑誌 of 雑誌) stand for it too: else, absent, they
         # would keep a passage holding the synonym as far from the question as one without it
-        extra = found.get(c.word[2:]) if c.word.startswith("m:") else next(
-            (x for w, x in found.items() if not c.key and c.word in w), None)
+        extra = found.get(c.word.removeprefix("m:")) if c.key else next(
+            (x for w, x in found.items() if c.word in w), None)
         concepts.append(replace(c, alternatives=c.alternatives + extra) if extra else c)
     return replace(query, concepts=tuple(concepts))
 
@@ -690,7 +691,9 @@ def _katakana_words(text: str) -> list[tuple[str, tuple[str, ...]]]:
     for run in dict.fromkeys(KATAKANA_RUN.findall(text)):
         parts = tuple(t for t in tokenize(run) if t.startswith("m:"))
         plain = not any(t[2:] in ANSWER_TYPE_JA or t[2:] in ABBREVIATIONS for t in parts)  # メール|アドレス: as they are
-        if len(parts) > 1 and plain and _to_english(run):
+        # (split in two, or cut short: ドーマント is read as マント, mantle, when it is read as one word)
+        cut = len(parts) > 1 or (len(parts) == 1 and len(parts[0]) - 2 < len(run) - 1)
+        if cut and plain and _to_english(run):
             out.append((run, parts))
     return out
 
