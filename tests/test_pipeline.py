@@ -520,6 +520,9 @@ def test_what_a_question_asks_of_the_document_itself():
     # the date of the paper the release reports is no date of the release, unless that is named too
     assert asked_of_document("According to the release, on what date was the paper published online?") is None
     assert asked_of_document("このリリースの日付と論文が載った日を教えてください") == "date"
+    # the main finding asked in Japanese, in katakana too; how long the answer should be is no question
+    assert asked_of_document("このスタディのメインファインディングは？ワンセンテンスでサマライズしてほしい") == "findings"
+    assert asked_of_document("この研究の主な発見は？一文で要約して") == "findings"
     assert asked_of_document("What is this release about?") == "headline"
     assert asked_of_document("What were the main findings of the study?") == "findings"
     # a name between "this" and "release"; a big finding is what was found; この研究のポイント its points

@@ -556,7 +556,10 @@ STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(
                          r"|(?:(?:please|pls)\s+)?(?:summari[sz]e|sum\s+(?:it|this|that)\s+up)(?:\s+(?:it|this|that))?(?:\s+in\s+(?:one|a|a\s+single|two|a\s+few)\s+(?:sentence|line|word|paragraph)s?)?"
                          r"|(?:in\s+)?(?:one|a\s+single)\s+(?:sentence|line)(?:\s+(?:summary|answer))?"
                          r"|keep\s+it\s+(?:short|brief|simple)|(?:a\s+)?(?:short|brief|quick)\s+answer\s+(?:is\s+)?(?:fine|ok|okay|please))"
-                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*", re.I)
+                         r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*"
+                         # 一文で要約して, ワンセンテンスでサマライズしてほしい, 三行でまとめてください
+                         r"|\s*(?:一文|ひとこと|一言|ワンセンテンス|ワンライン|[一二三1-3１-３]行|短く|簡単に|手短に)で?(?:要約|まとめ|説明|サマライズ)?"
+                         r"(?:して|て)(?:ほしい|欲しい|ください|下さい|もらえますか|くれ|ちょうだい)?(?:です)?\s*[。.!！?？]*\s*", re.I)
 
 
 # Where the asker heard of it (ニュースで…言うてる, 新聞で…記事を拝見した, "saw in the news", "heard on
