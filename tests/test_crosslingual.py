@@ -678,6 +678,18 @@ def test_a_japanese_question_with_a_loanword_jmdict_lacks_finds_its_japanese_wor
     assert not answer.abstained and "休眠" in answer.citations[0].quote
 
 
+def test_a_katakana_compound_jmdict_lacks_is_read_as_its_loanwords(pipeline):
+    """ヘマトポエティックステムセル is no JMdict word: read as its loanwords (heard_english for the
+    first, JMdict's ステム and セル), it is "hematopoietic stem cell", which the release says 造血幹細胞."""
+    from bot.qa.query import _loanword_compound
+
+    assert _loanword_compound("キャンサーセル") == ("cancer cell",)
+    assert _loanword_compound("ヘマトポエティックステムセル") == ("hematopoietic stem cell",)
+    assert _loanword_compound("ケモレジスタンス") == ()  # ケモ is neither a JMdict word nor heard
+    answer = pipeline.ask("ヘマトポエティックステムセルは骨髄でどうなっている？")
+    assert not answer.abstained and "造血幹細胞" in answer.citations[0].quote
+
+
 def test_a_question_written_in_hiragana_is_read_with_its_nouns_in_kanji(pipeline):
     """A child, an older reader or a phone without kana-kanji conversion writes さいはつ and
     しゅじゅつ: the question is read as the release writes them (再発, 手術)."""

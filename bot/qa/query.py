@@ -207,8 +207,9 @@ def _to_english(term: str) -> tuple[Alternative, ...]:
     d = _dictionary()
     gloss = d.ja_to_en(term) if d is not None else None
     if gloss is None:
-        # a loanword JMdict lacks, heard as the English word it is (リラプス: relapse, クリニシャン: clinician)
-        heard = d.heard_english(term) if d is not None and KATAKANA_RUN.fullmatch(term) else ()
+        # a loanword JMdict lacks, heard as the English word it is (リラプス: relapse, クリニシャン: clinician),
+        # or a compound of loanwords (キャンサーセル: cancer cell)
+        heard = (d.heard_english(term) or _loanword_compound(term)) if d is not None and KATAKANA_RUN.fullmatch(term) else ()
         return tuple(Alternative(en, tuple(english_tokens(en)), 0.8) for en in heard)
     out = []
     for en in gloss.en[:5]:
@@ -217,6 +218,35 @@ def _to_english(term: str) -> tuple[Alternative, ...]:
         if 0 < len(tokens) <= 2:
             out.append(Alternative(en, tokens, 0.8))
     return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _loanword_compound(run: str) -> tuple[str, ...]:
+    """A katakana compound JMdict lacks as the English of its loanwords, in order:
+    キャンサーセル -> ("cancer cell",), ヘマトポエティックステムセル -> ("hematopoietic stem cell",).
+    From the right, the longest word JMdict knows, unless what is left before it is heard whole
+    as an English word (heard_english). Empty unless all of it is read, in two words or more."""
+    d = _dictionary()
+
+    def known(part: str) -> str | None:
+        gloss = d.ja_to_en(part)
+        first = re.sub(r"\s*\([^)]*\)", "", gloss.en[0]).strip() if gloss else ""
+        return first if len(first) >= 2 and first.isascii() and first.isalpha() and first.islower() else None
+
+    words: list[str] = []
+    end = len(run)
+    while end > 0:
+        if end < len(run) and (word := known(run[:end]) or (d.heard_english(run[:end]) + (None,))[0] if end >= 3 else known(run[:end])):
+            words.insert(0, word)
+            break
+        for start in range(1, end - 1):  # the longest first
+            if word := known(run[start:end]):
+                words.insert(0, word)
+                end = start
+                break
+        else:
+            return ()
+    return (" ".join(words),) if len(words) >= 2 else ()
 
 
 _KATAKANA = re.compile(r"^[\u30a0-\u30ffA-Za-z0-9・ー]+$")
@@ -376,7 +406,7 @@ def glossed_synonyms(concept: Concept, df) -> tuple[Alternative, ...]:
         if a.weight < 0.8 or a.kind == READING:
             continue
         if a.term.isascii():
-            back = _to_japanese(a.term.lower()) if re.fullmatch(r"[a-z]+(?: [a-z]+)?", a.term.lower()) else ()
+            back = _to_japanese(a.term.lower()) if re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", a.term.lower()) else ()
         elif _CJK.search(a.term):
             back = _to_english(a.term)
         else:
