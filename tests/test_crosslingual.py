@@ -697,5 +697,9 @@ def test_a_question_written_in_hiragana_is_read_with_its_nouns_in_kanji(pipeline
 
     assert written_in_kanji("ざっしの ひょうしの えは だれが つくったの ですか？").startswith("雑誌の 表紙の")
     assert written_in_kanji("乳がんの再発は手術の何年後ですか？") == "乳がんの再発は手術の何年後ですか？"
+    # ... also a word the analyzer knows only in kanji, and cuts into pieces in kana (ろ|ん|ぶん): JMdict's common writing
+    assert "論文が 雑誌に" in written_in_kanji("その ろんぶんが ざっしに のったのは いつ ですか？")
+    answer = pipeline.ask("てがみを おくりたいので、せんたーの じゅうしょを おしえて ください。")
+    assert not answer.abstained and "東京都中央区築地" in squash(answer.citations[0].quote)
     answer = pipeline.ask("にゅうがんの さいはつは しゅじゅつの あと なんねんくらいで おきますか？")
     assert not answer.abstained and "再発期間" in squash(answer.citations[0].quote)

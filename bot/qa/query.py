@@ -603,14 +603,48 @@ def written_in_kanji(text: str) -> str:
         return text
     from index.lexical import _tagger, lemma_of
 
-    out = []
-    for w in _tagger()(text):
+    out: list[str] = []
+    pieces: list = []  # a word the analyzer does not know in kana, in pieces: ろ|ん|ぶん, じゅう|しょ
+
+    def as_written(w) -> str:
         lemma = lemma_of(w)
         noun = w.feature.pos1 == "名詞" and w.feature.pos2 == "普通名詞"
         kanji_or_katakana = _KANJI_CHAR.search(lemma) or KATAKANA_RUN.fullmatch(lemma)
-        out.append(w.white_space + (lemma if noun and len(lemma) >= 2 and _HIRAGANA.fullmatch(w.surface[0])
-                                    and kanji_or_katakana and not _HIRAGANA.search(lemma) else w.surface))
+        return w.white_space + (lemma if noun and len(lemma) >= 2 and _HIRAGANA.fullmatch(w.surface[0])
+                                and kanji_or_katakana and not _HIRAGANA.search(lemma) else w.surface)
+
+    def flush() -> None:
+        word = _common_writing("".join(w.surface for w in pieces)) if len(pieces) > 1 else None
+        out.extend([pieces[0].white_space + word] if word else map(as_written, pieces))
+        pieces.clear()
+
+    for w in _tagger()(text):
+        morae = len(re.sub(r"[ぁぃぅぇぉゃゅょゎ]", "", w.surface))  # じゅう: two
+        fragment = _FRAGMENT_POS.get(w.feature.pos1, 0) >= morae and bool(_HIRAGANA.fullmatch(w.surface[0]))
+        if pieces and (not fragment or w.white_space):
+            flush()
+        if fragment:
+            pieces.append(w)
+        else:
+            out.append(as_written(w))
+    if pieces:
+        flush()
     return "".join(out)
+
+
+# What the analyzer leaves of a kana word it does not know: one- or two-kana nouns, suffixes,
+# interjections and symbols (ろ|ん|ぶん for ろんぶん): pos -> the longest such piece.
+_FRAGMENT_POS = {"名詞": 2, "接尾辞": 2, "感動詞": 1, "記号": 1}
+
+
+def _common_writing(reading: str) -> str | None:
+    """The one common word JMdict writes for a kana reading (じゅうしょ: 住所, ろんぶん: 論文), if
+    one stands out (せんせい is 先生, 先制 and 宣誓 alike: none)."""
+    d = _dictionary()
+    found = d.written_as(reading) if d is not None and len(reading) >= 3 else ()
+    if not found or found[0][1] < 1.0 or (len(found) > 1 and found[1][1] > found[0][1] - 0.05):
+        return None
+    return found[0][0]
 
 
 def respelled(text: str) -> str:
