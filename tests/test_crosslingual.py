@@ -138,6 +138,17 @@ def test_a_romanised_name_is_split_from_what_it_names():
     assert {"shiseido", "london"} <= {c.word for c in build_query("Did Shiseido open a shop in London?").concepts}
 
 
+def test_a_closed_compound_the_dictionary_lacks_is_its_words(pipeline):
+    """chemoresistance is no JMdict gloss: as chemo (chemotherapy) and resistance it finds 化学療法
+    and 抵抗性. Not after a prefix that is a word too (ultracentrifugation), nor romaji (kinkakuji)."""
+    words = {c.word for c in build_query("chemoresistance of dormant cells?").concepts}
+    assert {"chemotherapy", "resistance"} <= words and "chemoresistance" not in words
+    assert "ultracentrifugation" in {c.word for c in build_query("was ultracentrifugation used?").concepts}
+    assert "kinkakuji" in {c.word for c in build_query("when was kinkakuji built?").concepts}
+    answer = pipeline.ask("is chemoresistance of the dormant cells shown?")
+    assert not answer.abstained and "化学療法が効きにく" in squash(" ".join(c.quote for c in answer.citations))
+
+
 def test_a_hyphenated_compound_of_english_words_is_its_words():
     """stem-cell-like is no entry of the dictionary, and its katakana guess (ステムセルライク) is noise:
     as its words it finds 幹細胞 (the phrase "stem cell"), and "stem" -- part of that phrase, which

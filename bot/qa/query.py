@@ -482,6 +482,25 @@ def _compound_parts(word: str) -> list[str]:
     return parts
 
 
+# ... not after a prefix that is also a word (ultracentrifugation is no "ultra centrifugation":
+# ultra, found, would make the unknown thing look half found)
+_PREFIX_WORDS = frozenset("ultra micro macro super hyper hypo multi inter intra trans under over anti semi post nano mega meta para".split())
+
+
+def _closed_compound(word: str) -> list[str]:
+    """A closed compound the dictionary lacks as its two words (chemoresistance: chemotherapy
+    resistance, as chemo is written out), each of four letters or more; romaji stays whole."""
+    d = _dictionary()
+    if len(word) < 9 or not (word.isalpha() and word.islower()) or d is None or _known(word) \
+            or d.lemmas(word) is not None or HEPBURN.fullmatch(word):
+        return [word]
+    for i in range(4, len(word) - 3):
+        left, right = word[:i], word[i:]
+        if (left in _SHORTHAND or _is_word(left) and left not in _PREFIX_WORDS) and _is_word(right):
+            return [_SHORTHAND.get(left, left), right]
+    return [word]
+
+
 # A word spelt in Hepburn syllables (hanga, chaji, hokkaido): maybe romaji, which no English
 # dictionary lists.
 HEPBURN = re.compile(r"(?:(?:[kgsztdnhbpmrwfj]|sh|ch|ts|kk|ss|tt|pp|tch)?y?[aiueo]|n(?![aiueoy]))+")
@@ -700,7 +719,7 @@ def _english_concepts(text: str) -> list[Concept]:
     # A hyphenated compound of English words the dictionary lacks is its words: stem-cell-like -> stem
     # cell (幹細胞) like, blood-forming -> blood forming (not one katakana guess for the whole). Romaji
     # stays whole: uguisu-bari is read as うぐいすばり (鶯張り).
-    raw = [part for w in raw for part in (_compound_parts(w) if "-" in w and w[:1].islower() else [w])]
+    raw = [part for w in raw for part in (_compound_parts(w) if "-" in w and w[:1].islower() else _closed_compound(w))]
     words = [w.lower() for w in raw]
     capital = {w.lower() for i, w in enumerate(raw) if i > 0 and w[:1].isupper()}
     # (microrna, mirna typed in lower case: the nucleic acid keeps its capitals -- microRNA, miRNA)
