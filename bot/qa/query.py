@@ -236,9 +236,11 @@ def _loanword_compound(run: str) -> tuple[str, ...]:
     words: list[str] = []
     end = len(run)
     while end > 0:
-        if end < len(run) and (word := known(run[:end]) or (d.heard_english(run[:end]) + (None,))[0] if end >= 3 else known(run[:end])):
-            words.insert(0, word)
-            break
+        if end < len(run):  # what is left before the words read so far, read whole
+            whole = known(run[:end]) or (next(iter(d.heard_english(run[:end])), None) if end >= 3 else None)
+            if whole:
+                words.insert(0, whole)
+                break
         for start in range(1, end - 1):  # the longest first
             if word := known(run[start:end]):
                 words.insert(0, word)
