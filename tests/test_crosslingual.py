@@ -689,6 +689,22 @@ def test_a_japanese_question_with_a_loanword_jmdict_lacks_finds_its_japanese_wor
     assert not answer.abstained and "休眠" in answer.citations[0].quote
 
 
+def test_a_names_katakana_lemma_is_not_heard_as_english(monkeypatch):
+    """UniDic gives a name written in kanji a katakana lemma (田村: m:タムラ, 研治: m:ケンジ): no
+    loanword of the question, so no English is heard in it (e2k's spellings cost ~50 ms a word)."""
+    from bot.qa import query
+    from index import dictionary
+
+    heard: list[str] = []
+    monkeypatch.setattr(dictionary, "heard_english", lambda kana: heard.append(kana) or ())
+    query.build_query.cache_clear()
+    query.build_query("田村研治医師の役職は何ですか？")
+    assert heard == []
+    query.build_query("リラプスはいつ？")
+    assert heard == ["リラプス"]
+    query.build_query.cache_clear()
+
+
 def test_a_katakana_compound_jmdict_lacks_is_read_as_its_loanwords(pipeline):
     """ヘマトポエティックステムセル is no JMdict word: read as its loanwords (heard_english for the
     first, JMdict's ステム and セル), it is "hematopoietic stem cell", which the release says 造血幹細胞."""

@@ -152,7 +152,8 @@ def _clear_dictionary_caches() -> None:
     from bot.qa import query as q
     from index import dictionary
 
-    for cached in (q.build_query, q._to_japanese, q._to_english, q._reading, q.heard_as, *dictionary.CACHES):
+    for cached in (q.build_query, q._to_japanese, q._to_english, q._reading, q.heard_as, q._loanword_compound,
+                   q.written_in_kanji, *dictionary.CACHES):
         cached.cache_clear()
 
 

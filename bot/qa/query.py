@@ -201,16 +201,17 @@ def _to_japanese(key: str, surface: str = "") -> tuple[Alternative, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _to_english(term: str) -> tuple[Alternative, ...]:
+def _to_english(term: str, heard: bool = True) -> tuple[Alternative, ...]:
     """English alternatives of a Japanese word (its first glosses, single words or pairs, without
-    the sense notes in parentheses)."""
+    the sense notes in parentheses). `heard`: a katakana word JMdict lacks may be heard as English
+    (not the katakana lemma UniDic gives a name written in kanji: 田村 is m:タムラ)."""
     d = _dictionary()
     gloss = d.ja_to_en(term) if d is not None else None
     if gloss is None:
         # a loanword JMdict lacks, heard as the English word it is (リラプス: relapse, クリニシャン: clinician),
         # or a compound of loanwords (キャンサーセル: cancer cell)
-        heard = (d.heard_english(term) or _loanword_compound(term)) if d is not None and KATAKANA_RUN.fullmatch(term) else ()
-        return tuple(Alternative(en, tuple(english_tokens(en)), 0.8) for en in heard)
+        found = (d.heard_english(term) or _loanword_compound(term)) if heard and d is not None and KATAKANA_RUN.fullmatch(term) else ()
+        return tuple(Alternative(en, tuple(english_tokens(en)), 0.8) for en in found)
     out = []
     for en in gloss.en[:5]:
         en = re.sub(r"\s*\([^)]*\)", "", en).strip() or en  # cover (of a book, magazine, etc.): cover
@@ -806,7 +807,7 @@ def _japanese_concepts(text: str) -> list[Concept]:
         morpheme = t.startswith("m:")
         role = None
         if morpheme:
-            glosses = _to_english(t[2:])
+            glosses = _to_english(t[2:], heard=t[2:] in text)  # (a katakana lemma the question writes so)
             alts += glosses + _abbreviation(t[2:])
             role = _loanword_role(t[2:], glosses)
         concepts.append(Concept(t, tuple(alts), answer_type=t[2:] in ANSWER_TYPE_JA or t[2:] in counters or role == "type",
