@@ -270,7 +270,7 @@ def _reset() -> None:
     with _state.lock:
         _state.resolved, _state.path = False, None
         _state.generation += 1
-    for cached in (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, respelled, heard_english):
+    for cached in CACHES:
         cached.cache_clear()
 
 
@@ -1177,5 +1177,6 @@ if __name__ == "__main__":
         sys.exit(2)
 
 
-# The lookup caches (bench empties them to time a new question's lookups).
-CACHES = (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, written_as, is_gloss, heard_english)
+# Every lookup cache: _reset empties them all, and bench does to time a new question's lookups.
+CACHES = (_en_rows, _lemma_rows, _en_to_ja, ja_to_en, _katakana_candidates, respelled, written_as, is_gloss,
+          heard_english)

@@ -44,7 +44,7 @@ _DATE_ASKED = re.compile(r"^\s*when\s+(?:was|is|were|are|did|does|do|will|has|ha
 # ... but a date of the paper the document reports ("on what date was the paper published online?",
 # 論文が掲載されたのはいつ) is its text's, not the document's own date line.
 # (unless the document's own date is named too: このリリースの日付と論文が載った日)
-_PAPER_DATED = re.compile(r"\b(?:paper|article|journal|(?:electronic|online|print)\s+(?:edition|version)|e-?pub\w*|issue)\b|論文|掲載|電子版|雑誌|誌", re.I)
+_PAPER_DATED = re.compile(r"\b(?:paper|article|journal|(?:electronic|online|print)\s+(?:edition|version)|e-?pub\w*|issue)\b|論文|掲載|電子版|誌", re.I)
 _OWN_DATE_NAMED = re.compile(r"(?:リリース|発表)の?(?:日付|日時|日)|\brelease\s+date|\bdate\s+(?:of|on)\s+(?:the|this)\s+(?:(?:press|news)\s+)?release", re.I)
 # "release date?", "date of the press release", "ncc pr date", 発表日は？: the document's date asked
 # tersely (its issuer's acronym before it, typed in capitals or, without vowels, in lower case).

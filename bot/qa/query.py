@@ -200,6 +200,14 @@ def _to_japanese(key: str, surface: str = "") -> tuple[Alternative, ...]:
     return tuple(out)
 
 
+_SENSE_NOTE = re.compile(r"\s*\([^)]*\)")
+
+
+def _without_notes(gloss: str) -> str:
+    """A JMdict gloss without its sense notes: "cover (of a book, magazine, etc.)" -> "cover"."""
+    return _SENSE_NOTE.sub("", gloss).strip()
+
+
 @lru_cache(maxsize=8192)
 def _to_english(term: str, heard: bool = True) -> tuple[Alternative, ...]:
     """English alternatives of a Japanese word (its first glosses, single words or pairs, without
@@ -214,7 +222,7 @@ def _to_english(term: str, heard: bool = True) -> tuple[Alternative, ...]:
         return tuple(Alternative(en, tuple(english_tokens(en)), 0.8) for en in found)
     out = []
     for en in gloss.en[:5]:
-        en = re.sub(r"\s*\([^)]*\)", "", en).strip() or en  # cover (of a book, magazine, etc.): cover
+        en = _without_notes(en) or en
         tokens = tuple(english_tokens(en))
         if 0 < len(tokens) <= 2:
             out.append(Alternative(en, tokens, 0.8))
@@ -231,7 +239,7 @@ def _loanword_compound(run: str) -> tuple[str, ...]:
 
     def known(part: str) -> str | None:
         gloss = d.ja_to_en(part)
-        first = re.sub(r"\s*\([^)]*\)", "", gloss.en[0]).strip() if gloss else ""
+        first = _without_notes(gloss.en[0]) if gloss else ""
         return first if len(first) >= 2 and first.isascii() and first.isalpha() and first.islower() else None
 
     words: list[str] = []
