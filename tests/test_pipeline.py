@@ -1438,3 +1438,33 @@ def test_the_askers_feelings_are_not_what_is_asked(pipeline):
     nowhere in the release. The asker's relief, worry or unease is no word the answer must hold."""
     answer = pipeline.ask("手術から5年経てばもう安心だと思っていましたが、違うのですか？")
     assert not answer.abstained and "再発期間" in squash(" ".join(c.quote for c in answer.citations))
+
+
+def test_a_night_nurses_shorthand_and_framing(pipeline):
+    """A clinician's and an analyst's messages were refused for words about them, not the release:
+    "her bc" was read "her because", post-op, exo, HSC, CSC, onc and PI not at all; "Timeline
+    check:" made "timeline" a missing thing, and a patient's question reported before the asker's
+    own ("pt asked me tonight if …. what does the release say about …?") made "tonight" small
+    talk. A reported question stays when what is asked after it points back to it ("them")."""
+    from bot.qa.forms import judged_text
+    from bot.qa.query import respelled
+
+    assert respelled("her bc came back post-op") == "her breast cancer came back after surgery"
+    assert respelled("bc i asked") == "because i asked"
+    assert respelled("HSCs, CSCs and exo from the onc PI") == (
+        "hematopoietic stem cells, cancer stem cells and exosome from the oncology principal investigator")
+    assert respelled("HSCっていざという時どうなる") == "造血幹細胞っていざという時どうなる"
+    assert judged_text("Timeline check: when was the paper published?") == "when was the paper published?"
+    assert judged_text("My sister asked me whether it can come back. What does the release say about late recurrence?") \
+        == "What does the release say about late recurrence?"
+    kept = "A patient asked me what an exosome is. How does the release describe them?"
+    assert judged_text(kept) == kept
+    for question, expected in [
+            ("pt asked me tonight if her bc can return 15 yrs post-op. what does the release say about late recurrence?",
+             "長い期間を経て再発"),
+            ("HSCs in the marrow - what do they do when they are needed?", "増殖を再開"),
+            ("Which grant programme funded the study?", "対がん総合戦略研究事業")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
+    # which ministry funds it: no ministry is named anywhere (which programme: the funding asked for itself)
+    assert pipeline.ask("Which ministry funds this study?").abstained

@@ -1036,7 +1036,11 @@ def select(
         if not said:
             return [], "the evidence does not say where the name comes from"
         eligible = said + [c for c in eligible if all(c is not s for s in said)]
-    heads = _which_heads(question, query) if tuning.which_needs_a_name and kind is None else None
+    heads = _which_heads(question, query) if tuning.which_needs_a_name and kind in (None, "funding") else None
+    if kind == "funding" and heads:
+        # which ministry funds it: a funder the documents never name; which programme / project: the
+        # funding asked for itself (研究事業), whatever the documents call it
+        heads = [h for h in heads if not (_FUNDING_SCHEME.fullmatch(h.word) or FUNDING_WORD.fullmatch(h.word))] or None
 
     def common(word: str) -> bool:  # a word in over a tenth of the passages is the collection's topic, no name
         return any(df.get(t, 0) > 0.1 * n_docs for t in tokenize(word) if t.startswith("m:"))
@@ -1404,6 +1408,10 @@ def _where_head(question: str) -> str | None:
         words = [t for t in tokenize(m.group(1)) if t.startswith("m:")]
         return words[-1] if words else None
     return None
+
+
+_FUNDING_SCHEME = re.compile(r"(?:m:)?(?:programs?|programmes?|projects?|schemes?|initiatives?|awards?|agenc(?:y|ies)|bod(?:y|ies)"
+                             r"|organi[sz]ations?|institutions?|sources?|事業|制度|機関|団体|プログラム|プロジェクト)", re.I)
 
 
 def _which_heads(question: str, query: Query) -> list[Concept] | None:

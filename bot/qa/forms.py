@@ -475,6 +475,8 @@ SMALL_TALK = re.compile(
 _REQUEST_EN = re.compile(
     r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*"
     r"|(?:(?:a\s+)?(?:quick|short|simple|dumb|basic)\s+(?:one|question|q)|question)\s*[:,!-]\s*"
+    # a label before what is asked: "Timeline check:", "Fact check -", "Sanity check:"
+    r"|(?:[a-z][\w-]*\s+){0,2}check\s*[:：-]\s*"
     r"|(?:sorry|apologies)\b[^,?!.]{0,40}[,.!]\s*(?:but\s+)?"
     r"|just\s+(?:wondering|curious|checking)\s*[,:!.-]\s*"
     r"|(?:in\s+(?:a\s+nutshell|short|brief|a\s+word|one\s+(?:line|sentence)|simple\s+terms|plain\s+(?:terms|english|words)|lay(?:man|person)['’]?s\s+terms)|briefly|basically)\s*[,:]\s*"
@@ -508,7 +510,11 @@ _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知
 # Before an English question, a sentence about the asker: "On deadline here.", "Grants office
 # here.", "Morning all!", "Sorry for very basic question.", "I am not biology person."
 _PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+here|hi|hello|hey|(?:good\s+)?morning(?:\s+all)?"
-                         r"|good\s+(?:afternoon|evening)(?:\s+all)?|sorry\b[^.!?]{0,40}|i(?:['’]m|\s+am)\s+[^.!?]{1,40})\s*[.!]+\s+(?=\S[^?？]*[?？])", re.I)
+                         r"|good\s+(?:afternoon|evening)(?:\s+all)?|sorry\b[^.!?]{0,40}|i(?:['’]m|\s+am)\s+[^.!?]{1,40}"
+                         # what someone asked the asker, before what the asker asks: "A patient asked me
+                         # tonight if it can still come back."
+                         r"|[^.!?]{0,40}\b(?:asked|asks|was\s+asking|wants\s+to\s+know|wanted\s+to\s+know)\s+(?:me|us|if|whether)\b[^.!?]{0,120})"
+                         r"\s*[.!]+\s+(?=\S[^?？]*[?？])(?![^?？]*\b(?:it|its|they|them|their|this|that|these|those|she|he|her|his)\b)", re.I)
 # After the question, the shape the answer should take: "in ISO format", "as a table", "as bullet
 # points" -- how to say it, no word of the documents'.
 _FORMAT_EN = re.compile(r"[,\s]+(?:in|as)\s+(?:an?\s+)?(?:iso(?:[\s-]*8601)?|yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy|json|csv|markdown|plain[\s-]+text"
@@ -534,7 +540,7 @@ _OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:(?:a|an|the|my|our|your|this)\s+|(?
 # search for.
 _ASIDE = re.compile(
     r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers|sorry|apologies"
-    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed)?\s+(?:it|this|that)|(?:like\s+)?(?:give|send)\s+me|tl;?\s?dr"
+    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed|s)?\s+(?:it|this|that|the|a|an)|(?:like\s+)?(?:give|send)\s+me|tl;?\s?dr"
     r"|asking\s+(?:for|because)|no\s+rush|much\s+appreciated|a\s+link\s+would)\b)[^?？]*$"
     r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$", re.I)
 # An aside that asks for more than the question ("I need the exact DOI.", "We want the sample

@@ -37,7 +37,8 @@ STOP = frozenset(
     your about above after again against all any because before below between both during each few
     further here just more most nor not now off once only other same also according said say says
     get got make made use used tell told called call known name named kind type way much many
-    please pls someone somebody anyone anybody everyone everybody something anything anywhere somewhere everywhere""".split()
+    please pls someone somebody anyone anybody everyone everybody something anything anywhere somewhere everywhere
+    behind beyond within across toward towards among amongst despite via upon onto beside besides""".split()
 )
 # Words that name the kind of answer wanted, not a fact the evidence must hold ("which year").
 ANSWER_TYPE = frozenset(
@@ -564,10 +565,14 @@ _CLINICAL = {
     "pt": ("patient", "患者"), "pts": ("patients", "患者"), "tx": ("treatment", "治療"), "dx": ("diagnosis", "診断"),
     "hx": ("history", "病歴"), "mets": ("metastases", "転移"), "coi": ("conflict of interest", "利益相反"),
     "whilst": ("while", None), "amongst": ("among", None),
+    "onc": ("oncology", "腫瘍"), "exo": ("exosome", "エクソソーム"), "exos": ("exosomes", "エクソソーム"),
+    "post-op": ("after surgery", "術後"), "postop": ("after surgery", "術後"),
 }
 _CLINICAL_CASED = {
     "BC": ("breast cancer", "乳がん"), "BM": ("bone marrow", "骨髄"), "MSC": ("mesenchymal stem cell", "間葉系幹細胞"),
-    "MSCs": ("mesenchymal stem cells", "間葉系幹細胞"), "miR": ("microRNA", "マイクロRNA"), "miRs": ("microRNAs", "マイクロRNA"),
+    "PI": ("principal investigator", "研究責任者"), "PIs": ("principal investigators", "研究責任者"),
+    "MSCs": ("mesenchymal stem cells", "間葉系幹細胞"), "HSC": ("hematopoietic stem cell", "造血幹細胞"),
+    "HSCs": ("hematopoietic stem cells", "造血幹細胞"), "CSC": ("cancer stem cell", "がん幹細胞"), "CSCs": ("cancer stem cells", "がん幹細胞"), "miR": ("microRNA", "マイクロRNA"), "miRs": ("microRNAs", "マイクロRNA"),
 }
 _CLINICAL_WORD = re.compile(
     r"(?<![A-Za-z0-9'’.-])(?:(?i:" + "|".join(sorted(_CLINICAL, key=len, reverse=True)) + r")(?!-[0-9])|(?<![0-9] )("
@@ -593,6 +598,7 @@ _PUB = re.compile(r"\bpub(?=\.?\s+(?:date|year|day|month|time)\b)", re.I)
 _PR = re.compile(r"\bpr(?=\s+(?:date|title|headline|summary|about|say|says|said)\b|\s*[?？]?\s*$)|(?<=\bthe\s)pr\b(?!\s+(?:office|team|department|dept|contact|person|staff|people)\b)")
 
 
+_BC_OWNED = re.compile(r"\b(?:(?<=her\s)|(?<=his\s)|(?<=my\s)|(?<=your\s)|(?<=their\s)|(?<=our\s))bc\b", re.I)
 _WITH = re.compile(r"(?<![\w/])w/(o\b)?(?=\s*\w)", re.I)
 
 
@@ -606,6 +612,7 @@ def without_shorthand(text: str) -> str:
     if not re.search(r"[A-Za-z]", text):
         return text
     text = _clinical(_PR.sub("press release", _PUB.sub("publication", text)))
+    text = _BC_OWNED.sub("breast cancer", text)  # her bc: not because
     text = _WITH.sub(lambda m: "without" if m.group(1) else "with", text)  # w/ MSCs, w/o chemo
 
     def full(m: re.Match[str]) -> str:
