@@ -1468,3 +1468,19 @@ def test_a_night_nurses_shorthand_and_framing(pipeline):
         assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
     # which ministry funds it: no ministry is named anywhere (which programme: the funding asked for itself)
     assert pipeline.ask("Which ministry funds this study?").abstained
+
+
+def test_a_students_definition_question(pipeline):
+    """A student's 「…のですが、エクソソーム（exosome）とは何ですか？」 and 「がん幹細胞ってどう定義すれば
+    いいですか？」 were read as no definition question: the clause before it, the term's English
+    name in parentheses, the kana がん inside a term and どう定義 each hid the term."""
+    from bot.qa.forms import defined_term
+
+    assert defined_term("レポートで定義を書きたいのですが、エクソソーム（exosome）とは何ですか？") == "エクソソーム"
+    assert defined_term("がん幹細胞（cancer stem cell）ってレポートでどう定義すればいいですか？引用したいです。") == "がん幹細胞"
+    assert defined_term("休眠状態はどのように説明されていますか？") == "休眠状態"
+    assert defined_term("乳がんの再発は、手術後何年以内が多いですか？") is None
+    for question, expected in [("発表で紹介したいのですが、エクソソーム（exosome）とは何ですか？", "エクソソーム"),
+                               ("がん幹細胞はどう定義されていますか？", "がん細胞の発生の大元であるがん幹細胞")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)

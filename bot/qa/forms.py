@@ -357,7 +357,7 @@ def answer_kind(question: str, funding: bool = True) -> str | None:
 
 # "What is a microRNA?", 造血幹細胞とは何ですか: the question asks what a term means.
 _DEFINITION_EN = re.compile(r"^\s*what(?:['’]s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like|meant)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
-_DEFINITION_JA = re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:とは|って)、?(?:そもそも|一体|いったい|結局|ずばり)?、?(?:何|なん|なに|どのような|どんな|どういう|どういった)")
+_DEFINITION_JA = re.compile(r"^\s*(?P<term>(?:がん|[^、。？?\u3041-\u3096]){2,16}?)(?:とは|って)、?(?:そもそも|一体|いったい|結局|ずばり)?、?(?:何|なん|なに|どのような|どんな|どういう|どういった)")
 # ... and put otherwise: "How does the release describe microRNA?", "How is X defined?", "What does X
 # mean?", マイクロRNAはどのようなものだと説明されていますか, エクソソームはどんなものですか.
 _TERM_EN = r"(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|by)\b)[\w-]+ ?){1,3}?)"
@@ -375,6 +375,8 @@ _DEFINITION_OTHERWISE = [
     re.compile(r"^\s*" + _TERM_EN + r"\s+(?:meaning|definition)\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*what (?:does|do) (?!(?:this|that|it|they|these|those)\b)" + _TERM_EN + r" (?:actually |really )?mean (?:here|in this (?:release|context|text|study))\s*[?？]?\s*$", re.I),
     re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)(?:は|って)" + _IN_THE_TEXT + r"(?:どのような|どんな|どういう|どういった)(?:もの|物)"),
+    # がん幹細胞ってどう定義すればいいですか, エクソソームはどう説明されていますか
+    re.compile(r"^\s*(?P<term>(?:がん|[^、。？?\u3041-\u3096]){2,30}?)(?:とは|って|は)[^。？?]{0,20}?(?:どう|どのように)(?:定義|説明)"),
     # 「マイクロRNA」という言葉が何度も出てまいりますが、どういうものなのか: the word the text keeps using
     re.compile(r"^\s*(?P<term>[^、。？?\u3041-\u3096]{2,16}?)という(?:言葉|用語|単語|語)(?:は|って|が[^。？?]{0,30}?[、,])\s*(?:それは)?"
                r"(?:どのような|どんな|どういう|どういった)(?:もの|物|意味)"),
@@ -412,14 +414,24 @@ def defined_term(question: str) -> str | None:
     first = re.match(r"\s*(?:(?:wait|so|ok(?:ay)?|hmm+|sorry|um+)[,!]?\s+)?([^?？]+?)(?:\s+(?:exactly|again|anyway))?\s*[?？]([^?？]*)$", question, re.I)
     if first and (found := _defined_term(first.group(1) + "?")):
         return found  # (only when what follows asks nothing more)
+    # レポートで定義を書きたいのですが、エクソソーム（exosome）とは何ですか: what the asker means to do
+    # before it, and the term's other name after it, are no part of the term
+    if (rest := _BUT_JA.split(question)[-1]) != question and (found := _defined_term(rest)):
+        return found
     return _defined_term(question)
+
+
+# (がん, kana for 癌, inside a term: がん幹細胞)
+# The end of a Japanese clause that leads up to a question: 〜たいのですが、, 〜んですけど、
+_BUT_JA = re.compile(r"(?:のです|んです|ですが|のだ|んだ)?(?:が|けど|けれど(?:も)?)[、,]")
+_ALIAS = re.compile(r"\s*[（(][^）)]{1,30}[）)]\s*$")
 
 
 def _defined_term(question: str) -> str | None:
     question = _TERM_QUOTES.sub("", question)
     m = _DEFINITION_EN.match(question) or _DEFINITION_JA.match(question)
     m = m or next((x for x in (p.match(question) for p in _DEFINITION_OTHERWISE) if x), None)
-    return (m.group("term").strip().strip("「」『』") or None) if m else None
+    return (_ALIAS.sub("", m.group("term").strip()).strip("「」『』") or None) if m else None
 
 
 # "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
