@@ -1484,3 +1484,16 @@ def test_a_students_definition_question(pipeline):
                                ("がん幹細胞はどう定義されていますか？", "がん細胞の発生の大元であるがん幹細胞")]:
         answer = pipeline.ask(question)
         assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
+
+
+def test_where_an_organisation_is_based(pipeline):
+    """"Where is NCC based?" was refused: "based" was taken for the event the place had to be of,
+    and no clause of the address said it. Where a thing is based or located is no event; and
+    出身大学（学位を取った大学）はどこ asks for a university, which the release never names, however
+    the parenthesis puts it."""
+    from bot.qa.answer import _where_head
+
+    answer = pipeline.ask("Where is NCC based?")
+    assert not answer.abstained and "東京都中央区" in answer.citations[0].quote, answer.answer
+    assert _where_head("小野研究員の出身大学（学位を取った大学）はどこですか？") == "m:大学"
+    assert pipeline.ask("小野研究員の出身大学（学位を取った大学）はどこですか？").abstained

@@ -1377,7 +1377,11 @@ def _event_terms(ev: Evidence, question: str, topic_tokens: set[str], topic_text
 
     return [t for t in ev.key + ev.glossed_only if not _is_named(t.concept.word, names)
             and not part_of_a_name(t.concept.word) and not numerals.is_number_word(t.concept.word)
-            and not ev._holds(t.concept, topic_tokens, topic_text)]
+            and not _SITUATED.fullmatch(t.concept.word) and not ev._holds(t.concept, topic_tokens, topic_text)]
+
+
+# Where a thing is (based, located, 所在): no event, the place is the answer ("Where is NCC based?").
+_SITUATED = re.compile(r"(?:m:)?(?:based|located|situated|headquartered|housed|sited|所在|位置)", re.I)
 
 
 # "Which season / どの時期 / which colour": an attribute whose answer is a common word (春, 赤), not a name.
@@ -1396,7 +1400,7 @@ _IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # mi
 
 # The kind of place a where-question asks for: 一番近い駅どこ？ (駅), 最寄り駅はどこ, "Where is the
 # nearest station?" -- as "which station" would.
-_WHERE_HEAD_JA = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc]+)(?:は|って|が)?(?:どこ|何処)")
+_WHERE_HEAD_JA = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc]+)(?:[（(][^）)]{1,30}[）)])?(?:は|って|が)?(?:どこ|何処)")  # 出身大学（学位を取った大学）はどこ
 _WHERE_HEAD_EN = re.compile(r"\bwhere(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+the\s+(?:nearest|closest)\s+([a-z]+)\b", re.I)
 
 
