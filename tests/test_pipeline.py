@@ -1497,3 +1497,18 @@ def test_where_an_organisation_is_based(pipeline):
     assert not answer.abstained and "東京都中央区" in answer.citations[0].quote, answer.answer
     assert _where_head("小野研究員の出身大学（学位を取った大学）はどこですか？") == "m:大学"
     assert pipeline.ask("小野研究員の出身大学（学位を取った大学）はどこですか？").abstained
+
+
+def test_what_to_write_when_citing_it(pipeline):
+    """「出典として引用するには、掲載誌名と掲載日を何と書けばよいですか？」 was refused: 引用 (the
+    asker's citing), 書く / 良い (what to write) and 誌名 (a journal's name, 誌 held) counted as
+    missing things. What the asker will do with the answer and how to write it are no part of what
+    is asked; a compound of a held word and the kind of answer (名, 日, 数) asks for that answer."""
+    from bot.qa.answer import _asked_of_held
+    from bot.qa.forms import judged_text
+
+    assert judged_text("出典として引用するには、掲載誌名と掲載日を何と書けばよいですか？") == "掲載誌名と掲載日"
+    assert judged_text("再発を防ぐには、何が必要ですか？") == "再発を防ぐには、何が必要ですか？"  # no act of the asker's
+    assert _asked_of_held("m:誌名", {"誌": 1}) and not _asked_of_held("m:誌名", {}) and not _asked_of_held("m:雑誌", {"雑": 1})
+    answer = pipeline.ask("論文で紹介するので、掲載誌名と掲載日を何と書けばいいですか？")
+    assert not answer.abstained and "Science Signaling" in answer.citations[0].quote, answer.answer

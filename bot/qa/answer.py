@@ -444,6 +444,12 @@ def _predicates(text: str) -> set[str]:
     return out
 
 
+def _asked_of_held(word: str, df: dict[str, int]) -> bool:
+    """A kanji compound of a held word and a suffix of the kind of answer (名, 日, 数): 誌名, 社名."""
+    stem = word[2:-1]  # (a one-kanji word is indexed as its character: 誌)
+    return bool(re.fullmatch(r"m:[\u4e00-\u9fff]{1,4}[名日数]", word)) and bool(df.get("m:" + stem) or df.get(stem))
+
+
 def _split_otherwise(text: str, absent: set[str], df: dict[str, int]) -> set[str]:
     """The absent morpheme tokens of a Japanese text that the collection holds written together:
     堀田知光 read in the question as 堀田 + 知 (m:トモ) + 光 (m:ヒカリ), and in the document as one name.
@@ -559,6 +565,9 @@ class Evidence:
         if absent and _CJK.search(query.text):  # a name the question's analysis split otherwise is not absent
             otherwise = _split_otherwise(query.text, {t.concept.word for t in absent}, df)
             absent = [t for t in absent if t.concept.word not in otherwise]
+        # 誌名, 掲載日, 患者数: the name / date / number of a thing the collection holds (誌) is what is
+        # asked for, not a missing thing
+        absent = [t for t in absent if not _asked_of_held(t.concept.word, df)]
         # 雑誌 -> journal -> ジャーナル: a synonym through the other language
         absent = [t for t in absent if not glossed_synonyms(t.concept, df)]
         # biomarker -> 分子マーカー: a compound loanword whose head the collection holds

@@ -511,6 +511,8 @@ _REQUEST_JA = re.compile(
     # keigo's 伺う (to ask, humbly): 要点を伺いたい, 研究課題名と併せて伺えますでしょうか, 伺えますと幸いです
     r"|(?:を|について|と|も)?(?:併せて|あわせて)?(?:伺|うかが)(?:いたい|いたく存じます|えますか|えますでしょうか|えれば|えますと|えると)(?:です|幸いです|助かります|ありがたいです)?[\s。．!！?？]*$"
     r"|か知って(?:い)?ますか[\s。．!！?？]*$"
+    # what to write for it: 掲載日を何と書けばよいですか, 所属はどう表記したらいいでしょうか
+    r"|(?:を|は)?(?:何と|なんと|どう|どのように)(?:書け|書い|記載すれ|記載し|表記すれ|表記し|記せ)(?:ば|たら)(?:よい|いい|良い)(?:ですか|でしょうか|の)?[\s。．!！?？]*$"
     r"|[\s、,]*(?:急ぎで|至急|取り急ぎ)?(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$"
     # how long the answer should be: 一文で要約して, ワンセンテンスでサマライズしてほしい, 簡単に説明して
     r"|(?:を|について)?[\s、,]*(?:一文|ひとこと|一言|二文|三行|3行|簡単|手短|ざっくり|ワンセンテンス)[にで]?(?:要約|まとめ|説明|サマライズ)(?:して|する)?"
@@ -518,7 +520,9 @@ _REQUEST_JA = re.compile(
 # Before a Japanese question, how it reached the asker or whom it is for: "友だちがこの記事シェアして
 # くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
 _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医|弊社|当社|弊院|当院|私ども|私共)"
-                          r"[^。？?！!、,]{0,40}?(?:けど|けれど(?:も)?|が)[、,]\s*")
+                          r"[^。？?！!、,]{0,40}?(?:けど|けれど(?:も)?|が)[、,]\s*"
+                          # ... or what the asker will do with the answer: 出典として引用するには、, レポートで紹介したいので、
+                          r"|^[^。？?！!、,]{0,30}?(?:引用|紹介|記載|執筆|参照|言及)(?:する|したい|しよう)?(?:には|ので|ため(?:に)?|のです(?:が|けど)|んです(?:が|けど)|けど|が)[、,]\s*")
 # Before an English question, a sentence about the asker: "On deadline here.", "Grants office
 # here.", "Morning all!", "Sorry for very basic question.", "I am not biology person."
 _PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+here|hi|hello|hey|(?:good\s+)?morning(?:\s+all)?"
