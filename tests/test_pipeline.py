@@ -1512,3 +1512,17 @@ def test_what_to_write_when_citing_it(pipeline):
     assert _asked_of_held("m:誌名", {"誌": 1}) and not _asked_of_held("m:誌名", {}) and not _asked_of_held("m:雑誌", {"雑": 1})
     answer = pipeline.ask("論文で紹介するので、掲載誌名と掲載日を何と書けばいいですか？")
     assert not answer.abstained and "Science Signaling" in answer.citations[0].quote, answer.answer
+
+
+def test_whether_there_is_any_of_a_kind_never_mentioned(pipeline):
+    """"Has NCC filed any patents on the microRNA or the exosome-blocking idea?" was answered with
+    the study's summary: NCC, microRNA and exosomes outweighed the patents nowhere in the release.
+    Whether there is any thing of a kind the documents never mention is a near miss -- not "any
+    data" or "any claim", words for what any text says in its own way."""
+    for question in ["Has NCC filed any patents on the exosome-blocking idea?",
+                     "Were any side effects reported in the mice given the exosomes?"]:
+        assert pipeline.ask(question).abstained, question
+    for question in ["Does Dr. Tamura make any claim about dormant cancer cells and anticancer drugs?",
+                     "Is there any evidence from patients' bone marrow?"]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained, (question, answer.answer)

@@ -1229,7 +1229,23 @@ def _absent_attribute(question: str, ev: Evidence, kind: str | None) -> str | No
     animals = {w.lower() for m in ASKED_IN_ANIMALS.finditer(question) for w in m.groups() if w}
     if animals and all(nowhere(w, singular(w)) for w in animals):
         return f"the documents tell of no work in animals ({', '.join(sorted(animals))})"
+    if _YES_NO_ANY.match(question):
+        # "Has NCC filed any patents on it?", "Were there any side effects?": whether there is a thing
+        # of a kind the documents never mention (a kind whose things go by their own names aside)
+        for m in _ANY_NOUNS.finditer(question):
+            words = [w for w in m.group(1).lower().split() if w not in STOP]
+            head = words[-1] if words else ""
+            if head and nowhere(head, singular(head)) and not _NAMED_WITHOUT_HEAD.search(head) and singular(head) not in _GENERIC_NOUNS:
+                return f"the documents mention no {head}"
     return None
+
+
+# ... not a word for what any text says ("any data", "any claim", "any impact"): the text says it its own way
+_GENERIC_NOUNS = frozenset("""data evidence claim impact information info detail mention indication sign result finding comment
+    statement link connection relation relationship difference news update idea thought point word reference number figure
+    explanation reason discussion implication significance relevance use application benefit value progress work""".split())
+_YES_NO_ANY = re.compile(r"\s*(?:has|have|had|is|are|was|were|did|do|does|any)\b", re.I)
+_ANY_NOUNS = re.compile(r"\bany\s+((?:[a-z][\w-]*)(?:\s+(?!(?:on|of|in|for|to|at|by|with|from|about|that|which|or|and|yet|here|there)\b)[a-z][\w-]*){0,2})", re.I)
 
 
 def _is_contact_block(p: Passage) -> bool:
