@@ -357,6 +357,7 @@ def answer_kind(question: str, funding: bool = True) -> str | None:
 
 # "What is a microRNA?", 造血幹細胞とは何ですか: the question asks what a term means.
 _DEFINITION_EN = re.compile(r"^\s*what(?:['’]s| is| are)\s+(?:an? |the )?(?P<term>(?:(?!(?:of|in|on|at|about|from|as|for|with|to|made|used|called|named|like|meant)\b)[\w-]+ ?){1,3}?)(?:,? in (?:simple|plain) (?:terms|words|english))?\s*[?？]?\s*$", re.I)
+# (がん, kana for 癌, may stand inside a term: がん幹細胞)
 _DEFINITION_JA = re.compile(r"^\s*(?P<term>(?:がん|[^、。？?\u3041-\u3096]){2,16}?)(?:とは|って)、?(?:そもそも|一体|いったい|結局|ずばり)?、?(?:何|なん|なに|どのような|どんな|どういう|どういった)")
 # ... and put otherwise: "How does the release describe microRNA?", "How is X defined?", "What does X
 # mean?", マイクロRNAはどのようなものだと説明されていますか, エクソソームはどんなものですか.
@@ -421,7 +422,6 @@ def defined_term(question: str) -> str | None:
     return _defined_term(question)
 
 
-# (がん, kana for 癌, inside a term: がん幹細胞)
 # The end of a Japanese clause that leads up to a question: 〜たいのですが、, 〜んですけど、
 _BUT_JA = re.compile(r"(?:のです|んです|ですが|のだ|んだ)?(?:が|けど|けれど(?:も)?)[、,]")
 _ALIAS = re.compile(r"\s*[（(][^）)]{1,30}[）)]\s*$")
@@ -528,9 +528,10 @@ _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知
 _PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+here|hi|hello|hey|(?:good\s+)?morning(?:\s+all)?"
                          r"|good\s+(?:afternoon|evening)(?:\s+all)?|sorry\b[^.!?]{0,40}|i(?:['’]m|\s+am)\s+[^.!?]{1,40}"
                          # what someone asked the asker, before what the asker asks: "A patient asked me
-                         # tonight if it can still come back."
-                         r"|[^.!?]{0,40}\b(?:asked|asks|was\s+asking|wants\s+to\s+know|wanted\s+to\s+know)\s+(?:me|us|if|whether)\b[^.!?]{0,120})"
-                         r"\s*[.!]+\s+(?=\S[^?？]*[?？])(?![^?？]*\b(?:it|its|they|them|their|this|that|these|those|she|he|her|his)\b)", re.I)
+                         # tonight if it can still come back." -- unless what is asked points back to it ("them")
+                         r"|[^.!?]{0,40}\b(?:asked|asks|was\s+asking|wants\s+to\s+know|wanted\s+to\s+know)\s+(?:me|us|if|whether)\b[^.!?]{0,120}"
+                         r"(?=[.!]+\s+(?![^?？]*\b(?:it|its|they|them|their|this|that|these|those|she|he|her|his)\b)))"
+                         r"\s*[.!]+\s+(?=\S[^?？]*[?？])", re.I)
 # After the question, the shape the answer should take: "in ISO format", "as a table", "as bullet
 # points" -- how to say it, no word of the documents'.
 _FORMAT_EN = re.compile(r"[,\s]+(?:in|as)\s+(?:an?\s+)?(?:iso(?:[\s-]*8601)?|yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy|json|csv|markdown|plain[\s-]+text"
