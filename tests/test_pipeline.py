@@ -1523,6 +1523,7 @@ def test_whether_there_is_any_of_a_kind_never_mentioned(pipeline):
                      "Were any side effects reported in the mice given the exosomes?"]:
         assert pipeline.ask(question).abstained, question
     for question in ["Does Dr. Tamura make any claim about dormant cancer cells and anticancer drugs?",
-                     "Is there any evidence from patients' bone marrow?"]:
+                     "Is there any evidence from patients' bone marrow?",
+                     "Was any of it tested in patients' bone marrow, or only in dishes?"]:  # any of it: no kind
         answer = pipeline.ask(question)
         assert not answer.abstained, (question, answer.answer)

@@ -1233,8 +1233,8 @@ def _absent_attribute(question: str, ev: Evidence, kind: str | None) -> str | No
         # "Has NCC filed any patents on it?", "Were there any side effects?": whether there is a thing
         # of a kind the documents never mention (a kind whose things go by their own names aside)
         for m in _ANY_NOUNS.finditer(question):
-            words = [w for w in m.group(1).lower().split() if w not in STOP]
-            head = words[-1] if words else ""
+            words = list(itertools.takewhile(lambda w: w not in STOP and not w.endswith("ed"), m.group(1).lower().split()))
+            head = words[-1] if words else ""  # (any side effects reported: effects; any of this: none)
             if head and nowhere(head, singular(head)) and not _NAMED_WITHOUT_HEAD.search(head) and singular(head) not in _GENERIC_NOUNS:
                 return f"the documents mention no {head}"
     return None
