@@ -598,7 +598,7 @@ _PUB = re.compile(r"\bpub(?=\.?\s+(?:date|year|day|month|time)\b)", re.I)
 _PR = re.compile(r"\bpr(?=\s+(?:date|title|headline|summary|about|say|says|said)\b|\s*[?？]?\s*$)|(?<=\bthe\s)pr\b(?!\s+(?:office|team|department|dept|contact|person|staff|people)\b)")
 
 
-_BC_OWNED = re.compile(r"\b(?:(?<=her\s)|(?<=his\s)|(?<=my\s)|(?<=your\s)|(?<=their\s)|(?<=our\s))bc\b", re.I)
+_BC_OWNED = re.compile(r"\b(her|his|my|your|their|our)(\s)bc\b", re.I)
 _WITH = re.compile(r"(?<![\w/])w/(o\b)?(?=\s*\w)", re.I)
 
 
@@ -612,7 +612,7 @@ def without_shorthand(text: str) -> str:
     if not re.search(r"[A-Za-z]", text):
         return text
     text = _clinical(_PR.sub("press release", _PUB.sub("publication", text)))
-    text = _BC_OWNED.sub("breast cancer", text)  # her bc: not because
+    text = _BC_OWNED.sub(r"\1\2breast cancer", text)  # her bc: not because
     text = _WITH.sub(lambda m: "without" if m.group(1) else "with", text)  # w/ MSCs, w/o chemo
 
     def full(m: re.Match[str]) -> str:
