@@ -130,6 +130,10 @@ eval: install
 	$(BIN)/qabot eval tests/data/release-probes44.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes44-heldout
 	$(BIN)/qabot eval tests/data/release-probes45.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes45-tune
 	$(BIN)/qabot eval tests/data/release-probes45.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes45-heldout
+	$(BIN)/qabot eval tests/data/release-probes46.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes46-tune
+	$(BIN)/qabot eval tests/data/release-probes46.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes46-heldout
+	$(BIN)/qabot eval tests/data/release-probes47.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes47-tune
+	$(BIN)/qabot eval tests/data/release-probes47.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes47-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
