@@ -1470,6 +1470,45 @@ def test_a_night_nurses_shorthand_and_framing(pipeline):
     assert pipeline.ask("Which ministry funds this study?").abstained
 
 
+def test_a_slack_coworkers_and_a_patients_framing(pipeline):
+    """A coworker's "@qabot how big are …" read the bot's name as a misspelt "sabot"; "quick q —"
+    (a dash) and "the NCC release from July 2014" (its date) hid that the release's gist was asked;
+    "Trying to figure out how much I should read into it" after the question, and "Program name as
+    written" were searched as if asked; "…survival rates now. does the article say anything like
+    that?" was read as asking for a figure; "the work" (the study) counted as a missing thing."""
+    from bot.qa import about
+    from bot.qa.forms import answer_kind, judged_text, without_aside
+    from bot.qa.query import build_query
+
+    assert judged_text("@qabot how big are the exosomes?") == "how big are the exosomes?"
+    assert judged_text("hey bot, who funded it?") == "who funded it?"
+    assert judged_text("quick q — who funded it?") == "who funded it?"
+    assert about.asked_of_document(judged_text("quick q — what's the one-line takeaway of the NCC release from July 2014?")) == "summary"
+    assert about.asked_of_document("what is the release of exosomes from cells?") is None
+    assert without_aside("Was it seen in patients? Trying to figure out how much to read into it") == "Was it seen in patients?"
+    assert without_aside("What is the gist? Putting it in our weekly roundup") == "What is the gist?"
+    assert judged_text("What is the grant name, verbatim?") == "What is the grant name?"
+    assert answer_kind("my sister says breast cancer has good survival rates now. does the article say that?") is None
+    assert answer_kind("What is the 10-year survival rate?") == "number"
+    # a sentence's end is no phrase's middle, and its first word no name
+    def read_as_name(question: str) -> set[str]:
+        return {c.word for c in build_query(question).concepts if any(a.kind == "reading" for a in c.alternatives)}
+
+    assert "work program" not in {c.word for c in build_query("Which grant funded the work? Program name.").concepts}
+    assert "program" not in read_as_name("Which grant funded the work? Program name.")
+    assert "ono" in read_as_name("e-mail of Dr. Ono?")
+    assert not next(c for c in build_query("Who funded the work?").concepts if c.word == "work").key
+    for question, expected in [
+            ("@qabot how big are the exosomes in this one? my PI wants the diameter for a figure legend", "100nm"),
+            ("Was this seen in real patients, or only in cells in the lab? Trying to figure out how much I should read into it",
+             "患者さんの骨髄中"),
+            ("my sister keeps telling me breast cancer has good survival rates now. does the article say anything like that?",
+             "生存率の高い"),
+            ("Which grant program funded the work?", "対がん総合戦略研究事業")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and expected in squash(answer.citations[0].quote), (question, answer.answer)
+
+
 def test_a_students_definition_question(pipeline):
     """A student's 「…のですが、エクソソーム（exosome）とは何ですか？」 and 「がん幹細胞ってどう定義すれば
     いいですか？」 were read as no definition question: the clause before it, the term's English

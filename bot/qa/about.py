@@ -28,7 +28,9 @@ _DOCUMENT_MODIFIERS = (
 # "this / the press release", "this document", この資料, 本リリース, この発表, プレスリリースの -- not "the release of
 # exosomes", nor この発表された論文 / この発表によると (what the announcement says is asked of its text).
 _SELF = re.compile(
-    r"\b(?:this|the|their|its)\s+" + _DOCUMENT_MODIFIERS + r"(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b(?!\s+(?:of|from)\b)"
+    r"\b(?:this|the|their|its)\s+" + _DOCUMENT_MODIFIERS + r"(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\b"
+    # (not "the release of exosomes", "release from cells" -- but "the NCC release from July 2014": its date)
+    r"(?!\s+(?:of\b|from\b(?!\s+(?:(?:early|mid|late)[\s-]+)?(?:" + _MONTHS + r"|[0-9]{4}\b|last\s+(?:year|month|week)\b))))"
     # ... and "this news" (when did this news come out?), このニュース: the announcement pointed at
     r"|\bthis\s+(?:piece\s+of\s+)?news\b(?!\s+(?:release|story|article|report|item)s?\b)|(?:この|今回の)ニュース(?!リリース|記事|番組)"
     r"|(?:この|本|当|今回の)(?:プレスリリース|ニュースリリース|報道発表|リリース|資料|文書|お知らせ|発表資料|発表(?!さ|し|によ|で))"

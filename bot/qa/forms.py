@@ -160,8 +160,9 @@ _EN_UNIT = [
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction|ratio)\b|\bwhat\s*%"
                            # a test's sensitivity and specificity (not cells' sensitivity to a drug)
                            r"|\b(?:its|the|their)\s+(?:sensitivity|specificity)(?:\s+and\s+(?:sensitivity|specificity))?\b(?!\s+(?:to|of)\b)"
-                           # rates told in percent (not a flow rate or a birth rate per 1,000)
-                           r"|\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
+                           # rates told in percent (not a flow rate or a birth rate per 1,000); not a rate
+                           # judged ("breast cancer has good survival rates now"), whose figure is not asked
+                           r"|(?<!good )(?<!high )(?<!low )(?<!poor )(?<!great )(?<!better )(?<!worse )\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
                            r"approval|participation|turnout|adoption|infection|detection|accuracy|error|failure|pass|graduation|"
                            r"vaccination|employment|occupancy|penetration|self-sufficiency|recovery|return) rates?\b", re.I)),
     ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _WHAT_LENGTH + "|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
@@ -485,8 +486,10 @@ SMALL_TALK = re.compile(
 # すみません、…, よろしくお願いします. (A request for something else -- "Please summarize", "Can
 # someone review my PR?" -- is no frame around a question and stays.)
 _REQUEST_EN = re.compile(
-    r"^\s*(?:(?:hi|hello|hey)\b[\s,!.]*"
-    r"|(?:(?:a\s+)?(?:quick|short|simple|dumb|basic)\s+(?:one|question|q)|question)\s*[:,!-]\s*"
+    r"^\s*(?:(?:hi|hello|hey)\b(?:\s+(?:bot|there|all|team|folks))?[\s,!.]*"
+    # an at-mention of whom the message is for ("@qabot how big are …"): a name, no word asked
+    r"|@[\w.-]+[\s,:!-]*"
+    r"|(?:(?:a\s+)?(?:quick|short|simple|dumb|basic)\s+(?:one|question|q)|question)\s*[:,!\-–—]\s*"
     # a label before what is asked: "Timeline check:", "Fact check -", "Sanity check:"
     r"|(?:[a-z][\w-]*\s+){0,2}check\s*[:：-]\s*"
     r"|(?:sorry|apologies)\b[^,?!.]{0,40}[,.!]\s*(?:but\s+)?"
@@ -537,7 +540,9 @@ _PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*)
 _FORMAT_EN = re.compile(r"[,\s]+(?:in|as)\s+(?:an?\s+)?(?:iso(?:[\s-]*8601)?|yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy|json|csv|markdown|plain[\s-]+text"
                         r"|table|list|bullet(?:ed)?\s+(?:list|points)|bullets)(?:\s+(?:format|form))?(?=[\s.!?？]*$)"
                         # "… in one sentence", "in two lines": how long, not what
-                        r"|[,\s]+in\s+(?:one|a|a\s+single|single|two|three|a\s+few|few|\d)\s+(?:sentences?|lines?|words?|paragraphs?)(?=[\s.!?？]*$)", re.I)
+                        r"|[,\s]+in\s+(?:one|a|a\s+single|single|two|three|a\s+few|few|\d)\s+(?:sentences?|lines?|words?|paragraphs?)(?=[\s.!?？]*$)"
+                        # "… verbatim", "as written": the exact words of what is asked
+                        r"|[,\s]+(?:(?:exactly\s+)?as\s+(?:written|printed|given|stated)|verbatim|word\s+for\s+word)(?=[\s.!?？]*$)", re.I)
 _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです"
                           # a business letter's opening formula
                           r"|(?:いつも|平素は|大変)?お世話に(?:なっております|なります)|初めまして|はじめまして)[、,。！!\s]*")
@@ -557,7 +562,7 @@ _OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:(?:a|an|the|my|our|your|this)\s+|(?
 # search for.
 _ASIDE = re.compile(
     r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers|sorry|apologies"
-    r"|just\s+(?:checking|curious|wondering|asking)|for\s+(?:a|an|the|my|our)|need(?:ed|s)?\s+(?:it|this|that|the|a|an)|(?:like\s+)?(?:give|send)\s+me|tl;?\s?dr"
+    r"|just\s+(?:checking|curious|wondering|asking)|trying\s+to|(?:putting|using|adding|quoting|citing|sharing)\s+(?:it|this|that|them)|for\s+(?:a|an|the|my|our)|need(?:ed|s)?\s+(?:it|this|that|the|a|an)|(?:like\s+)?(?:give|send)\s+me|tl;?\s?dr"
     r"|asking\s+(?:for|because)|no\s+rush|much\s+appreciated|a\s+link\s+would)\b)[^?？]*$"
     r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$", re.I)
 # An aside that asks for more than the question ("I need the exact DOI.", "We want the sample
@@ -578,7 +583,10 @@ STYLE_ASKED = re.compile(r"\s*(?:(?:please|pls)\s+)?(?:explain|say|put|tell)\s+(
                          r"|\s*(?:(?:just\s+)?(?:one|a|a\s+single|single)\s+(?:line|sentence|word|paragraph)\s+(?:is|will|would)\s+(?:enough|fine|do|ok|okay)"
                          r"|(?:(?:please|pls)\s+)?(?:summari[sz]e|sum\s+(?:it|this|that)\s+up)(?:\s+(?:it|this|that))?(?:\s+in\s+(?:one|a|a\s+single|two|a\s+few)\s+(?:sentence|line|word|paragraph)s?)?"
                          r"|(?:in\s+)?(?:one|a\s+single)\s+(?:sentence|line)(?:\s+(?:summary|answer))?"
-                         r"|keep\s+it\s+(?:short|brief|simple)|(?:a\s+)?(?:short|brief|quick)\s+answer\s+(?:is\s+)?(?:fine|ok|okay|please))"
+                         r"|keep\s+it\s+(?:short|brief|simple)"
+                         # "Program name as written, please.", "Verbatim please": the exact words, no other thing
+                         r"|(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:as\s+(?:written|printed|given|stated)|verbatim|word\s+for\s+word|exact\s+wording)"
+                         r"|(?:a\s+)?(?:short|brief|quick)\s+answer\s+(?:is\s+)?(?:fine|ok|okay|please))"
                          r"(?:[,\s]+(?:please|pls|thanks))?\s*[.!?？]*\s*"
                          # 一文で要約して, ワンセンテンスでサマライズしてほしい, 三行でまとめてください
                          r"|\s*(?:一文|ひとこと|一言|ワンセンテンス|ワンライン|[一二三1-3１-３]行|短く|簡単に|手短に)で?(?:要約|まとめ|説明|サマライズ)?"
@@ -655,6 +663,13 @@ _GOT = {"come": "get", "comes": "gets", "came": "got", "coming": "getting"}
 _CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|って)?(?:いつ|どこ(?:で|に|から)?)?)出(?=た|ま|て|る)")
 
 
+# "Who funded the work?", "is this work peer reviewed": the work is the study the documents report
+# (研究) -- no dictionary sense of "work" (仕事, 作業) says so. Not the verb: "How does this work?",
+# "would that work in people?".
+_THE_WORK = re.compile(r"(?<!\bdoes )(?<!\bdo )(?<!\bdid )(?<!\bwill )(?<!\bwould )(?<!\bcan )(?<!\bcould )(?<!\bshould )"
+                       r"(?<!\bmight )(?<!\bmay )(?<!\bto )\b(the|this|that|their|its|his|her)\s+work\b(?!\s+(?:of\s+art|in|on\s+(?:humans?|people|patients))\b)", re.I)
+
+
 # "…だっけ" (what was it again?): the asker's memory, said as a plain question (…の？): its kana
 # pairs (だっ, っけ) are no words of any text, and weigh in ranking as if they were.
 _REMEMBER_JA = re.compile(r"(ん|の)?(?:だったっけ|でしたっけ|だっけ|っけ)(?:[?？。!！]|\s)*$")
@@ -680,7 +695,8 @@ _FORMAL_HOW = (("如何なる", "どのような"), ("如何に", "どのよう�
 
 
 def plainly(question: str) -> str:
-    """The question with a phrase for publishing said as the documents say it, どうやって (how:
+    """The question with a phrase for publishing said as the documents say it, "the work" as the
+    study (_THE_WORK), どうやって (how:
     its やって read as the verb 遣る, a word no text holds) as どのように, なんとかする as 克服する,
     and keigo's ございます and a formal 如何なる put plainly."""
     question = _CAME_OUT.sub(lambda m: m.group(1) + _GOT[m.group(2).lower()] + " published", question)

@@ -26,6 +26,8 @@ from index.lexical import english_tokens, tokenize
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|[0-9]+(?:[.,][0-9]+)*")
+# (a full stop after two small letters, not after a title or an initial: Dr. Ono, Prof. Ochiya, K. Tamura)
+_WORD_OR_END = re.compile(_WORD.pattern + r"|[?？!！;；]+|(?<=[a-z]{2})(?<!\bMrs)(?<!\bProf)(?<!\bvs)(?<!\bal)(?<!\betc)(?<!\bapprox)\.(?=\s|$)")
 _CJK = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u9fff\uf900-\ufaff々〆ヶ]")
 
 # Function words, question words and light verbs: no concept of their own.
@@ -73,7 +75,9 @@ DISCOURSE_EN = frozenset("describe describes described explain explains explaine
                          " bottom-line gist takeaway takeaways tldr tl;dr"
                          # ... and what kind of thought the asker takes it for (an analogy, a hypothesis, a
                          # notion): a release says the thought, not what kind it is
-                         " analogy analogies hypothesis hypotheses hypothesise hypothesize notion notions".split())
+                         " analogy analogies hypothesis hypotheses hypothesise hypothesize notion notions"
+                         # ... and "the work", which is the study the documents report, however they call it
+                         " work".split())
 # How documents abbreviate what a question spells out: a contact block says TEL, not "phone".
 ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": "tel", "メール": "mail", "ファックス": "fax", "ファクス": "fax",
                  "website": "hp", "homepage": "hp", "ホームページ": "hp", "ウェブサイト": "hp", "ウェブページ": "hp"}
@@ -732,14 +736,17 @@ def _composed(content: list[tuple[int, str]], concepts: list[Concept], surface: 
 
 
 def _english_concepts(text: str) -> list[Concept]:
-    raw = [re.sub(r"'s$", "", w) for w in _WORD.findall(text)]  # Hikone's -> Hikone: the name, for dictionary and reading
+    # (a sentence's end is a word of its own, ".", which no phrase spans: "…fund the work? Program
+    # name?" holds no "work program")
+    raw = [re.sub(r"'s$", "", m.group(0)) if m.group(0)[0].isalnum() else "." for m in _WORD_OR_END.finditer(text)]  # Hikone's -> Hikone
     raw = [part for i, w in enumerate(raw) for part in (_split_name(w) if i > 0 and w[:1].isupper() else [w])]
     # A hyphenated compound of English words the dictionary lacks is its words: stem-cell-like -> stem
     # cell (幹細胞) like, blood-forming -> blood forming (not one katakana guess for the whole). Romaji
     # stays whole: uguisu-bari is read as うぐいすばり (鶯張り).
     raw = [part for w in raw for part in (_compound_parts(w) if "-" in w and w[:1].islower() else _closed_compound(w))]
     words = [w.lower() for w in raw]
-    capital = {w.lower() for i, w in enumerate(raw) if i > 0 and w[:1].isupper()}
+    # (a sentence's first word is capitalised as any word is: "… the work? Program name." names no Program)
+    capital = {w.lower() for i, w in enumerate(raw) if i > 0 and w[:1].isupper() and raw[i - 1] != "."}
     # (microrna, mirna typed in lower case: the nucleic acid keeps its capitals -- microRNA, miRNA)
     surface = {w.lower(): re.sub(r"(?<=[a-z])(rna|dna)$", lambda m: m.group(1).upper(), w) for w in raw}
     concepts: list[Concept] = []
