@@ -1509,6 +1509,25 @@ def test_a_slack_coworkers_and_a_patients_framing(pipeline):
         assert not answer.abstained and expected in squash(answer.citations[0].quote), (question, answer.answer)
 
 
+def test_chances_durations_and_the_people_behind_it(pipeline):
+    """A patient's "What are the actual odds mine comes back after 10 years? Is there a percentage
+    anywhere in this?" and a student's どれくらいの時間がかかるんですか asked for a figure the release
+    does not give, and got a quote with another number (10年, 100 nm); a podcast host's "Who are the
+    actual people behind this study?" got the doctor quoted on the work, not its researchers."""
+    from bot.qa.forms import answer_unit, study_agents_asked
+
+    assert answer_unit("What are the actual odds it comes back?") == "percent"
+    assert answer_unit("Is there a percentage anywhere in this?") == "percent"
+    assert answer_unit("受け取ってから休眠するまで、どれくらいの時間がかかるんですか？") == "time"
+    assert study_agents_asked("Who are the people behind this study?") is True
+    assert study_agents_asked("Who is behind this study?") is True
+    for question in ["What are the actual odds mine comes back after 10 years? Is there a percentage anywhere in this?",
+                     "エクソソームを受け取ってから休眠状態になるまで、どれくらいの時間がかかるんですか？"]:
+        assert pipeline.ask(question).abstained, question
+    answer = pipeline.ask("Who are the actual people behind this study? I'd love to name the researchers on air, and which lab they're in.")
+    assert not answer.abstained and "小野麻紀子研究員" in squash(answer.citations[0].quote), answer.answer
+
+
 def test_a_students_definition_question(pipeline):
     """A student's 「…のですが、エクソソーム（exosome）とは何ですか？」 and 「がん幹細胞ってどう定義すれば
     いいですか？」 were read as no definition question: the clause before it, the term's English

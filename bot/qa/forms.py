@@ -158,6 +158,9 @@ _EN_UNIT = [
                           # "what is the budget amount", "the grant amount": a sum of money
                           r"|\b(budget|grant|funding|award|prize)\s+(amount|total|size)s?\b|\b(amount|size)\s+of\s+(the\s+)?(budget|grant|funding|award)\b", re.I)),
     ("percent", re.compile(r"\bwhat (percentage|percent|proportion|share|fraction|ratio)\b|\bwhat\s*%"
+                           # the chances asked ("what are the odds it comes back", "is there a percentage anywhere?")
+                           r"|\bwhat(?:\s+(?:are|were)|['’]re)\s+(?:the|my|her|his|their)\s+(?:\w+\s+)?(?:odds|chances)\b"
+                           r"|\b(?:is|are)\s+there\s+(?:a|any)\s+(?:percentage|percent|proportion|probability|odds)s?\b"
                            # a test's sensitivity and specificity (not cells' sensitivity to a drug)
                            r"|\b(?:its|the|their)\s+(?:sensitivity|specificity)(?:\s+and\s+(?:sensitivity|specificity))?\b(?!\s+(?:to|of)\b)"
                            # rates told in percent (not a flow rate or a birth rate per 1,000); not a rate
@@ -221,7 +224,9 @@ def answer_unit(question: str) -> str | None:
         return "frequency"
     if _KINDS["date"].search(question) and not re.search(r"何年間|何日間|how long|" + _YEARS_LONG, question, re.I):
         return "year" if _YEAR_QUESTION.search(question) else None
-    if re.search(r"何(時間|分間?|秒|週間|日間|年間|か月|ヶ月|カ月)|" + _YEARS_LONG, question):
+    if re.search(r"何(時間|分間?|秒|週間|日間|年間|か月|ヶ月|カ月)|" + _YEARS_LONG
+                 # どれくらいの時間がかかるのか, どのくらいの期間を要するか: a length of time, however asked
+                 + r"|(?:" + _HOW_MUCH_JA + r")の?(?:時間|期間|年数|日数|月日)(?:が|を|で|は)?(?:かか|要|経|必要|たつ|経つ)", question):
         return "time"  # 何時間かかるか: a length of time, as "how many hours"
     if m := _JA_LATIN_UNIT.search(question):
         return "weight" if m.group(1).lower().endswith("g") else "length"  # 直径は何nm？
@@ -256,8 +261,10 @@ LEADER_ASKED = re.compile(r"\b(led|leads?|leading|head(s|ed)?|leader|in charge|r
 _WORK = r"(?:study|research|work|paper|article|experiments?|project|analys[ie]s|findings?|discovery)"
 STUDY_AGENT_ASKED = re.compile(
     r"^\s*who\s+(?:(?:actually|really|exactly)\s+)?(?:did|does|conducted|carried\s+out|performed|ran|wrote|authored|is\s+behind|was\s+behind"
-    r"|were\s+behind|worked\s+on|published|led)\s+(?:this|it|the\s+(?:(?:\w+|[\w-]+)\s+)?" + _WORK + r")\b"
+    r"|were\s+behind|worked\s+on|published|led)\s+(?:(?:this|that|the)\s+(?:(?:\w+|[\w-]+)\s+)?" + _WORK + r"|this|it)\b"
     r"|^\s*who(?:\s+(?:are|were|is|was)|['’]s|['’]re)\s+the\s+(?:\w+\s+)?(?:authors?|researchers?|scientists?|investigators?|PI|principal\s+investigator)\b"
+    # "Who are the actual people behind this study?"
+    r"|^\s*who(?:\s+(?:are|were|is|was)|['’]s|['’]re)\s+the\s+(?:\w+\s+)?(?:people|person|team|group|minds?|folks)\s+behind\s+(?:(?:this|that|the)\s+(?:(?:\w+|[\w-]+)\s+)?" + _WORK + r"|this|it)\b"
     r"|\bwhose\s+(?:study|research|work|paper|lab|team|group)\b"
     r"|(?:研究|実験|解析|論文)を?(?:行|おこな|実施|担当|執筆|書い|まとめ)[^？?、。]{0,6}?(?:の|人|方|研究員|研究者)?(?:は|って)(?:誰|だれ|どなた|どこ)"
     r"|(?:研究|実験)を?(?:行った|した|担当した|実施した)(?:研究員|研究者|人|方)|研究した(?:の|人|方)?(?:は|って)(?:誰|だれ|どなた)"
