@@ -1528,6 +1528,28 @@ def test_chances_durations_and_the_people_behind_it(pipeline):
     assert not answer.abstained and "小野麻紀子研究員" in squash(answer.citations[0].quote), answer.answer
 
 
+def test_typos_of_the_documents_terms_a_restated_clause_and_a_short_name(pipeline):
+    """"exosme size" was refused: no dictionary lists "exosome", so no respelling found it, though the
+    documents hold the word. "Which grant program funded the work? Program name as written, please."
+    was refused for its restatement (a capitalised "Program" read as a name); "what's the short name
+    NCC goes by" found no 略称 (JMdict glosses no "short name")."""
+    from bot.qa.forms import without_aside
+    from bot.qa.query import build_query, held_in, respelled
+
+    held = held_in({"exosom": 3})
+    assert respelled("exosme size", held) == "exosome size"
+    assert respelled("exosme size") == "exosme size"  # (without the documents' words: no dictionary word is near)
+    assert respelled("exposure size", held) == "exposure size"  # a word the dictionary knows stays
+    assert without_aside("Which grant program funded the work? Program name.") == "Which grant program funded the work?"
+    assert without_aside("What did they find? What did they find in mice?") == "What did they find? What did they find in mice?"
+    assert "略称" in [a.term for c in build_query("what's the short name NCC goes by?").concepts for a in c.alternatives]
+    for question, expected in [("exosme size", "100nm"),
+                               ("Which grant program funded the work? Program name as written, please.", "対がん総合戦略研究事業"),
+                               ("what's the short name NCC goes by in Japanese?", "略称：国がん")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and expected in squash(answer.citations[0].quote), (question, answer.answer)
+
+
 def test_a_students_definition_question(pipeline):
     """A student's 「…のですが、エクソソーム（exosome）とは何ですか？」 and 「がん幹細胞ってどう定義すれば
     いいですか？」 were read as no definition question: the clause before it, the term's English

@@ -37,7 +37,7 @@ from bot.prompts import messages
 from bot.qa import numerals
 from bot.qa.measures import measure_conflicts, word_family
 from bot.qa.roles import HEAD_OF_ORGANISATION, role_asked, roles_said
-from bot.qa.query import ANSWER_TYPE, HEPBURN, KATAKANA_RUN, READING, STOP, Alternative, Concept, Query, build_query, glossed_synonyms, respelled, singular
+from bot.qa.query import ANSWER_TYPE, HEPBURN, KATAKANA_RUN, READING, STOP, Alternative, Concept, Query, build_query, glossed_synonyms, held_in, respelled, singular
 from bot.qa.tuning import AnswerTuning
 from index.chunk import detect_language, is_title
 from index.clean import squash
@@ -704,7 +704,7 @@ def select(
     addressed = bool(ADDRESSED_TO_PEOPLE.match(question)) and without_request(question) == question
     if addressed and OWN_WORK.search(question):
         return [], "a message to colleagues about the asker's own work, not a question about the documents"
-    question = respelled(judged_text(question))  # no request frame, no aside about the asker, no typo
+    question = respelled(judged_text(question), held_in(df))  # no request frame, no aside about the asker, no typo
     of_document = asked_of_document(question)
     if opening is not None and (asked := of_document):
         lines = opening_answer(asked, opening)

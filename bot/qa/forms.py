@@ -648,8 +648,27 @@ def without_aside(question: str) -> str:
     rest = _ASIDE.sub("", _LEADING_ASIDE.sub("", question)).strip()
     clauses = _clauses(rest)
     if len(clauses) > 1 and not all(c.strip() and STYLE_ASKED.fullmatch(c) for c in clauses):
-        rest = " ".join(asked_clauses(rest))
+        rest = " ".join(_not_restated(asked_clauses(rest)))
     return rest.strip() or question
+
+
+# What a restatement adds to the words asked before it: "Which grant program funded the work?
+# Program name." asks for the program's name again.
+_RESTATING = frozenset("name names title full exact official the a an its their".split())
+
+
+def _not_restated(clauses: list[str]) -> list[str]:
+    """The clauses without one that repeats earlier words only (its name, its title)."""
+    from index.lexical import english_tokens
+
+    kept: list[str] = []
+    seen: set[str] = set()
+    for clause in clauses:
+        tokens = set(english_tokens(clause))
+        if not (kept and tokens - _RESTATING and tokens - _RESTATING <= seen):
+            kept.append(clause)
+        seen |= tokens
+    return kept
 
 
 def _clauses(text: str) -> list[str]:

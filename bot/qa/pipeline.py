@@ -22,7 +22,7 @@ from bot.qa.answer import abstention, compose, fits_kind, rerank, select
 from bot.qa.followup import check_question, condense
 from bot.qa.forms import ONLY_REQUEST, answer_kind, judged_text, without_aside
 from bot.qa.glossary import build_glossary
-from bot.qa.query import SAID_FOR_KIND, Query, respelled
+from bot.qa.query import SAID_FOR_KIND, Query, held_in, respelled
 from bot.qa.retrieve import HybridRetriever
 from bot.qa.tuning import AnswerTuning, Tuning
 from bot.stores import embedder_for, open_store
@@ -180,7 +180,8 @@ class Pipeline:
         search = about.without_self_reference(search) if about.self_reference(search) else search
         # ... nor for the words of a polite request (could you tell me, 教えてください), nor for
         # why the asker asks ("for a newsletter I'm writing"): judged_text.
-        search = respelled(judged_text(search))  # (and publshed read as published: query.respelled)
+        held = held_in(self.retriever.document_frequencies()[0])  # (the documents' words: exosme read as exosome)
+        search = respelled(judged_text(search), held)  # (and publshed read as published: query.respelled)
         # Retrieval searches for what is asked, not for a closing aside that asks for more ("I need
         # the exact DOI"); the answer step judges the evidence by it too: the aside may hold what
         # the question hinges on.
@@ -206,7 +207,7 @@ class Pipeline:
         opening = None
         # (asked of the question as the answer step reads it: "Hi! quick one: who issued this press
         # release?" asks for its issuer line, as "Who issued this press release?" does)
-        if passages and (of_document := about.asked_of_document(respelled(judged_text(question)))):
+        if passages and (of_document := about.asked_of_document(respelled(judged_text(question), held))):
             opening = self.retriever.opening(passages[0].source, vector)
             if opening is not None:
                 # "What did they find?" is answered by the body's lead sentence too: the chunk after the opening

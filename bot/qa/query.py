@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from bot.qa.forms import VENUE_WHERE, paper_link_asked
 from index.chunk import detect_language
@@ -84,7 +85,9 @@ ABBREVIATIONS = {"phone": "tel", "telephone": "tel", "email": "mail", "電話": 
 # Idioms of questions that JMdict glosses under another word: "what is X short for" asks what a
 # 略称 abbreviates.
 # ... and who is quoted in a text: the one whose comment it carries (田村研治 医師のコメント).
-IDIOMS = {"short for": "abbreviation", "stand for": "abbreviation", "stands for": "abbreviation", "quoted": "comment"}
+IDIOMS = {"short for": "abbreviation", "stand for": "abbreviation", "stands for": "abbreviation", "quoted": "comment",
+          # ... and its "short name" (略称): no name JMdict glosses as short
+          "short name": "abbreviation", "short form": "abbreviation", "shortened name": "abbreviation"}
 MAX_ALTERNATIVES = 6  # translations kept per English word or phrase (most common senses first)
 
 
@@ -532,10 +535,12 @@ def _swapped_function_word(word: str) -> str | None:
     return next(iter(hits)) if len(hits) == 1 else None
 
 
-def _respelled(word: str, first: bool) -> str:
+def _respelled(word: str, first: bool, held: Callable[[str], bool] | None = None) -> str:
     """A misspelt English word as it was meant (publshed: published, jounral: journal), so that the
     dictionary translates it and the evidence checks do not count it absent. Names (capitalised
-    after the first word), romaji (hanga), words near a function word (whith: with) stay."""
+    after the first word), romaji (hanga), words near a function word (whith: with) stay. A word
+    neither the dictionary nor the documents know, one edit from a single word the documents hold
+    (`held`), is that word: "exosme" is "exosome", a term no dictionary lists."""
     d = _dictionary()
     low = word.lower()
     if d is None or (word[:1].isupper() and not first) or low in STOP or HEPBURN.fullmatch(low):
@@ -543,6 +548,10 @@ def _respelled(word: str, first: bool) -> str:
     if (swapped := _swapped_function_word(low)) and not _known(low):
         return swapped
     fixed = d.respelled(low)
+    if fixed is None and held is not None and len(low) >= 6 and low.isalpha() and not held(low) and not _known(low) \
+            and d.lemmas(low) is None:
+        near = {k for k in d.one_edit(low) if held(k)}
+        fixed = near.pop() if len(near) == 1 else None
     return fixed if fixed and not STOP & d.one_edit(low) else word
 
 
@@ -688,10 +697,19 @@ def _common_writing(reading: str) -> str | None:
     return found[0][0]
 
 
-def respelled(text: str) -> str:
+def held_in(df: Mapping[str, int] | Any) -> Callable[[str], bool]:
+    """Whether the documents (their document frequencies) hold an English word, in the index's analysis."""
+    def held(word: str) -> bool:
+        tokens = english_tokens(word)
+        return bool(tokens) and all(df.get(t) for t in tokens)
+    return held
+
+
+def respelled(text: str, held: Callable[[str], bool] | None = None) -> str:
     """The text with its misspelt English words as meant (_respelled), for retrieval and evidence
-    alike: "which jounral publshed the paper?" -> "which journal published the paper?"; chat
-    shorthand written out (without_shorthand); a question in hiragana with its nouns in kanji
+    alike: "which jounral publshed the paper?" -> "which journal published the paper?", and with
+    `held` (whether the documents hold a word) "exosme size" -> "exosome size"; chat shorthand
+    written out (without_shorthand); a question in hiragana with its nouns in kanji
     (written_in_kanji)."""
     text = written_in_kanji(without_shorthand(text))
     if not re.search(r"[a-z]{4}", text):
@@ -702,7 +720,7 @@ def respelled(text: str) -> str:
         word = m.group(0)
         if not word.isalpha():
             return word
-        return _cased_as(word, _respelled(word, m.start() == words[0].start()))
+        return _cased_as(word, _respelled(word, m.start() == words[0].start(), held))
 
     return _WORD.sub(fix, text)
 
