@@ -1550,6 +1550,19 @@ def test_typos_of_the_documents_terms_a_restated_clause_and_a_short_name(pipelin
         assert not answer.abstained and expected in squash(answer.citations[0].quote), (question, answer.answer)
 
 
+def test_side_effects_and_impact_factor_asked_by_name(pipeline):
+    """"What side effects does the new drug have?", "whats sci signaling's impact factor" were
+    answered from sentences about the drug and the journal: what they hinge on, asked by its name
+    as a hazard ratio is, is nowhere in the release."""
+    for question in ["What side effects does the new drug have?", "Anything on side-effects of a drug that would cut off the exosome supply?",
+                     "whats sci signaling's impact factor, need it for the deck"]:
+        answer = pipeline.ask(question)
+        assert answer.abstained, (question, answer.answer)
+    # ... and what the release does say about the drug still stands
+    answer = pipeline.ask("What effect could a drug aimed at this microRNA have on chemotherapy?")
+    assert not answer.abstained, answer.answer
+
+
 def test_a_students_definition_question(pipeline):
     """A student's 「…のですが、エクソソーム（exosome）とは何ですか？」 and 「がん幹細胞ってどう定義すれば
     いいですか？」 were read as no definition question: the clause before it, the term's English

@@ -786,6 +786,8 @@ ASKED_IDENTIFIER = re.compile(r"\b(?P<name>(?!(?:phone|telephone|tel|fax|mobile|
 # not a drug's sensitivity: specificity must be asked beside it), its AUC; カットオフ値, 閾値, 感度, 特異度.
 ASKED_STATISTIC = re.compile(r"\b(?P<name>hazard|odds|risk)\s+ratios?\b|\b(?P<p>p)[\s-]?values?\b|\b(?P<ci>confidence)\s+intervals?\b"
                              r"|\b(?P<effect>effect)\s+sizes?\b|\b(?P<sample>sample)\s+sizes?\b"
+                             # a journal's impact factor, a drug's side effects: asked by name, said by name
+                             r"|\b(?P<impact>impact\s+factor)s?\b|\b(?P<side>side[\s-]+effects?)\b"
                              r"|\b(?P<cutoff>cut-?off|threshold)s?(?:\s+(?:values?|points?|levels?))?\b|\b(?P<auc>AUC|AUROC)s?\b"
                              r"|\b(?P<sens>sens(?:itivity)?)\s*(?:/|and|or|,|&)\s*(?P<spec>spec(?:ificity)?)\b|\b(?P<specificity>specificity)\b"
                              r"|(?P<cutoff_ja>カットオフ|閾値|しきい値)|(?P<sens_ja>感度)(?!の高い|が高い)|(?P<spec_ja>特異)度", re.I)
