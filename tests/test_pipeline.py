@@ -1555,7 +1555,9 @@ def test_side_effects_and_impact_factor_asked_by_name(pipeline):
     answered from sentences about the drug and the journal: what they hinge on, asked by its name
     as a hazard ratio is, is nowhere in the release."""
     for question in ["What side effects does the new drug have?", "Anything on side-effects of a drug that would cut off the exosome supply?",
-                     "whats sci signaling's impact factor, need it for the deck"]:
+                     "whats sci signaling's impact factor, need it for the deck",
+                     # ... and a ministry, whose modifier (government) the documents hold elsewhere
+                     "Which government ministry funds the grant programme behind this study?"]:
         answer = pipeline.ask(question)
         assert answer.abstained, (question, answer.answer)
     # ... and what the release does say about the drug still stands

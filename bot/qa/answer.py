@@ -1443,6 +1443,9 @@ _FUNDING_SCHEME = re.compile(r"(?:m:)?(?:programs?|programmes?|projects?|schemes
                              r"|organi[sz]ations?|institutions?|sources?|事業|制度|機関|団体|プログラム|プロジェクト)", re.I)
 
 
+_WHOSE_MODIFIERS = frozenset("government governmental national public private federal state local international foreign".split())
+
+
 def _which_heads(question: str, query: Query) -> list[Concept] | None:
     """The concepts of the noun a "which" question asks about (which chemotherapy drug: chemotherapy,
     drug; どの藩: 藩), none for a question asking what something is called, or None when the
@@ -1455,7 +1458,8 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
             return None
         if m.group(1) in _ATTRIBUTE_HEADS or m.group(1).rstrip("s") in _ATTRIBUTE_HEADS:
             return None
-        words = {w for w in m.groups() if w}
+        # (which government ministry: a ministry -- a modifier of whose it is, no kind of thing)
+        words = {w for w in m.groups() if w} - ({m.group(1)} if m.group(2) and m.group(1).lower() in _WHOSE_MODIFIERS else set())
         run = NOUN_RUN.match(question, m.start(1))
         if run and len(run.group(1).split()) > 2:  # which normal bone marrow cells: its head, cells
             # (which breast cancer cell lines: lines, not cell -- 乳がん細胞 names no cell line)
