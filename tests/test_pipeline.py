@@ -1487,6 +1487,13 @@ def test_a_slack_coworkers_and_a_patients_framing(pipeline):
     assert about.asked_of_document("what is the release of exosomes from cells?") is None
     assert without_aside("Was it seen in patients? Trying to figure out how much to read into it") == "Was it seen in patients?"
     assert without_aside("What is the gist? Putting it in our weekly roundup") == "What is the gist?"
+    # Slack's emoji (:thinking_face:) are a mood, no word asked; "want to credit it …" after the
+    # question is why it is asked -- but "need to know the exact date" asks for more
+    assert judged_text("how big are the exosomes? :thinking_face:") == "how big are the exosomes?"
+    assert judged_text("who funded this 🙏") == "who funded this"
+    assert judged_text("who made the cover image? want to credit it properly in our deck :art:") == "who made the cover image?"
+    assert judged_text("Which journal? need to know the exact date too") == "Which journal? need to know the exact date too"
+    assert judged_text("meeting at 10:30:00 today?") == "meeting at 10:30:00 today?"
     assert judged_text("What is the grant name, verbatim?") == "What is the grant name?"
     assert answer_kind("my sister says breast cancer has good survival rates now. does the article say that?") is None
     assert answer_kind("What is the 10-year survival rate?") == "number"

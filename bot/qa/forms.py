@@ -569,7 +569,7 @@ _OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:(?:a|an|the|my|our|your|this)\s+|(?
 # search for.
 _ASIDE = re.compile(
     r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers|sorry|apologies"
-    r"|just\s+(?:checking|curious|wondering|asking)|trying\s+to|(?:putting|using|adding|quoting|citing|sharing)\s+(?:it|this|that|them)|for\s+(?:a|an|the|my|our)|need(?:ed|s)?\s+(?:it|this|that|the|a|an)|(?:like\s+)?(?:give|send)\s+me|tl;?\s?dr"
+    r"|just\s+(?:checking|curious|wondering|asking)|trying\s+to|(?:want|wanted|wanna|hoping|going|gonna|have|need|needs|planning)\s+to\s+(?!(?:know|find|see|get|check|confirm|learn|hear|ask)(?:\s+out)?\s+(?:the|a|an|its|their|exact|which|what|who|whom|when|where)\b)|(?:putting|using|adding|quoting|citing|sharing)\s+(?:it|this|that|them)|for\s+(?:a|an|the|my|our)|need(?:ed|s)?\s+(?:it|this|that|the|a|an)|(?:like\s+)?(?:give|send)\s+me|tl;?\s?dr"
     r"|asking\s+(?:for|because)|no\s+rush|much\s+appreciated|a\s+link\s+would)\b)[^?？]*$"
     r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$", re.I)
 # An aside that asks for more than the question ("I need the exact DOI.", "We want the sample
@@ -614,10 +614,18 @@ def without_heard_in(question: str) -> str:
     return _HEARD_IN.sub(lambda m: (m.group("verb") or "") + (m.group("what") or ""), question)
 
 
+# Emoji, as Slack writes them (:thinking_face:, :sweat_smile:) and as pasted (🙏): a mood, no word asked.
+_EMOJI = re.compile(r"(?<![\w:]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:(?![\w:])|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+
+
+def without_emoji(text: str) -> str:
+    return re.sub(r"[ \t]{2,}", " ", _EMOJI.sub(" ", text)).strip() if _EMOJI.search(text) else text
+
+
 def without_request(question: str) -> str:
     """What is asked, without the words of a polite request around it, nor where the asker heard
-    of it (_HEARD_IN); unchanged when little would be left ("Tell me more")."""
-    rest = _OPENING_PURPOSE.sub("", without_heard_in(question))
+    of it (_HEARD_IN), nor its emoji; unchanged when little would be left ("Tell me more")."""
+    rest = _OPENING_PURPOSE.sub("", without_heard_in(without_emoji(question)))
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
     rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
