@@ -1443,6 +1443,7 @@ _FUNDING_SCHEME = re.compile(r"(?:m:)?(?:programs?|programmes?|projects?|schemes
                              r"|organi[sz]ations?|institutions?|sources?|事業|制度|機関|団体|プログラム|プロジェクト)", re.I)
 
 
+# Whose a kind of thing is, before its noun (which government ministry, which national institute): no kind itself.
 _WHOSE_MODIFIERS = frozenset("government governmental national public private federal state local international foreign".split())
 
 

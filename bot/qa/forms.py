@@ -697,13 +697,6 @@ _GOT = {"come": "get", "comes": "gets", "came": "got", "coming": "getting"}
 _CAME_OUT_JA = re.compile(r"((?:論文|研究成果|成果|記事)(?:は|が|って)?(?:いつ|どこ(?:で|に|から)?)?)出(?=た|ま|て|る)")
 
 
-# "Who funded the work?", "is this work peer reviewed": the work is the study the documents report
-# (研究) -- no dictionary sense of "work" (仕事, 作業) says so. Not the verb: "How does this work?",
-# "would that work in people?".
-_THE_WORK = re.compile(r"(?<!\bdoes )(?<!\bdo )(?<!\bdid )(?<!\bwill )(?<!\bwould )(?<!\bcan )(?<!\bcould )(?<!\bshould )"
-                       r"(?<!\bmight )(?<!\bmay )(?<!\bto )\b(the|this|that|their|its|his|her)\s+work\b(?!\s+(?:of\s+art|in|on\s+(?:humans?|people|patients))\b)", re.I)
-
-
 # "…だっけ" (what was it again?): the asker's memory, said as a plain question (…の？): its kana
 # pairs (だっ, っけ) are no words of any text, and weigh in ranking as if they were.
 _REMEMBER_JA = re.compile(r"(ん|の)?(?:だったっけ|でしたっけ|だっけ|っけ)(?:[?？。!！]|\s)*$")
@@ -729,8 +722,7 @@ _FORMAL_HOW = (("如何なる", "どのような"), ("如何に", "どのよう�
 
 
 def plainly(question: str) -> str:
-    """The question with a phrase for publishing said as the documents say it, "the work" as the
-    study (_THE_WORK), どうやって (how:
+    """The question with a phrase for publishing said as the documents say it, どうやって (how:
     its やって read as the verb 遣る, a word no text holds) as どのように, なんとかする as 克服する,
     and keigo's ございます and a formal 如何なる put plainly."""
     question = _CAME_OUT.sub(lambda m: m.group(1) + _GOT[m.group(2).lower()] + " published", question)

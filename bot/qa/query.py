@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -697,8 +697,9 @@ def _common_writing(reading: str) -> str | None:
     return found[0][0]
 
 
-def held_in(df: Mapping[str, int] | Any) -> Callable[[str], bool]:
-    """Whether the documents (their document frequencies) hold an English word, in the index's analysis."""
+def held_in(df: Any) -> Callable[[str], bool]:
+    """Whether the documents hold an English word, in the index's analysis: `df` is their document
+    frequencies (index.bm25.Frequencies, or a dict), read by `.get(token)`."""
     def held(word: str) -> bool:
         tokens = english_tokens(word)
         return bool(tokens) and all(df.get(t) for t in tokens)
