@@ -193,6 +193,10 @@ class Snapshot:
         """Tokens this snapshot holds that begin with `prefix` (LexicalIndex.completions)."""
         return [t for t in self.index.completions(prefix, limit) if self.df(t)]
 
+    def holding(self, tokens: set[str]) -> set[str]:
+        """Those of the tokens this snapshot holds (live), looked up together."""
+        return {t for t in self.index.existing(sorted(tokens)) if self.df(t)}
+
     def token_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 contribution of each token to each row: a (tokens x rows) float32 matrix."""
         out = np.zeros((len(tokens), self.n_rows), dtype=np.float32)
@@ -235,6 +239,10 @@ class Frequencies:
     def completions(self, prefix: str) -> list[str]:
         """Tokens of the collection that begin with `prefix` (a clipped word's full forms)."""
         return self._snap.completions(prefix) if self._snap is not None else []
+
+    def holding(self, tokens: set[str]) -> set[str]:
+        """Those of the tokens the collection holds: many looked up at once (a word's misspellings)."""
+        return self._snap.holding(tokens) if self._snap is not None and tokens else set()
 
 
 @dataclass
@@ -359,6 +367,15 @@ class LexicalIndex:
 
     def held(self) -> dict[str, str]:
         return dict(self._con().execute("SELECT source, version FROM held").fetchall())
+
+    def existing(self, tokens: list[str]) -> set[str]:
+        """Those of the tokens the index has postings for, in one query per 500 (not one each)."""
+        out: set[str] = set()
+        con = self._con()
+        for start in range(0, len(tokens), 500):
+            part = tokens[start : start + 500]
+            out.update(t for (t,) in con.execute(f"SELECT DISTINCT token FROM postings WHERE token IN ({','.join('?' * len(part))})", part))
+        return out
 
     def completions(self, prefix: str, limit: int) -> list[str]:
         """Tokens that begin with `prefix` and are longer (an index range scan, not a table scan)."""

@@ -118,6 +118,13 @@ def _english_words(text: str) -> list[str]:
     return stemmer.stemWords(words)
 
 
+def english_stems(words: list[str]) -> list[str | None]:
+    """Each word's stem as the index stores it, one to one (None for a stop word): many at once."""
+    stemmer, stop = _english()
+    low = [_normalize(w) for w in words]
+    return [None if w in stop else s for w, s in zip(low, stemmer.stemWords(low))]
+
+
 def english_tokens(text: str) -> list[str]:
     """Stemmed English words of a text, as the index stores them (for dictionary glosses)."""
     return _english_words(_normalize(text))

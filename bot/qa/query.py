@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from bot.qa.forms import VENUE_WHERE, paper_link_asked
 from index.chunk import detect_language
-from index.lexical import english_tokens, tokenize
+from index.lexical import english_stems, english_tokens, tokenize
 
 log = logging.getLogger(__name__)
 
@@ -535,7 +535,7 @@ def _swapped_function_word(word: str) -> str | None:
     return next(iter(hits)) if len(hits) == 1 else None
 
 
-def _respelled(word: str, first: bool, held: Callable[[str], bool] | None = None) -> str:
+def _respelled(word: str, first: bool, held: Callable[[Iterable[str]], set[str]] | None = None) -> str:
     """A misspelt English word as it was meant (publshed: published, jounral: journal), so that the
     dictionary translates it and the evidence checks do not count it absent. Names (capitalised
     after the first word), romaji (hanga), words near a function word (whith: with) stay. A word
@@ -548,9 +548,9 @@ def _respelled(word: str, first: bool, held: Callable[[str], bool] | None = None
     if (swapped := _swapped_function_word(low)) and not _known(low):
         return swapped
     fixed = d.respelled(low)
-    if fixed is None and held is not None and len(low) >= 6 and low.isalpha() and not held(low) and not _known(low) \
-            and d.lemmas(low) is None:
-        near = {k for k in d.one_edit(low) if held(k)}
+    if fixed is None and held is not None and len(low) >= 6 and low.isalpha() and not _known(low) \
+            and d.lemmas(low) is None and not held([low]):
+        near = held(d.one_edit(low))
         fixed = near.pop() if len(near) == 1 else None
     return fixed if fixed and not STOP & d.one_edit(low) else word
 
@@ -697,16 +697,19 @@ def _common_writing(reading: str) -> str | None:
     return found[0][0]
 
 
-def held_in(df: Any) -> Callable[[str], bool]:
-    """Whether the documents hold an English word, in the index's analysis: `df` is their document
-    frequencies (index.bm25.Frequencies, or a dict), read by `.get(token)`."""
-    def held(word: str) -> bool:
-        tokens = english_tokens(word)
-        return bool(tokens) and all(df.get(t) for t in tokens)
+def held_in(df: Any) -> Callable[[Iterable[str]], set[str]]:
+    """Which of some English words the documents hold, in the index's analysis: `df` is their
+    document frequencies (index.bm25.Frequencies, whose `holding` looks many up at once, or a dict)."""
+    def held(words: Iterable[str]) -> set[str]:
+        words = list(words)
+        stems = english_stems(words)
+        wanted = {s for s in stems if s}
+        present = df.holding(wanted) if hasattr(df, "holding") else {s for s in wanted if df.get(s)}
+        return {w for w, s in zip(words, stems) if s in present}
     return held
 
 
-def respelled(text: str, held: Callable[[str], bool] | None = None) -> str:
+def respelled(text: str, held: Callable[[Iterable[str]], set[str]] | None = None) -> str:
     """The text with its misspelt English words as meant (_respelled), for retrieval and evidence
     alike: "which jounral publshed the paper?" -> "which journal published the paper?", and with
     `held` (whether the documents hold a word) "exosme size" -> "exosome size"; chat shorthand
