@@ -712,7 +712,7 @@ def held_in(df: Any) -> Callable[[Iterable[str]], set[str]]:
 def respelled(text: str, held: Callable[[Iterable[str]], set[str]] | None = None) -> str:
     """The text with its misspelt English words as meant (_respelled), for retrieval and evidence
     alike: "which jounral publshed the paper?" -> "which journal published the paper?", and with
-    `held` (whether the documents hold a word) "exosme size" -> "exosome size"; chat shorthand
+    `held` (which of some words the documents hold: held_in) "exosme size" -> "exosome size"; chat shorthand
     written out (without_shorthand); a question in hiragana with its nouns in kanji
     (written_in_kanji)."""
     text = written_in_kanji(without_shorthand(text))
