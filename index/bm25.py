@@ -194,8 +194,15 @@ class Snapshot:
         return [t for t in self.index.completions(prefix, limit) if self.df(t)]
 
     def holding(self, tokens: set[str]) -> set[str]:
-        """Those of the tokens this snapshot holds (live), looked up together."""
-        return {t for t in self.index.existing(sorted(tokens)) if self.df(t)}
+        """Those of the tokens this snapshot holds (live), looked up together; those it lacks join the
+        df cache as 0, so a word's misspellings asked again (retrieval, then the answer step) cost no query."""
+        unknown = sorted(t for t in tokens if t not in self._df)
+        if unknown:
+            found = self.index.existing(unknown)
+            if len(self._df) > 200_000:
+                self._df.clear()
+            self._df.update((t, 0) for t in unknown if t not in found)
+        return {t for t in tokens if self.df(t)}
 
     def token_scores(self, tokens: list[str]) -> np.ndarray:
         """BM25 contribution of each token to each row: a (tokens x rows) float32 matrix."""
