@@ -1629,3 +1629,25 @@ def test_whether_there_is_any_of_a_kind_never_mentioned(pipeline):
                      "Was any of it tested in patients' bone marrow, or only in dishes?"]:  # any of it: no kind
         answer = pipeline.ask(question)
         assert not answer.abstained, (question, answer.answer)
+
+
+def test_hiragana_loanwords_a_confirmation_request_and_who_did_it(pipeline):
+    """A student's えくそそーむ (the katakana word in hiragana) was no word of the index; an
+    analyst's "…確認させてください。" was read as part of what was asked (its kana weighed most and
+    no passage held them); 「この研究をした人はだれ？」 got the doctor quoted on the work: no passage
+    retrieved named the group's head."""
+    from bot.qa.forms import judged_text, study_agents_asked, without_aside
+    from bot.qa.query import held_in, in_katakana
+
+    held = held_in({"m:エクソソーム": 3, "m:ヤンバル": 1, "やん": 1, "んば": 1, "ばる": 1})
+    assert in_katakana("えくそそーむってなに", held) == "エクソソームってなに"
+    assert in_katakana("やんばるの森", held) == "やんばるの森"  # (a word the documents write in hiragana too)
+    assert judged_text("資金について、どの事業から支援を受けたものか確認させてください。") == "資金について、どの事業から支援を受けたもの"
+    assert judged_text("発信元の確認です。冒頭の略称を教えていただけますか。") == "発信元。冒頭の略称"
+    assert study_agents_asked("この研究をした人はだれ？") is True
+    assert without_aside("この研究をした人はだれ？レポートに名前書きたい") == "この研究をした人はだれ？"
+    for question, expected in [("えくそそーむの大きさはどれくらい？", "100 nm"),
+                               ("研究の資金面について、どの事業からの支援を受けたのか確認させてください。", "対がん総合戦略研究事業"),
+                               ("この研究をした人はだれ？発表で名前を紹介したい", "小野麻紀子研究員")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)

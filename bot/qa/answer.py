@@ -266,7 +266,7 @@ def _persons(text: str) -> tuple[str, ...]:
 _GROUP = r"(?:研究)?(?:グループ|チーム|班|室)"
 
 
-def _leads_a_group(text: str) -> bool:
+def leads_a_group(text: str) -> bool:
     """The text names a person as the head of a group: <name>(<title>)(ら)の研究グループ."""
     return any(re.search(re.escape(name) + r"[^\s、。,（(]{0,6}?(?:ら)?の" + _GROUP, text) for name in _persons(text))
 
@@ -737,7 +737,7 @@ def select(
         # "Who did the study?", "who wrote the paper", 著者は誰ですか ask only who did the work the
         # documents report: the sentence naming a group's head answers, however little of the
         # question's wording (wrote, ran, 著者) it holds -- not the doctor quoted on the work.
-        if leads := [c for c in candidates if _leads_a_group(c.text)]:
+        if leads := [c for c in candidates if leads_a_group(c.text)]:
             return leads[:1], None
     query = query or build_query(question)
     kind = answer_kind(question, funding=tuning.funding_asked)
@@ -1034,7 +1034,7 @@ def select(
             # "Who led the research group?": 落谷孝広分野長の研究グループ is the group he leads.
             # "Who did the study?" asks for the same group, wherever among the retrieved sentences
             # it is named (its words are not the question's: 著者, authors).
-            leads = [c for c in (candidates if agents is not None else fitting) if _leads_a_group(c.text)]
+            leads = [c for c in (candidates if agents is not None else fitting) if leads_a_group(c.text)]
             fitting = leads + [c for c in fitting if all(c is not x for x in leads)]
         if not fitting:
             return [], f"no {unit if kind == 'contact' else kind} in the best evidence"

@@ -267,7 +267,7 @@ STUDY_AGENT_ASKED = re.compile(
     r"|^\s*who(?:\s+(?:are|were|is|was)|['’]s|['’]re)\s+the\s+(?:\w+\s+)?(?:people|person|team|group|minds?|folks)\s+behind\s+(?:(?:this|that|the)\s+(?:(?:\w+|[\w-]+)\s+)?" + _WORK + r"|this|it)\b"
     r"|\bwhose\s+(?:study|research|work|paper|lab|team|group)\b"
     r"|(?:研究|実験|解析|論文)を?(?:行|おこな|実施|担当|執筆|書い|まとめ)[^？?、。]{0,6}?(?:の|人|方|研究員|研究者)?(?:は|って)(?:誰|だれ|どなた|どこ)"
-    r"|(?:研究|実験)を?(?:行った|した|担当した|実施した)(?:研究員|研究者|人|方)|研究した(?:の|人|方)?(?:は|って)(?:誰|だれ|どなた)"
+    r"|(?:研究|実験)を?(?:行った|した|担当した|実施した)(?:研究員|研究者|人|方)(?:(?:は|って)(?:誰|だれ|どなた))?|研究した(?:の|人|方)?(?:は|って)(?:誰|だれ|どなた)"
     r"|(?:研究|実験|論文)(?:は|って)?[、,\s]?(?:誰|だれ|どなた)が(?:やった|した|行った|おこなった|書いた|まとめた|やってる|している)"
     r"|誰の(?:研究|論文|チーム|グループ)|(?:著者|研究者|研究員|執筆者|研究チーム|研究グループ)(?:の名前)?(?:は|って)(?:誰|だれ|どなた)",
     re.I,
@@ -512,11 +512,13 @@ _REQUEST_EN = re.compile(
     r"|i(?:'m|’m|\s+am|\s+was)\s+(?:wondering|curious)(?:\s+about)?\s*[:,]?\s+|i\s+wonder\s+)", re.I)
 _PLEASE_EN = re.compile(r"[,\s]+(?:please|pls|plz)(?=[\s.!?？]*$)|,\s*do\s+you\s+know(?=\s*[?？]\s*$)", re.I)
 _REQUEST_JA = re.compile(
-    r"(?:を|について|のか|か)?[、,\s]*(?:(?:もし)?あれば|よければ|よろしければ)?(?:教えて|おしえて|調べて|確認して)"
+    r"(?:を|について|(?<!も)のか|か)?[、,\s]*(?:(?:もし)?あれば|よければ|よろしければ)?(?:教えて|おしえて|調べて|確認して|確認させて)"
     r"(?:ください|下さい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?(?:でしょうか|か)?"
     r"|(?:いただ|頂)(?:け(?:ます|ません)?(?:でしょうか|か)?|きたい(?:です)?|けると(?:助かります|幸いです|嬉しいです))"
     r"|ほしい(?:です)?|欲しい(?:です)?)?[\s。．!！?？]*$"
-    r"|(?:を|について)?(?:ご教示|ご教授)(?:ください|下さい|いただけ(?:ます|ません)?か?|願います)[\s。．!！?？]*$"
+    r"|(?:を|について)?(?:ご教示|ご教授|ご確認|確認)(?:ください|下さい|いただけ(?:ます|ません)?(?:でしょうか|か)?|願います)[\s。．!！?？]*$"
+    # what the asker's message is: 発信主体の確認です, 一点質問です
+    r"|(?:の|について(?:の)?)?(?:確認|質問|お尋ね|お問い合わせ)(?:です|があります|がございます)[\s。．!！]*$"
     r"|(?:を|について|が)?知りたい(?:です|のですが|んですが|と思っています)?[\s。．!！?？]*$"
     # keigo's 伺う (to ask, humbly): 要点を伺いたい, 研究課題名と併せて伺えますでしょうか, 伺えますと幸いです
     r"|(?:を|について|と|も)?(?:併せて|あわせて)?(?:伺|うかが)(?:いたい|いたく存じます|えますか|えますでしょうか|えれば|えますと|えると)(?:です|幸いです|助かります|ありがたいです)?[\s。．!！?？]*$"
@@ -571,7 +573,10 @@ _ASIDE = re.compile(
     r"(?<=[?？])\s+(?=(?:i|i'm|i’m|i'd|i’d|i've|i’ve|we|we're|we’re|my|our|me|thanks|thank you|cheers|sorry|apologies"
     r"|just\s+(?:checking|curious|wondering|asking)|trying\s+to|(?:want|wanted|wanna|hoping|going|gonna|have|need|needs|planning)\s+to\s+(?!(?:know|find|see|get|check|confirm|learn|hear|ask)(?:\s+out)?\s+(?:the|a|an|its|their|exact|which|what|who|whom|when|where)\b)|(?:putting|using|adding|quoting|citing|sharing)\s+(?:it|this|that|them)|for\s+(?:a|an|the|my|our)|need(?:ed|s)?\s+(?:it|this|that|the|a|an)|(?:like\s+)?(?:give|send)\s+me|tl;?\s?dr"
     r"|asking\s+(?:for|because)|no\s+rush|much\s+appreciated|a\s+link\s+would)\b)[^?？]*$"
-    r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$", re.I)
+    r"|(?<=[?？])\s*[^?？]{1,40}(?:ので|ため|から)[。．!！]?\s*$"
+    # ... or what the asker will do with it: レポートに名前書きたい, スライドに載せたいです
+    r"|(?<=[?？])\s*[^?？]{1,30}(?:書き|使い|載せ|引用し|紹介し|まとめ|メモし|控え(?:てお)?き|入れ|記載し|のせ)たい"
+    r"(?:です|んです|のです|んだけど|んですけど|と思って(?:います|る))?[。．!！]?\s*$", re.I)
 # An aside that asks for more than the question ("I need the exact DOI.", "We want the sample
 # size."): part of what is asked, whose words the evidence must hold.
 _DEMAND = re.compile(r"\b(?:need|want|require|looking\s+for|(?:would|'d|’d)\s+like|give\s+me|send\s+me)\s+(?:the|a|an|its|their|exact|specific|precise|full|actual)\b", re.I)
@@ -622,6 +627,15 @@ def without_emoji(text: str) -> str:
     return re.sub(r"[ \t]{2,}", " ", _EMOJI.sub(" ", text)).strip() if _EMOJI.search(text) else text
 
 
+_KANA = re.compile(r"[\u3041-\u30ff]")
+
+
+def _without_request_ja(sentence: str) -> str:
+    while (shorter := _REQUEST_JA.sub("", sentence).strip()) != sentence:
+        sentence = shorter
+    return sentence
+
+
 def without_request(question: str) -> str:
     """What is asked, without the words of a polite request around it, nor where the asker heard
     of it (_HEARD_IN), nor its emoji; unchanged when little would be left ("Tell me more")."""
@@ -629,8 +643,12 @@ def without_request(question: str) -> str:
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
     rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
-    while (shorter := _REQUEST_JA.sub("", rest).strip()) != rest:
-        rest = shorter
+    # (sentence by sentence: "発表元の法人名について確認させてください。冒頭と問い合わせ先とで…")
+    sentences = [s for s in re.split(r"(?<=[。！!？?])", rest) if s.strip()]
+    left = [_without_request_ja(s) if _KANA.search(s) else s for s in sentences]
+    # (a sentence that loses its end before another that stays: 発信主体の確認です。… -> 発信主体。…)
+    rest = "".join(r + ("。" if r and r != s and r[-1] not in "。！!？?" and any(left[i + 1:]) else "")
+                   for i, (s, r) in enumerate(zip(sentences, left)))
     rest = rest.strip()
     return rest if re.search(r"\w{3,}\W+\w+|[\u3040-\u9fff]{3,}", rest) else question
 

@@ -13,16 +13,17 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Protocol
 
 from bot.config import Settings
 from bot.models import Answer, Passage
 from bot.qa import about
-from bot.qa.answer import abstention, compose, fits_kind, rerank, select
+from bot.qa.answer import abstention, compose, fits_kind, leads_a_group, rerank, select
 from bot.qa.followup import check_question, condense
-from bot.qa.forms import ONLY_REQUEST, answer_kind, judged_text, without_aside
+from bot.qa.forms import ONLY_REQUEST, answer_kind, judged_text, study_agents_asked, without_aside
 from bot.qa.glossary import build_glossary
-from bot.qa.query import SAID_FOR_KIND, Query, held_in, respelled
+from bot.qa.query import SAID_FOR_AGENTS, SAID_FOR_KIND, Query, held_in, respelled
 from bot.qa.retrieve import HybridRetriever
 from bot.qa.tuning import AnswerTuning, Tuning
 from bot.stores import embedder_for, open_store
@@ -180,7 +181,10 @@ class Pipeline:
         search = about.without_self_reference(search) if about.self_reference(search) else search
         # ... nor for the words of a polite request (could you tell me, 教えてください), nor for
         # why the asker asks ("for a newsletter I'm writing"): judged_text.
-        held = held_in(self.retriever.document_frequencies()[0])  # (the documents' words: exosme read as exosome)
+        # (one snapshot's frequencies for the whole question: an ingest meanwhile changes neither the
+        # respelling nor the answer step's scoring halfway)
+        df, n_docs = self.retriever.document_frequencies()
+        held = held_in(df)  # (the documents' words: exosme read as exosome)
         search = respelled(judged_text(search), held)  # (and publshed read as published: query.respelled)
         # Retrieval searches for what is asked, not for a closing aside that asks for more ("I need
         # the exact DOI"); the answer step judges the evidence by it too: the aside may hold what
@@ -188,20 +192,8 @@ class Pipeline:
         asked = without_aside(search)
         vector, lexical = self.retriever.query_forms(asked)
         passages = self.retriever.passages(asked, max(k, 5), vector, lexical)
-        if self.retriever.tuning.said_forms and (said := SAID_FOR_KIND.get(kind := answer_kind(asked) or "")) \
-                and not any(fits_kind(kind, p.quote) for p in passages):
-            # "研究費はどこから出ているの？": the sentence that says who paid (支援を受けて) holds none of the
-            # question's words; the passage the documents' own words for it find best joins the evidence.
-            words = " ".join(said)
-            extra = [p for p in self.retriever.search(words, 1, vector, self.retriever.lexical_query(words)) if fits_kind(kind, p.quote)]
-            # (fourth, scored as the weakest of the three before it: among the passages the answer
-            # step reads; as many passages as asked for)
-            extra = [p for p in extra if all(p.id != q.id for q in passages)][:1]
-            if extra:
-                at = min(3, len(passages))
-                weakest = min((p.score for p in passages[:at]), default=extra[0].score)
-                passages = (passages[:at] + [extra[0].model_copy(update={"score": weakest})] + passages[at:])[:len(passages)]
-                passages = [p.model_copy(update={"rank": i}) for i, p in enumerate(passages, start=1)]
+        if self.retriever.tuning.said_forms:
+            passages = self._with_said_passage(asked, passages, vector)
         if asked != search:
             lexical = self.retriever.lexical_query(search)
         opening = None
@@ -215,13 +207,35 @@ class Pipeline:
                 first = [opening] + ([body] if body is not None else [])
                 rest = [p for p in passages if all(p.id != f.id for f in first)]
                 passages = first + [p.model_copy(update={"rank": i}) for i, p in enumerate(rest, start=len(first) + 1)]
-        df, n_docs = self.retriever.document_frequencies()
         return Retrieval(
             question=question, query=query, language=detect_language(question), passages=passages, k=k,
             lexical=lexical, df=df, n_docs=n_docs,
             timings_ms={"retrieve": (time.perf_counter() - t0) * 1000},
             similarity=self.retriever.similarity_to(vector), opening=opening,
         )
+
+    def _with_said_passage(self, asked: str, passages: list[Passage], vector: list[float] | None) -> list[Passage]:
+        """"研究費はどこから出ているの？": the sentence that says who paid (支援を受けて) holds none of
+        the question's words; "この研究をした人はだれ？": nor does the one naming the group's head (…の
+        研究グループ). When no passage says what is asked, the passage the documents' own words for
+        it find best joins the evidence: fourth, scored as the weakest of the three before it."""
+        if study_agents_asked(asked) is not None:
+            words, fits = SAID_FOR_AGENTS, leads_a_group
+        elif said := SAID_FOR_KIND.get(kind := answer_kind(asked) or ""):
+            words, fits = said, partial(fits_kind, kind)
+        else:
+            return passages
+        if any(fits(p.quote) for p in passages):
+            return passages
+        query = " ".join(words)
+        extra = [p for p in self.retriever.search(query, 1, vector, self.retriever.lexical_query(query)) if fits(p.quote)]
+        extra = [p for p in extra if all(p.id != q.id for q in passages)][:1]
+        if not extra:
+            return passages
+        at = min(3, len(passages))
+        weakest = min((p.score for p in passages[:at]), default=extra[0].score)
+        passages = (passages[:at] + [extra[0].model_copy(update={"score": weakest})] + passages[at:])[:len(passages)]
+        return [p.model_copy(update={"rank": i}) for i, p in enumerate(passages, start=1)]
 
     def ask(self, question: str, k: int | None = None, history: list[str] | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:

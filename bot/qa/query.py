@@ -442,6 +442,9 @@ _NOUN_LEMMA = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc々]+")  # kanji or 
 # How documents say what a question asks in other words: who paid for the work is their "support"
 # (…事業の支援を受けて行った), a grant's, a "funded by" -- the question's "funding", 研究費, is not there.
 SAID_FOR_KIND = {"funding": ("支援", "助成", "funded", "supported", "grant")}
+# ... and who did the work reported: the head of a research group (本研究成果は、…分野長の研究グループ
+# によるもの), not of an earlier work's
+SAID_FOR_AGENTS = ("本研究成果", "研究グループ", "research group", "this study")
 
 
 def with_said_forms(query: Query, kind: str | None) -> Query:
@@ -698,15 +701,45 @@ def _common_writing(reading: str) -> str | None:
 
 
 def held_in(df: Any) -> Callable[[Iterable[str]], set[str]]:
-    """Which of some English words the documents hold, in the index's analysis: `df` is their
-    document frequencies (index.bm25.Frequencies, whose `holding` looks many up at once, or a dict)."""
+    """Which of some words the documents hold, in the index's analysis: an English word's stem, a
+    kana word as a morpheme (m:エクソソーム), a hiragana one also as text (its character bigrams:
+    やんばる, which the analyzer splits). `df` is their document frequencies (index.bm25.Frequencies,
+    whose `holding` looks many up at once, or a dict)."""
     def held(words: Iterable[str]) -> set[str]:
         words = list(words)
-        stems = english_stems(words)
-        wanted = {s for s in stems if s}
+        stems = [f"m:{w}" if _KANA_WORD.fullmatch(w) else s for w, s in zip(words, english_stems(words))]
+        pairs = {w: [w[i:i + 2] for i in range(len(w) - 1)] for w in words if _HIRAGANA_WORD.fullmatch(w)}
+        wanted = {s for s in stems if s} | {b for bs in pairs.values() for b in bs}
         present = df.holding(wanted) if hasattr(df, "holding") else {s for s in wanted if df.get(s)}
-        return {w for w, s in zip(words, stems) if s in present}
+        return {w for w, s in zip(words, stems) if s in present or (w in pairs and set(pairs[w]) <= present)}
     return held
+
+
+_HIRAGANA_WORD = re.compile(r"[\u3041-\u3096ー]{4,}")
+_KANA_WORD = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")
+
+
+def in_katakana(text: str, held: Callable[[Iterable[str]], set[str]]) -> str:
+    """A loanword written in hiragana, as one who has not learnt its katakana writes it
+    (えくそそーむ), in katakana when the documents hold it so (エクソソーム): its characters are no
+    word the index knows otherwise. Longest first, four kana or more (no particle reads as one)."""
+    runs = [m for m in _HIRAGANA_WORD.finditer(text)]
+    spans = {(m.start() + i, m.start() + j) for m in runs for i in range(len(m.group()))
+             for j in range(i + 4, len(m.group()) + 1)}
+    kata = {span: _to_katakana(text[span[0]:span[1]]) for span in spans}
+    found = held([k for k in set(kata.values()) if KATAKANA_RUN.fullmatch(k)] + [text[a:b] for a, b in spans])
+    out, at = [], 0
+    # (not a word the documents write in hiragana themselves: やんばる of やんばる国立公園)
+    for start, end in sorted((sp for sp in spans if kata[sp] in found and text[sp[0]:sp[1]] not in found),
+                             key=lambda sp: (sp[0], sp[0] - sp[1])):
+        if start >= at:
+            out += [text[at:start], kata[(start, end)]]
+            at = end
+    return "".join(out) + text[at:]
+
+
+def _to_katakana(kana: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in kana)
 
 
 def respelled(text: str, held: Callable[[Iterable[str]], set[str]] | None = None) -> str:
@@ -716,6 +749,8 @@ def respelled(text: str, held: Callable[[Iterable[str]], set[str]] | None = None
     written out (without_shorthand); a question in hiragana with its nouns in kanji
     (written_in_kanji)."""
     text = written_in_kanji(without_shorthand(text))
+    if held is not None and _HIRAGANA_WORD.search(text):
+        text = in_katakana(text, held)
     if not re.search(r"[a-z]{4}", text):
         return text
     words = list(_WORD.finditer(text))
