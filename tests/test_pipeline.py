@@ -1651,3 +1651,14 @@ def test_hiragana_loanwords_a_confirmation_request_and_who_did_it(pipeline):
                                ("この研究をした人はだれ？発表で名前を紹介したい", "小野麻紀子研究員")]:
         answer = pipeline.ask(question)
         assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
+
+
+def test_an_address_asked_with_the_short_name(pipeline):
+    """「略称は何と言う？所在地もいっしょに教えて」 got the contact block's postal address, which gives
+    no short name: of the lines that give an address, the one that also gives the short name
+    (所在地：東京都中央区、略称：国がん) answers both; an address alone still gets the postal one."""
+    for question in ["国立がん研究センターの所在地と略称を教えてください", "What's the address of the NCC, and its short name?"]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "略称：国がん" in squash(answer.citations[0].quote), (question, answer.answer)
+    answer = pipeline.ask("センターの住所は？")
+    assert not answer.abstained and "〒104-0045" in answer.citations[0].quote, answer.answer

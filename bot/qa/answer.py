@@ -299,6 +299,11 @@ def _has_person(text: str) -> bool:
     return bool(_persons(text))
 
 
+# A short name asked for (略称, "short name", "abbreviation") and given (略称：国がん, "abbreviated as").
+SHORT_NAME_ASKED = re.compile(r"略称|略して|short\s+(?:name|form)|abbreviat|acronym", re.I)
+SHORT_NAME_SAID = re.compile(r"略称|略して|abbreviat|short\s+name", re.I)
+
+
 def fits_kind(kind: str | None, text: str, unit: str | None = None) -> bool:
     """The text holds the kind of thing asked for (for a number, in the unit asked for; for a
     contact, the kind of contact)."""
@@ -1018,6 +1023,11 @@ def select(
                     return (paper and not _PUBLISHED_SAID.search(said), -score)
 
                 fitting.sort(key=link_rank)
+            elif kind == "contact" and unit == "address" and SHORT_NAME_ASKED.search(question):
+                # "所在地と略称は？", "where is NCC based, and what's its short name?": of the lines that
+                # give an address, one that also gives the short name leads (所在地：東京都中央区、
+                # 略称：国がん), not the fuller postal address alone.
+                fitting.sort(key=lambda c: not SHORT_NAME_SAID.search(c.text))
         if kind == "person" and tuning.person_new_to_question:
             fitting = [c for c in fitting if _names_someone_new(c.text, question, query)]
         in_role: list[_Candidate] = []
