@@ -1662,3 +1662,16 @@ def test_an_address_asked_with_the_short_name(pipeline):
         assert not answer.abstained and "略称：国がん" in squash(answer.citations[0].quote), (question, answer.answer)
     answer = pipeline.ask("センターの住所は？")
     assert not answer.abstained and "〒104-0045" in answer.citations[0].quote, answer.answer
+
+
+def test_which_department_and_the_askers_own_view_first(pipeline):
+    """An analyst's 「ヒト検体でのデータの有無は重要なポイントかと存じます。臨床側のどの部署と組んで…」 was
+    refused: the asker's view (重要なポイント) led retrieval to a sentence on what is 重要, and a
+    department's name (乳腺・腫瘍内科) was taken for no particular 部署."""
+    from bot.qa.forms import judged_text
+
+    assert judged_text("データの有無は重要なポイントかと存じます。どの部署と組んだのでしょうか。") == "どの部署と組んだのでしょうか。"
+    for question in ["どの部署と共同で患者さんの骨髄を調べたの？",
+                     "臨床データは大事だと思います。病院のどの部門と組んで、患者さんの骨髄で何を確認したのですか？"]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "乳腺・腫瘍内科と共同で" in squash(answer.citations[0].quote), (question, answer.answer)

@@ -1500,6 +1500,10 @@ def _head_ends_a_compound(text: str, heads: list[Concept]) -> bool:
     return False
 
 
+_UNIT_HEADS = frozenset("部署 部門 部局 診療科 department departments division divisions unit units section sections".split())
+_UNIT_NAME = re.compile(r"[\u4e00-\u9fff・]{2,}(?:科|部|課|室|局|分野)(?![\u4e00-\u9fff])")
+
+
 def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = lambda word: False) -> bool:
     """The text names a particular thing: a proper noun, a quoted title, a capitalised word inside
     an English sentence, an identifier, an unlisted loanword, or one of the asked-for nouns as the
@@ -1514,6 +1518,9 @@ def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = 
     if _CJK.search(text) and re.search(r"(?<![A-Za-z])[A-Z][a-z]{2,}", text):
         return True
     if _head_ends_a_compound(text, heads):
+        return True
+    # Which department, 部署, 部門: a unit's name ends in 科, 部, 課, 室, 局 or 分野 (乳腺・腫瘍内科と)
+    if any(h.word.removeprefix("m:") in _UNIT_HEADS for h in heads) and _UNIT_NAME.search(text):
         return True
     # A loanword no dictionary lists is a name of its own kind: ドセタキセル, not マイクロ or ワクチン,
     # nor a word the collection is about (エクソソーム in every other passage of the release).

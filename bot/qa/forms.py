@@ -531,6 +531,9 @@ _REQUEST_JA = re.compile(
     r"(?:ください|下さい|ほしい|欲しい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?か?)?(?:です)?[\s。．!！?？]*$")
 # Before a Japanese question, how it reached the asker or whom it is for: "友だちがこの記事シェアして
 # くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
+# A first sentence that is the asker's own view, before the question: ヒト検体でのデータの有無は重要な
+# ポイントかと存じます。 -- no word of it is asked about.
+_OPINION_JA = re.compile(r"^[^。？?！!]{4,60}(?:かと|と)(?:存じます|思います|思っています|考えております|考えています)[。．]\s*(?=\S)")
 _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医|弊社|当社|弊院|当院|私ども|私共)"
                           r"[^。？?！!、,]{0,40}?(?:けど|けれど(?:も)?|が)[、,]\s*"
                           # ... or what the asker will do with the answer: 出典として引用するには、, レポートで紹介したいので、
@@ -642,7 +645,7 @@ def without_request(question: str) -> str:
     rest = _OPENING_PURPOSE.sub("", without_heard_in(without_emoji(question)))
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
-    rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
+    rest = _OPINION_JA.sub("", _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest))))))
     # (sentence by sentence: "発表元の法人名について確認させてください。冒頭と問い合わせ先とで…")
     sentences = [s for s in re.split(r"(?<=[。！!？?])", rest) if s.strip()]
     left = [_without_request_ja(s) if _KANA.search(s) else s for s in sentences]
