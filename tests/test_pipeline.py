@@ -1675,3 +1675,15 @@ def test_which_department_and_the_askers_own_view_first(pipeline):
                      "臨床データは大事だと思います。病院のどの部門と組んで、患者さんの骨髄で何を確認したのですか？"]:
         answer = pipeline.ask(question)
         assert not answer.abstained and "乳腺・腫瘍内科と共同で" in squash(answer.citations[0].quote), (question, answer.answer)
+
+
+def test_the_subheadings_asked_without_naming_the_release(pipeline):
+    """"What do the two subheadings under the main title say?" was refused: the document's heading
+    was asked for by its parts, with no "this release" to say whose; a journal site's 見出し stays
+    the site's."""
+    from bot.qa.about import asked_of_document
+
+    assert asked_of_document("What does the subtitle say?") == "headline"
+    assert asked_of_document("Science誌のホームページでは、どんな見出しで紹介されたの？") is None
+    answer = pipeline.ask("What do the subheadings under the main title say?")
+    assert not answer.abstained and "休眠中の乳がん細胞の治療抵抗性への関連も示唆" in squash(answer.citations[0].quote), answer.answer

@@ -110,6 +110,9 @@ _HEADLINE_ASKED = re.compile(
 _OTHER_TITLE = re.compile(
     r"\b(?:title|headline)s?\s+(?:of|from|on|for|in)\s+(?!(?:this|the|that|its)\s+(?:(?:press|news|media)\s+)?"
     r"(?:release|document|announcement|notice|statement|news|pr)\b|(?:it|this)\b)", re.I)
+# ... or named by the parts of a document's heading, which need no "this release": "the two
+# subheadings under the main title", サブタイトル, 副題 (not 見出し: a journal site gives one too)
+_OWN_HEADING = re.compile(r"\bsub-?(?:headings?|headlines?|titles?)\b|\bmain\s+(?:title|headline)\b|サブタイトル|副題", re.I)
 # A summary of the document is its key points (本研究成果のポイント), where it has them.
 _SUMMARY_ASKED = re.compile(r"\bsummar|\b(?:main|big|key|major|central|headline) (?:point|finding|result|discovery|message|news)s?\b|\bgist\b|\btakeaways?\b|\bkey points?\b|\bhighlights\b"
                             r"|概要|要点|主旨|趣旨|ポイント|まとめ", re.I)
@@ -179,6 +182,8 @@ def asked_of_document(question: str) -> str | None:
     clauses = asked_clauses(question)
     if clauses and all(_FINDINGS_ASKED.fullmatch(c) for c in clauses):
         return "summary" if _DIGEST_ASKED.search(question) else "findings"
+    if _OWN_HEADING.search(_OTHER_TITLE.sub(" ", question)):
+        return "headline"
     if not self_reference(question):
         return "issuer" if _ISSUER_OF_THIS.search(question) else None
     if _DATE_ASKED.search(question) and (not _PAPER_DATED.search(question) or _OWN_DATE_NAMED.search(question)):
