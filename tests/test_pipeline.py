@@ -1687,3 +1687,14 @@ def test_the_subheadings_asked_without_naming_the_release(pipeline):
     assert asked_of_document("Science誌のホームページでは、どんな見出しで紹介されたの？") is None
     answer = pipeline.ask("What do the subheadings under the main title say?")
     assert not answer.abstained and "休眠中の乳がん細胞の治療抵抗性への関連も示唆" in squash(answer.citations[0].quote), answer.answer
+
+
+def test_whether_there_is_a_thing_the_documents_never_mention_in_japanese(pipeline):
+    """An analyst's 「…国立がん研究センターから特許出願はなされていますでしょうか。」 got the doctor's
+    comment: the many words of the release it names (研究, 成果, 国立, センター) outweighed the two it
+    hinges on (特許, 出願), which are nowhere. Whether there is a thing, asked of a noun none of whose
+    words the documents hold, is unanswered, as "any patents?" is; one they hold is answered."""
+    answer = pipeline.ask("本研究に関連して、国立がん研究センターから特許出願はなされていますか。番号もわかればお願いします。")
+    assert answer.abstained, answer.answer
+    answer = pipeline.ask("中央病院との共同研究の記載はありますか？")
+    assert not answer.abstained, answer.answer

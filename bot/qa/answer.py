@@ -1247,6 +1247,12 @@ def _absent_attribute(question: str, ev: Evidence, kind: str | None) -> str | No
             head = words[-1] if words else ""  # (any side effects reported: effects; any of this: none)
             if head and nowhere(head, singular(head)) and not _NAMED_WITHOUT_HEAD.search(head) and singular(head) not in _GENERIC_NOUNS:
                 return f"the documents mention no {head}"
+    for m in filter(None, (_THERE_ASKED_JA.search(s.strip()) for s in re.split(r"(?<=[。？?])", question))):
+        # 特許出願はなされていますか, 臨床試験の予定はありますか: whether there is a thing the documents
+        # never mention, in any of its words
+        words = [t for t in tokenize(m.group(1)) if t.startswith("m:")]
+        if words and all(nowhere(w) for w in words):
+            return f"the documents mention no {m.group(1)}"
     return None
 
 
@@ -1254,6 +1260,8 @@ def _absent_attribute(question: str, ev: Evidence, kind: str | None) -> str | No
 _GENERIC_NOUNS = frozenset("""data evidence claim impact information info detail mention indication sign result finding comment
     statement link connection relation relationship difference news update idea thought point word reference number figure
     explanation reason discussion implication significance relevance use application benefit value progress work""".split())
+_THERE_ASKED_JA = re.compile(r"([\u4e00-\u9fff\u30a1-\u30fa\u30fc]{2,})(?:は|って|の(?:言及|記載|記述|予定|計画)(?:は|って)?)"
+                             r"(?:(?:なされ|され|出され|行われ|出て)て?い|あり|ござい|ある|あった|あります)[^。？?]{0,10}?(?:か|の)?[？?。]?\s*$")
 _YES_NO_ANY = re.compile(r"\s*(?:has|have|had|is|are|was|were|did|do|does|any)\b", re.I)
 _ANY_NOUNS = re.compile(r"\bany\s+((?:[a-z][\w-]*)(?:\s+(?!(?:on|of|in|for|to|at|by|with|from|about|that|which|or|and|yet|here|there)\b)[a-z][\w-]*){0,2})", re.I)
 
