@@ -1698,3 +1698,13 @@ def test_whether_there_is_a_thing_the_documents_never_mention_in_japanese(pipeli
     assert answer.abstained, answer.answer
     answer = pipeline.ask("中央病院との共同研究の記載はありますか？")
     assert not answer.abstained, answer.answer
+
+
+def test_a_prompt_style_instruction_before_the_question():
+    """"Summarize in one line: after uptake …, what two changes …?" and "Answer yes/no: …" open
+    with how to answer, as a prompt does: its words (summarize, line, answer) are not searched for."""
+    from bot.qa.forms import judged_text
+
+    assert judged_text("Summarize in one line: which cells release the exosomes?") == "which cells release the exosomes?"
+    assert judged_text("Answer yes/no: was this seen in patients too?") == "was this seen in patients too?"
+    assert judged_text("Summary of the findings?") == "Summary of the findings?"

@@ -566,6 +566,9 @@ _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼しま�
 # ... "For context in the intro: …", and what the asker means to write: "I want to say in my lede
 # that …" (the claim to check follows).
 _OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:(?:a|an|the|my|our|your|this)\s+|(?:context|background|reference)\b)[^:：?？.!]{1,40}[:：]\s*"
+                              # ... or how to answer, as a prompt opens: "Summarize in one line: what …", "Answer yes/no: …"
+                              r"|^\s*(?:summari[sz]e|answer|explain|respond|reply)(?:\s+(?:in\s+(?:one|a|1|two|2|a\s+single)\s+(?:line|sentence|word|paragraph)s?"
+                              r"|briefly|yes\s*/\s*no|yes\s+or\s+no|with\s+(?:a\s+)?yes\s+or\s+no|only|please|pls))*\s*[:：]\s*(?=\S)"
                               r"|^\s*(?:i|we)(?:['’]d|\s+would)?\s+(?:want|like|plan|intend|hope|need|am\s+going|are\s+going)\s+to\s+"
                               r"(?:say|write|state|claim|mention|note|report)\s+(?:in\s+(?:my|our|the|a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+)?that\s+", re.I)
 # After the question, why the asker asks: "I need it for the grant report.", "Our reference manager
