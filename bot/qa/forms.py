@@ -529,11 +529,11 @@ _REQUEST_JA = re.compile(
     # how long the answer should be: 一文で要約して, ワンセンテンスでサマライズしてほしい, 簡単に説明して
     r"|(?:を|について)?[\s、,]*(?:一文|ひとこと|一言|二文|三行|3行|簡単|手短|ざっくり|ワンセンテンス)[にで]?(?:要約|まとめ|説明|サマライズ)(?:して|する)?"
     r"(?:ください|下さい|ほしい|欲しい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?か?)?(?:です)?[\s。．!！?？]*$")
-# Before a Japanese question, how it reached the asker or whom it is for: "友だちがこの記事シェアして
-# くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
 # A first sentence that is the asker's own view, before the question: ヒト検体でのデータの有無は重要な
 # ポイントかと存じます。 -- no word of it is asked about.
 _OPINION_JA = re.compile(r"^[^。？?！!]{4,60}(?:かと|と)(?:存じます|思います|思っています|考えております|考えています)[。．]\s*(?=\S)")
+# Before a Japanese question, how it reached the asker or whom it is for: "友だちがこの記事シェアして
+# くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
 _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医|弊社|当社|弊院|当院|私ども|私共)"
                           r"[^。？?！!、,]{0,40}?(?:けど|けれど(?:も)?|が)[、,]\s*"
                           # ... or what the asker will do with the answer: 出典として引用するには、, レポートで紹介したいので、

@@ -722,10 +722,9 @@ _KANA_WORD = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]+")
 def in_katakana(text: str, held: Callable[[Iterable[str]], set[str]]) -> str:
     """A loanword written in hiragana, as one who has not learnt its katakana writes it
     (えくそそーむ), in katakana when the documents hold it so (エクソソーム): its characters are no
-    word the index knows otherwise. Longest first, four kana or more (no particle reads as one)."""
-    runs = [m for m in _HIRAGANA_WORD.finditer(text)]
-    spans = {(m.start() + i, m.start() + j) for m in runs for i in range(len(m.group()))
-             for j in range(i + 4, len(m.group()) + 1)}
+    word the index knows otherwise. Longest first, four to twelve kana (no particle reads as one)."""
+    spans = {(m.start() + i, m.start() + j) for m in _HIRAGANA_WORD.finditer(text) for i in range(len(m.group()))
+             for j in range(i + 4, min(i + 12, len(m.group())) + 1)}
     kata = {span: _to_katakana(text[span[0]:span[1]]) for span in spans}
     found = held([k for k in set(kata.values()) if KATAKANA_RUN.fullmatch(k)] + [text[a:b] for a, b in spans])
     out, at = [], 0
@@ -747,7 +746,7 @@ def respelled(text: str, held: Callable[[Iterable[str]], set[str]] | None = None
     alike: "which jounral publshed the paper?" -> "which journal published the paper?", and with
     `held` (which of some words the documents hold: held_in) "exosme size" -> "exosome size"; chat shorthand
     written out (without_shorthand); a question in hiragana with its nouns in kanji
-    (written_in_kanji)."""
+    (written_in_kanji), a loanword in hiragana in the documents' katakana (in_katakana)."""
     text = written_in_kanji(without_shorthand(text))
     if held is not None and _HIRAGANA_WORD.search(text):
         text = in_katakana(text, held)
