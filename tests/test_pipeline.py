@@ -1708,3 +1708,15 @@ def test_a_prompt_style_instruction_before_the_question():
     assert judged_text("Summarize in one line: which cells release the exosomes?") == "which cells release the exosomes?"
     assert judged_text("Answer yes/no: was this seen in patients too?") == "was this seen in patients too?"
     assert judged_text("Summary of the findings?") == "Summary of the findings?"
+
+
+def test_an_email_address_asked_as_meado(pipeline):
+    """「問い合わせメアド」 (メアド: chat Japanese for メールアドレス) was refused: the word was no contact
+    kind and, nowhere in the release, counted as a missing thing; the word that names what is
+    asked for is none."""
+    from bot.qa.forms import answer_kind, contact_asked
+
+    assert answer_kind("センターのメアド") == "contact" and contact_asked("センターのメアド") == "email"
+    for question in ["問い合わせメアド", "センターのメルアド教えて"]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "ncc-admin" in answer.citations[0].quote, (question, answer.answer)

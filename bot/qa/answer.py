@@ -608,6 +608,14 @@ class Evidence:
             self._absent_terms = kept
             self._set_absent(kept)
 
+    def named_the_asked(self, names: re.Pattern[str]) -> None:
+        """Words that name the kind of thing asked for (メアド for an e-mail address, which a text
+        gives as E-mail: or a bare address) are no missing thing."""
+        kept = [t for t in self._absent_terms if not names.search(t.concept.word.removeprefix("m:"))]
+        if len(kept) < len(self._absent_terms):
+            self._absent_terms = kept
+            self._set_absent(kept)
+
     def _holds_alt(self, a: Alternative, tokens: set[str], text: str) -> bool:
         if text and a.term in text and _is_cjk(a.term):
             return True  # a Japanese term inside a compound the analyzer keeps whole: 川 in 信濃川
@@ -923,6 +931,8 @@ def select(
     elif kind == "contact" and unit == "url":  # 発表のページ, 論文本体: what a link leads to, a bare link never says
         limit = max(limit, tuning.max_absent_link)
     ev.said_otherwise(passages[:max_passages])
+    if gives_contact:
+        ev.named_the_asked(next(names for name, names, _ in CONTACTS if name == unit))
     if ev.absent_share > limit:
         return [], f"{ev.absent_share:.0%} of the question's key terms are nowhere in the documents ({', '.join(ev.absent[:4])})"
 

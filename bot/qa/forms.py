@@ -117,7 +117,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "contact": re.compile(
         _CONTACT_ASKED.pattern + r"|\b(url|website|web ?page|web ?site|e-?mail|phone|fax|telephone|address)\b|" + _PHONE_OTHERWISE + r"|\b" + _ONLINE
         + r"|\b" + _LINK_TO + "|" + _READ_WHERE
-        + r"|URL|リンク|ウェブ|ホームページ|サイト|メール|電話|FAX|ファックス|ファクス|住所|所在地",
+        + r"|URL|リンク|ウェブ|ホームページ|サイト|メール|メアド|メルアド|電話|FAX|ファックス|ファクス|住所|所在地",
         re.I,
     ),
 }
@@ -299,7 +299,7 @@ CONTACT_GIVEN = re.compile(r"[@＠]|\d{2,4}-\d{2,4}-\d{3,4}|\b(TEL|Tel|FAX|Fax)\
 # What kind of contact is asked for, and how a text gives it (TEL:03-3542-2511, ncc-admin＠ncc.go.jp).
 CONTACTS = [
     ("fax", re.compile(r"\bfax\b|ファックス|ファクス|FAX", re.I), re.compile(r"\b(FAX|Fax|fax)\b|ファックス|ファクス")),
-    ("email", re.compile(r"\be-?mail\b|メール", re.I), re.compile(r"[@＠]")),
+    ("email", re.compile(r"\be-?mail\b|メール|メアド|メルアド", re.I), re.compile(r"[@＠]")),
     ("phone", re.compile(r"\b(tele)?phone\b|\btel\b|電話|" + _PHONE_OTHERWISE, re.I), re.compile(r"\b(TEL|Tel|tel)\b|電話|\d{2,4}-\d{2,4}-\d{3,4}")),  # not hotel
     ("url", re.compile(r"\b(url|website|web ?page|web ?site|web ?address|link|hosted)\b|\b" + _ONLINE + "|URL|リンク|ウェブ|ホームページ|サイト|" + _READ_WHERE, re.I), re.compile(r"https?://|www\.")),
     ("address", re.compile(r"\baddress\b|住所|所在地", re.I), re.compile(r"〒|[都道府県].{0,8}?[市区町村]|\d+-\d+-\d+|\b\d{3}-\d{4}\b")),
