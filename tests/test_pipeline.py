@@ -1675,6 +1675,9 @@ def test_which_department_and_the_askers_own_view_first(pipeline):
                      "臨床データは大事だと思います。病院のどの部門と組んで、患者さんの骨髄で何を確認したのですか？"]:
         answer = pipeline.ask(question)
         assert not answer.abstained and "乳腺・腫瘍内科と共同で" in squash(answer.citations[0].quote), (question, answer.answer)
+    # ... but a research division of the institute is not answered by a hospital department
+    answer = pipeline.ask("Which research division of the institute is the group part of?")
+    assert not answer.abstained and "研究所分子細胞治療研究分野" in squash(answer.citations[0].quote), answer.answer
 
 
 def test_the_subheadings_asked_without_naming_the_release(pipeline):

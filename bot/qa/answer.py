@@ -1518,7 +1518,9 @@ def _head_ends_a_compound(text: str, heads: list[Concept]) -> bool:
     return False
 
 
-_UNIT_HEADS = frozenset("部署 部門 部局 診療科 department departments division divisions unit units section sections".split())
+# (not a division, a unit or a section: "which research division of the institute" asks for one of
+# the institute's, which a hospital department's name does not answer)
+_UNIT_HEADS = frozenset("部署 部門 部局 診療科 department departments".split())
 _UNIT_NAME = re.compile(r"[\u4e00-\u9fff・]{2,}(?:科|部|課|室|局|分野)(?![\u4e00-\u9fff])")
 
 
