@@ -604,14 +604,15 @@ class Evidence:
         glossed = frozenset().union(*(_glosses(p.tokens, p.quote, p.tokens) for p in passages if _CJK.search(p.quote)))
         kept = [t for t in self._absent_terms if not ((st := self._stems.get(id(t.concept))) and st <= glossed)]
         self.glossed_only = [t for t in self._absent_terms if all(t is not k for k in kept)]
-        if len(kept) < len(self._absent_terms):
-            self._absent_terms = kept
-            self._set_absent(kept)
+        self._keep_absent(kept)
 
     def named_the_asked(self, names: re.Pattern[str]) -> None:
         """Words that name the kind of thing asked for (メアド for an e-mail address, which a text
         gives as E-mail: or a bare address) are no missing thing."""
-        kept = [t for t in self._absent_terms if not names.search(t.concept.word.removeprefix("m:"))]
+        self._keep_absent([t for t in self._absent_terms if not names.search(t.concept.word.removeprefix("m:"))])
+
+    def _keep_absent(self, kept: list[_Term]) -> None:
+        """Only `kept` of the absent terms stay absent (the share recomputed when any went)."""
         if len(kept) < len(self._absent_terms):
             self._absent_terms = kept
             self._set_absent(kept)
