@@ -1723,3 +1723,21 @@ def test_an_email_address_asked_as_meado(pipeline):
     for question in ["問い合わせメアド", "センターのメルアド教えて"]:
         answer = pipeline.ask(question)
         assert not answer.abstained and "ncc-admin" in answer.citations[0].quote, (question, answer.answer)
+
+
+def test_what_the_asker_will_do_with_it_and_where_it_is_said(pipeline):
+    """A pharmacy student's 「来週のゼミでこのリリースを紹介します。…という理解で合ってますか？該当箇所も…」
+    and "intro para gives …" were refused: the plan before the question (ゼミ, 紹介), the frame
+    around it (理解) and the name of the place in the release (該当箇所, intro para, bg part) counted
+    as things the release lacks. A first sentence the question points back to (そのように) stays."""
+    from bot.qa.forms import judged_text
+
+    assert judged_text("ゼミでこの論文を紹介したいです。掲載誌はどこですか？") == "掲載誌はどこですか？"
+    kept = "ちらしに「乳がんは女性に多い」と書こうと思っています。リリースでもそのように書かれていますか？"
+    assert judged_text(kept) == kept
+    for question, gold in [("今度の勉強会でこのリリースを紹介します。エクソソームを分泌するのは骨髄の間葉系幹細胞という理解で合ってますか？該当箇所も知りたいです", "間葉系幹細胞"),
+                           ("住民向けのちらしに「乳がんは日本人女性に最も多いがん」と書こうと思っています。このリリースでもそのように書かれていますか？", "最も多い"),
+                           ("what does the intro para give as the centre's location?", "東京都中央区"),
+                           ("are the dormant cells still growing? the bg part mentions it", "増殖もせず")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and gold in squash(answer.answer), (question, answer.answer)

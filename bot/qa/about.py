@@ -146,6 +146,10 @@ _PLACE_IN_DOCUMENT = re.compile("|".join((
     r"(?:\s+(?:sentence|paragraph|line|section|part|bit)s?(?:\s+of\s+(?:the|this)\s+(?:press\s+)?(?:release|document|text|page|article))?"
     r"|\s+of\s+(?:the|this)\s+(?:press\s+)?(?:release|document|text|page|article))\b",
     r"\bin\s+(?:the\s+)?(?:parenthes[ie]s|brackets|parenthetical)\b",
+    # the part of the document named by what it does: 該当箇所, "the intro para", "in the lead
+    # paragraph", "the bg part" (what it says is asked, not the part's name)
+    r"該当(?:する)?(?:箇所|個所|部分|記述|ところ)(?:も|を|は)?",
+    r"(?:\b(?:in|from)\s+)?\b(?:the\s+)?(?:lead|lede|intro|introductory|introduction|background|bg|closing)\s+(?:para(?:graph)?|part|section|bit|blurb)s?\b",
 )), re.I)
 
 

@@ -523,6 +523,8 @@ _REQUEST_JA = re.compile(
     # keigo's 伺う (to ask, humbly): 要点を伺いたい, 研究課題名と併せて伺えますでしょうか, 伺えますと幸いです
     r"|(?:を|について|と|も)?(?:併せて|あわせて)?(?:伺|うかが)(?:いたい|いたく存じます|えますか|えますでしょうか|えれば|えますと|えると)(?:です|幸いです|助かります|ありがたいです)?[\s。．!！?？]*$"
     r"|か知って(?:い)?ますか[\s。．!！?？]*$"
+    # whether the asker has it right: 産生元は骨髄のMSCという理解で合ってますか, …との認識でよろしいでしょうか
+    r"|(?:という|との|って)(?:理解|認識|解釈|捉え方)で(?:合って|あって|よ|い|良|正し|間違い)[^。？?!！]{0,14}[\s。．!！?？]*$"
     # what to write for it: 掲載日を何と書けばよいですか, 所属はどう表記したらいいでしょうか
     r"|(?:を|は)?(?:何と|なんと|どう|どのように)(?:書け|書い|記載すれ|記載し|表記すれ|表記し|記せ)(?:ば|たら)(?:よい|いい|良い)(?:ですか|でしょうか|の)?[\s。．!！?？]*$"
     r"|[\s、,]*(?:急ぎで|至急|取り急ぎ)?(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$"
@@ -531,7 +533,14 @@ _REQUEST_JA = re.compile(
     r"(?:ください|下さい|ほしい|欲しい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?か?)?(?:です)?[\s。．!！?？]*$")
 # A first sentence that is the asker's own view, before the question: ヒト検体でのデータの有無は重要な
 # ポイントかと存じます。 -- no word of it is asked about.
-_OPINION_JA = re.compile(r"^[^。？?！!]{4,60}(?:かと|と)(?:存じます|思います|思っています|考えております|考えています)[。．]\s*(?=\S)")
+_OPINION_JA = re.compile(r"^[^。？?！!]{4,60}(?:かと|と)(?:存じます|思います|思っています|考えております|考えています)[。．]\s*(?=\S)"
+                         # ... or what the asker means to do with the answer: 来週の薬理ゼミでこのリリースを紹介します。
+                         # ゼミで掲載誌のランク感も伝えたいです。住民向けに「…」とやさしく説明したいです。
+                         r"|^[^。？?！!]{4,80}(?:[しいきちみりえせげべめれねけわ]たい(?:です|と思います|と思っています|と考えています)"
+                         r"|(?:紹介|説明|発表|執筆|作成|引用|報告|共有)(?:します|いたします|する予定です|しようと思っています))[。．]\s*(?=\S)")
+# ... unless what is asked after it points back to it: 「…」と書こうと思っています。このリリースでもそのように
+#書かれていますか？ asks whether the release says what the first sentence quotes.
+_POINTS_BACK_JA = re.compile(r"その(?:よう|通り|とおり|まま|表現|言い方|説明|記述|内容|点)|そう(?:書|言|記|いう|いった|なの|です)|それ(?:は|が|を|って|で|も)|同じ|同様|上記")
 # Before a Japanese question, how it reached the asker or whom it is for: "友だちがこの記事シェアして
 # くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
 _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医|弊社|当社|弊院|当院|私ども|私共)"
@@ -648,7 +657,9 @@ def without_request(question: str) -> str:
     rest = _OPENING_PURPOSE.sub("", without_heard_in(without_emoji(question)))
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
-    rest = _OPINION_JA.sub("", _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest))))))
+    rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
+    if (own := _OPINION_JA.match(rest)) and not _POINTS_BACK_JA.search(rest[own.end():]):
+        rest = rest[own.end():]
     # (sentence by sentence: "発表元の法人名について確認させてください。冒頭と問い合わせ先とで…")
     sentences = [s for s in re.split(r"(?<=[。！!？?])", rest) if s.strip()]
     left = [_without_request_ja(s) if _KANA.search(s) else s for s in sentences]
