@@ -1741,3 +1741,19 @@ def test_what_the_asker_will_do_with_it_and_where_it_is_said(pipeline):
                            ("are the dormant cells still growing? the bg part mentions it", "増殖もせず")]:
         answer = pipeline.ask(question)
         assert not answer.abstained and gold in squash(answer.answer), (question, answer.answer)
+
+
+def test_for_whom_it_is_said_and_what_a_thing_is_called_in_japanese(pipeline):
+    """A public-health nurse's 「…と書かれていますか？住民にも分かる言葉で教えてください。」 and 「何という
+    細胞から何を受け取ると…」 were refused: the words for whom the answer is (住民にも分かる言葉で) were
+    judged as what is asked, and 何という asked for a name without saying of what (細胞, 小胞): a
+    compound ending in it (間葉系幹細胞) or a name given to it (エクソソームという小胞) answers."""
+    from bot.qa.forms import judged_text
+
+    assert judged_text("エクソソームとは何ですか？住民にも分かる言葉で教えてください。") == "エクソソームとは何ですか？"
+    assert judged_text("休眠とは？専門用語を使わずに") == "休眠とは？"
+    for question, gold in [("将来どのような治療につながると書かれていますか？患者さんにも分かる言葉で教えてください。", "治療"),
+                           ("乳がん細胞は骨髄で、何という細胞からエクソソームを受け取るのですか？", "間葉系幹細胞"),
+                           ("乳がん細胞を休眠させるのは何という小胞ですか", "エクソソーム")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and gold in squash(answer.answer), (question, answer.answer)

@@ -1480,6 +1480,9 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
     """The concepts of the noun a "which" question asks about (which chemotherapy drug: chemotherapy,
     drug; どの藩: 藩), none for a question asking what something is called, or None when the
     question asks neither."""
+    # 何という細胞から: a cell's name is asked, as by どの細胞 (a compound ending in 細胞 gives one)
+    if (kind := _WHAT_KIND_JA.search(question)) and (heads := _heads_after(question, kind.end(), query)):
+        return heads
     if ASKS_NAME.search(question):
         return []
     m = WHICH_EN.search(question)
@@ -1498,14 +1501,20 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
             words = set(head.split()[-1:])
         return [c for c in query.concepts if not c.phrase and c.word in words]
     m = WHICH_JA.search(question)
-    if m:
-        from index.lexical import _tagger
+    return _heads_after(question, m.end(), query) if m else None
 
-        rest = _tagger()(question[m.end() :])
-        if not rest or rest[0].feature.pos1 != "名詞" or rest[0].surface in _ATTRIBUTE_HEADS:
-            return None
-        return [c for c in query.concepts if c.word.removeprefix("m:") == rest[0].surface]
-    return None
+
+_WHAT_KIND_JA = re.compile(r"(?:何|なん)(?:という|と言う|っていう)(?=[\u30a1-\u30fa\u30fc\u4e00-\u9fff])")
+
+
+def _heads_after(question: str, at: int, query: Query) -> list[Concept] | None:
+    """The concepts of the noun at `at` (after どの, 何という), or None when no noun is there."""
+    from index.lexical import _tagger
+
+    rest = _tagger()(question[at:])
+    if not rest or rest[0].feature.pos1 != "名詞" or rest[0].surface in _ATTRIBUTE_HEADS:
+        return None
+    return [c for c in query.concepts if c.word.removeprefix("m:") == rest[0].surface]
 
 
 def _head_ends_a_compound(text: str, heads: list[Concept]) -> bool:
@@ -1515,6 +1524,16 @@ def _head_ends_a_compound(text: str, heads: list[Concept]) -> bool:
         for a in c.alternatives:
             term = a.term.removeprefix("m:")  # (a Japanese question's own word is its morpheme token: m:科)
             if _is_cjk(term) and re.search(r"[\u30a1-\u30fa\u30fc\u3400-\u9fff]" + re.escape(term), text):
+                return True
+    return False
+
+
+def _named_as(text: str, heads: list[Concept]) -> bool:
+    """The text gives one of the asked-for nouns a name: エクソソームという小胞 (何という小胞)."""
+    for c in heads:
+        for a in c.alternatives:
+            term = a.term.removeprefix("m:")
+            if _is_cjk(term) and re.search(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]{2,}(?:という|と呼ばれる|と称する)" + re.escape(term), text):
                 return True
     return False
 
@@ -1538,7 +1557,7 @@ def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = 
     # Signaling, Nature (a Japanese sentence spells its common nouns in kanji or kana)
     if _CJK.search(text) and re.search(r"(?<![A-Za-z])[A-Z][a-z]{2,}", text):
         return True
-    if _head_ends_a_compound(text, heads):
+    if _head_ends_a_compound(text, heads) or _named_as(text, heads):
         return True
     # Which department, 部署, 部門: a unit's name ends in 科, 部, 課, 室, 局 or 分野 (乳腺・腫瘍内科と)
     if any(h.word.removeprefix("m:") in _UNIT_HEADS for h in heads) and _UNIT_NAME.search(text):
