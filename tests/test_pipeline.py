@@ -1757,3 +1757,21 @@ def test_for_whom_it_is_said_and_what_a_thing_is_called_in_japanese(pipeline):
                            ("乳がん細胞を休眠させるのは何という小胞ですか", "エクソソーム")]:
         answer = pipeline.ask(question)
         assert not answer.abstained and gold in squash(answer.answer), (question, answer.answer)
+
+
+def test_a_count_a_date_or_a_name_asked_whether_given(pipeline):
+    """"Does the release give a yearly count of new cases?" and 「miRNAの具体的な名前（miR-○○みたいな）って
+    書いてありますか？」 got a confident quote that holds no count and no name: each asks for one,
+    however it is put ("Is there a date when …?" asks for a date)."""
+    from bot.qa.forms import ASKS_NAME, answer_kind
+
+    assert answer_kind("Does it give a count of the patients whose marrow was examined?") == "number"
+    assert answer_kind("Is there a target date for the blood test?") == "date"
+    assert ASKS_NAME.search("そのマイクロRNAの名前（miR-21など）は書かれていますか")
+    for question in ["Does the release give a yearly count of new breast cancer cases in Japan?",
+                     "見つかったマイクロRNAの具体的な名前（miR-○○など）って、どこかに書いてありますか？"]:
+        assert pipeline.ask(question).abstained, question
+    for question, gold in [("How many years after surgery can breast cancer come back?", "10年"),
+                           ("掲載誌の名前は書かれていますか", "Science")]:
+        answer = pipeline.ask(question)
+        assert not answer.abstained and gold in squash(answer.answer), (question, answer.answer)

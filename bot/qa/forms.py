@@ -84,14 +84,19 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|" + _UNIT_IN_BRACKETS +  # 骨転移頻度（%）は？, "relapse rate (%)": a figure, in the unit bracketed
         r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額"  # "grant amount?": a sum of money
         # "price of the blood test", "by what fold", "what p-value": a figure, however asked
-        r"|" + _PRICE_OF + r"|\bby what (?:factor|fold)\b|\bhow many[- ]?fold\b|\bp[- ]values?\b|\bfold[- ]change\b",
+        r"|" + _PRICE_OF + r"|\bby what (?:factor|fold)\b|\bhow many[- ]?fold\b|\bp[- ]values?\b|\bfold[- ]change\b"
+        # "does the release give a yearly count of new cases?": a count asked for by its name
+        r"|\b(?:a|an|the|any)\s+(?:[\w-]+\s+)?(?:count|tally|headcount)\s+(?:of|for)\b",
         re.I,
     ),
     "date": re.compile(
         # (not "When they say the cells are dormant, what does that mean?": a clause about what is said)
         r"^\s*when\b(?!\s+(?:they|you|we|people|i|he|she|it|the\s+\w+(?:\s+\w+)?)\s+(?:say|says|said|talk|talks|mention|mentions|describe|describes|call|calls|write|writes|refer|refers)\b)"
         r"|\bwhen (did|was|were|is|will|does|do)\b|\bwhat (year|date|time|day|month|century)\b"
-        r"|\bwhich (year|date|day|month|century)\b|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$|出|発表|掲載|公表|刊行|発行|発売|公開|開始|始ま|終わ|完成|設立|創立|建|生ま|亡くな)|何年|何月|何日(?!間)|何時(?!間)|何世紀|何時代|西暦",
+        r"|\bwhich (year|date|day|month|century)\b"
+        # "Is there a date when patients could be offered it?", "any timeline for …": a date, asked whether given
+        r"|\b(?:is|was)\s+there\s+(?:a|an|any)\s+(?:(?:set|target|expected|planned|specific|firm)\s+)?(?:date|timeline|time\s*frame|year)\b"
+        r"|いつ(?=か|ご|頃|から|まで|に|の|で|[？?]|$|出|発表|掲載|公表|刊行|発行|発売|公開|開始|始ま|終わ|完成|設立|創立|建|生ま|亡くな)|何年|何月|何日(?!間)|何時(?!間)|何世紀|何時代|西暦",
         re.I,
     ),
     # Who paid for the work: "Who funded the study?", "which grant paid for this", 研究費はどこから？ --
@@ -856,7 +861,9 @@ ASKS_NAME = re.compile(
     r"|^\s*(?:the )?(?:(?:exact|full|specific|actual|precise|official) )?names? of\b"
     r"|\bwhat (?:is|was|are|were) .+? (?:called|named)\b|\bwhat do (?:you|people|they|we) call\b"
     r"|^\s*(?:the\s+)?(?!(?:is|are|was|were|do|does|did|any|what|which|who|whose)\b)(?:[\w-]+\s+){1,2}names?\s*[?？]*\s*$"  # microrna name?
-    r"|(?:名前|名称|愛称|呼び名|通称)(?:は(?:何|なん)|(?:は|って)?(?:[?？。]|\s*$))|何と(?:呼|い|名付)|何という|(?:何|なん)て(?:呼|名付|いう(?!て))", re.I)
+    r"|(?:名前|名称|愛称|呼び名|通称)(?:は(?:何|なん)|(?:は|って)?(?:[?？。]|\s*$))|何と(?:呼|い|名付)"
+    # ... and whether it is given: 具体的な名前（miR-○○みたいな）って、どこかに書いてありますか
+    r"|(?:名前|名称)(?:[（(][^）)]{0,30}[）)])?(?:は|って|が|も)[、,]?[^。？?]{0,20}?(?:書い|書か|載っ|記載|明記|出て|示さ)|何という|(?:何|なん)て(?:呼|名付|いう(?!て))", re.I)
 
 
 # -- a choice the question offers ("human or mouse derived?", "a standalone therapy or an add-on?") --
