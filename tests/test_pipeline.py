@@ -1775,3 +1775,15 @@ def test_a_count_a_date_or_a_name_asked_whether_given(pipeline):
                            ("掲載誌の名前は書かれていますか", "Science")]:
         answer = pipeline.ask(question)
         assert not answer.abstained and gold in squash(answer.answer), (question, answer.answer)
+
+
+def test_a_quoted_name_the_documents_never_give(pipeline):
+    """「国立がん研究センターの「がん相談支援センター」の電話番号は載っていますか？」 got the press office's
+    number: a name the asker quotes that no passage found holds is a thing the documents never
+    name. A quoted name they hold, and a quoted claim to check (particles, a predicate), are asked as usual."""
+    answer = pipeline.ask("センターの「患者相談支援室」の電話番号はリリースに載っていますか？")
+    assert answer.abstained and "患者相談支援室" in answer.answer, answer.answer
+    answer = pipeline.ask("「広報企画室」の電話番号は？")
+    assert not answer.abstained and "03-3542-2511" in answer.answer, answer.answer
+    answer = pipeline.ask("「乳がんは日本人女性に最も多いがん」と書いてよいですか？リリースでもそう書かれていますか？")
+    assert not answer.abstained, answer.answer

@@ -996,6 +996,8 @@ def select(
                                                      for left, right, _ in offered for side, other in ((left, right), (right, left)))]
     if loanwords and tuning.abstain_on_absent_loanword:
         return [], f"{', '.join(loanwords)} is nowhere in the documents"
+    if tuning.abstain_on_unfound_quoted_name and (unfound := _unfound_quoted_names(question, passages[:max_passages])):
+        return [], f"「{unfound[0]}」 is in none of the passages found"
     if tuning.abstain_on_small_talk and (talk := {w.lower() for w in SMALL_TALK.findall(question)}):
         # "Will it rain in Tokyo tomorrow?", "Who's bringing snacks?": everyday matters the documents never touch
         if gone := [w for w in ev.absent if w in talk or w.removeprefix("m:") in talk]:
@@ -1224,6 +1226,20 @@ def select(
 
 
 _CONTACT_HEADING = re.compile(r"\bE-?mail\b|問い?合わ?せ|連絡先|\bContact|\bInquir", re.I)
+
+
+# A name the asker quotes (「がん相談支援センター」, 『乙女の像』): a noun phrase, not a claim to check
+# (「乳がんは日本人女性に最も多いがん」, 「幹細胞のような性質」 hold particles and predicates).
+_QUOTED_NAME = re.compile(r"「([^」]{2,16})」|『([^』]{2,16})』")
+_NOT_A_NAME = re.compile(r"[\u3041-\u3093](?<!の)|の.*の|[?？!！。、]")
+
+
+def _unfound_quoted_names(question: str, passages: list[Passage]) -> list[str]:
+    """The names the question quotes that no passage found holds as written: a question about a
+    named thing the documents never name ("the phone number of the 「がん相談支援センター」")."""
+    names = [n for m in _QUOTED_NAME.finditer(question) if not _NOT_A_NAME.search((n := m.group(1) or m.group(2)).replace("がん", "癌"))]
+    texts = [squash(unicodedata.normalize("NFKC", p.quote)) for p in passages]
+    return [n for n in names if not any(squash(unicodedata.normalize("NFKC", n)) in t for t in texts)]
 
 
 def _absent_attribute(question: str, ev: Evidence, kind: str | None) -> str | None:
