@@ -1787,3 +1787,15 @@ def test_a_quoted_name_the_documents_never_give(pipeline):
     assert not answer.abstained and "03-3542-2511" in answer.answer, answer.answer
     answer = pipeline.ask("「乳がんは日本人女性に最も多いがん」と書いてよいですか？リリースでもそう書かれていますか？")
     assert not answer.abstained, answer.answer
+
+
+def test_a_when_clause_that_sets_the_scene(pipeline):
+    """"When Science featured this on its own homepage, what words did it use as the title?" was
+    refused as a date question whose date was about something else: a "when" clause before a comma
+    and another question word sets the scene; what is asked follows it."""
+    from bot.qa.forms import answer_kind
+
+    assert answer_kind("When the group published the colorectal work, which journal carried it?") != "date"
+    assert answer_kind("When, roughly, did the paper come out?") == "date"
+    answer = pipeline.ask("When Science put this on its homepage, what title did it give it?")
+    assert not answer.abstained and "Promoting cancer cell dormancy" in answer.answer, answer.answer

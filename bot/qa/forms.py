@@ -92,6 +92,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "date": re.compile(
         # (not "When they say the cells are dormant, what does that mean?": a clause about what is said)
         r"^\s*when\b(?!\s+(?:they|you|we|people|i|he|she|it|the\s+\w+(?:\s+\w+)?)\s+(?:say|says|said|talk|talks|mention|mentions|describe|describes|call|calls|write|writes|refer|refers)\b)"
+        # (nor "When Science featured it, what words did it use?": a clause setting the scene, then what is asked)
+        r"(?![^,?？]{3,80},\s*(?:what|which|who|whom|whose|how|where|why)\b)"
         r"|\bwhen (did|was|were|is|will|does|do)\b|\bwhat (year|date|time|day|month|century)\b"
         r"|\bwhich (year|date|day|month|century)\b"
         # "Is there a date when patients could be offered it?", "any timeline for …": a date, asked whether given
