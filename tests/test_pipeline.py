@@ -1730,8 +1730,11 @@ def test_what_the_asker_will_do_with_it_and_where_it_is_said(pipeline):
     and "intro para gives …" were refused: the plan before the question (ゼミ, 紹介), the frame
     around it (理解) and the name of the place in the release (該当箇所, intro para, bg part) counted
     as things the release lacks. A first sentence the question points back to (そのように) stays."""
+    from bot.qa.about import without_place_in_document
     from bot.qa.forms import judged_text
 
+    # (the background section is a heading of the release, 【背景】: its name finds the part)
+    assert without_place_in_document("What does the background section say?") == "What does the background section say?"
     assert judged_text("ゼミでこの論文を紹介したいです。掲載誌はどこですか？") == "掲載誌はどこですか？"
     kept = "ちらしに「乳がんは女性に多い」と書こうと思っています。リリースでもそのように書かれていますか？"
     assert judged_text(kept) == kept

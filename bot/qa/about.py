@@ -147,9 +147,10 @@ _PLACE_IN_DOCUMENT = re.compile("|".join((
     r"|\s+of\s+(?:the|this)\s+(?:press\s+)?(?:release|document|text|page|article))\b",
     r"\bin\s+(?:the\s+)?(?:parenthes[ie]s|brackets|parenthetical)\b",
     # the part of the document named by what it does: 該当箇所, "the intro para", "in the lead
-    # paragraph", "the bg part" (what it says is asked, not the part's name)
+    # paragraph", "the bg part" (what it says is asked, not the part's name) -- not "the background
+    # section": a release's 【背景】 is a heading, and its name finds the part
     r"該当(?:する)?(?:箇所|個所|部分|記述|ところ)(?:も|を|は)?",
-    r"(?:\b(?:in|from)\s+)?\b(?:the\s+)?(?:lead|lede|intro|introductory|introduction|background|bg|closing)\s+(?:para(?:graph)?|part|section|bit|blurb)s?\b",
+    r"(?:\b(?:in|from)\s+)?\b(?:the\s+)?(?:lead|lede|intro|introductory|bg)\s+(?:para(?:graph)?|part|section|bit|blurb)s?\b",
 )), re.I)
 
 
