@@ -1497,7 +1497,7 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
     drug; どの藩: 藩), none for a question asking what something is called, or None when the
     question asks neither."""
     # 何という細胞から: a cell's name is asked, as by どの細胞 (a compound ending in 細胞 gives one)
-    if (kind := _WHAT_KIND_JA.search(question)) and (heads := _heads_after(question, kind.end(), query)):
+    if (named := _WHAT_KIND_JA.search(question)) and (heads := _heads_after(question, named.end(), query)):
         return heads
     if ASKS_NAME.search(question):
         return []

@@ -538,9 +538,9 @@ _REQUEST_JA = re.compile(
     # how long the answer should be: 一文で要約して, ワンセンテンスでサマライズしてほしい, 簡単に説明して
     r"|(?:を|について)?[\s、,]*(?:一文|ひとこと|一言|二文|三行|3行|簡単|手短|ざっくり|ワンセンテンス)[にで]?(?:要約|まとめ|説明|サマライズ)(?:して|する)?"
     r"(?:ください|下さい|ほしい|欲しい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?か?)?(?:です)?[\s。．!！?？]*$")
-# A first sentence that is the asker's own view, before the question: ヒト検体でのデータの有無は重要な
-# ポイントかと存じます。 -- no word of it is asked about.
-_OPINION_JA = re.compile(r"^[^。？?！!]{4,60}(?:かと|と)(?:存じます|思います|思っています|考えております|考えています)[。．]\s*(?=\S)"
+# A first sentence that is the asker's own view or plan, before the question: ヒト検体でのデータの有無は
+# 重要なポイントかと存じます。 -- no word of it is asked about.
+_ASKERS_OWN_JA = re.compile(r"^[^。？?！!]{4,60}(?:かと|と)(?:存じます|思います|思っています|考えております|考えています)[。．]\s*(?=\S)"
                          # ... or what the asker means to do with the answer: 来週の薬理ゼミでこのリリースを紹介します。
                          # ゼミで掲載誌のランク感も伝えたいです。住民向けに「…」とやさしく説明したいです。
                          # (not 知りたいです, 確認したいです: a request, whose object is what is asked)
@@ -670,7 +670,7 @@ def without_request(question: str) -> str:
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
     rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
-    if (own := _OPINION_JA.match(rest)) and not _POINTS_BACK_JA.search(rest[own.end():]):
+    if (own := _ASKERS_OWN_JA.match(rest)) and not _POINTS_BACK_JA.search(rest[own.end():]):
         rest = rest[own.end():]
     # (sentence by sentence: "発表元の法人名について確認させてください。冒頭と問い合わせ先とで…")
     sentences = [s for s in re.split(r"(?<=[。！!？?])", rest) if s.strip()]
