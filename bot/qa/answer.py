@@ -1091,7 +1091,7 @@ def select(
         naming = [c for c in eligible[:3] if c.score >= eligible[0].score - tuning.which_named_within
                   and c.passage.lang == "ja" and _names_one(c.text, heads, common)]
         if not naming and tuning.which_compound_anywhere:
-            naming = [c for c in eligible if c.passage.lang == "ja" and _head_ends_a_compound(c.text, heads)]
+            naming = [c for c in eligible if c.passage.lang == "ja" and _head_after(c.text, heads)]
         if naming:
             eligible = naming[:1] + [c for c in eligible if c is not naming[0]]
     candidates = eligible + [c for c in candidates if all(c is not e for e in eligible)]
@@ -1533,23 +1533,18 @@ def _heads_after(question: str, at: int, query: Query) -> list[Concept] | None:
     return [c for c in query.concepts if c.word.removeprefix("m:") == rest[0].surface]
 
 
-def _head_ends_a_compound(text: str, heads: list[Concept]) -> bool:
-    """One of the asked-for nouns (or a translation) ends a longer compound of the text: 間葉系幹細胞
-    for どの細胞, 研究分野 for どの分野."""
+# What stands before an asked-for noun when the text names one: the rest of a longer compound
+# (間葉系幹細胞 for どの細胞, 研究分野 for どの分野), or a name given to it (エクソソームという小胞 for 何という小胞).
+_COMPOUND_BEFORE = r"[\u30a1-\u30fa\u30fc\u3400-\u9fff]"
+_NAME_GIVEN_BEFORE = r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]{2,}(?:という|と呼ばれる|と称する)"
+
+
+def _head_after(text: str, heads: list[Concept], before: str = _COMPOUND_BEFORE) -> bool:
+    """One of the asked-for nouns (or a translation) stands in the text right after `before`."""
     for c in heads:
         for a in c.alternatives:
             term = a.term.removeprefix("m:")  # (a Japanese question's own word is its morpheme token: m:科)
-            if _is_cjk(term) and re.search(r"[\u30a1-\u30fa\u30fc\u3400-\u9fff]" + re.escape(term), text):
-                return True
-    return False
-
-
-def _named_as(text: str, heads: list[Concept]) -> bool:
-    """The text gives one of the asked-for nouns a name: エクソソームという小胞 (何という小胞)."""
-    for c in heads:
-        for a in c.alternatives:
-            term = a.term.removeprefix("m:")
-            if _is_cjk(term) and re.search(r"[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9]{2,}(?:という|と呼ばれる|と称する)" + re.escape(term), text):
+            if _is_cjk(term) and re.search(before + re.escape(term), text):
                 return True
     return False
 
@@ -1573,7 +1568,7 @@ def _names_one(text: str, heads: list[Concept], common: Callable[[str], bool] = 
     # Signaling, Nature (a Japanese sentence spells its common nouns in kanji or kana)
     if _CJK.search(text) and re.search(r"(?<![A-Za-z])[A-Z][a-z]{2,}", text):
         return True
-    if _head_ends_a_compound(text, heads) or _named_as(text, heads):
+    if _head_after(text, heads) or _head_after(text, heads, _NAME_GIVEN_BEFORE):
         return True
     # Which department, 部署, 部門: a unit's name ends in 科, 部, 課, 室, 局 or 分野 (乳腺・腫瘍内科と)
     if any(h.word.removeprefix("m:") in _UNIT_HEADS for h in heads) and _UNIT_NAME.search(text):
