@@ -623,6 +623,23 @@ def test_fresh_release_questions_floor(pipeline):
     assert abstained >= 4
 
 
+def test_a_formal_request_to_state_something_is_no_message_to_colleagues(pipeline):
+    """"Please characterise …", "Kindly confirm …", "Could you state …": a medical writer's formal
+    request opened with "please", read as a message to colleagues ("Please review my PR"), whose
+    stricter limit on absent words abstained on the question after it. The request is the frame;
+    what follows is asked. ("Please summarize the study." stays whole: a summary is what is asked.)"""
+    from bot.qa.forms import without_request
+
+    assert without_request("Please confirm whether the authors declared competing interests.") == "whether the authors declared competing interests."
+    assert without_request("Could you state who heads the Center?") == "who heads the Center?"
+    assert without_request("Kindly describe to us the therapy it envisages.") == "the therapy it envisages."
+    assert without_request("Please summarize the study.") == "Please summarize the study."
+    assert without_request("Please state my options") == "Please state my options"
+    answer = pipeline.ask("Please characterise the use the release foresees for medicines aimed at the microRNA: "
+                          "on their own, or together with anticancer drugs?")
+    assert not answer.abstained and "効果増強剤" in answer.answer, answer.answer
+
+
 @pytest.mark.parametrize("message", ["Can someone review my pull request before lunch?",
                                      "Does anyone have a phone charger I can borrow?"])
 def test_a_message_to_colleagues_is_no_question_for_the_documents(pipeline, message):

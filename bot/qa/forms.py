@@ -510,6 +510,10 @@ _REQUEST_EN = re.compile(
     r"|just\s+(?:wondering|curious|checking)\s*[,:!.-]\s*"
     r"|(?:in\s+(?:a\s+nutshell|short|brief|a\s+word|one\s+(?:line|sentence)|simple\s+terms|plain\s+(?:terms|english|words)|lay(?:man|person)['’]?s\s+terms)|briefly|basically)\s*[,:]\s*"
     r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind|send)"
+    # a formal request for the telling: "Please confirm whether …", "Kindly state …", "Could you
+    # characterise …" -- what the asker wants told, not a message to colleagues
+    r"|(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?)"
+    r"(?:confirm|state|describe|characteri[sz]e|specify|clarify|indicate|verify|quote|identify)\s+(?:(?:to\s+)?(?:me|us)\s+)?(?!(?:my|our)\b)"
     r"|(?:can|could|would|will)\s+(?:you|someone|anyone|somebody|anybody)\s+(?:please\s+)?"
     r"(?:(?:tell|show|give|remind|send)\s+(?:me|us)|find\s+out|check|look\s+up|confirm|explain(?:\s+to\s+(?:me|us))?)\s+(?!(?:my|our)\b)"
     r"|would\s+you\s+mind\s+(?:telling|showing|giving|sending)\s+(?:me|us)\s+|(?:can|could|may)\s+i\s+ask\s+|any\s+chance\s+(?:you\s+know\s+)?"
