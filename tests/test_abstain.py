@@ -671,6 +671,9 @@ def test_a_choice_is_read_beside_its_or():
         ("Were the stem cells human or another kind?", False),
         # "pre- or post-menopausal": without "menopausal" neither answer is there
         ("Were the stem cells pre- or post-menopausal?", True),
+        # ... short of an answer either way, the question asked after it may still be answered
+        ("Human or mouse derived? Which cells secrete the vesicles that put the cancer cells to sleep?", False),
+        ("Were the stem cells human or mouse derived? Does it say?", True),
     ],
 )
 def test_a_choice_between_two_things_the_documents_never_mention_abstains(question, abstains):

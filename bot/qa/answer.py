@@ -986,9 +986,12 @@ def select(
         # after it, the next, but for a participle: "a commercial kit", "mouse derived") is nowhere
         return side[0] in ev.absent and not held.intersection(w for w in side[:reach] if not re.search(r"(?:ed|ing)$", w))
 
+    # (not when another question follows: "Sole driver or contributor? How does the overview hedge
+    # it?" -- what the second asks the documents may well say)
+    one_question = not re.search(r"[?？]\s*(?:\S+\s+){4,}[^?？]*[?？]", question)
     for left, right, tight in offered:
         # "were the cells human or mouse derived?": neither answer it offers is in the documents
-        if tight and lacks(left, 1) and lacks(right, 2) and not CATCH_ALL.intersection((left[0], right[0])):
+        if tight and one_question and lacks(left, 1) and lacks(right, 2) and not CATCH_ALL.intersection((left[0], right[0])):
             return [], f"neither {left[0]} nor {right[0]} is in the documents"
     loanwords = ev.absent_loanwords
     if offered:  # "a standalone therapy or an add-on to anticancer drugs?": the other answer is held
