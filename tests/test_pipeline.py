@@ -498,7 +498,7 @@ def test_questions_about_the_document_itself_are_answered_from_its_opening(pipel
     assert "2014年 7月 2日" not in answer.citations[0].quote
 
 
-def test_what_a_question_asks_of_the_document_itself():
+def test_what_a_question_asks_of_the_document_itself(pipeline):
     from bot.qa.about import asked_of_document, opening_answer, without_self_reference
     from bot.models import Passage
 
@@ -517,6 +517,11 @@ def test_what_a_question_asks_of_the_document_itself():
     assert asked_of_document("What is the exact title of the research project whose support the release acknowledges?") is None
     assert asked_of_document("Quote the feature headline from the Science homepage that the release reproduces.") is None
     assert asked_of_document("What is the title of this press release?") == "headline"
+    # ... nor a person's title, asked with the name: the release's lead sentence names its head (理事長：堀田知光)
+    asked = "For the footnote, who is named as the Center's chief executive when this release was issued, with the title used?"
+    assert asked_of_document(asked) is None
+    assert "理事長：堀田知光" in pipeline.ask(asked).citations[0].quote
+    assert asked_of_document("What is the title of the release? Who issued it?") == "headline"
     # the date of the paper the release reports is no date of the release, unless that is named too
     assert asked_of_document("According to the release, on what date was the paper published online?") is None
     assert asked_of_document("このリリースの日付と論文が載った日を教えてください") == "date"

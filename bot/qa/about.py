@@ -110,6 +110,10 @@ _HEADLINE_ASKED = re.compile(
 _OTHER_TITLE = re.compile(
     r"\b(?:title|headline)s?\s+(?:of|from|on|for|in)\s+(?!(?:this|the|that|its)\s+(?:(?:press|news|media)\s+)?"
     r"(?:release|document|announcement|notice|statement|news|pr)\b|(?:it|this)\b)", re.I)
+# ... nor is a person's title, which a "who" question asks with the name: "who is named as the
+# Center's chief executive, with the title used?", "the researcher … together with the title shown for that person"
+_PERSONS_TITLE = re.compile(r"\b(?:who|whom|whose)\b[^?？]*\btitles?\b|\btitles?\b[^?？]{0,40}\b(?:person|people|him|her|them|researchers?|authors?)\b"
+                            r"|\b(?:his|her|their|job|academic|professional)\s+titles?\b", re.I)
 # ... or named by the parts of a document's heading, which need no "this release": "the two
 # subheadings under the main title", サブタイトル, 副題 (not 見出し: a journal site gives one too)
 _OWN_HEADING = re.compile(r"\bsub-?(?:headings?|headlines?|titles?)\b|\bmain\s+(?:title|headline)\b|サブタイトル|副題", re.I)
@@ -195,7 +199,7 @@ def asked_of_document(question: str) -> str | None:
         return "date"
     if _ISSUER_ASKED.search(question):
         return "issuer"
-    if _HEADLINE_ASKED.search(_OTHER_TITLE.sub(" ", question)):
+    if _HEADLINE_ASKED.search(_OTHER_TITLE.sub(" ", _PERSONS_TITLE.sub(" ", question))):
         return "headline"
     if _SUMMARY_ASKED.search(question):
         return "summary" if _DIGEST_ASKED.search(question) else "findings"

@@ -16,7 +16,7 @@ from bot.qa.measures import word_family
 
 # An organisation's head (no ruler: an emperor or a shogun heads no institution): a leader, and
 # what "who heads the X" asks for (HEAD_OF_ORGANISATION below).
-_ORG_HEAD_EN = r"president|presidents|chairman|chairperson|ceo|headmaster|principal(?!\s+investigator)"
+_ORG_HEAD_EN = r"president|presidents|chairman|chairperson|ceo|chief\s+executives?|headmaster|principal(?!\s+investigator)"
 _ORG_HEAD_JA = r"理事長|院長|所長|センター長|総長|社長|会長|頭取|総裁|学長|校長"
 # What 姉妹 (sister) says of a journal, school, city, … rather than of people
 _SISTER_OF_JA = r"誌|校|都市|紙|編|版|品|店|会社|団体|サイト"
