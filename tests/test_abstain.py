@@ -674,6 +674,8 @@ def test_a_choice_is_read_beside_its_or():
         # ... short of an answer either way, the question asked after it may still be answered
         ("Human or mouse derived? Which cells secrete the vesicles that put the cancer cells to sleep?", False),
         ("Were the stem cells human or mouse derived? Does it say?", True),
+        # ... but a choice offered after the question is its answers: "… what origin? Human or mouse derived?"
+        ("What origin did the stem cells secreting the vesicles have? Were they human or mouse derived?", True),
     ],
 )
 def test_a_choice_between_two_things_the_documents_never_mention_abstains(question, abstains):

@@ -986,9 +986,11 @@ def select(
         # after it, the next, but for a participle: "a commercial kit", "mouse derived") is nowhere
         return side[0] in ev.absent and not held.intersection(w for w in side[:reach] if not re.search(r"(?:ed|ing)$", w))
 
-    # (not when another question follows: "Sole driver or contributor? How does the overview hedge
-    # it?" -- what the second asks the documents may well say)
-    one_question = not re.search(r"[?？]\s*(?:\S+\s+){4,}[^?？]*[?？]", question)
+    # (not when another question follows, offering no choice: "Sole driver or contributor? How does
+    # the overview hedge it?" -- what the second asks the documents may well say; a choice offered
+    # after the question, "… what technique? Some stain, or microscopy?", is its answers)
+    asked = [s for s in re.findall(r"[^?？]+[?？]", question) if len(s.split()) >= 5]
+    one_question = not asked or len(re.findall(r"[?？]", question)) < 2 or bool(choices(asked[-1]))
     for left, right, tight in offered:
         # "were the cells human or mouse derived?": neither answer it offers is in the documents
         if tight and one_question and lacks(left, 1) and lacks(right, 2) and not CATCH_ALL.intersection((left[0], right[0])):
