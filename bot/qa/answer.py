@@ -989,8 +989,9 @@ def select(
     # (not when another question follows, offering no choice: "Sole driver or contributor? How does
     # the overview hedge it?" -- what the second asks the documents may well say; a choice offered
     # after the question, "… what technique? Some stain, or microscopy?", is its answers)
-    asked = [s for s in re.findall(r"[^?？]+[?？]", question) if len(s.split()) >= 5]
-    one_question = not asked or len(re.findall(r"[?？]", question)) < 2 or bool(choices(asked[-1]))
+    several = bool(offered) and len(re.findall(r"[?？]", question)) > 1
+    questions = [s for s in re.findall(r"[^?？]+[?？]", question) if len(s.split()) >= 5] if several else []
+    one_question = not questions or bool(choices(questions[-1]))
     for left, right, tight in offered:
         # "were the cells human or mouse derived?": neither answer it offers is in the documents
         if tight and one_question and lacks(left, 1) and lacks(right, 2) and not CATCH_ALL.intersection((left[0], right[0])):
