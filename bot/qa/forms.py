@@ -545,11 +545,11 @@ _REQUEST_JA = re.compile(
 # A first sentence that is the asker's own view or plan, before the question: ヒト検体でのデータの有無は
 # 重要なポイントかと存じます。 -- no word of it is asked about.
 _ASKERS_OWN_JA = re.compile(r"^[^。？?！!]{4,60}(?:かと|と)(?:存じます|思います|思っています|考えております|考えています)[。．]\s*(?=\S)"
-                         # ... or what the asker means to do with the answer: 来週の薬理ゼミでこのリリースを紹介します。
-                         # ゼミで掲載誌のランク感も伝えたいです。住民向けに「…」とやさしく説明したいです。
-                         # (not 知りたいです, 確認したいです: a request, whose object is what is asked)
-                         r"|^[^。？?！!]{4,80}(?:(?:紹介し|説明し|伝え|使い|載せ|書き|引用し|発表し|まとめ|共有し|話し|取り上げ)たい(?:です|と思います|と思っています|と考えています)"
-                         r"|(?:紹介|説明|発表|執筆|作成|引用|報告|共有)(?:します|いたします|する予定です|しようと思っています))[。．]\s*(?=\S)")
+                            # ... or what the asker means to do with the answer: 来週の薬理ゼミでこのリリースを紹介します。
+                            # ゼミで掲載誌のランク感も伝えたいです。住民向けに「…」とやさしく説明したいです。
+                            # (not 知りたいです, 確認したいです: a request, whose object is what is asked)
+                            r"|^[^。？?！!]{4,80}(?:(?:紹介し|説明し|伝え|使い|載せ|書き|引用し|発表し|まとめ|共有し|話し|取り上げ)たい(?:です|と思います|と思っています|と考えています)"
+                            r"|(?:紹介|説明|発表|執筆|作成|引用|報告|共有)(?:します|いたします|する予定です|しようと思っています))[。．]\s*(?=\S)")
 # ... unless what is asked after it points back to it: 「…」と書こうと思っています。このリリースでもそのように
 # 書かれていますか？ asks whether the release says what the first sentence quotes.
 _POINTS_BACK_JA = re.compile(r"その(?:よう|通り|とおり|まま|表現|言い方|説明|記述|内容|点)|そう(?:書|言|記|いう|いった|なの|です)|それ(?:は|が|を|って|で|も)|同じ|同様|上記")
