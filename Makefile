@@ -146,6 +146,10 @@ eval: install
 	$(BIN)/qabot eval tests/data/release-probes52.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes52-heldout
 	$(BIN)/qabot eval tests/data/release-probes53.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes53-tune
 	$(BIN)/qabot eval tests/data/release-probes53.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes53-heldout
+	$(BIN)/qabot eval tests/data/release-probes54.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes54-tune
+	$(BIN)/qabot eval tests/data/release-probes54.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes54-heldout
+	$(BIN)/qabot eval tests/data/release-probes55.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes55-tune
+	$(BIN)/qabot eval tests/data/release-probes55.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes55-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
