@@ -2080,6 +2080,23 @@ def test_where_something_sits_in_a_pathway_asks_no_place(pipeline):
     assert not pipeline.ask("Where would a microRNA-directed drug sit in the treatment pathway - alone, or on top of chemo?").abstained
 
 
+def test_where_in_the_text_asks_no_place(pipeline):
+    """"Where in the release does it say …", リリースのどこにそう書かれているか, コメントのうち…の部分は
+    どこ: a place in the text, not a place in the world (release-probes54: "no place in the evidence",
+    and "the documents name no 部分"). Where a thing is stays a place."""
+    from bot.qa.forms import FIGURATIVE_WHERE
+
+    assert FIGURATIVE_WHERE.search("Where in the release does it say that dormant cells resist chemotherapy?")
+    assert FIGURATIVE_WHERE.search("where does the press release mention the journal?")
+    assert FIGURATIVE_WHERE.search("リリースのどこにそう書かれているか確認させてください。")
+    assert FIGURATIVE_WHERE.search("コメントのうち、検査につながりそうな部分はどこでしょうか。")
+    assert not FIGURATIVE_WHERE.search("Where in the body do the cancer cells hide?")
+    assert not FIGURATIVE_WHERE.search("国立がん研究センターはどこにありますか？")
+    answer = pipeline.ask("田村先生のコメントのうち、再発の「なりやすさ」を調べる検査につながりそうな部分はどこでしょうか。")
+    assert not answer.abstained and "再発しやすさをモニター" in answer.citations[0].quote, answer.answer
+    assert not pipeline.ask("休眠中のがん細胞は化学療法が効きにくい、とリリースのどこに書かれていますか？").abstained
+
+
 def test_a_number_and_the_words_about_the_text_are_no_missing_things():
     """A caregiver's 「十五年ほど経ちます」 and "One likes to know …" hold numbers no passage need
     spell so (十, 五, one: katakana guesses only); 「マイクロRNA」という言葉が何度も出てまいりますが

@@ -1477,6 +1477,14 @@ def test_a_night_nurses_shorthand_and_framing(pipeline):
         "hematopoietic stem cells, cancer stem cells and exosome from the oncology principal investigator")
     assert respelled("HSCっていざという時どうなる") == "造血幹細胞っていざという時どうなる"
     assert judged_text("Timeline check: when was the paper published?") == "when was the paper published?"
+    # a bare imperative of the telling, and a label for what the answer goes on (release-probes54/55:
+    # "provide", "flashcard" were missing things)
+    assert judged_text("Provide the contact e-mail and fax number.") == "the contact e-mail and fax number."
+    assert judged_text("Give the year of publication.") == "the year of publication."
+    assert judged_text("Flashcard - who paid for the study?") == "who paid for the study?"
+    assert judged_text("Patient data card: which journal published it?") == "which journal published it?"
+    assert judged_text("Give me the journal name.") == "the journal name."
+    assert judged_text("Give up hope?") == "Give up hope?"
     assert judged_text("My sister asked me whether it can come back. What does the release say about late recurrence?") \
         == "What does the release say about late recurrence?"
     kept = "A patient asked me what an exosome is. How does the release describe them?"
@@ -1485,7 +1493,9 @@ def test_a_night_nurses_shorthand_and_framing(pipeline):
             ("pt asked me tonight if her bc can return 15 yrs post-op. what does the release say about late recurrence?",
              "長い期間を経て再発"),
             ("HSCs in the marrow - what do they do when they are needed?", "増殖を再開"),
-            ("Which grant programme funded the study?", "対がん総合戦略研究事業")]:
+            ("Which grant programme funded the study?", "対がん総合戦略研究事業"),
+            ("Provide the contact e-mail and fax number given for enquiries.", "FAX"),
+            ("Flashcard - who paid? Name the strategy program.", "対がん総合戦略研究事業")]:
         answer = pipeline.ask(question)
         assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
     # which ministry funds it: no ministry is named anywhere (which programme: the funding asked for itself)

@@ -457,7 +457,13 @@ WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|a
 FIGURATIVE_WHERE = re.compile(
     r"\bwhere\b[^?？]{0,60}\b(?:sits?|fits?|stands?|belongs?|ranks?|falls?|slots?)\s+(?:in|into|within|among|on|with|relative)\b"
     r"|\bwhere\b[^?？]{0,60}\bin\s+the\s+(?:[\w-]+\s+){0,2}(?:pathway|pipeline|process|picture|scheme|landscape|field|timeline|sequence"
-    r"|hierarchy|workflow|algorithm|guidelines?|literature|debate|story|cascade)\b", re.I)
+    r"|hierarchy|workflow|algorithm|guidelines?|literature|debate|story|cascade)\b"
+    # ... and a place in the text itself: "where in the release does it say …", "where does the
+    # release mention …", リリースのどこにそう書かれているか, コメントのうち…の部分はどこ
+    r"|\bwhere\b[^?？]{0,40}\bin\s+(?:the|this|that)\s+(?:press\s+)?(?:release|text|document|article|announcement|comment|statement)\b"
+    r"|\bwhere\s+(?:does|do|did)\s+(?:the|this|that)\s+(?:press\s+)?(?:release|text|document|article|announcement)\s+(?:say|says|state|mention|describe|write|discuss|talk)"
+    r"|(?:部分|箇所|個所|くだり|段落|記述)(?:は|が)?どこ"
+    r"|(?:リリース|資料|文書|本文|記事|文章|原文|発表文|コメント)(?:の中|の|中の|内の)?(?:どこ|どの辺)(?:に|で|か)?[^。？?]{0,6}(?:書|記|載|述|言|触れ|あり|ある)", re.I)
 # エクソソームはどこから分泌されますか: where a thing is secreted, released or made from is its
 # source (間葉系幹細胞), which no place need name.
 SOURCE_WHERE = re.compile(r"どこから(?:分泌|放出|産生|生成|供給|作ら|作られ|出さ|出て|出る|由来|受け取|もら|得|来る|来て|来た)")
@@ -506,10 +512,15 @@ _REQUEST_EN = re.compile(
     r"|(?:(?:a\s+)?(?:quick|short|simple|dumb|basic)\s+(?:one|question|q)|question)\s*[:,!\-–—]\s*"
     # a label before what is asked: "Timeline check:", "Fact check -", "Sanity check:"
     r"|(?:[a-z][\w-]*\s+){0,2}check\s*[:：-]\s*"
+    # ... or what the answer goes on: "Flashcard -", "Patient data card:", "Underwriting note:"
+    r"|(?:[a-z][\w-]*\s+){0,2}(?:card|flashcard|flash\s+card|note|memo|slide|label)\s*[:：-]\s*"
     r"|(?:sorry|apologies)\b[^,?!.]{0,40}[,.!]\s*(?:but\s+)?"
     r"|just\s+(?:wondering|curious|checking)\s*[,:!.-]\s*"
     r"|(?:in\s+(?:a\s+nutshell|short|brief|a\s+word|one\s+(?:line|sentence)|simple\s+terms|plain\s+(?:terms|english|words)|lay(?:man|person)['’]?s\s+terms)|briefly|basically)\s*[,:]\s*"
     r"|(?:please|pls|plz|kindly)\s+(?=tell|show|give|let|remind|send)"
+    # a bare imperative of the telling before what is wanted: "Give the contact e-mail", "Provide
+    # the fax number", "List both uses" -- the verb is the asker's, no word the documents hold
+    r"|(?:give|provide|supply|list|cite|share)\s+(?=(?:the|a|an|all|both|each|any|its|their|his|her)\b)"
     # a formal request for the telling: "Please confirm whether …", "Kindly state …", "Could you
     # characterise …" -- what the asker wants told, not a message to colleagues
     r"|(?:(?:please|pls|plz|kindly)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+|kindly\s+)?)"
