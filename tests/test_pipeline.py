@@ -1770,6 +1770,10 @@ def test_what_the_asker_will_do_with_it_and_where_it_is_said(pipeline):
     assert judged_text("ゼミでこの論文を紹介したいです。掲載誌はどこですか？") == "掲載誌はどこですか？"
     kept = "ちらしに「乳がんは女性に多い」と書こうと思っています。リリースでもそのように書かれていますか？"
     assert judged_text(kept) == kept
+    # ... and one asked only how the text puts it (release-probes54: the question was the first sentence)
+    kept = "患者さん向けに、骨の中でがん細胞に何が起きているのかをやさしく説明したいです。リリースではどう書かれていますか。"
+    assert judged_text(kept) == kept
+    assert not pipeline.ask(kept).abstained
     for question, gold in [("今度の勉強会でこのリリースを紹介します。エクソソームを分泌するのは骨髄の間葉系幹細胞という理解で合ってますか？該当箇所も知りたいです", "間葉系幹細胞"),
                            ("住民向けのちらしに「乳がんは日本人女性に最も多いがん」と書こうと思っています。このリリースでもそのように書かれていますか？", "最も多い"),
                            ("what does the intro para give as the centre's location?", "東京都中央区"),

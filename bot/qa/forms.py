@@ -563,7 +563,9 @@ _ASKERS_OWN_JA = re.compile(r"^[^。？?！!]{4,60}(?:かと|と)(?:存じます
                             r"|(?:紹介|説明|発表|執筆|作成|引用|報告|共有)(?:します|いたします|する予定です|しようと思っています))[。．]\s*(?=\S)")
 # ... unless what is asked after it points back to it: 「…」と書こうと思っています。このリリースでもそのように
 # 書かれていますか？ asks whether the release says what the first sentence quotes.
-_POINTS_BACK_JA = re.compile(r"その(?:よう|通り|とおり|まま|表現|言い方|説明|記述|内容|点)|そう(?:書|言|記|いう|いった|なの|です)|それ(?:は|が|を|って|で|も)|同じ|同様|上記")
+_POINTS_BACK_JA = re.compile(r"その(?:よう|通り|とおり|まま|表現|言い方|説明|記述|内容|点)|そう(?:書|言|記|いう|いった|なの|です)|それ(?:は|が|を|って|で|も)|同じ|同様|上記"
+                             # ... or asks only how the text puts it: リリースではどう書かれていますか
+                             r"|^[^。？?]{0,12}(?:どう|どのように|何と|なんと)(?:書|記|説明|表現|述べ|言)")
 # Before a Japanese question, how it reached the asker or whom it is for: "友だちがこの記事シェアして
 # くれたんだけど、", "母が手術を受けたのですが、" -- the asker's people, not the documents'.
 _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医|弊社|当社|弊院|当院|私ども|私共)"
