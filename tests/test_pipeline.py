@@ -1473,6 +1473,7 @@ def test_a_night_nurses_shorthand_and_framing(pipeline):
 
     assert respelled("her bc came back post-op") == "her breast cancer came back after surgery"
     assert respelled("bc i asked") == "because i asked"
+    assert respelled("NCC HQ street addr") == "NCC headquarters street address"  # (release-probes55: "hq" was missing)
     assert respelled("HSCs, CSCs and exo from the onc PI") == (
         "hematopoietic stem cells, cancer stem cells and exosome from the oncology principal investigator")
     assert respelled("HSCっていざという時どうなる") == "造血幹細胞っていざという時どうなる"
@@ -1495,7 +1496,8 @@ def test_a_night_nurses_shorthand_and_framing(pipeline):
             ("HSCs in the marrow - what do they do when they are needed?", "増殖を再開"),
             ("Which grant programme funded the study?", "対がん総合戦略研究事業"),
             ("Provide the contact e-mail and fax number given for enquiries.", "FAX"),
-            ("Flashcard - who paid? Name the strategy program.", "対がん総合戦略研究事業")]:
+            ("Flashcard - who paid? Name the strategy program.", "対がん総合戦略研究事業"),
+            ("Card: NCC HQ street addr + zip code", "東京都中央区築地")]:
         answer = pipeline.ask(question)
         assert not answer.abstained and expected in answer.citations[0].quote, (question, answer.answer)
     # which ministry funds it: no ministry is named anywhere (which programme: the funding asked for itself)

@@ -574,6 +574,7 @@ _SHORTHAND = {
     "ppl": "people", "bc": "because", "cuz": "because", "b4": "before", "r": "are", "u": "you", "ur": "your",
     "mirna": "microRNA", "mirnas": "microRNAs",  # (the short form Japanese text does not use: マイクロRNA)
     "evs": "extracellular vesicles",  # (EV alone is as often a car)
+    "addr": "address",
 }
 # Clinical shorthand, as a clinician types it between patients (pts, tx, mets; MSC由来, BCが): written
 # out in the question's language -- in Japanese beside kana or kanji, where no English word around it
@@ -585,6 +586,7 @@ _CLINICAL = {
     "whilst": ("while", None), "amongst": ("among", None),
     "onc": ("oncology", "腫瘍"), "exo": ("exosome", "エクソソーム"), "exos": ("exosomes", "エクソソーム"),
     "post-op": ("after surgery", "術後"), "postop": ("after surgery", "術後"),
+    "hq": ("headquarters", None),  # (HQ in capitals too, as it is written)
 }
 _CLINICAL_CASED = {
     "BC": ("breast cancer", "乳がん"), "BM": ("bone marrow", "骨髄"), "MSC": ("mesenchymal stem cell", "間葉系幹細胞"),
