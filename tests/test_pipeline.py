@@ -1473,7 +1473,7 @@ def test_a_night_nurses_shorthand_and_framing(pipeline):
 
     assert respelled("her bc came back post-op") == "her breast cancer came back after surgery"
     assert respelled("bc i asked") == "because i asked"
-    assert respelled("NCC HQ street addr") == "NCC headquarters street address"  # (release-probes55: "hq" was missing)
+    assert respelled("NCC HQ street addr") == "NCC Headquarters street address"  # (release-probes55: "hq" was missing)
     assert respelled("HSCs, CSCs and exo from the onc PI") == (
         "hematopoietic stem cells, cancer stem cells and exosome from the oncology principal investigator")
     assert respelled("HSCっていざという時どうなる") == "造血幹細胞っていざという時どうなる"
