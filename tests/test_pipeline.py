@@ -1486,6 +1486,7 @@ def test_a_night_nurses_shorthand_and_framing(pipeline):
     assert judged_text("Patient data card: which journal published it?") == "which journal published it?"
     assert judged_text("Give me the journal name.") == "the journal name."
     assert judged_text("Give up hope?") == "Give up hope?"
+    assert judged_text("Label-free quantification used?") == "Label-free quantification used?"
     assert judged_text("My sister asked me whether it can come back. What does the release say about late recurrence?") \
         == "What does the release say about late recurrence?"
     kept = "A patient asked me what an exosome is. How does the release describe them?"
