@@ -510,11 +510,10 @@ _REQUEST_EN = re.compile(
     # an at-mention of whom the message is for ("@qabot how big are …"): a name, no word asked
     r"|@[\w.-]+[\s,:!-]*"
     r"|(?:(?:a\s+)?(?:quick|short|simple|dumb|basic)\s+(?:one|question|q)|question)\s*[:,!\-–—]\s*"
-    # a label before what is asked: "Timeline check:", "Fact check -", "Sanity check:"
-    r"|(?:[a-z][\w-]*\s+){0,2}check\s*[:：-]\s*"
-    # ... or what the answer goes on: "Flashcard -", "Patient data card:", "Underwriting note:"
-    # (a dash after a space only: "Label-free quantification?" keeps its word)
-    r"|(?:[a-z][\w-]*\s+){0,2}(?:card|flashcard|flash\s+card|note|memo|slide|label)(?:\s*[:：]|\s+[-–—])\s*"
+    # a label before what is asked: "Timeline check:", "Fact check -", "Sanity check:"; or what the
+    # answer goes on: "Flashcard -", "Patient data card:", "Underwriting note:" (its dash after a
+    # space only: "Label-free quantification?" keeps its word)
+    r"|(?:[a-z][\w-]*\s+){0,2}(?:check\s*[:：-]|(?:card|flashcard|flash\s+card|note|memo|slide|label)(?:\s*[:：]|\s+[-–—]))\s*"
     r"|(?:sorry|apologies)\b[^,?!.]{0,40}[,.!]\s*(?:but\s+)?"
     r"|just\s+(?:wondering|curious|checking)\s*[,:!.-]\s*"
     r"|(?:in\s+(?:a\s+nutshell|short|brief|a\s+word|one\s+(?:line|sentence)|simple\s+terms|plain\s+(?:terms|english|words)|lay(?:man|person)['’]?s\s+terms)|briefly|basically)\s*[,:]\s*"
