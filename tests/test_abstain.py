@@ -2084,14 +2084,18 @@ def test_where_in_the_text_asks_no_place(pipeline):
     """"Where in the release does it say …", リリースのどこにそう書かれているか, コメントのうち…の部分は
     どこ: a place in the text, not a place in the world (release-probes54: "no place in the evidence",
     and "the documents name no 部分"). Where a thing is stays a place."""
-    from bot.qa.forms import FIGURATIVE_WHERE
+    from bot.qa.about import where_in_document, without_place_in_document
 
-    assert FIGURATIVE_WHERE.search("Where in the release does it say that dormant cells resist chemotherapy?")
-    assert FIGURATIVE_WHERE.search("where does the press release mention the journal?")
-    assert FIGURATIVE_WHERE.search("リリースのどこにそう書かれているか確認させてください。")
-    assert FIGURATIVE_WHERE.search("コメントのうち、検査につながりそうな部分はどこでしょうか。")
-    assert not FIGURATIVE_WHERE.search("Where in the body do the cancer cells hide?")
-    assert not FIGURATIVE_WHERE.search("国立がん研究センターはどこにありますか？")
+    assert where_in_document("Where in the release does it say that dormant cells resist chemotherapy?")
+    assert where_in_document("where does the press release mention the journal?")
+    assert where_in_document("リリースのどこにそう書かれているか確認させてください。")
+    assert where_in_document("コメントのうち、検査につながりそうな部分はどこでしょうか。")
+    assert not where_in_document("Where in the body do the cancer cells hide?")
+    assert not where_in_document("国立がん研究センターはどこにありますか？")
+    # ... nor is it searched for: the place goes, the text's name (a heading: 田村研治 医師のコメント) stays
+    assert without_place_in_document("where does the press release mention the journal?") == "the journal?"
+    assert without_place_in_document("田村先生のコメントのどこに書かれていますか") == "田村先生のコメント 書かれていますか"
+    assert without_place_in_document("検査につながりそうな部分はどこでしょうか。") == "検査につながりそうな 。"
     answer = pipeline.ask("田村先生のコメントのうち、再発の「なりやすさ」を調べる検査につながりそうな部分はどこでしょうか。")
     assert not answer.abstained and "再発しやすさをモニター" in answer.citations[0].quote, answer.answer
     assert not pipeline.ask("休眠中のがん細胞は化学療法が効きにくい、とリリースのどこに書かれていますか？").abstained

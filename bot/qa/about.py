@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.models import Passage
-from bot.qa.forms import asked_clauses
+from bot.qa.forms import TEXT_PARTS_JA, asked_clauses
 
 # What may stand between "the" and "release" when the release is meant: its issuer's name or a
 # possessive (the NCC's), a year, a month, early-July, latest -- never a lowercase noun ("the
@@ -140,6 +140,13 @@ _FINDINGS_MAX = 300  # characters of key points quoted for "what did they find"
 # of what is asked: searched for or judged as evidence, 冒頭 and "paragraph" are words the text
 # lacks (and so a question about what it does say looks unanswerable).
 _AT = r"(?:によれば|によると|において|にある|には|では|で|に)"
+# The text and its parts as a question names them.
+_TEXT_EN = r"(?:the|this|that)\s+(?:press\s+)?(?:release|text|document|article|announcement|comment|statement)"
+_SAYS_EN = r"(?:say|says|state|mention|describe|write|discuss|talk)"
+_PART_JA = "(?:" + "|".join(TEXT_PARTS_JA) + ")"
+# (the text's name stays: 田村研治 医師のコメント is a heading of the release)
+_AFTER_TEXT_JA = "(?:" + "|".join(f"(?<={t})" for t in "リリース 資料 文書 本文 記事 文章 原文 発表文 コメント".split()) + ")"
+_WHERE_IN_TEXT_JA = r"(?:の中|の|中の|内の)?(?:どこ|どの辺)(?:に|で|か)?(?=[^。？?]{0,6}(?:書|記|載|述|言|触れ|あり|ある))"
 _PLACE_IN_DOCUMENT = re.compile("|".join((
     r"(?:冒頭|文頭|末尾|文末)(?:の(?:一文|文章|文|段落|部分|箇所))?" + _AT + "?",
     r"(?:最初|最後|第[一二三四五1-5１-５])の?(?:一文|文章|段落)" + _AT + "?",
@@ -155,7 +162,20 @@ _PLACE_IN_DOCUMENT = re.compile("|".join((
     # section": a release's 【背景】 is a heading, and its name finds the part
     r"該当(?:する)?(?:箇所|個所|部分|記述|ところ)(?:も|を|は)?",
     r"(?:\b(?:in|from)\s+)?\b(?:the\s+)?(?:lead|lede|intro|introductory|bg)\s+(?:para(?:graph)?|part|section|bit|blurb)s?\b",
+    # ... and where in the text it is said, the place no answer names: "where in the release does it
+    # say …", "where does the release mention …", …部分はどこでしょうか, リリースのどこに書かれて
+    r"\bwhere\s+(?:exactly\s+)?in\s+" + _TEXT_EN + r"\b",
+    r"\bwhere\s+(?:does|do|did)\s+" + _TEXT_EN + r"\s+" + _SAYS_EN,
+    r"の?" + _PART_JA + r"(?:は|が)?どこ(?:でしょうか|ですか|にありますか|にある|か|に|で)?",
+    _AFTER_TEXT_JA + _WHERE_IN_TEXT_JA,
 )), re.I)
+# ... which asks for no place in the world, though it asks "where" (bot.qa.answer: a contact block
+# answers no such where).
+_WHERE_IN_DOCUMENT = re.compile(
+    r"\bwhere\b[^?？]{0,40}\bin\s+" + _TEXT_EN + r"\b"
+    r"|\bwhere\s+(?:does|do|did)\s+" + _TEXT_EN + r"\s+" + _SAYS_EN
+    + "|" + _PART_JA + r"(?:は|が)?どこ"
+    r"|(?:リリース|資料|文書|本文|記事|文章|原文|発表文|コメント)" + _WHERE_IN_TEXT_JA, re.I)
 
 
 def _without(words: re.Pattern[str], question: str) -> str:
@@ -169,6 +189,11 @@ def without_place_in_document(question: str) -> str:
     """The question without the words that say where in the document something is (冒頭の一文で,
     "in the opening sentence")."""
     return _without(_PLACE_IN_DOCUMENT, question)
+
+
+def where_in_document(question: str) -> bool:
+    """Whether the question's "where" (どこ) is a place in the text, not in the world."""
+    return bool(_WHERE_IN_DOCUMENT.search(question))
 
 
 def self_reference(question: str) -> bool:

@@ -28,7 +28,7 @@ from math import log
 from cachetools import LRUCache, cached
 
 from bot.models import Citation, Passage
-from bot.qa.about import asked_of_document, opening_answer
+from bot.qa.about import asked_of_document, opening_answer, where_in_document
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FIGURATIVE_WHERE, FUNDING_SAID, FUNDING_WORD, GENERAL_CONTACT_OFFERED, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
     SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IN_ANIMALS, ASKED_IDENTIFIER, ASKED_STATISTIC, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
@@ -782,7 +782,7 @@ def select(
     # A contact block (＜お問い合わせ先＞, TEL, FAX, 〒…) answers who to contact and where, nothing
     # else; short and full of names, it is near many a short question in meaning.
     place_asked = bool(WHERE.search(question)) and not venue_asked(question) and not SOURCE_WHERE.search(question) \
-        and not FIGURATIVE_WHERE.search(question)
+        and not FIGURATIVE_WHERE.search(question) and not where_in_document(question)
     contact_only = kind != "contact" and not place_asked and not of_document
     topics: dict[int, tuple[set[str], str]] = {}
     blocks: dict[int, bool] = {}

@@ -457,13 +457,10 @@ WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|a
 FIGURATIVE_WHERE = re.compile(
     r"\bwhere\b[^?？]{0,60}\b(?:sits?|fits?|stands?|belongs?|ranks?|falls?|slots?)\s+(?:in|into|within|among|on|with|relative)\b"
     r"|\bwhere\b[^?？]{0,60}\bin\s+the\s+(?:[\w-]+\s+){0,2}(?:pathway|pipeline|process|picture|scheme|landscape|field|timeline|sequence"
-    r"|hierarchy|workflow|algorithm|guidelines?|literature|debate|story|cascade)\b"
-    # ... and a place in the text itself: "where in the release does it say …", "where does the
-    # release mention …", リリースのどこにそう書かれているか, コメントのうち…の部分はどこ
-    r"|\bwhere\b[^?？]{0,40}\bin\s+(?:the|this|that)\s+(?:press\s+)?(?:release|text|document|article|announcement|comment|statement)\b"
-    r"|\bwhere\s+(?:does|do|did)\s+(?:the|this|that)\s+(?:press\s+)?(?:release|text|document|article|announcement)\s+(?:say|says|state|mention|describe|write|discuss|talk)"
-    r"|(?:部分|箇所|個所|くだり|段落|記述)(?:は|が)?どこ"
-    r"|(?:リリース|資料|文書|本文|記事|文章|原文|発表文|コメント)(?:の中|の|中の|内の)?(?:どこ|どの辺)(?:に|で|か)?[^。？?]{0,6}(?:書|記|載|述|言|触れ|あり|ある)", re.I)
+    r"|hierarchy|workflow|algorithm|guidelines?|literature|debate|story|cascade)\b", re.I)
+# The parts of a text a question points at (コメントのうち…の部分はどこ, 該当箇所): what it says there is
+# asked, not the part's name (bot.qa.about's place in the document; query's words about the text).
+TEXT_PARTS_JA = ("部分", "箇所", "個所", "くだり", "段落", "記述", "一節")
 # エクソソームはどこから分泌されますか: where a thing is secreted, released or made from is its
 # source (間葉系幹細胞), which no place need name.
 SOURCE_WHERE = re.compile(r"どこから(?:分泌|放出|産生|生成|供給|作ら|作られ|出さ|出て|出る|由来|受け取|もら|得|来る|来て|来た)")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from bot.qa.forms import VENUE_WHERE, paper_link_asked
+from bot.qa.forms import TEXT_PARTS_JA, VENUE_WHERE, paper_link_asked
 from index.chunk import detect_language
 from index.lexical import english_stems, english_tokens, tokenize
 
@@ -59,9 +59,9 @@ ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何�
 # ... and the titles a question puts after a name (田村先生, 小野さん): the documents write their own
 # (田村研治 医師); the name is what must be there. And 担当 (be in charge of), the frame of a who or
 # which question (どの部署が担当していますか): the text names the office, it need not say 担当.
-DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 記述 表現 言い表す 言い表わす 本文 文中 訳語 先生 さん 様 氏 君 殿 担当 言葉 用語 単語 文言"
+DISCOURSE_JA = frozenset(("話 自分 感じ 説明 記載 言及 記述 表現 言い表す 言い表わす 本文 文中 訳語 先生 さん 様 氏 君 殿 担当 言葉 用語 単語 文言"
                          # ... and the part of the text pointed at (コメントのうち…の部分はどこ, 該当箇所)
-                         " 部分 箇所 個所 該当 くだり 一節 段落"
+                         " 該当 " + " ".join(TEXT_PARTS_JA) +
                          # the asker's own humble acts: 拝見した (I read), 伺いたい, 存じます, 頂けますか
                          " 拝見 拝読 拝聴 拝察 伺う 存じる 存ずる 申す 申し上げる 頂く 戴く 承る 賜る"
                          # ... and what points back into the talk (あれ何の略なん？): the word pointed at is asked
@@ -69,7 +69,7 @@ DISCOURSE_JA = frozenset("話 自分 感じ 説明 記載 言及 記述 表現 �
                          # ... and what kind of thought it is taken for: アナロジー, 仮説, 想定 (何を測る想定？)
                          " アナロジー 類推 仮説 想定"
                          # ... and the asker's feelings (5年経てばもう安心と思っていました, 心配で)
-                         " 安心 心配 不安".split())
+                         " 安心 心配 不安").split())
 # ... and the asker's own questions ("email address for questions", "whom to call with inquiries"):
 # the documents' お問い合わせ is for them, it need not say 質問.
 DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned given listed stated provided"
