@@ -2225,3 +2225,26 @@ def test_an_event_of_a_life_must_be_told_of(tmp_path):
         assert not without.ask(question).abstained, question
     answer = pipeline.ask("When did Hattori Kintaro open his watch shop?")
     assert not answer.abstained and "1881" in answer.answer, answer.answer
+
+
+def test_a_letters_frame_and_how_far_an_extent_are_no_missing_things(pipeline):
+    """A letter's salutation and close ("Dear Sir or Madam, …", "Yours faithfully, Mrs G. Thorne")
+    hold no word the documents must (release-probes57: "neither sir nor madam is in the
+    documents"); "how far treatment has become standardised" asks an extent, not a distance (it
+    abstained on "no number in the evidence"). A close needs a closing word and nothing after the
+    names; a distance stays a number."""
+    from bot.qa.forms import answer_kind, without_request
+
+    assert without_request("Dear team: who led it? Best regards, Tom") == "who led it?"
+    assert without_request("Who funded it? I remain, Yours faithfully, Harold Bexley (retired)") == "Who funded it?"
+    assert without_request("Thanks, what is the journal?") == "Thanks, what is the journal?"
+    assert without_request("Who funded it? regards the journal") == "Who funded it? regards the journal"
+    assert answer_kind("Does it say how far treatment for breast cancer has become standardised?") is None
+    assert answer_kind("how far along is the drug?") is None
+    assert answer_kind("How far is the centre from Tokyo station?") == "number"
+    answer = pipeline.ask("Dear Sir or Madam, I intend to write to your press office by post. To which office should the "
+                          "envelope be addressed, and what is the postal code? Yours faithfully, Winifred Lowe")
+    assert not answer.abstained and "104-0045" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("Dear Sir or Madam, my niece was just diagnosed. Does your release say how far treatment for "
+                          "breast cancer has become standardised? Yours sincerely, Beatrice Ormerod")
+    assert not answer.abstained and "標準治療の確立" in answer.citations[0].quote, answer.answer

@@ -71,10 +71,13 @@ _READ_WHERE = (r"\bwhere\s+(?:can|could|do|should|might|would)\s+(?:i|we|one|you
 _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|somewhere)\b)[a-z])"
 # A figure asked for by its unit in brackets, as a table's column header gives it: 頻度（%）, "rate (%)".
 _UNIT_IN_BRACKETS = r"[(（]\s*[%％]\s*[)）]"
+# "how far treatment has become standardised", "how far along is the drug": an extent, no distance.
+_HOW_FAR = (r"far\b(?!\s+along\b|(?:\s+[\w-]+){1,6}?\s+(?:has|have|had)\s+(?:become|been|got|gotten|gone|come|progressed|advanced|developed|moved)\b"
+            r"|\s+(?:does|do|did)\s+(?:the|this|that|their|its)\s+(?:claim|evidence|finding|result|data|study|work)s?\s+(?:go|extend|reach)\b)")
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         # (not "how big of a deal", "how much of a difference": a degree, no figure)
-        _WHAT_LENGTH + r"|\bhow (many|much|old|long|far|large|big|tall|high)\b(?!\s+(?:of\s+)?an?\s+(?:deal|step|breakthrough|advance|problem|issue|impact|difference|change|effect|role|part|leap)\b)|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
+        _WHAT_LENGTH + r"|\bhow (?:many|much|old|long|" + _HOW_FAR + r"|large|big|tall|high)\b(?!\s+(?:of\s+)?an?\s+(?:deal|step|breakthrough|advance|problem|issue|impact|difference|change|effect|role|part|leap)\b)|\bwhat (" + _DOSES + r")s?\b|(?<!phone )(?<!fax )\bnumber of\b|\bwhat (percentage|proportion|size)\b|\bwhat\s*%"
         # エクソソームの大きさは？: a size asked for by its name, as "what size" (not 影響の大きさを…)
         r"|の(大きさ|サイズ|直径)(は|って)?\s*[?？]?\s*$"
         r"|" + _asked_by_name(_MEASURED) +
@@ -175,7 +178,7 @@ _EN_UNIT = [
                            r"|(?<!good )(?<!high )(?<!low )(?<!poor )(?<!great )(?<!better )(?<!worse )\b(survival|recurrence|relapse|mortality|fatality|success|response|cure|remission|unemployment|literacy|"
                            r"approval|participation|turnout|adoption|infection|detection|accuracy|error|failure|pass|graduation|"
                            r"vaccination|employment|occupancy|penetration|self-sufficiency|recovery|return) rates?\b", re.I)),
-    ("length", re.compile(r"\bhow (tall|high|deep|wide|far)\b|" + _WHAT_LENGTH + "|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
+    ("length", re.compile(r"\bhow (?:tall|high|deep|wide|" + _HOW_FAR + r")\b|" + _WHAT_LENGTH + "|" + _asked_by_name(f"({_LENGTHS})"), re.I)),
     # (up to two words before the noun: "how many professional shogi players"; not past a verb:
     # "how many steps do visitors climb" counts steps)
     ("people", re.compile(r"\bhow many ((?!(?:do|does|did|are|were|is|was|have|has|had|will|can|could|would)\b)[\w-]+ ){0,2}(" + PEOPLE + r")\b", re.I)),
@@ -593,6 +596,15 @@ _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼しま�
 
 # -- the asker's own words around the question: what the answer is for (before it), why they ask
 # and how they want it said (after it). None of them is asked of the documents. --------------------
+# A letter's or an e-mail's frame around the question: its salutation ("Dear Sir or Madam,", "To
+# whom it may concern:") and its close and signature ("Yours faithfully, Edith Cartwright", "I
+# remain, Yours sincerely, Mr J. Pike", "Kind regards, Tom"). The close needs a closing word
+# before the names and nothing after them, so "Thanks, what is …" keeps its question.
+_LETTER_FRAME = re.compile(
+    r"^\s*(?i:dear\s+[^,.:;!?\n]{1,40}|to\s+whom\s+it\s+may\s+concern|greetings)\s*[,:;!]\s*"
+    r"|(?<=[.!?？。])\s*(?i:(?:i\s+remain\s*[,.]?\s*)?(?:(?:yours|(?:with\s+)?(?:best|kind|kindest|warm|warmest)\s+(?:regards|wishes))(?:\s+(?:faithfully|sincerely|truly|ever))?"
+    r"|sincerely|regards|respectfully|with\s+(?:thanks|gratitude|many\s+thanks)|many\s+thanks|thanks\s+in\s+advance|thank\s+you\s+in\s+advance))"
+    r"\s*[,.!]?(?:\s+(?:\([\w.'’ -]{1,20}\)|[A-Z][\w.'’-]*)){0,5}\s*$")
 # Before the question, what the answer is for: "For our licensing memo: …", "For the show notes: …".
 # ... "For context in the intro: …", and what the asker means to write: "I want to say in my lede
 # that …" (the claim to check follows).
@@ -680,7 +692,7 @@ def _without_request_ja(sentence: str) -> str:
 def without_request(question: str) -> str:
     """What is asked, without the words of a polite request around it, nor where the asker heard
     of it (_HEARD_IN), nor its emoji; unchanged when little would be left ("Tell me more")."""
-    rest = _OPENING_PURPOSE.sub("", without_heard_in(without_emoji(question)))
+    rest = _OPENING_PURPOSE.sub("", _LETTER_FRAME.sub("", without_heard_in(without_emoji(question))))
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
     rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
