@@ -2248,3 +2248,26 @@ def test_a_letters_frame_and_how_far_an_extent_are_no_missing_things(pipeline):
     answer = pipeline.ask("Dear Sir or Madam, my niece was just diagnosed. Does your release say how far treatment for "
                           "breast cancer has become standardised? Yours sincerely, Beatrice Ormerod")
     assert not answer.abstained and "標準治療の確立" in answer.citations[0].quote, answer.answer
+
+
+def test_business_japanese_context_is_no_part_of_the_question(pipeline):
+    """A patient group's office writes business Japanese: who they are (…の事務局でございます), what they
+    mean to do (会報でご紹介したく、…と考えております), whom it is for (…という会員がおります), 本件 for
+    "this matter", and ご教示いただけますと幸いです for "please tell me". None is a word the documents
+    must hold (release-probes56: 本件, 会員 were missing things). どこまで asks an extent, no place
+    ("no place in the evidence")."""
+    from bot.qa.about import asked_of_document
+    from bot.qa.forms import WHERE, judged_text
+
+    assert judged_text("山田と申します。会報でご紹介したく、引用したいと考えております。研究を支援した事業名をご教示いただけますと幸いです。") \
+        == "研究を支援した事業名"
+    # (a question pointing back keeps the sentence before it)
+    assert "引用したい" in judged_text("会報でご紹介したく、この一文を引用したいと考えております。そのまま載せてよいでしょうか。")
+    # (表題 and 題名 are the release's title, as タイトル is; a project's 研究課題名 is not)
+    assert asked_of_document("このリリースの表題は？") == "headline" and asked_of_document("このリリースの研究課題名は？") is None
+    assert not WHERE.search("休眠と治療抵抗性の関係について、リリースではどこまで言っていますか。")
+    assert WHERE.search("国立がん研究センターはどこにありますか？")
+    answer = pipeline.ask("本件について電話で問い合わせたいという会員がおります。恐れ入りますが、窓口の電話番号を教えていただけますでしょうか。")
+    assert not answer.abstained and "03-3542-2511" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("会報の原稿を確認しております。休眠と治療抵抗性の関係について、リリースではどこまで言っておりますでしょうか。")
+    assert not answer.abstained and "治療抵抗性" in answer.citations[0].quote, answer.answer

@@ -102,7 +102,7 @@ _FINDINGS_ASKED = re.compile(
 )
 _HEADLINE_ASKED = re.compile(
     r"\b(?:this|the)\s+(?:(?:press|news|media)\s+)?(?:release|document|announcement|notice|statement)\s+(?:all\s+)?about\s*[?？.]?\s*$|\bthis\s+news\s+(?:all\s+)?about\s*[?？.]?\s*$"
-    r"|\b(?:tell me|talk|more) about (?:this|the)\b|\bheadline\b|\btitle\b|\bannounc(?:e|es|ed|ing)\b|何について|タイトル|見出し|何を発表",
+    r"|\b(?:tell me|talk|more) about (?:this|the)\b|\bheadline\b|\btitle\b|\bannounc(?:e|es|ed|ing)\b|何について|タイトル|見出し|表題|(?<!課)題名|何を発表",
     re.I,
 )
 # ... but the title of another thing the document names is no headline of it: "the title of the

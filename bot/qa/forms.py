@@ -452,9 +452,10 @@ def _defined_term(question: str) -> str | None:
     return (_ALIAS.sub("", m.group("term").strip()).strip("「」『』") or None) if m else None
 
 
-# "Where", どこで / どこに (not どこの, a "which"), "in which town": a place is asked for.
+# "Where", どこで / どこに (not どこの, a "which"; nor どこまで, "how far", an extent: リリースではどこまで
+#言っていますか), "in which town": a place is asked for.
 WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|at|from|to) (which|what) "
-                    r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の)", re.I)
+                    r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の|まで)", re.I)
 # "Where would the drug sit in the treatment pathway?", "where does this fit in the literature":
 # a position among things, not a place.
 FIGURATIVE_WHERE = re.compile(
@@ -536,9 +537,11 @@ _PLEASE_EN = re.compile(r"[,\s]+(?:please|pls|plz)(?=[\s.!?？]*$)|,\s*do\s+you\
 _REQUEST_JA = re.compile(
     r"(?:を|について|(?<!も)のか|か)?[、,\s]*(?:(?:もし)?あれば|よければ|よろしければ)?(?:教えて|おしえて|調べて|確認して|確認させて)"
     r"(?:ください|下さい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?(?:でしょうか|か)?"
-    r"|(?:いただ|頂)(?:け(?:ます|ません)?(?:でしょうか|か)?|きたい(?:です)?|けると(?:助かります|幸いです|嬉しいです))"
+    r"|(?:いただ|頂)(?:け(?:ます|ません)?(?:でしょうか|か)?|きたい(?:です)?|(?:けると|けますと|ければ)(?:助かります|幸いです|嬉しいです|ありがたいです))"
     r"|ほしい(?:です)?|欲しい(?:です)?)?[\s。．!！?？]*$"
-    r"|(?:を|について)?(?:ご教示|ご教授|ご確認|確認)(?:ください|下さい|いただけ(?:ます|ません)?(?:でしょうか|か)?|願います)[\s。．!！?？]*$"
+    r"|(?:を|について)?(?:ご教示|ご教授|ご確認|確認)(?:ください|下さい|いただけ(?:ます|ません)?(?:でしょうか|か)?|願います"
+    # (business Japanese: ご教示いただけますと幸いです, ご教示いただければ助かります)
+    r"|いただ(?:けますと|ければ|けると)(?:幸いです|助かります|ありがたいです|嬉しいです))[\s。．!！?？]*$"
     # what the asker's message is: 発信主体の確認です, 一点質問です
     r"|(?:の|について(?:の)?)?(?:確認|質問|お尋ね|お問い合わせ)(?:です|があります|がございます)[\s。．!！]*$"
     r"|(?:を|について|が)?知りたい(?:です|のですが|んですが|と思っています)?[\s。．!！?？]*$"
@@ -560,7 +563,13 @@ _ASKERS_OWN_JA = re.compile(r"^[^。？?！!]{4,60}(?:かと|と)(?:存じます
                             # ゼミで掲載誌のランク感も伝えたいです。住民向けに「…」とやさしく説明したいです。
                             # (not 知りたいです, 確認したいです: a request, whose object is what is asked)
                             r"|^[^。？?！!]{4,80}(?:(?:紹介し|説明し|伝え|使い|載せ|書き|引用し|発表し|まとめ|共有し|話し|取り上げ)たい(?:です|と思います|と思っています|と考えています)"
-                            r"|(?:紹介|説明|発表|執筆|作成|引用|報告|共有)(?:します|いたします|する予定です|しようと思っています))[。．]\s*(?=\S)")
+                            r"|(?:紹介|説明|発表|執筆|作成|引用|報告|共有)(?:します|いたします|する予定です|しようと思っています))[。．]\s*(?=\S)"
+                            # ... (and in business Japanese: 会報で本件をご紹介したく、…引用したいと考えております。)
+                            r"|^[^。？?！!]{4,80}たい(?:と考えております|と思っております|と存じます|と存じております)[。．]\s*(?=\S)"
+                            # ... or who the asker is: 乳がん患者会の事務局でございます。山田と申します。
+                            r"|^[^。？?！!]{2,40}(?:と申します|でございます|の者です|の事務局です|の担当者?です)[。．]\s*(?=\S)"
+                            # ... or whom the question is for: 書面で問い合わせたいという会員がおります。
+                            r"|^[^。？?！!]{4,80}という(?:会員|方|人|患者さん|患者|読者|家族|利用者)(?:が|も)(?:おります|います|いらっしゃいます|おられます)[。．]\s*(?=\S)")
 # ... unless what is asked after it points back to it: 「…」と書こうと思っています。このリリースでもそのように
 # 書かれていますか？ asks whether the release says what the first sentence quotes.
 _POINTS_BACK_JA = re.compile(r"その(?:よう|通り|とおり|まま|表現|言い方|説明|記述|内容|点)|そう(?:書|言|記|いう|いった|なの|です)|それ(?:は|が|を|って|で|も)|同じ|同様|上記"
@@ -696,8 +705,12 @@ def without_request(question: str) -> str:
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
     rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
-    if (own := _ASKERS_OWN_JA.match(rest)) and not _POINTS_BACK_JA.search(rest[own.end():]):
-        rest = rest[own.end():]
+    # (sentence after sentence: 患者会の事務局でございます。会報でご紹介したく…と考えております。表題は？ --
+    # but the one before a question that points back stays)
+    cuts = [rest]
+    while own := _ASKERS_OWN_JA.match(cuts[-1]):
+        cuts.append(cuts[-1][own.end():])
+    rest = cuts[-2] if len(cuts) > 1 and _POINTS_BACK_JA.search(cuts[-1]) else cuts[-1]
     # (sentence by sentence: "発表元の法人名について確認させてください。冒頭と問い合わせ先とで…")
     sentences = [s for s in re.split(r"(?<=[。！!？?])", rest) if s.strip()]
     left = [_without_request_ja(s) if _KANA.search(s) else s for s in sentences]

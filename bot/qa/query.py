@@ -62,6 +62,8 @@ ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何�
 DISCOURSE_JA = frozenset(("話 自分 感じ 説明 記載 言及 記述 表現 言い表す 言い表わす 本文 文中 訳語 先生 さん 様 氏 君 殿 担当 言葉 用語 単語 文言"
                          # ... and the part of the text pointed at (コメントのうち…の部分はどこ, 該当箇所)
                          " 該当 " + " ".join(TEXT_PARTS_JA) +
+                         # ... and the matter itself, as business Japanese names it (本件について): what it is about is asked
+                         " 本件" +
                          # the asker's own humble acts: 拝見した (I read), 伺いたい, 存じます, 頂けますか
                          " 拝見 拝読 拝聴 拝察 伺う 存じる 存ずる 申す 申し上げる 頂く 戴く 承る 賜る"
                          # ... and what points back into the talk (あれ何の略なん？): the word pointed at is asked
