@@ -2242,6 +2242,7 @@ def test_a_letters_frame_and_how_far_an_extent_are_no_missing_things(pipeline):
     assert answer_kind("Does it say how far treatment for breast cancer has become standardised?") is None
     assert answer_kind("how far along is the drug?") is None
     assert answer_kind("How far is the centre from Tokyo station?") == "number"
+    assert answer_kind("how far the tumour cells have moved from the primary site?") == "number"
     answer = pipeline.ask("Dear Sir or Madam, I intend to write to your press office by post. To which office should the "
                           "envelope be addressed, and what is the postal code? Yours faithfully, Winifred Lowe")
     assert not answer.abstained and "104-0045" in answer.citations[0].quote, answer.answer

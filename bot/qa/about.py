@@ -145,7 +145,8 @@ _TEXT_EN = r"(?:the|this|that)\s+(?:press\s+)?(?:release|text|document|article|a
 _SAYS_EN = r"(?:say|says|state|mention|describe|write|discuss|talk)"
 _PART_JA = "(?:" + "|".join(TEXT_PARTS_JA) + ")"
 # (the text's name stays: 田村研治 医師のコメント is a heading of the release)
-_AFTER_TEXT_JA = "(?:" + "|".join(f"(?<={t})" for t in "リリース 資料 文書 本文 記事 文章 原文 発表文 コメント".split()) + ")"
+_TEXTS_JA = "リリース 資料 文書 本文 記事 文章 原文 発表文 コメント".split()
+_AFTER_TEXT_JA = "(?:" + "|".join(f"(?<={t})" for t in _TEXTS_JA) + ")"
 _WHERE_IN_TEXT_JA = r"(?:の中|の|中の|内の)?(?:どこ|どの辺)(?:に|で|か)?(?=[^。？?]{0,6}(?:書|記|載|述|言|触れ|あり|ある))"
 _PLACE_IN_DOCUMENT = re.compile("|".join((
     r"(?:冒頭|文頭|末尾|文末)(?:の(?:一文|文章|文|段落|部分|箇所))?" + _AT + "?",
@@ -175,7 +176,7 @@ _WHERE_IN_DOCUMENT = re.compile(
     r"\bwhere\b[^?？]{0,40}\bin\s+" + _TEXT_EN + r"\b"
     r"|\bwhere\s+(?:does|do|did)\s+" + _TEXT_EN + r"\s+" + _SAYS_EN
     + "|" + _PART_JA + r"(?:は|が)?どこ"
-    r"|(?:リリース|資料|文書|本文|記事|文章|原文|発表文|コメント)" + _WHERE_IN_TEXT_JA, re.I)
+    + "|(?:" + "|".join(_TEXTS_JA) + ")" + _WHERE_IN_TEXT_JA, re.I)
 
 
 def _without(words: re.Pattern[str], question: str) -> str:

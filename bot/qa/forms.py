@@ -72,7 +72,7 @@ _ONLINE = r"online\b(?!\s+(?!(?:and|or|at|in|on|for|from|too|now|yet|anywhere|so
 # A figure asked for by its unit in brackets, as a table's column header gives it: 頻度（%）, "rate (%)".
 _UNIT_IN_BRACKETS = r"[(（]\s*[%％]\s*[)）]"
 # "how far treatment has become standardised", "how far along is the drug": an extent, no distance.
-_HOW_FAR = (r"far\b(?!\s+along\b|(?:\s+[\w-]+){1,6}?\s+(?:has|have|had)\s+(?:become|been|got|gotten|gone|come|progressed|advanced|developed|moved)\b"
+_HOW_FAR = (r"far\b(?!\s+along\b|(?:\s+[\w-]+){1,6}?\s+(?:has|have|had)\s+(?:become|been|got|gotten|gone|come|progressed|advanced|developed)\b"
             r"|\s+(?:does|do|did)\s+(?:the|this|that|their|its)\s+(?:claim|evidence|finding|result|data|study|work)s?\s+(?:go|extend|reach)\b)")
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
@@ -452,8 +452,8 @@ def _defined_term(question: str) -> str | None:
     return (_ALIAS.sub("", m.group("term").strip()).strip("「」『』") or None) if m else None
 
 
-# "Where", どこで / どこに (not どこの, a "which"; nor どこまで, "how far", an extent: リリースではどこまで
-#言っていますか), "in which town": a place is asked for.
+# "Where", どこで / どこに (not どこの, a "which"; nor どこまで, "how far", an extent: リリースでは
+# どこまで言っていますか), "in which town": a place is asked for.
 WHERE = re.compile(r"^\s*where\b|\bwhere (is|was|are|were|did|does|do)\b|\b(in|at|from|to) (which|what) "
                     r"(city|town|village|prefecture|country|province|region|place|area|district|island|port)\b|どこ(?!の|まで)", re.I)
 # "Where would the drug sit in the treatment pathway?", "where does this fit in the literature":
