@@ -2262,6 +2262,9 @@ def test_business_japanese_context_is_no_part_of_the_question(pipeline):
 
     assert judged_text("山田と申します。会報でご紹介したく、引用したいと考えております。研究を支援した事業名をご教示いただけますと幸いです。") \
         == "研究を支援した事業名"
+    # (a request is what is asked, and a claim asked only "is it true?" stays: review mends)
+    assert "大きさ" in judged_text("エクソソームの大きさを知りたいと考えております。研究費の出所も教えてください。")
+    assert "効く" in judged_text("エクソソームが効くという人がいます。本当ですか？")
     # (a question pointing back keeps the sentence before it)
     assert "引用したい" in judged_text("会報でご紹介したく、この一文を引用したいと考えております。そのまま載せてよいでしょうか。")
     # (表題 and 題名 are the release's title, as タイトル is; a project's 研究課題名 is not)
