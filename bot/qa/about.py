@@ -148,6 +148,8 @@ _PART_JA = "(?:" + "|".join(TEXT_PARTS_JA) + ")"
 _TEXTS_JA = "リリース 資料 文書 本文 記事 文章 原文 発表文 コメント".split()
 _AFTER_TEXT_JA = "(?:" + "|".join(f"(?<={t})" for t in _TEXTS_JA) + ")"
 _WHERE_IN_TEXT_JA = r"(?:の中|の|中の|内の)?(?:どこ|どの辺)(?:に|で|か)?(?=[^。？?]{0,6}(?:書|記|載|述|言|触れ|あり|ある))"
+_WHERE_SAYS_EN = r"\bwhere\s+(?:does|do|did)\s+" + _TEXT_EN + r"\s+" + _SAYS_EN  # "where does the release mention"
+_PART_WHERE_JA = _PART_JA + r"(?:は|が)?どこ"  # …部分はどこ
 _PLACE_IN_DOCUMENT = re.compile("|".join((
     r"(?:冒頭|文頭|末尾|文末)(?:の(?:一文|文章|文|段落|部分|箇所))?" + _AT + "?",
     r"(?:最初|最後|第[一二三四五1-5１-５])の?(?:一文|文章|段落)" + _AT + "?",
@@ -166,16 +168,15 @@ _PLACE_IN_DOCUMENT = re.compile("|".join((
     # ... and where in the text it is said, the place no answer names: "where in the release does it
     # say …", "where does the release mention …", …部分はどこでしょうか, リリースのどこに書かれて
     r"\bwhere\s+(?:exactly\s+)?in\s+" + _TEXT_EN + r"\b",
-    r"\bwhere\s+(?:does|do|did)\s+" + _TEXT_EN + r"\s+" + _SAYS_EN,
-    r"の?" + _PART_JA + r"(?:は|が)?どこ(?:でしょうか|ですか|にありますか|にある|か|に|で)?",
+    _WHERE_SAYS_EN,
+    r"の?" + _PART_WHERE_JA + r"(?:でしょうか|ですか|にありますか|にある|か|に|で)?",
     _AFTER_TEXT_JA + _WHERE_IN_TEXT_JA,
 )), re.I)
 # ... which asks for no place in the world, though it asks "where" (bot.qa.answer: a contact block
 # answers no such where).
 _WHERE_IN_DOCUMENT = re.compile(
     r"\bwhere\b[^?？]{0,40}\bin\s+" + _TEXT_EN + r"\b"
-    r"|\bwhere\s+(?:does|do|did)\s+" + _TEXT_EN + r"\s+" + _SAYS_EN
-    + "|" + _PART_JA + r"(?:は|が)?どこ"
+    + "|" + _WHERE_SAYS_EN + "|" + _PART_WHERE_JA
     + "|(?:" + "|".join(_TEXTS_JA) + ")" + _WHERE_IN_TEXT_JA, re.I)
 
 

@@ -557,7 +557,7 @@ _REQUEST_JA = re.compile(
     r"|(?:を|について)?[\s、,]*(?:一文|ひとこと|一言|二文|三行|3行|簡単|手短|ざっくり|ワンセンテンス)[にで]?(?:要約|まとめ|説明|サマライズ)(?:して|する)?"
     r"(?:ください|下さい|ほしい|欲しい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?か?)?(?:です)?[\s。．!！?？]*$")
 # (知りたいと考えております, 伺いたいと存じます: a request, whose object is what is asked)
-_NOT_A_REQUEST_JA = r"(?<!知り)(?<!確認し)(?<!伺い)(?<!聞き)(?<!尋ね)(?<!いただき)(?<!頂き)(?<!知りたい)(?<!確認したい)(?<!伺いたい)(?<!聞きたい)(?<!尋ねたい)(?<!いただきたい)(?<!頂きたい)"
+_NOT_A_REQUEST_JA = "".join(f"(?<!{verb})(?<!{verb}たい)" for verb in "知り 確認し 伺い 聞き 尋ね いただき 頂き".split())
 # A first sentence that is the asker's own view or plan, before the question: ヒト検体でのデータの有無は
 # 重要なポイントかと存じます。 -- no word of it is asked about.
 _ASKERS_OWN_JA = re.compile(r"^[^。？?！!]{4,60}" + _NOT_A_REQUEST_JA + r"(?:かと|と)(?:存じます|思います|思っています|考えております|考えています)[。．]\s*(?=\S)"
