@@ -2275,3 +2275,27 @@ def test_business_japanese_context_is_no_part_of_the_question(pipeline):
     assert not answer.abstained and "03-3542-2511" in answer.citations[0].quote, answer.answer
     answer = pipeline.ask("会報の原稿を確認しております。休眠と治療抵抗性の関係について、リリースではどこまで言っておりますでしょうか。")
     assert not answer.abstained and "治療抵抗性" in answer.citations[0].quote, answer.answer
+
+
+def test_a_figure_behind_a_claim_legal_japanese_and_chat_shorthand(pipeline):
+    """A rate or a count of patients asked for ("the actual five-year survival figure", 年間罹患数を
+    示せ) is a figure, which a text that only calls survival high does not give (release-probes57-59:
+    quoted 生存率の高いがん). Legal and である調 Japanese wraps a question in words no fact hinges on
+    (前記, 当該, 表記どおり示されたい, 特定されたい, 英文見出し); chat shorthand ("tl;dr") is no missing
+    word; and "which two things" asks for any two, named or not."""
+    from bot.qa.forms import answer_kind, answer_unit, judged_text
+
+    assert (answer_kind("What ten-year survival figure does the release give?"), answer_unit("What ten-year survival figure does the release give?")) \
+        == ("number", "percent")
+    assert (answer_kind("乳がんの患者数と集計年を示せ。"), answer_unit("乳がんの患者数と集計年を示せ。")) == ("number", "people")
+    assert answer_kind("Is there an incidence figure behind that statement?") is None  # (whether, not what)
+    assert answer_kind("生存率が高いとされる理由は？") is None
+    assert judged_text("当該論文の掲載誌名を、表記どおり示されたい。") == "当該論文の掲載誌名"
+    for question in ("Which five-year survival percentage does the release give for breast cancer?", "乳がんの年間死亡数を示せ。"):
+        assert pipeline.ask(question).abstained, question
+    answer = pipeline.ask("前記研究に係る論文がScience誌のホームページで紹介された際の英文見出しを特定されたい。")
+    assert not answer.abstained and "Promoting cancer cell dormancy" in answer.citations[0].quote, answer.answer
+    answer = pipeline.ask("tl;dr which journal ran the paper?")
+    assert not answer.abstained and "Science Signaling" in answer.answer, answer.answer
+    answer = pipeline.ask("Per the background, before this study nobody knew how the cancer cells do two things. Which two things?")
+    assert not answer.abstained and "目覚める" in answer.citations[0].quote, answer.answer

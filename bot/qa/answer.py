@@ -1461,10 +1461,11 @@ _SITUATED = re.compile(r"(?:m:)?(?:based|located|situated|headquartered|housed|s
 
 
 # "Which season / どの時期 / which colour": an attribute whose answer is a common word (春, 赤), not a name.
+# ("Which two things?" asks for any thing the text says, named or not.)
 _ATTRIBUTE_HEADS = frozenset(
     """season time period part side direction colour color shape size way method order position stage level age
     material language statement sentence passage paragraph section claim point conclusion sample samples specimen specimens
-    tissue tissues organ organs fluid 検体 試料 臓器 組織 季節 時期 時間 時 部分 方向 向き 側 色 形 大きさ 方法 順番 順序 段階 言葉 言語 材料 素材""".split()
+    tissue tissues organ organs fluid thing things 検体 試料 臓器 組織 季節 時期 時間 時 部分 方向 向き 側 色 形 大きさ 方法 順番 順序 段階 言葉 言語 材料 素材""".split()
 )
 # Which-heads whose instances are named without the word (Metacorporation for "which company", a
 # swordsman's name, "volume 7"): their absence from the documents says nothing.

@@ -74,6 +74,13 @@ _UNIT_IN_BRACKETS = r"[(（]\s*[%％]\s*[)）]"
 # "how far treatment has become standardised", "how far along is the drug": an extent, no distance.
 _HOW_FAR = (r"far\b(?!\s+along\b|(?:\s+[\w-]+){1,6}?\s+(?:has|have|had)\s+(?:become|been|got|gotten|gone|come|progressed|advanced|developed)\b"
             r"|\s+(?:does|do|did)\s+(?:the|this|that|their|its)\s+(?:claim|evidence|finding|result|data|study|work)s?\s+(?:go|extend|reach)\b)")
+# A rate or count of patients asked for ("the actual five-year survival figure", "incidence numbers",
+# 年間罹患数と統計年次を示せ, 生存率は何％): a figure -- which a text that only calls it high does not give.
+_RATE_ASKED_EN = (r"\b(?:what|whats|what['’]s|which|give|gimme|tell\s+me|list|quote)\b[^.?!]{0,40}?"  # (not "does it say survival rates are good?")
+                  r"\b(?:(?:\d+|one|two|three|five|ten)[\s-]+years?[\s-]+survival\b"
+                  r"|(?:survival|incidence|mortality|recurrence|relapse|response|cure|death)[\s-]+(?P<rate_en>rates?|figures?|numbers?|statistics?|stats|percentages?)\b)")
+_RATE_ASKED_JA = (r"(?:(?P<rate_ja>(?:生存|罹患|発症|再発|転移|死亡|奏効|治癒)率)|(?:罹患|患者|症例|死亡|発症)者?数)"
+                  r"(?:と[^。？?]{1,12})?(?:(?:は|を|って)(?:何|どれ|いくつ|具体的|示|教え|挙げ|答え|記)|(?:は|って)?\s*[。？?]?\s*$)")
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         # (not "how big of a deal", "how much of a difference": a degree, no figure)
@@ -84,6 +91,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
         r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°|(?:" + _LATIN_UNITS + r")(?![A-Za-z]))|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
         r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$"  # 患者数は？: a count asked bare
+        r"|" + _RATE_ASKED_EN + r"|" + _RATE_ASKED_JA +
         r"|" + _UNIT_IN_BRACKETS +  # 骨転移頻度（%）は？, "relapse rate (%)": a figure, in the unit bracketed
         r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額"  # "grant amount?": a sum of money
         # "price of the blood test", "by what fold", "what p-value": a figure, however asked
@@ -248,6 +256,11 @@ def answer_unit(question: str) -> str | None:
         return "temperature"
     if re.search(r"いくら", question):
         return "money"
+    if (m := re.search(_RATE_ASKED_EN + "|" + _RATE_ASKED_JA, question, re.I)) and m.group(0):
+        # (a rate is a share; "survival figure" a rate too; 罹患数 a count of people)
+        japanese = bool(re.match(r"[\u3040-\u9fff]", m.group(0)))
+        rate = m.group("rate_ja") if japanese else (re.search(r"survival|\brates?\b|percent", m.group(0), re.I))
+        return "percent" if rate else "people"
     if re.search(r"割合|比率|何割|何\s*[%％]|何パーセント", question):
         return "percent"  # 全体のどのくらいの割合: a share, not the years in the same sentence
     if _JA_PEOPLE_COUNT.search(question) and re.search(_HOW_MUCH_JA + r"|およそ何|何人|数(?:は|って)\s*[?？]?\s*$", question):
@@ -553,6 +566,9 @@ _REQUEST_JA = re.compile(
     # what to write for it: 掲載日を何と書けばよいですか, 所属はどう表記したらいいでしょうか
     r"|(?:を|は)?(?:何と|なんと|どう|どのように)(?:書け|書い|記載すれ|記載し|表記すれ|表記し|記せ)(?:ば|たら)(?:よい|いい|良い)(?:ですか|でしょうか|の)?[\s。．!！?？]*$"
     r"|[\s、,]*(?:急ぎで|至急|取り急ぎ)?(?:よろしく)?お願い(?:します|いたします|致します)[\s。．!！]*$"
+    # である調 and legal Japanese: …を示せ, 年月日で特定されたい, 表記どおり示されたい, すべて挙げよ
+    r"|(?:を|について)?[、,\s]*(?:(?:表記|原文|記載)(?:どおり|通り|のまま)[にで]?|年月日で|正確に|簡潔に|すべて|全て)?"
+    r"(?:(?:示|明示|特定|列挙|記|記載|説明|回答)(?:せよ|せ|されたい|しなさい)|(?:述べ|挙げ|答え)(?:よ|なさい|られたい))[\s。．!！]*$"
     # how long the answer should be: 一文で要約して, ワンセンテンスでサマライズしてほしい, 簡単に説明して
     r"|(?:を|について)?[\s、,]*(?:一文|ひとこと|一言|二文|三行|3行|簡単|手短|ざっくり|ワンセンテンス)[にで]?(?:要約|まとめ|説明|サマライズ)(?:して|する)?"
     r"(?:ください|下さい|ほしい|欲しい|くれ(?:ます|ません)?か?|もらえ(?:ます|ません)?か?)?(?:です)?[\s。．!！?？]*$")
@@ -895,6 +911,7 @@ TITLE_ASKED = re.compile(r"\b(?:headlines?|headlined|title|titled)\b|タイト�
 # specific kind of X such as 間葉系幹細胞 for "which cells"). Not "which of", "which is".
 WHICH_EN = re.compile(
     r"\b(?i:which)\s+(?:(?:type|kind|sort|form|class|part|variety|group)s?\s+of\s+)?"  # which type of cancer: cancer
+    r"(?:(?i:two|three|four|five|both|\d)\s+)?"  # (which two groups: groups -- how many is said, not asked)
     # (not a relative clause: "the research unit to which they belong", "the model in which the cells ...")
     r"(?!(?:of|one|ones|is|was|are|were|do|does|did|can|could|will|would|has|have|had"
     r"|they|it|he|she|we|you|i|the|this|these|those|that|its|their|his|her|our)\b)([a-z][\w-]*)(?:\s+([a-z][\w-]*))?"

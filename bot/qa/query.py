@@ -31,7 +31,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|[0-9]+(?:[.,][0-9
 _WORD_OR_END = re.compile(_WORD.pattern + r"|[?？!！;；]+|(?<=[a-z]{2})(?<!\bMrs)(?<!\bProf)(?<!\bvs)(?<!\bal)(?<!\betc)(?<!\bapprox)\.(?=\s|$)")
 _CJK = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u9fff\uf900-\ufaff々〆ヶ]")
 
-# Function words, question words and light verbs: no concept of their own.
+# Function words, question words and light verbs: no concept of their own. (And chat shorthand --
+# tl;dr, IIRC, lol, ELI5 -- how the asker talks: "tl" is no word the documents lack.)
 STOP = frozenset(
     """a an and are as at be been being but by can could did do does doing done for from had has have
     having he her hers him his how i if in into is it its itself me my of on or our out over own she
@@ -41,7 +42,8 @@ STOP = frozenset(
     further here just more most nor not now off once only other same also according said say says
     get got make made use used tell told called call known name named kind type way much many
     please pls someone somebody anyone anybody everyone everybody something anything anywhere somewhere everywhere
-    behind beyond within across toward towards among amongst despite via upon onto beside besides""".split()
+    behind beyond within across toward towards among amongst despite via upon onto beside besides
+    tl dr tldr eli5 lol lmao tbh imo imho iirc afaik fwiw ngl smh""".split()
 )
 # Words that name the kind of answer wanted, not a fact the evidence must hold ("which year").
 ANSWER_TYPE = frozenset(
@@ -52,7 +54,9 @@ ANSWER_TYPE = frozenset(
     link links url website site webpage homepage email e-mail phone telephone fax address""".split()
 )
 # (どのような and どのくらい are analysed as 何の, どちら as 何方, どれほど as 何れ.)
-ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 名称 氏名 名 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割 窓口 問い合わせ 問合せ 連絡先 部署 所属 所属先 リンク".split())
+ANSWER_TYPE_JA = frozenset("誰 何 幾 幾ら 何処 何故 如何 何時 何の 何方 何れ どんな いつ どこ どう どの どれ なぜ 当時 年 月 日 人 名前 名称 氏名 名 場所 理由 数 番号 アドレス 立場 役職 肩書き 肩書 職業 役割 窓口 問い合わせ 問合せ 連絡先 部署 所属 所属先 リンク"
+                           # (a title asked for -- 英文見出し, 表題 -- as "title" in English: the text gives one, not the word)
+                           " タイトル 見出し 表題 題名 英文 和文".split())
 # Nouns of conversation, not of the subject: という話ですよね, 自分で, そんな感じ; and words for
 # what a text says of its subject (説明されていますか, how is X described?, 本文で, 言い表す, 訳語), which no fact hinges on;
 # the text's words themselves (「マイクロRNA」という言葉, 用語, 文言): the quoted term is what is asked about.
@@ -68,6 +72,10 @@ DISCOURSE_JA = frozenset(("話 自分 感じ 説明 記載 言及 記述 表現 
                          " 拝見 拝読 拝聴 拝察 伺う 存じる 存ずる 申す 申し上げる 頂く 戴く 承る 賜る"
                          # ... and what points back into the talk (あれ何の略なん？): the word pointed at is asked
                          " 此れ 其れ 彼れ 此処 其処 彼処"
+                         # ... as legal Japanese points back (前記研究, 当該論文: the study the text reports)
+                         " 前記 当該"
+                         # ... and how the answer should come: 表記どおり (as written), 肩書きも一緒に (as well)
+                         " 表記 一緒"
                          # ... and what kind of thought it is taken for: アナロジー, 仮説, 想定 (何を測る想定？)
                          " アナロジー 類推 仮説 想定"
                          # ... and the asker's feelings (5年経てばもう安心と思っていました, 心配で)
