@@ -31,7 +31,7 @@ from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer, where_in_document
 from bot.qa.forms import (
     ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FIGURATIVE_WHERE, FUNDING_SAID, FUNDING_WORD, GENERAL_CONTACT_OFFERED, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
-    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IN_ANIMALS, ASKED_IDENTIFIER, ASKED_STATISTIC, ASKS_NAME, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
+    SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IN_ANIMALS, ASKED_IDENTIFIER, ASKED_STATISTIC, ASKS_NAME, NAME_FORMS, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
 from bot.qa import numerals
@@ -1004,6 +1004,10 @@ def select(
         return [], f"{', '.join(loanwords)} is nowhere in the documents"
     if tuning.abstain_on_unfound_quoted_name and (unfound := _unfound_quoted_names(question, passages[:max_passages])):
         return [], f"「{unfound[0]}」 is in none of the passages found"
+    if tuning.abstain_on_unnamed_form:
+        for form, asked, said in NAME_FORMS:
+            if asked.search(question) and not any(said.search(p.quote) for p in passages[:max_passages]):
+                return [], f"no passage found gives a {form}"
     if tuning.abstain_on_small_talk and (talk := {w.lower() for w in SMALL_TALK.findall(question)}):
         # "Will it rain in Tokyo tomorrow?", "Who's bringing snacks?": everyday matters the documents never touch
         if gone := [w for w in ev.absent if w in talk or w.removeprefix("m:") in talk]:

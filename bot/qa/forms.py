@@ -879,6 +879,15 @@ def venue_asked(text: str) -> bool:
 ASKED_ACRONYM = re.compile(r"^\s*(?i:what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the|its|their|his|her))\s+(?P<a>[A-Z]{2,}s?)\b(?=\s+(?:of|for|on|number)\b|\s*[?？]?\s*$)"
                            r"|の(?P<b>[A-Z]{2,})(?:は|って|を教えて)"
                            r"|^\s*(?:(?i:the)\s+)?(?P<c>[A-Z]{2,}s?)\s+(?i:of|for)\s+(?i:the|this|that|its|their)\b")  # "DOI of the original article?"
+# A name asked for in the form such names take -- a microRNA's name is its miR number ("miR-what?",
+# "the microRNA's actual name", "miR number", マイクロRNAの名前, miR-何番): the form asked, and the form said.
+NAME_FORMS = (
+    ("miR number", re.compile(r"\bmiR(?:-|\s+(?=number|no\b|#))(?:what|something|number|numbers|no\.?|#|x{1,3}|\?|何|○+|〇+|\d+)"
+                              r"|\b(?:name|names|called)\b[^?.!？。]{0,30}\bmi(?:cro)?-?RNAs?\b(?!\s+(?:level|amount|target|profile)s?\b)"
+                              r"|\bmi(?:cro)?-?RNA(?:['’]s)?\s+(?:actual\s+|exact\s+|specific\s+)?(?:name|number|id)s?\b"
+                              r"|(?:マイクロ\s*RNA|miRNA|ｍｉＲＮＡ)の?(?:具体的な)?(?:名前|名称|ネーム|番号)", re.I),
+     re.compile(r"\bmiR-?\d+|\blet-7", re.I)),
+)
 # An identifier asked for by what it numbers: "under what approval number?", "the ethics committee
 # approval number", "the trial's registration number" -- the question hinges on the number's name
 # (approval: 承認), which documents giving such a number hold. (Not a phone's or a fax's number,
