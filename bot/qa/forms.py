@@ -81,6 +81,7 @@ _RATE_ASKED_EN = (r"\b(?:what|whats|what['’]s|which|give|gimme|tell\s+me|list|
                   r"|(?:survival|incidence|mortality|recurrence|relapse|response|cure|death)[\s-]+(?P<rate_en>rates?|figures?|numbers?|statistics?|stats|percentages?)\b)")
 _RATE_ASKED_JA = (r"(?:(?P<rate_ja>(?:生存|罹患|発症|再発|転移|死亡|奏効|治癒)率)|(?:罹患|患者|症例|死亡|発症)者?数)"
                   r"(?:と[^。？?]{1,12})?(?:(?:は|を|って)(?:何|どれ|いくつ|具体的|示|教え|挙げ|答え|記)|(?:は|って)?\s*[。？?]?\s*$)")
+_RATE_ASKED = re.compile(_RATE_ASKED_EN + "|" + _RATE_ASKED_JA, re.I)
 _KINDS: dict[str, re.Pattern[str]] = {
     "number": re.compile(
         # (not "how big of a deal", "how much of a difference": a degree, no figure)
@@ -91,7 +92,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
         r"|\bwhat (is|was) (the )?((total|surface|land|water|catchment|floor) )?area (of|in)\b"  # not "the research area of"
         r"|いくつ|何[万千百億]*(人|個|件|本|回|歳|才|パーセント|％|%|倍|キロ|メートル|平方|立方|円|種類|つ|社|校|台|頭|匹|冊|点|時間|分|秒|週間|日間|か月|ヶ月|カ月|℃|°|(?:" + _LATIN_UNITS + r")(?![A-Za-z]))|(?:どのくらい|どれくらい|どれほど)(?!(?:多|少)[いく])|何年間|" + _YEARS_LONG + r"|数は(?=.*(?:何|いくつ|" + _HOW_MUCH_JA + r"|いくら))"
         r"|^\s*[^、。？?\s]{1,12}数(?:は|って)\s*[?？]?\s*$"  # 患者数は？: a count asked bare
-        r"|" + _RATE_ASKED_EN + r"|" + _RATE_ASKED_JA +
+        r"|" + _RATE_ASKED.pattern +
         r"|" + _UNIT_IN_BRACKETS +  # 骨転移頻度（%）は？, "relapse rate (%)": a figure, in the unit bracketed
         r"|\bamount\b(?!\s+of\s+(?:time|work|research|detail|evidence|attention|interest))|金額|総額"  # "grant amount?": a sum of money
         # "price of the blood test", "by what fold", "what p-value": a figure, however asked
@@ -256,7 +257,7 @@ def answer_unit(question: str) -> str | None:
         return "temperature"
     if re.search(r"いくら", question):
         return "money"
-    if (m := re.search(_RATE_ASKED_EN + "|" + _RATE_ASKED_JA, question, re.I)) and m.group(0):
+    if m := _RATE_ASKED.search(question):
         # (a rate is a share; "survival figure" a rate too; 罹患数 a count of people)
         japanese = bool(re.match(r"[\u3040-\u9fff]", m.group(0)))
         rate = m.group("rate_ja") if japanese else (re.search(r"survival|\brates?\b|percent", m.group(0), re.I))
