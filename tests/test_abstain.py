@@ -2293,6 +2293,7 @@ def test_a_figure_behind_a_claim_legal_japanese_and_chat_shorthand(pipeline):
         == ("number", "percent")
     assert (answer_kind("乳がんの患者数と集計年を示せ。"), answer_unit("乳がんの患者数と集計年を示せ。")) == ("number", "people")
     assert answer_kind("Is there an incidence figure behind that statement?") is None  # (whether, not what)
+    assert answer_kind("What does it say about breast cancer incidence numbers in Japan?") is None  # (what it says, no figure asked)
     assert answer_kind("生存率が高いとされる理由は？") is None
     assert judged_text("当該論文の掲載誌名を、表記どおり示されたい。") == "当該論文の掲載誌名"
     for question in ("Which five-year survival percentage does the release give for breast cancer?", "乳がんの年間死亡数を示せ。"):

@@ -76,8 +76,11 @@ _HOW_FAR = (r"far\b(?!\s+along\b|(?:\s+[\w-]+){1,6}?\s+(?:has|have|had)\s+(?:bec
             r"|\s+(?:does|do|did)\s+(?:the|this|that|their|its)\s+(?:claim|evidence|finding|result|data|study|work)s?\s+(?:go|extend|reach)\b)")
 # A rate or count of patients asked for ("the actual five-year survival figure", "incidence numbers",
 # 年間罹患数と統計年次を示せ, 生存率は何％): a figure -- which a text that only calls it high does not give.
-_RATE_ASKED_EN = (r"\b(?:what|whats|what['’]s|which|give|gimme|tell\s+me|list|quote)\b[^.?!]{0,40}?"  # (not "does it say survival rates are good?")
-                  r"\b(?:(?:\d+|one|two|three|five|ten)[\s-]+years?[\s-]+survival\b"
+# (asked for as such -- "what actual five-year survival figure", "gimme the 5 year survival number" --
+# not "does it say survival rates are good?", nor "what does it say about incidence numbers?")
+_RATE_ASKED_EN = (r"\b(?:what|whats|what['’]s|which|give|gimme|tell\s+me|list|quote)"
+                  r"(?:\s+(?:is|was|are|were|me|us|the|an?|its|their|actual|exact|real|precise|specific|overall|reported|official|latest))*\s+"
+                  r"(?:(?:\d+|one|two|three|five|ten)[\s-]+years?[\s-]+survival\b"
                   r"|(?:survival|incidence|mortality|recurrence|relapse|response|cure|death)[\s-]+(?P<rate_en>rates?|figures?|numbers?|statistics?|stats|percentages?)\b)")
 _RATE_ASKED_JA = (r"(?:(?P<rate_ja>(?:生存|罹患|発症|再発|転移|死亡|奏効|治癒)率)|(?:罹患|患者|症例|死亡|発症)者?数)"
                   r"(?:と[^。？?]{1,12})?(?:(?:は|を|って)(?:何|どれ|いくつ|具体的|示|教え|挙げ|答え|記)|(?:は|って)?\s*[。？?]?\s*$)")
