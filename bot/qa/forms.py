@@ -81,7 +81,7 @@ _HOW_FAR = (r"far\b(?!\s+along\b|(?:\s+[\w-]+){1,6}?\s+(?:has|have|had)\s+(?:bec
 _RATE_ASKED_EN = (r"\b(?:what|whats|what['’]s|which|give|gimme|tell\s+me|list|quote)"
                   r"(?:\s+(?:is|was|are|were|me|us|the|an?|its|their|actual|exact|real|precise|specific|overall|reported|official|latest))*\s+"
                   r"(?:(?:\d+|one|two|three|five|ten)[\s-]+years?[\s-]+survival\b"
-                  r"|(?:survival|incidence|mortality|recurrence|relapse|response|cure|death)[\s-]+(?P<rate_en>rates?|figures?|numbers?|statistics?|stats|percentages?)\b)")
+                  r"|(?:survival|incidence|mortality|recurrence|relapse|response|cure|death)[\s-]+(?:rates?|figures?|numbers?|statistics?|stats|percentages?)\b)")
 _RATE_ASKED_JA = (r"(?:(?P<rate_ja>(?:生存|罹患|発症|再発|転移|死亡|奏効|治癒)率)|(?:罹患|患者|症例|死亡|発症)者?数)"
                   r"(?:と[^。？?]{1,12})?(?:(?:は|を|って)(?:何|どれ|いくつ|具体的|示|教え|挙げ|答え|記)|(?:は|って)?\s*[。？?]?\s*$)")
 _RATE_ASKED = re.compile(_RATE_ASKED_EN + "|" + _RATE_ASKED_JA, re.I)
@@ -261,10 +261,8 @@ def answer_unit(question: str) -> str | None:
     if re.search(r"いくら", question):
         return "money"
     if m := _RATE_ASKED.search(question):
-        # (a rate is a share; "survival figure" a rate too; 罹患数 a count of people)
-        japanese = bool(re.match(r"[\u3040-\u9fff]", m.group(0)))
-        rate = m.group("rate_ja") if japanese else (re.search(r"survival|\brates?\b|percent", m.group(0), re.I))
-        return "percent" if rate else "people"
+        # (a rate is a share; "survival figure" a rate too; 罹患数, "incidence numbers" a count of people)
+        return "percent" if m.group("rate_ja") or re.search(r"survival|\brates?\b|percent", m.group(0), re.I) else "people"
     if re.search(r"割合|比率|何割|何\s*[%％]|何パーセント", question):
         return "percent"  # 全体のどのくらいの割合: a share, not the years in the same sentence
     if _JA_PEOPLE_COUNT.search(question) and re.search(_HOW_MUCH_JA + r"|およそ何|何人|数(?:は|って)\s*[?？]?\s*$", question):
