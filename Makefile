@@ -158,6 +158,10 @@ eval: install
 	$(BIN)/qabot eval tests/data/release-probes58.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes58-heldout
 	$(BIN)/qabot eval tests/data/release-probes59.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes59-tune
 	$(BIN)/qabot eval tests/data/release-probes59.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes59-heldout
+	$(BIN)/qabot eval tests/data/release-probes60.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes60-tune
+	$(BIN)/qabot eval tests/data/release-probes60.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes60-heldout
+	$(BIN)/qabot eval tests/data/release-probes61.jsonl --split tune --store .qabot/dev --report docs/eval-release-probes61-tune
+	$(BIN)/qabot eval tests/data/release-probes61.jsonl --split heldout --store .qabot/dev --report docs/eval-release-probes61-heldout
 	$(BIN)/qabot ingest tests/data/devset2/ja tests/data/devset2/en --store .qabot/devset2
 	$(BIN)/qabot eval tests/data/devset2/qa.jsonl --split tune --store .qabot/devset2 --baselines --report docs/eval-devset2-tune
 	$(BIN)/qabot eval tests/data/devset2/which-probes.jsonl --store .qabot/devset2 --report docs/eval-which-probes
