@@ -2328,3 +2328,37 @@ def test_a_microrna_name_asked_needs_a_mir_number(pipeline, tmp_path):
     assert run_qabot("ingest", str(docs), "--store", str(tmp_path / "store")).returncode == 0
     answer = Pipeline(Settings(store=tmp_path / "store")).ask("For my slides: the microRNA the team found, what's its name? miR-what?")
     assert not answer.abstained and "miR-23b" in answer.citations[0].quote, answer.answer
+
+
+def test_a_label_a_relayed_request_and_a_sum_of_funding(pipeline):
+    """Words about the asker's own artefact or enquiry are no word of the documents: a label before
+    a colon ("Grant metadata, please: …", "Lab meeting slide: …"), the patron an enquiry is relayed
+    from (利用者の方から、…という利用者の方のご依頼です。), テロップ, 大丈夫, "exact" (release-probes60/61:
+    refused on "metadata is nowhere"). "Which programme supported the work" asks for the funding
+    scheme (研究事業), whatever the documents call it, and "which problem" for any problem, named or
+    not. A sum of funding asked (配分された研究費はいくら) is a number no funding sentence gives, and "is
+    there a year" asks for a year; "where does the release back that up" asks for no place."""
+    from bot.qa.about import where_in_document
+    from bot.qa.forms import without_request
+    from bot.qa.query import build_query
+
+    assert without_request("Lab meeting slide: who led the research group?") == "who led the research group?"
+    assert without_request("Grant metadata, please: which programme supported the work?") == "which programme supported the work?"
+    assert without_request("Funding: who paid for the study?") == "Funding: who paid for the study?"  # (a topic, no artefact)
+    assert without_request("利用者の方から、掲載誌についてのお問い合わせです。誌名は何ですか。").startswith("掲載誌")
+    assert without_request("出典を注記したいという利用者の方のご依頼です。研究を支援した事業は何ですか。").startswith("研究を支援した")
+    assert not {"m:テロップ", "m:大丈夫", "exact"} & {c.word for c in build_query("『眠っているがん細胞に抗がん剤が効きにくい』ってテロップに出しても大丈夫？ the exact words?").concepts if c.key}
+    for question in ("Grant metadata, please: which programme supported the work?", "Which programme funded the work?",
+                     "Which program supported the work, and what is the exact project title?"):
+        answer = pipeline.ask(question)
+        assert not answer.abstained and "対がん総合戦略研究事業" in answer.citations[0].quote, (question, answer.answer)
+    answer = pipeline.ask("Which problem with anticancer drugs could the new drug help overcome?")
+    assert not answer.abstained and "抵抗性" in answer.answer, answer.answer
+    assert (answer_kind("研究事業から配分された研究費はいくらでしたか。"), answer_unit("研究事業から配分された研究費はいくらでしたか。")) == ("number", "money")
+    assert answer_kind("Who funded the study?") == "funding"
+    assert answer_unit("Is there a year when the new drug will be available?") == "year"
+    for question in ("研究事業から配分された研究費はいくらでしたか。", "Is there a year when women could get the new drug?"):
+        assert pipeline.ask(question).abstained, question
+    assert where_in_document("Can I say dormant cells resist chemo? Where does the release back that up?")
+    answer = pipeline.ask("Can I say dormant cells resist chemo? Where does the release support that?")
+    assert not answer.abstained and ("化学療法" in answer.answer or "抗がん剤" in answer.answer), answer.answer

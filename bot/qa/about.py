@@ -142,7 +142,7 @@ _FINDINGS_MAX = 300  # characters of key points quoted for "what did they find"
 _AT = r"(?:によれば|によると|において|にある|には|では|で|に)"
 # The text and its parts as a question names them.
 _TEXT_EN = r"(?:the|this|that)\s+(?:press\s+)?(?:release|text|document|article|announcement|comment|statement)"
-_SAYS_EN = r"(?:say|says|state|mention|describe|write|discuss|talk)"
+_SAYS_EN = r"(?:say|says|state|mention|describe|write|discuss|talk|back|support|show|claim|report|note|confirm|indicate|suggest)"  # (where does the release back that up)
 _PART_JA = "(?:" + "|".join(TEXT_PARTS_JA) + ")"
 # (the text's name stays: 田村研治 医師のコメント is a heading of the release)
 _TEXTS_JA = "リリース 資料 文書 本文 記事 文章 原文 発表文 コメント".split()

@@ -756,7 +756,9 @@ def select(
     query = query or build_query(question)
     kind = answer_kind(question, funding=tuning.funding_asked)
     if kind == "funding":  # "who funded it", 資金源は: what is asked, not what the answer says (支援を受けて)
-        query = replace(query, concepts=tuple(replace(c, answer_type=True) if FUNDING_WORD.fullmatch(c.word) else c for c in query.concepts))
+        # (... and "which programme": the funding scheme asked for, whatever the documents call it -- 研究事業)
+        query = replace(query, concepts=tuple(replace(c, answer_type=True) if FUNDING_WORD.fullmatch(c.word) or _FUNDING_SCHEME.fullmatch(c.word)
+                                              else c for c in query.concepts))
     ev = Evidence(query, df, n_docs, tuning.alt_present, tuning.gloss_coverage)
     unit = answer_unit(question) if kind in ("number", "date") else contact_asked(question) if kind == "contact" else None
     title_asked = tuning.w_title > 0 and not of_document and bool(TITLE_ASKED.search(question))
@@ -1469,7 +1471,8 @@ _SITUATED = re.compile(r"(?:m:)?(?:based|located|situated|headquartered|housed|s
 _ATTRIBUTE_HEADS = frozenset(
     """season time period part side direction colour color shape size way method order position stage level age
     material language statement sentence passage paragraph section claim point conclusion sample samples specimen specimens
-    tissue tissues organ organs fluid thing things 検体 試料 臓器 組織 季節 時期 時間 時 部分 方向 向き 側 色 形 大きさ 方法 順番 順序 段階 言葉 言語 材料 素材""".split()
+    tissue tissues organ organs fluid thing things problem problems challenge challenges limitation limitations drawback drawbacks
+    advantage advantages benefit benefits role aspect aspects 検体 試料 臓器 組織 季節 時期 時間 時 部分 方向 向き 側 色 形 大きさ 方法 順番 順序 段階 言葉 言語 材料 素材""".split()
 )
 # Which-heads whose instances are named without the word (Metacorporation for "which company", a
 # swordsman's name, "volume 7"): their absence from the documents says nothing.
@@ -1499,6 +1502,10 @@ _FUNDING_SCHEME = re.compile(r"(?:m:)?(?:programs?|programmes?|projects?|schemes
                              r"|organi[sz]ations?|institutions?|sources?|事業|制度|機関|団体|プログラム|プロジェクト)", re.I)
 
 
+# A verb after a which-noun: past tense, or a word before the verb's object ("funded the work", "secrete them").
+_VERB_AFTER_HEAD = re.compile(r"[a-z]+ed\b|[a-z]+\s+(?:the|a|an|this|that|these|those|its|their|his|her|them|it|our|my)\b", re.I)
+
+
 # Whose a kind of thing is, before its noun (which government ministry, which national institute): no kind itself.
 _WHOSE_MODIFIERS = frozenset("government governmental national public private federal state local international foreign".split())
 
@@ -1520,6 +1527,9 @@ def _which_heads(question: str, query: Query) -> list[Concept] | None:
             return None
         # (which government ministry: a ministry -- a modifier of whose it is, no kind of thing)
         words = {w for w in m.groups() if w} - ({m.group(1)} if m.group(2) and m.group(1).lower() in _WHOSE_MODIFIERS else set())
+        # (which programme funded the work, which cells secrete the vesicles: the second word is the verb)
+        if m.group(2) and _VERB_AFTER_HEAD.match(question, m.start(2)):
+            words.discard(m.group(2))
         run = NOUN_RUN.match(question, m.start(1))
         if run and len(run.group(1).split()) > 2:  # which normal bone marrow cells: its head, cells
             # (which breast cancer cell lines: lines, not cell -- 乳がん細胞 names no cell line)

@@ -122,6 +122,8 @@ _KINDS: dict[str, re.Pattern[str]] = {
     "funding": re.compile(
         r"\b(?:fund(?:s|ed|ing|er|ers)?|grants?|sponsor(?:s|ed|ing|ship)?|financ(?:e|ed|es|ing|ially)|bankroll(?:s|ed)?|money)\b"
         r"|\b(?:paid|pays?|paying)\s+for\s+(?:this|it|the\s+(?:\w+\s+)?(?:study|research|work|project))\b"
+        # "which programme supported the work", "who backed this research": whose support it had
+        r"|\b(?:supported|supports|backed)\s+(?:this|it|the\s+(?:\w+\s+)?(?:study|research|work|project))\b"
         r"|資金|研究費|助成|出資|スポンサー|(?:費用|お金)を(?:出|負担)"
         r"|支援(?:を受け|した|元|機関)",  # 本研究が支援を受けた研究課題, 研究を支援した事業: whose support it had
         re.I,
@@ -149,7 +151,7 @@ _KINDS: dict[str, re.Pattern[str]] = {
 FUNDING_SAID = re.compile(r"(?:支援|助成|補助|援助|委託)を受け|助成金|補助金|研究費|\b(?:funded|supported|financed|sponsored)\s+(?:in\s+part\s+)?by\b"
                           r"|\bgrants?\s+(?:from|of|no\.?)\b|\bfunding\s+from\b", re.I)
 # The question's words that ask for a funder (not words the answer must hold: it says 支援を受けて).
-FUNDING_WORD = re.compile(r"(?:m:)?(?:fund\w*|grants?|sponsor\w*|financ\w*|bankroll\w*|paid|pays?|money|source|資金|研究費|助成|出資|スポンサー|源|費用|お金)", re.I)
+FUNDING_WORD = re.compile(r"(?:m:)?(?:fund\w*|grants?|sponsor\w*|financ\w*|bankroll\w*|paid|pays?|money|source|supported|supports|backed|資金|研究費|助成|出資|スポンサー|源|費用|お金)", re.I)
 
 
 # Plural nouns that count people: "how many runners", "about 7,000 runners".
@@ -210,7 +212,9 @@ _EN_UNIT = [
 
 
 # (Asked only of a question in which no 何年 is a length of time: see answer_unit.)
-_YEAR_QUESTION = re.compile(rf"何年(?!{_YEARS_AFTER})|\b(what|which) year\b|\bin what year\b", re.I)
+_YEAR_QUESTION = re.compile(rf"何年(?!{_YEARS_AFTER})|\b(what|which) year\b|\bin what year\b"
+                            # "is there a year or a start date I can quote?": a year, if any, is asked
+                            r"|\b(?:is|was) there (?:a|any) (?:(?:specific|particular|target|exact|rough) )?year\b", re.I)
 
 
 # Nouns that count people: 年間の入場者数はどのくらいか asks in 人 as surely as 何人.
@@ -381,6 +385,8 @@ def answer_kind(question: str, funding: bool = True) -> str | None:
     kinds = [kind for kind, pattern in _KINDS.items() if (funding or kind != "funding") and pattern.search(question)]
     if "contact" in kinds and _CONTACT_ASKED.search(question):
         return "contact"  # "Who's the contact?" asks for a contact block, not a person's name
+    if "funding" in kinds and answer_unit(question) == "money" and not re.search(r"\b(?:which|who|whom|whose)\b|どの|どこ|誰", question, re.I):
+        return "number"  # 配分された額はおいくら, "how much funding did it get": a sum, not who paid (which program, and how much: both)
     if kinds[:2] == ["number", "date"] and not re.search(r"何年間|何日間|何時間|how long|" + _YEARS_LONG, question, re.I):
         return "date"  # "in what year did the number of visitors pass ...": a year is asked for
     if not kinds and answer_unit(question):
@@ -590,7 +596,10 @@ _ASKERS_OWN_JA = re.compile(r"^[^。？?！!]{4,60}" + _NOT_A_REQUEST_JA + r"(?:
                             # ... or who the asker is: 乳がん患者会の事務局でございます。山田と申します。
                             r"|^[^。？?！!]{2,40}(?:と申します|でございます|の者です|の事務局です|の担当者?です)[。．]\s*(?=\S)"
                             # ... or whom the question is for: 書面で問い合わせたいという会員がおります。
-                            r"|^[^。？?！!]{4,80}という(?:会員|方|人|患者さん|患者|読者|家族|利用者)(?:が|も)(?:おります|います|いらっしゃいます|おられます)[。．]\s*(?=\S)")
+                            r"|^[^。？?！!]{4,80}という(?:会員|方|人|患者さん|患者|読者|家族|利用者)(?:が|も)(?:おります|います|いらっしゃいます|おられます)[。．]\s*(?=\S)"
+                            # ... or whose request it relays: 助成元を注記に入れたいという利用者の方のご依頼です。
+                            r"|^[^。？?！!]{4,80}(?:という|との)(?:[^。？?！!]{0,10}の)?(?:会員|方|人|患者さん|患者|読者|家族|利用者|お客様|視聴者)(?:の方)?(?:から)?の?"
+                            r"(?:ご依頼|ご質問|お問い合わせ|ご相談|ご要望)(?:です|でございます|がありました|がございました)[。．]\s*(?=\S)")
 # ... unless what is asked after it points back to it: 「…」と書こうと思っています。このリリースでもそのように
 # 書かれていますか？ asks whether the release says what the first sentence quotes.
 _POINTS_BACK_JA = re.compile(r"その(?:よう|通り|とおり|まま|表現|言い方|説明|記述|内容|点)|そう(?:書|言|記|いう|いった|なの|です)|それ(?:は|が|を|って|で|も)|同じ|同様|上記"
@@ -603,7 +612,9 @@ _POINTS_BACK_JA = re.compile(r"その(?:よう|通り|とおり|まま|表現|�
 _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知人|家族|母|父|夫|妻|娘|息子|姉|妹|兄|弟|同僚|上司|先生|主治医|弊社|当社|弊院|当院|私ども|私共)"
                           r"[^。？?！!、,]{0,40}?(?:けど|けれど(?:も)?|が)[、,]\s*"
                           # ... or what the asker will do with the answer: 出典として引用するには、, レポートで紹介したいので、
-                          r"|^[^。？?！!、,]{0,30}?(?:引用|紹介|記載|執筆|参照|言及)(?:する|したい|しよう)?(?:には|ので|ため(?:に)?|のです(?:が|けど)|んです(?:が|けど)|けど|が)[、,]\s*")
+                          r"|^[^。？?！!、,]{0,30}?(?:引用|紹介|記載|執筆|参照|言及)(?:する|したい|しよう)?(?:には|ので|ため(?:に)?|のです(?:が|けど)|んです(?:が|けど)|けど|が)[、,]\s*"
+                          # ... or from whom the enquiry comes: 利用者の方から、, 患者さんより、
+                          r"|^(?:[^。？?！!、,]{0,12}の)?(?:利用者|患者さん|患者|会員|読者|お客様|お客さま|視聴者|市民|住民|来館者)(?:の方|様|さま)?(?:から|より)[、,]\s*")
 # Before an English question, a sentence about the asker: "On deadline here.", "Grants office
 # here.", "Morning all!", "Sorry for very basic question.", "I am not biology person."
 _PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+here|hi|hello|hey|(?:good\s+)?morning(?:\s+all)?"
@@ -621,6 +632,8 @@ _FORMAT_EN = re.compile(r"[,\s]+(?:in|as)\s+(?:an?\s+)?(?:iso(?:[\s-]*8601)?|yyy
                         r"|[,\s]+in\s+(?:one|a|a\s+single|single|two|three|a\s+few|few|\d)\s+(?:sentences?|lines?|words?|paragraphs?)(?=[\s.!?？]*$)"
                         # "… verbatim", "as written": the exact words of what is asked
                         r"|[,\s]+(?:(?:exactly\s+)?as\s+(?:written|printed|given|stated)|verbatim|word\s+for\s+word)(?=[\s.!?？]*$)", re.I)
+# How exactly the answer should quote: 一字一句そのまま (word for word), as "verbatim" in English.
+_VERBATIM_JA = re.compile(r"一字一句(?:そのまま|違わず|たがわず)?[にで]?")
 _GREETING_JA = re.compile(r"^\s*(?:すみません|すいません|失礼します|こんにちは|お疲れ様です|お疲れさまです"
                           # a business letter's opening formula
                           r"|(?:いつも|平素は|大変)?お世話に(?:なっております|なります)|初めまして|はじめまして)[、,。！!\s]*")
@@ -641,6 +654,11 @@ _LETTER_FRAME = re.compile(
 # ... "For context in the intro: …", and what the asker means to write: "I want to say in my lede
 # that …" (the claim to check follows).
 _OPENING_PURPOSE = re.compile(r"^\s*for\s+(?:(?:a|an|the|my|our|your|this)\s+|(?:context|background|reference)\b)[^:：?？.!]{1,40}[:：]\s*"
+                              # ... or a label naming the asker's own artefact: "Intro slide for the team: …",
+                              # "Grant metadata, please: …", "Holdings check: …", "Profile box: …"
+                              r"|^\s*(?:[\w'’-]+\s+){0,3}?(?:slides?|deck|box|sidebar|caption|cards?|flashcards?|metadata|check|notes|memo|record"
+                              r"|log|entry|outline|handout|poster|template|worksheet|write-?up|literature|lookup)"
+                              r"(?:\s+for\s+[^:：?？.!]{1,40})?(?:[,\s]+(?:please|pls))?\s*[:：]\s*(?=\S)"
                               # ... or how to answer, as a prompt opens: "Summarize in one line: what …", "Answer yes/no: …"
                               r"|^\s*(?:summari[sz]e|answer|explain|respond|reply)(?:\s+(?:in\s+(?:one|a|1|two|2|a\s+single)\s+(?:line|sentence|word|paragraph)s?"
                               r"|briefly|yes\s*/\s*no|yes\s+or\s+no|with\s+(?:a\s+)?yes\s+or\s+no|only|please|pls))*\s*[:：]\s*(?=\S)"
@@ -728,6 +746,7 @@ def without_request(question: str) -> str:
     while (shorter := _REQUEST_EN.sub("", rest, count=1)) != rest:
         rest = shorter
     rest = _PREAMBLE_JA.sub("", _GREETING_JA.sub("", _FORMAT_EN.sub("", _PLEASE_EN.sub("", _PREFACE_EN.sub("", rest)))))
+    rest = _VERBATIM_JA.sub("", rest)
     # (sentence after sentence: 患者会の事務局でございます。会報でご紹介したく…と考えております。表題は？ --
     # but the one before a question that points back stays)
     cuts = [rest]

@@ -79,13 +79,18 @@ DISCOURSE_JA = frozenset(("話 自分 感じ 説明 記載 言及 記述 表現 
                          # ... and what kind of thought it is taken for: アナロジー, 仮説, 想定 (何を測る想定？)
                          " アナロジー 類推 仮説 想定"
                          # ... and the asker's feelings (5年経てばもう安心と思っていました, 心配で)
-                         " 安心 心配 不安").split())
+                         " 安心 心配 不安"
+                         # ... and what the asker will make of it (テロップ, 台本, 書誌の注記) and how exactly
+                         # (一字一句, 正式な), or whether saying it is fine (大丈夫)
+                         " テロップ 字幕 サムネ サムネイル 台本 注記 一字一句 正式 大丈夫").split())
 # ... and the asker's own questions ("email address for questions", "whom to call with inquiries"):
 # the documents' お問い合わせ is for them, it need not say 質問.
 DISCOURSE_EN = frozenset("describe describes described explain explains explained mention mentions mentioned given listed stated provided"
                          " question questions query queries inquiry inquiries enquiry enquiries"
                          # ... and how the asker wants the answer boiled down: "the bottom-line conclusion", "the gist"
                          " bottom-line gist takeaway takeaways tldr tl;dr"
+                         # ... and how exactly ("the exact project title", "precisely"), as 一字一句 or 正式
+                         " exact exactly precise precisely verbatim"
                          # ... and what kind of thought the asker takes it for (an analogy, a hypothesis, a
                          # notion): a release says the thought, not what kind it is
                          " analogy analogies hypothesis hypotheses hypothesise hypothesize notion notions"
@@ -597,6 +602,7 @@ _CLINICAL = {
     "onc": ("oncology", "腫瘍"), "exo": ("exosome", "エクソソーム"), "exos": ("exosomes", "エクソソーム"),
     "post-op": ("after surgery", "術後"), "postop": ("after surgery", "術後"),
     "hq": ("headquarters", None),  # (HQ in capitals too, as it is written)
+    "chemo": ("chemotherapy", "化学療法"),
 }
 _CLINICAL_CASED = {
     "BC": ("breast cancer", "乳がん"), "BM": ("bone marrow", "骨髄"), "MSC": ("mesenchymal stem cell", "間葉系幹細胞"),
