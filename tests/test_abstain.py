@@ -2362,3 +2362,20 @@ def test_a_label_a_relayed_request_and_a_sum_of_funding(pipeline):
     assert where_in_document("Can I say dormant cells resist chemo? Where does the release back that up?")
     answer = pipeline.ask("Can I say dormant cells resist chemo? Where does the release support that?")
     assert not answer.abstained and ("化学療法" in answer.answer or "抗がん剤" in answer.answer), answer.answer
+
+
+def test_whether_a_finding_holds_for_a_group_the_documents_never_name(pipeline):
+    """"Does this apply to men as well?", 前立腺がんでも同じですか: the group asked about (men, another
+    cancer) is what the question hinges on; when the documents never speak of it, they cannot say
+    (five near misses of the tuning sets were answered with a sentence about breast cancer). A
+    group they do speak of (patients' bone marrow, breast cancer patients) is answered."""
+    from bot.qa.pipeline import Pipeline
+    from bot.qa.tuning import Tuning
+
+    without = Pipeline(pipeline.settings, tuning=Tuning(answer=AnswerTuning(abstain_on_absent_scope=False)))
+    for question in ("Does the finding hold for men with breast cancer too?", "膵臓がんの患者さんでも同じことが言えますか？",
+                     "Is this true for pancreatic cancer as well?"):
+        assert pipeline.ask(question).abstained, question
+        assert not without.ask(question).abstained, question
+    for question in ("患者さんの骨髄でも同じことが起きているのですか？", "Does this apply to breast cancer patients?"):
+        assert not pipeline.ask(question).abstained, question

@@ -30,7 +30,7 @@ from cachetools import LRUCache, cached
 from bot.models import Citation, Passage
 from bot.qa.about import asked_of_document, opening_answer, where_in_document
 from bot.qa.forms import (
-    ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FIGURATIVE_WHERE, FUNDING_SAID, FUNDING_WORD, GENERAL_CONTACT_OFFERED, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
+    ADDRESSED_TO_PEOPLE, CATCH_ALL, CLAIM_FORMS, CONTACT_GIVEN, CONTACTS, FIGURATIVE_WHERE, FUNDING_SAID, SCOPE_ASKED, FUNDING_WORD, GENERAL_CONTACT_OFFERED, LEADER_ASKED, NAME_ORIGIN, NAME_WHY, ORG_HEAD_ASKED, ORG_WHERE, OWN_WORK, PEOPLE, PERSONAL_CONTACT, QUOTED, SMALL_TALK,
     SOURCE_WHERE, WHERE, YES_NO_EN, ASKED_ACRONYM, ASKED_IN_ANIMALS, ASKED_IDENTIFIER, ASKED_STATISTIC, ASKS_NAME, NAME_FORMS, NOUN_RUN, TITLE_ASKED, WHICH_EN, WHICH_JA, answer_kind, answer_unit, choices, actor_asked, contact_asked, study_agents_asked, defined_term, opens_with_ordinal, ordinal_asked, judged_text, paper_link_asked, venue_asked, without_request,
 )
 from bot.prompts import messages
@@ -1010,6 +1010,12 @@ def select(
         for form, asked, said in NAME_FORMS:
             if asked.search(question) and not any(said.search(p.quote) for p in passages[:max_passages]):
                 return [], f"no passage found gives a {form}"
+    if tuning.abstain_on_absent_scope and (scope := SCOPE_ASKED.search(question)):
+        span = scope.group("en") or scope.group("ja")
+        # (hormone-positive: the word whole and its parts)
+        words = {w.lower() for w in re.findall(r"[\w-]+", span) + re.findall(r"\w+", span)} | set(tokenize(span))
+        if gone := [w for w in ev.absent if all(part in words for part in w.lower().split())]:
+            return [], f"the documents do not speak of {gone[0].removeprefix('m:')}, which the question asks about"
     if tuning.abstain_on_small_talk and (talk := {w.lower() for w in SMALL_TALK.findall(question)}):
         # "Will it rain in Tokyo tomorrow?", "Who's bringing snacks?": everyday matters the documents never touch
         if gone := [w for w in ev.absent if w in talk or w.removeprefix("m:") in talk]:

@@ -498,6 +498,14 @@ NAME_WHY = re.compile(r"\bhow did\b.*\bget (its|his|her|their) name\b|\bwhy (is|
                        r"|なぜ.{0,30}(と(?:も)?呼ばれ|という名|と名付け|と名づけ|と命名)|(名付け|名づけ|命名)(られ)?た(理由|わけ)", re.I)
 
 
+# Whether a finding holds for another group ("does this apply to men as well?", 前立腺がんでも同じ
+# ですか, 肺がんとか、ほかのがんでも…するの？): the group asked about, which the documents must speak of.
+SCOPE_ASKED = re.compile(r"\b(?:apply|applies|applicable|hold|holds|true|relevant|generali[sz]es?|extends?)\s+(?:to|for|in)\s+(?P<en>[^?.!;]{2,60})"
+                         # (a group: a cancer, patients, people of a kind -- not 体の中でも, 発表にも)
+                         r"|(?P<ja>[^。？?！!]{0,25}?(?:がん|癌|腫瘍|患者さん|患者|男性|女性|子ども|子供|人|動物|タイプ|種類|型))"
+                         r"(?:でも|にも|の場合(?:で)?も)(?=[^。？?！!]{0,25}[？?])", re.I)
+
+
 # A message to colleagues rather than a question about the documents: "Can someone review my pull
 # request?", "Does anyone have a charger?", "Please approve my expense report.", "Can you move our
 # team meeting to Thursday?"

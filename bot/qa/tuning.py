@@ -74,6 +74,9 @@ class AnswerTuning:
     # の名前は？) that no passage found gives in that form: "特定のマイクロRNA" is no name.
     # Tuning sets: +6 near misses, nothing else moved.
     abstain_on_unnamed_form: bool = True
+    # Whether a finding holds for another group (forms.SCOPE_ASKED: "apply to men as well?", 前立腺がん
+    # でも同じ？): a key word of that group the documents lack anywhere is what the question hinges on.
+    abstain_on_absent_scope: bool = True
     # A choice the question offers (forms.choices: "human or mouse derived?"): when neither answer
     # next to its "or" is in the documents, abstain; a loanword the documents lack is no missing
     # thing when it is one of the answers offered and the other is held ("a standalone therapy or an
