@@ -2379,3 +2379,25 @@ def test_whether_a_finding_holds_for_a_group_the_documents_never_name(pipeline):
         assert not without.ask(question).abstained, question
     for question in ("患者さんの骨髄でも同じことが起きているのですか？", "Does this apply to breast cancer patients?"):
         assert not pipeline.ask(question).abstained, question
+
+
+def test_a_code_the_documents_never_give(pipeline, tmp_path):
+    """A code in the question (MCF-7, MDA-MB-231, HER2) names one particular thing; when the documents
+    never give it, they say nothing of that thing (three near misses of the tuning sets asked which cell
+    line, "MCF-7 or another one?", and were answered with 乳がん細胞). A text that gives it is quoted."""
+    from bot.config import Settings
+    from bot.qa.pipeline import Pipeline
+    from bot.qa.tuning import Tuning
+
+    without = Pipeline(pipeline.settings, tuning=Tuning(answer=AnswerTuning(abstain_on_absent_code=False)))
+    for question in ("Which breast cancer cell line received the exosomes, MCF-7 or another one?",
+                     "Were the MDA-MB-231 cells put into dormancy by the exosomes?"):
+        assert pipeline.ask(question).abstained, question
+        assert not without.ask(question).abstained, question
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "lines.txt").write_text("Cell lines\nThe recipient breast cancer cells were the MCF-7 line, cultured with "
+                                    "exosomes from bone-marrow stromal cells.\n", encoding="utf-8")
+    assert run_qabot("ingest", str(docs), "--store", str(tmp_path / "store")).returncode == 0
+    answer = Pipeline(Settings(store=tmp_path / "store")).ask("Which breast cancer cell line received the exosomes, MCF-7 or another one?")
+    assert not answer.abstained and "MCF-7" in answer.citations[0].quote, answer.answer

@@ -1004,6 +1004,9 @@ def select(
                                                      for left, right, _ in offered for side, other in ((left, right), (right, left)))]
     if loanwords and tuning.abstain_on_absent_loanword:
         return [], f"{', '.join(loanwords)} is nowhere in the documents"
+    # MCF-7, HER2, CD63: a particular thing's code the documents never give
+    if tuning.abstain_on_absent_code and (codes := [w for w in ev.absent if _CODE_WORD.fullmatch(w)]):
+        return [], f"{codes[0]} is nowhere in the documents"
     if tuning.abstain_on_unfound_quoted_name and (unfound := _unfound_quoted_names(question, passages[:max_passages])):
         return [], f"「{unfound[0]}」 is in none of the passages found"
     if tuning.abstain_on_unnamed_form:
@@ -1484,6 +1487,8 @@ _ATTRIBUTE_HEADS = frozenset(
 # swordsman's name, "volume 7"): their absence from the documents says nothing.
 _NAMED_WITHOUT_HEAD = re.compile(r"^(?:compan(?:y|ies)|firms?|corporations?|business(?:es)?|brands?|makers?|manufacturers?|publishers?"
                                  r"|studios?|bands?|teams?|clubs?|groups?|labels?|volumes?|issues?)$|(?:man|men|woman|women|person|people|ists?|ians?)$")
+# A question's word that is a code (mcf-7, mda-mb-231, her2, cd63, p53): letters and digits, no year.
+_CODE_WORD = re.compile(r"[a-z][a-z-]*[0-9][a-z0-9-]*|[a-z]+-[a-z]*[0-9]+[a-z]?")
 _IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # miR-23b, CD63, H2A: one particular thing
 
 

@@ -77,6 +77,9 @@ class AnswerTuning:
     # Whether a finding holds for another group (forms.SCOPE_ASKED: "apply to men as well?", 前立腺がん
     # でも同じ？): a key word of that group the documents lack anywhere is what the question hinges on.
     abstain_on_absent_scope: bool = True
+    # A code the question gives (MCF-7, HER2, CD63) that is nowhere in the documents: the thing it
+    # names is not in them.
+    abstain_on_absent_code: bool = True
     # A choice the question offers (forms.choices: "human or mouse derived?"): when neither answer
     # next to its "or" is in the documents, abstain; a loanword the documents lack is no missing
     # thing when it is one of the answers offered and the other is held ("a standalone therapy or an
