@@ -2394,6 +2394,7 @@ def test_a_code_the_documents_never_give(pipeline, tmp_path):
                      "Were the MDA-MB-231 cells put into dormancy by the exosomes?"):
         assert pipeline.ask(question).abstained, question
         assert not without.ask(question).abstained, question
+    assert not pipeline.ask("Q1: who led the study?").abstained  # (the asker's own numbering is no code)
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "lines.txt").write_text("Cell lines\nThe recipient breast cancer cells were the MCF-7 line, cultured with "

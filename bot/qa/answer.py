@@ -1487,8 +1487,11 @@ _ATTRIBUTE_HEADS = frozenset(
 # swordsman's name, "volume 7"): their absence from the documents says nothing.
 _NAMED_WITHOUT_HEAD = re.compile(r"^(?:compan(?:y|ies)|firms?|corporations?|business(?:es)?|brands?|makers?|manufacturers?|publishers?"
                                  r"|studios?|bands?|teams?|clubs?|groups?|labels?|volumes?|issues?)$|(?:man|men|woman|women|person|people|ists?|ians?)$")
-# A question's word that is a code (mcf-7, mda-mb-231, her2, cd63, p53): letters and digits, no year.
-_CODE_WORD = re.compile(r"[a-z][a-z-]*[0-9][a-z0-9-]*|[a-z]+-[a-z]*[0-9]+[a-z]?")
+# A question's word that is a code (mcf-7, mda-mb-231, her2, cd63, p53): letters and digits -- not
+# the asker's own numbering (Q1, item3, step2, p5, fig2).
+_CODE_WORD = re.compile(r"(?!(?:qs?|questions?|items?|no|nos|parts?|steps?|points?|sections?|sec|figs?|figures?|tables?|tab|slides?"
+                        r"|pages?|pg|paras?|lines?|ch|chapters?|vols?|v|refs?|notes?|cards?|n)-?[0-9]+[a-z]?$|pp?-?[0-9]$)"
+                        r"(?:[a-z][a-z-]*[0-9][a-z0-9-]*|[a-z]+-[a-z]*[0-9]+[a-z]?)")
 _IDENTIFIER = re.compile(r"(?<![\w-])[A-Za-z]+-?[0-9]+[A-Za-z]?(?![\w-])")  # miR-23b, CD63, H2A: one particular thing
 
 
