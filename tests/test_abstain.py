@@ -2306,11 +2306,22 @@ def test_a_figure_behind_a_claim_legal_japanese_and_chat_shorthand(pipeline):
     assert not answer.abstained and "目覚める" in answer.citations[0].quote, answer.answer
 
 
+def _ask_over_text(tmp_path, text, question):
+    """Ingest one text through the CLI into a fresh store and ask it the question."""
+    from bot.config import Settings
+    from bot.qa.pipeline import Pipeline
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "doc.txt").write_text(text, encoding="utf-8")
+    assert run_qabot("ingest", str(docs), "--store", str(tmp_path / "store")).returncode == 0
+    return Pipeline(Settings(store=tmp_path / "store")).ask(question)
+
+
 def test_a_microrna_name_asked_needs_a_mir_number(pipeline, tmp_path):
     """A microRNA's name is its miR number: "what's it called, miR-what?", マイクロRNAの名前は？ ask
     for one, and 特定のマイクロRNA (the release's "a specific microRNA") gives none -- six near misses
     of the tuning sets were answered with it. A text that gives the number is quoted."""
-    from bot.config import Settings
     from bot.qa.pipeline import Pipeline
     from bot.qa.tuning import Tuning
 
@@ -2321,12 +2332,9 @@ def test_a_microrna_name_asked_needs_a_mir_number(pipeline, tmp_path):
     # (a question about microRNA that asks no name is answered)
     answer = pipeline.ask("What do the microRNAs in the exosomes do to the breast cancer cells?")
     assert not answer.abstained, answer.answer
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "mir.txt").write_text("Exosomal microRNA in dormancy\nThe team found that miR-23b, carried by exosomes from "
-                                  "bone-marrow stromal cells, puts breast cancer cells into dormancy.\n", encoding="utf-8")
-    assert run_qabot("ingest", str(docs), "--store", str(tmp_path / "store")).returncode == 0
-    answer = Pipeline(Settings(store=tmp_path / "store")).ask("For my slides: the microRNA the team found, what's its name? miR-what?")
+    answer = _ask_over_text(tmp_path, "Exosomal microRNA in dormancy\nThe team found that miR-23b, carried by exosomes from "
+                            "bone-marrow stromal cells, puts breast cancer cells into dormancy.\n",
+                            "For my slides: the microRNA the team found, what's its name? miR-what?")
     assert not answer.abstained and "miR-23b" in answer.citations[0].quote, answer.answer
 
 
@@ -2385,7 +2393,6 @@ def test_a_code_the_documents_never_give(pipeline, tmp_path):
     """A code in the question (MCF-7, MDA-MB-231, HER2) names one particular thing; when the documents
     never give it, they say nothing of that thing (three near misses of the tuning sets asked which cell
     line, "MCF-7 or another one?", and were answered with 乳がん細胞). A text that gives it is quoted."""
-    from bot.config import Settings
     from bot.qa.pipeline import Pipeline
     from bot.qa.tuning import Tuning
 
@@ -2395,10 +2402,7 @@ def test_a_code_the_documents_never_give(pipeline, tmp_path):
         assert pipeline.ask(question).abstained, question
         assert not without.ask(question).abstained, question
     assert not pipeline.ask("Q1: who led the study?").abstained  # (the asker's own numbering is no code)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "lines.txt").write_text("Cell lines\nThe recipient breast cancer cells were the MCF-7 line, cultured with "
-                                    "exosomes from bone-marrow stromal cells.\n", encoding="utf-8")
-    assert run_qabot("ingest", str(docs), "--store", str(tmp_path / "store")).returncode == 0
-    answer = Pipeline(Settings(store=tmp_path / "store")).ask("Which breast cancer cell line received the exosomes, MCF-7 or another one?")
+    answer = _ask_over_text(tmp_path, "Cell lines\nThe recipient breast cancer cells were the MCF-7 line, cultured with "
+                            "exosomes from bone-marrow stromal cells.\n",
+                            "Which breast cancer cell line received the exosomes, MCF-7 or another one?")
     assert not answer.abstained and "MCF-7" in answer.citations[0].quote, answer.answer
