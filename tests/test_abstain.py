@@ -2354,6 +2354,7 @@ def test_a_label_a_relayed_request_and_a_sum_of_funding(pipeline):
     assert without_request("Grant metadata, please: which programme supported the work?") == "which programme supported the work?"
     assert without_request("Funding: who paid for the study?") == "Funding: who paid for the study?"  # (a topic, no artefact)
     assert without_request("利用者の方から、掲載誌についてのお問い合わせです。誌名は何ですか。").startswith("掲載誌")
+    assert without_request("患者さんから、どのように骨髄を採取したのですか？").startswith("患者さんから")  # (no enquiry: whence, asked)
     assert without_request("出典を注記したいという利用者の方のご依頼です。研究を支援した事業は何ですか。").startswith("研究を支援した")
     assert not {"m:テロップ", "m:大丈夫", "exact"} & {c.word for c in build_query("『眠っているがん細胞に抗がん剤が効きにくい』ってテロップに出しても大丈夫？ the exact words?").concepts if c.key}
     for question in ("Grant metadata, please: which programme supported the work?", "Which programme funded the work?",

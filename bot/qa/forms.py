@@ -621,8 +621,10 @@ _PREAMBLE_JA = re.compile(r"^[^。？?！!]{0,30}?(?:友だち|友達|友人|知
                           r"[^。？?！!、,]{0,40}?(?:けど|けれど(?:も)?|が)[、,]\s*"
                           # ... or what the asker will do with the answer: 出典として引用するには、, レポートで紹介したいので、
                           r"|^[^。？?！!、,]{0,30}?(?:引用|紹介|記載|執筆|参照|言及)(?:する|したい|しよう)?(?:には|ので|ため(?:に)?|のです(?:が|けど)|んです(?:が|けど)|けど|が)[、,]\s*"
-                          # ... or from whom the enquiry comes: 利用者の方から、, 患者さんより、
-                          r"|^(?:[^。？?！!、,]{0,12}の)?(?:利用者|患者さん|患者|会員|読者|お客様|お客さま|視聴者|市民|住民|来館者)(?:の方|様|さま)?(?:から|より)[、,]\s*")
+                          # ... or from whom the enquiry comes: 利用者の方から、…のお問い合わせです (not 患者さんから、
+                          # 骨髄をどう採取したのか: whence the marrow came, which is asked)
+                          r"|^(?:[^。？?！!、,]{0,12}の)?(?:利用者|患者さん|患者|会員|読者|お客様|お客さま|視聴者|市民|住民|来館者)(?:の方|様|さま)?(?:から|より)[、,]\s*"
+                          r"(?=[^。？?！!]*(?:問い合わせ|問合せ|質問|相談|依頼|要望|お尋ね))")
 # Before an English question, a sentence about the asker: "On deadline here.", "Grants office
 # here.", "Morning all!", "Sorry for very basic question.", "I am not biology person."
 _PREFACE_EN = re.compile(r"^\s*(?:(?:on\s+deadline|[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+here|hi|hello|hey|(?:good\s+)?morning(?:\s+all)?"
